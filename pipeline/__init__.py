@@ -1,0 +1,1 @@
+"""Publishing pipeline for official documents."""

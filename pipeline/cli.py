@@ -1,0 +1,172 @@
+"""The command-line interface: ``pipeline parse|validate|fmt|promote|render|build``."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from . import writers
+from .documents import doc_name, is_master, language_versions, load_valid, read_source
+from .errors import Diagnostic, PipelineError
+from .fsutil import atomic_write
+from .validate import validate
+from .xmlio import load, reformat, serialize
+
+
+def report(diags: list[Diagnostic]) -> None:
+    """Print diagnostics to stderr, one per line."""
+    for d in diags:
+        click.echo(str(d), err=True)
+
+
+def refuse_master(dest: Path, force: bool) -> None:
+    """Stop before writing over a hand-edited master unless --force."""
+    if is_master(dest) and dest.exists() and not force:
+        raise PipelineError(Diagnostic(str(dest), None,
+                                       "is a hand-edited master: not overwritten (use --force)"))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Official documents: raw text to validated XML, then DOCX, ODT, EPUB and HTML."""
+
+
+@cli.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the XML.")
+@click.option("--type", "doc_type", type=click.Choice(["agenda", "paper"]), help="Skip detection.")
+@click.option("--lang", help="Language code (en, fr, es, ...); detected when not given.")
+@click.option("--force", is_flag=True, help="Overwrite a hand-edited master.")
+def parse(source: Path, output: Path, doc_type: str | None, lang: str | None, force: bool) -> None:
+    """Read SOURCE (raw text, or an XML master) into validated XML at OUTPUT."""
+    refuse_master(output, force)
+    tree, warnings = read_source(source, doc_type, lang)
+    report(warnings)
+    atomic_write(output, serialize(tree, output))
+
+
+@cli.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def validate_cmd(files: tuple[Path, ...]) -> None:
+    """Check FILES against schemas/ (RELAX NG, then Schematron)."""
+    failed = False
+    for f in files:
+        try:
+            errors = validate(load(f), str(f))
+        except PipelineError as exc:
+            errors = exc.diagnostics
+        report(errors)
+        failed = failed or bool(errors)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--check", is_flag=True, help="Only report files that are not in canonical layout.")
+@click.option("--force", is_flag=True, help="Also rewrite hand-edited masters in sources/.")
+def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
+    """Rewrite FILES in the canonical layout (one element per line, stable attributes)."""
+    changed = []
+    for f in files:
+        data = f.read_bytes()
+        new = reformat(data, str(f), f)
+        if new == data:
+            continue
+        changed.append(f)
+        if check:
+            click.echo(f"{f}: not in canonical layout (run: pipeline fmt {f})", err=True)
+        else:
+            refuse_master(f, force)
+            atomic_write(f, new)
+    if check and changed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--build-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"))
+@click.option("--sources", type=click.Path(file_okay=False, path_type=Path), default=Path("sources"))
+@click.option("--force", is_flag=True, help="Overwrite an existing master.")
+def promote(name: str, build_dir: Path, sources: Path, force: bool) -> None:
+    """Copy build/xml/NAME.xml to sources/NAME.xml, a master to edit by hand."""
+    name = name.removesuffix(".xml").removesuffix(".txt")
+    src, dest = build_dir / "xml" / f"{name}.xml", sources / f"{name}.xml"
+    if not src.exists():
+        raise PipelineError(Diagnostic(str(src), None, "no parsed XML to promote (run make all first)"))
+    refuse_master(dest, force)
+    tree = load_valid(src)
+    atomic_write(dest, serialize(tree, dest))
+    click.echo(f"{dest}: master created; edit it by hand, make all now builds from it")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "fmt_name", type=click.Choice(sorted(writers.REGISTRY)), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def render(file: Path, fmt_name: str, output: Path) -> None:
+    """Write one validated XML FILE in one format."""
+    tree = load_valid(file)
+    writers.get(fmt_name)(tree, output, options_for(file, fmt_name, output))
+
+
+def options_for(xml_path: Path, fmt_name: str, output: Path) -> writers.Options:
+    """Writer options: the other language versions, as paths relative to output."""
+    ext = writers.REGISTRY[fmt_name].ext
+    me = doc_name(xml_path)
+    alternates = {}
+    for lang, path in language_versions(xml_path).items():
+        if doc_name(path) != me:
+            target = output.parent / f"{doc_name(path)}.{ext}"
+            alternates[lang] = os.path.relpath(target, output.parent)
+    return writers.Options(alternates=alternates)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"))
+@click.option("--to", "formats", default=",".join(writers.REGISTRY), show_default=True,
+              help="Comma-separated formats.")
+def build(files: tuple[Path, ...], out_dir: Path, formats: str) -> None:
+    """Write every format of each validated XML file into OUT/<format>/<name>.<ext>."""
+    failed = False
+    for f in files:
+        try:
+            tree = load_valid(f)
+            for name in formats.split(","):
+                info = writers.REGISTRY[name]
+                dest = out_dir / info.name / f"{doc_name(f)}.{info.ext}"
+                writers.get(name)(tree, dest, options_for(f, name, dest))
+        except PipelineError as exc:
+            report(exc.diagnostics)
+            failed = True
+    if failed:
+        sys.exit(1)
+
+
+def main() -> None:
+    """Entry point: run the CLI; user errors exit 1 with file:line messages, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except PipelineError as exc:
+        report(exc.diagnostics)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except OSError as exc:
+        click.echo(f"{exc.filename or 'pipeline'}: error: {exc.strerror}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - last resort: a message, not a traceback
+        if os.environ.get("PIPELINE_DEBUG"):
+            traceback.print_exc()
+        click.echo(f"pipeline: error: internal error ({type(exc).__name__}: {exc}); "
+                   "set PIPELINE_DEBUG=1 for details and report it", err=True)
+        sys.exit(2)

@@ -1,0 +1,65 @@
+"""Documents on disk: reading a source (raw text or XML master), validating, naming outputs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import Diagnostic, PipelineError
+from .readers.text import read_text
+from .validate import validate
+from .xmlio import load
+
+
+def is_master(path: Path | str) -> bool:
+    """True for a hand-edited XML master: an .xml file inside a sources/ folder."""
+    p = Path(path).resolve()
+    return p.suffix == ".xml" and "sources" in p.parts[:-1]
+
+
+def read_source(path: Path | str, doc_type: str | None = None,
+                lang: str | None = None) -> tuple[etree._ElementTree, list[Diagnostic]]:
+    """Read a raw text or an XML master into a valid tree; raise PipelineError if invalid."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PipelineError(Diagnostic(str(path), None, f"cannot read: {exc.strerror}")) from None
+    if path.suffix == ".xml":
+        tree, warnings = load(path, data), []
+    else:
+        result = read_text(data, str(path), doc_type, lang)
+        tree, warnings = result.tree, result.warnings
+    errors = validate(tree, str(path))
+    if errors:
+        if path.suffix != ".xml":
+            errors = [Diagnostic(d.file, None, f"the parsed XML is invalid: {d.message}")
+                      for d in errors]
+        raise PipelineError(errors)
+    return tree, warnings
+
+
+def load_valid(path: Path | str) -> etree._ElementTree:
+    """Load an XML document and validate it; raise PipelineError listing every error."""
+    tree = load(path)
+    errors = validate(tree, str(path))
+    if errors:
+        raise PipelineError(errors)
+    return tree
+
+
+def doc_name(path: Path | str) -> str:
+    """The output name of a source or XML file: its file name without the extension."""
+    return Path(path).name.rsplit(".", 1)[0]
+
+
+def language_versions(xml_path: Path | str) -> dict[str, Path]:
+    """The XML files beside xml_path that hold the same document id: lang -> path."""
+    xml_path = Path(xml_path)
+    docid = doc_name(xml_path).split(".")[0]
+    found: dict[str, Path] = {}
+    for sibling in sorted(xml_path.parent.glob(f"{docid}.*.xml")):
+        parts = doc_name(sibling).split(".")
+        if len(parts) == 2 and parts[0] == docid:
+            found[parts[1]] = sibling
+    return found

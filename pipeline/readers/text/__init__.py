@@ -1,0 +1,207 @@
+"""The raw-text reader: a series of small stages from bytes to a validated tree.
+
+normalise -> extract_notes -> classify -> build (meta, agenda or body, footnotes)
+-> link_markers -> number. Each stage's module docstring says what holds after it.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ...errors import Diagnostic, PipelineError, error
+from .agenda import AgendaBuilder, is_day_line
+from .footnotes import Note, extract_notes
+from .lexicon import STOPWORDS
+from .meta import build_meta
+from .normalise import Line, normalise
+from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder
+from .text import VOCABULARY, document_vocabulary
+from .times import match_time_range
+
+LANGS = tuple(STOPWORDS)
+
+
+@dataclass
+class ReadResult:
+    """What the reader returns: the document and the warnings met on the way."""
+
+    tree: etree._ElementTree
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def name_hints(filename: str) -> tuple[str, str | None]:
+    """(docid, language or None) from a file name such as ``idm2008-agenda.fr.txt``."""
+    parts = Path(filename).name.split(".")
+    if len(parts) > 1:
+        parts = parts[:-1]
+    lang = next((p.lower() for p in parts[1:] if re.fullmatch(r"[a-zA-Z]{2,3}", p)), None)
+    docid = re.sub(r"[^a-z0-9]+", "-", parts[0].lower()).strip("-") or "document"
+    if not docid[0].isalnum():
+        docid = "d" + docid
+    return docid, lang
+
+
+def detect_language(lines: list[Line]) -> str | None:
+    """The language whose stop words are most frequent in the text."""
+    counts = dict.fromkeys(LANGS, 0)
+    words = 0
+    for line in lines:
+        for w in re.findall(r"[^\W\d_]+", line.text.lower()):
+            words += 1
+            for lang, stops in STOPWORDS.items():
+                counts[lang] += w in stops
+        if words > 3000:
+            break
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= 3 else None
+
+
+def detect_type(lines: list[Line]) -> str | None:
+    """agenda when several lines start with a time, paper when paragraphs are numbered."""
+    timed = sum(1 for ln in lines if ln.kind == "text" and match_time_range(ln.text))
+    numbers = {int(m.group("n")) for ln in lines if ln.kind == "text"
+               for m in [PARA_RE.match(ln.text.strip())] if m}
+    if timed >= 2 and timed >= len(numbers):
+        return "agenda"
+    if 1 in numbers:
+        return "paper"
+    if timed >= 1:
+        return "agenda"
+    return None
+
+
+def split_header(lines: list[Line], doc_type: str) -> int:
+    """Index of the first line after the title block."""
+    for i, line in enumerate(lines):
+        if line.kind != "text":
+            continue
+        text = line.text.strip()
+        if doc_type == "agenda" and (match_time_range(text) or is_day_line(text)):
+            return i
+        if doc_type == "paper" and (PARA_RE.match(text) or ROMAN_HEAD_RE.match(text)):
+            return i
+    return len(lines)
+
+
+def text_width(lines: list[Line]) -> int:
+    """The usual length of a full line (90th percentile), to spot short last lines."""
+    lengths = sorted(len(ln.text) for ln in lines if ln.kind == "text")
+    return lengths[int(len(lengths) * 0.9)] if lengths else 80
+
+
+def read_text(data: bytes, filename: str, doc_type: str | None = None,
+              lang: str | None = None, docid: str | None = None) -> ReadResult:
+    """Read raw text bytes into a document tree (not yet validated)."""
+    norm = normalise(data, filename)
+    lines, notes = extract_notes(norm.lines)
+    name_id, name_lang = name_hints(filename)
+    doc_type = doc_type or detect_type(lines)
+    if doc_type is None:
+        first = next((ln.no for ln in lines if ln.kind == "text"), 1)
+        raise error(filename, first, "neither an agenda (no line starts with a time such as "
+                                     "'09:00 – 10:00') nor a paper (no paragraph numbered '1.'); "
+                                     "use --type to force one")
+    lang = lang or detect_language(lines) or name_lang or "en"
+    token = VOCABULARY.set(document_vocabulary([ln.text for ln in lines]))
+    try:
+        return _build(data, filename, lines, notes, doc_type, lang, docid or name_id, norm.warnings)
+    finally:
+        VOCABULARY.reset(token)
+
+
+def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc_type: str,
+           lang: str, docid: str, warnings: list[Diagnostic]) -> ReadResult:
+    """Stages build, link and number: the tree from classified lines."""
+    root = etree.Element("document", id=docid, type=doc_type, version="1")
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    source = etree.Element("source", file=Path(filename).name,
+                           sha256=hashlib.sha256(data).hexdigest())
+    cut = split_header(lines, doc_type)
+    meta, heading, leftover = build_meta(lines[:cut], doc_type, source)
+    if meta.find("title") is None:
+        raise error(filename, lines[cut].no if cut < len(lines) else 1,
+                    "no title found: the document must start with its title")
+    root.append(meta)
+    if doc_type == "agenda":
+        default = meta.find("dates").get("from") if meta.find("dates") is not None else None
+        builder = AgendaBuilder(filename, text_width(lines), default)
+        for line in lines[cut:]:
+            builder.feed(line)
+        part = builder.finish()
+        if heading:
+            h = etree.Element("heading")
+            h.text = heading
+            part.insert(0, h)
+        if not len(part.findall("day")):
+            raise error(filename, lines[cut].no if cut < len(lines) else 1, "no timed item found in the agenda")
+    else:
+        builder = BodyBuilder(filename)
+        part = builder.run(leftover + lines[cut:])
+    root.append(part)
+    warnings = warnings + builder.warnings
+    if notes:
+        root.append(footnotes_element(notes))
+    link_markers(root, notes, filename, warnings)
+    return ReadResult(root.getroottree(), warnings)
+
+
+def footnotes_element(notes: list[Note]) -> etree._Element:
+    """<footnotes> with one <footnote id="fnN" n="N"> per note."""
+    fns = etree.Element("footnotes")
+    for note in notes:
+        fn = etree.SubElement(fns, "footnote", id=f"fn{note.n}", n=str(note.n))
+        fn.text = note.text
+    return fns
+
+
+def _marker_re(n: int) -> re.Pattern:
+    """A footnote marker n glued to a word or punctuation, or as a superscript."""
+    sup = str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[,.;:!?”’»\"')\]]))(?<!\d[.,]){n}(?!\d)(?=[\s,.;:)\]]|$)|{sup}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
+
+
+def _text_slots(root: etree._Element):
+    """Yield (element, attr) for each text or tail in agenda/body, in document order."""
+    for part in root:
+        if part.tag not in ("agenda", "body"):
+            continue
+        for el in part.iter():
+            if el is not part and el.tag in ("noteref",):
+                continue
+            yield el, "text"
+            for child in el:
+                yield child, "tail"
+
+
+def link_markers(root: etree._Element, notes: list[Note], filename: str,
+                 warnings: list[Diagnostic]) -> None:
+    """Replace the marker of note k (k = 1..n, in order) with <noteref to="fnk"/>."""
+    if not notes:
+        return
+    slots = list(_text_slots(root))
+    k, idx, offset = 1, 0, 0
+    while k <= len(notes) and idx < len(slots):
+        el, attr = slots[idx]
+        text = getattr(el, attr) or ""
+        m = _marker_re(k).search(text, offset)
+        if not m:
+            idx, offset = idx + 1, 0
+            continue
+        ref = etree.Element("noteref", to=f"fn{k}")
+        ref.tail = text[m.end():]
+        setattr(el, attr, text[:m.start()])
+        if attr == "text":
+            el.insert(0, ref)
+        else:
+            el.addnext(ref)
+        slots[idx] = (ref, "tail")
+        offset = 0
+        k += 1
+    if k <= len(notes):
+        note = notes[k - 1]
+        raise error(filename, note.line, f"footnote {note.n} has no marker in the text "
+                                         f"(a '{note.n}' glued to a word, as in 'programmes,{note.n}')")

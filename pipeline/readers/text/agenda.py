@@ -1,0 +1,306 @@
+"""Stage 3 for agendas: lines to days, timed items and their parts.
+
+After ``build_agenda`` runs:
+- every day line ("7 juillet 2008   Première journée") opened a <day> with an ISO @date;
+- every line starting with a time or time range opened an <item> with @start (and @end),
+  a @kind from its title, and @label/@n when the title reads "Session I: ...";
+- wrapped titles, descriptions, people and questions are joined into single elements;
+- people are split into name (before the first comma) and role, two on a line at " / ";
+- nothing of the input is dropped: an unrecognised line becomes description text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ...errors import Diagnostic
+from .lexicon import (DISCUSSION_RE, END_RE, KINDS, LABEL_RE, MODERATOR_RE,
+                      QUESTIONS_LEAD_RE, SESSION_RE)
+from .normalise import Line
+from .text import join_lines
+from .times import DATE_RANGE_RE, find_date, match_time_range
+
+BULLET_RE = re.compile(r"^[•·▪◦●○‣■□➢►*\-–—]\s+(?P<text>.*)$")
+CONNECTOR_END_RE = re.compile(
+    r"(?:[–—:,/-]|\b(?:de|du|des|la|le|les|of|and|the|for|on|in|to|et|y|del|los|las|el|en|"
+    r"dans|pour|para|sur|à|a|con|with|au|aux|entre|between|an|its|their|sus|su))$", re.IGNORECASE)
+
+
+def is_day_line(text: str) -> str | None:
+    """The ISO date of a day line ("Monday, 7 July 2008", "7 juillet 2008 Première journée")."""
+    if len(text.split()) > 12 or match_time_range(text) or text.rstrip().endswith("."):
+        return None
+    found = find_date(text)
+    if not found or DATE_RANGE_RE.search(text):
+        return None
+    iso, m = found
+    before = text[:m.start()].strip(" –—-:,")
+    return iso if len(before.split()) <= 4 else None
+
+
+def item_kind(title: str) -> str:
+    """The @kind of an item, from keywords of its title."""
+    low = title.lower()
+    for kind, pattern in KINDS:
+        if re.search(pattern, low):
+            return kind
+    return "other"
+
+
+def _caps(text: str) -> bool:
+    """True when all letters are capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def title_continues(prev: str, line: str) -> bool:
+    """True when line continues a wrapped item title rather than starting the description."""
+    if line[:1].islower():
+        return True
+    if _caps(prev) and _caps(line):
+        return True
+    return bool(CONNECTOR_END_RE.search(prev.rstrip()))
+
+
+def make_person(text: str) -> etree._Element:
+    """<person><name/><role/></person> from "Name, role"."""
+    person = etree.Element("person")
+    name, _, role = text.partition(",")
+    etree.SubElement(person, "name").text = name.strip()
+    if role.strip():
+        etree.SubElement(person, "role").text = " ".join(role.split())
+    return person
+
+
+def split_people(text: str) -> list[str]:
+    """Split a joined people text on " / " (two people on one line)."""
+    return [p.strip() for p in re.split(r"\s+/\s+", text) if p.strip()]
+
+
+@dataclass
+class ItemBuilder:
+    """Collects the lines of one item, then emits its element."""
+
+    start: str
+    end: str | None
+    line: int
+    title: list[str] = field(default_factory=list)
+    desc: list[list[str]] = field(default_factory=list)
+    moderators: list[tuple[str | None, list[str]]] = field(default_factory=list)
+    speakers_label: str | None = None
+    speakers: list[list[str]] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    questions: list[list[str]] = field(default_factory=list)
+    discussion: str | None = None
+    state: str = "title"
+    bulleted: bool = False
+
+    def element(self) -> etree._Element:
+        """The <item> element."""
+        item = etree.Element("item", start=self.start)
+        if self.end:
+            item.set("end", self.end)
+        title = join_lines(self.title)
+        m = SESSION_RE.match(title)
+        item.set("kind", item_kind(title))
+        if m and m.group("title").strip():
+            item.set("n", m.group("n"))
+            item.set("label", m.group("label"))
+            title = m.group("title").strip()
+        etree.SubElement(item, "title").text = title
+        orphan_lead = [self.lead] if self.lead and not self.questions else []
+        for para in self.desc + orphan_lead:
+            if para:
+                etree.SubElement(item, "p").text = join_lines(para)
+        for label, lines in self.moderators:
+            for text in split_people(join_lines(lines)):
+                mod = etree.SubElement(item, "moderator")
+                if label:
+                    mod.set("label", label)
+                mod.append(make_person(text))
+        people = [p for lines in self.speakers for p in split_people(join_lines(lines))]
+        if people:
+            sp = etree.SubElement(item, "speakers")
+            if self.speakers_label:
+                sp.set("label", self.speakers_label)
+            sp.extend(make_person(p) for p in people)
+        if self.questions:
+            qs = etree.SubElement(item, "questions")
+            if self.lead:
+                etree.SubElement(qs, "lead").text = join_lines(self.lead)
+            for q in self.questions:
+                etree.SubElement(qs, "question").text = join_lines(q)
+        if self.discussion:
+            etree.SubElement(item, "discussion").text = self.discussion
+        return item
+
+
+class AgendaBuilder:
+    """Feeds agenda lines one by one into days and items."""
+
+    def __init__(self, filename: str, width: int, default_date: str | None):
+        self.filename = filename
+        self.width = width
+        self.default_date = default_date
+        self.agenda = etree.Element("agenda")
+        self.day: etree._Element | None = None
+        self.item: ItemBuilder | None = None
+        self.warnings: list[Diagnostic] = []
+
+    def warn(self, line: Line, message: str) -> None:
+        """Record a warning at a source line."""
+        self.warnings.append(Diagnostic(self.filename, line.no, message, "warning"))
+
+    def flush(self) -> None:
+        """Emit the item being built into the current day."""
+        if self.item is not None:
+            self.day.append(self.item.element())
+            self.item = None
+
+    def open_day(self, iso: str, heading: str | None, line: Line) -> None:
+        """Start a new day."""
+        self.flush()
+        self.day = etree.SubElement(self.agenda, "day", date=iso)
+        if heading:
+            etree.SubElement(self.day, "heading").text = heading
+
+    def feed(self, line: Line) -> None:
+        """Route one line to the structure it belongs to."""
+        text = " ".join(line.text.split(" ")).strip()
+        text = re.sub(r" {2,}", " ", text)
+        if line.kind != "text" or not text:
+            return
+        times = match_time_range(text)
+        if times:
+            return self.open_item(times, line)
+        iso = is_day_line(text)
+        if iso and (self.item is None or self.item.state != "title"):
+            return self.open_day(iso, text, line)
+        if self.item is None:
+            return self.orphan(line, text)
+        if END_RE.match(text) and len(text.split()) <= 8 and not text.endswith("?"):
+            self.flush()
+            etree.SubElement(self.day, "end").text = text
+            return
+        self.feed_item(line, text)
+
+    def open_item(self, times: tuple[str, str | None, str], line: Line) -> None:
+        """Start a timed item."""
+        if self.day is None:
+            if not self.default_date:
+                self.warn(line, "a timed item before any day line and no meeting date: "
+                                "assuming 1970-01-01; add a day line such as '7 July 2008'")
+            self.open_day(self.default_date or "1970-01-01", None, line)
+        self.flush()
+        if self.day.find("end") is not None:
+            self.warn(line, "a timed item after the end-of-day line")
+            self.day.remove(self.day.find("end"))
+        start, end, rest = times
+        self.item = ItemBuilder(start, end, line.no)
+        if rest:
+            self.item.title.append(rest)
+
+    def orphan(self, line: Line, text: str) -> None:
+        """A line between a day heading and its first item."""
+        self.warn(line, f"text before the first timed item of the day is kept as the day heading: {text[:60]!r}")
+        heading = self.day.find("heading") if self.day is not None else None
+        if heading is not None:
+            heading.text += " " + text
+
+    def feed_item(self, line: Line, text: str) -> None:
+        """Route a line inside an item."""
+        it = self.item
+        bullet = BULLET_RE.match(text)
+        label = LABEL_RE.match(text)
+        if it.state == "title" and not it.title:
+            it.title.append(text)
+            return
+        if DISCUSSION_RE.match(text):
+            it.discussion, it.state = text, "after"
+            return
+        if label:
+            return self.open_label(label)
+        if QUESTIONS_LEAD_RE.search(text) and not bullet and it.state != "questions-lead":
+            it.lead, it.state = [text], "questions-lead"
+            return
+        if bullet:
+            return self.feed_bullet(bullet.group("text"))
+        self.feed_text(text)
+
+    def open_label(self, label: re.Match) -> None:
+        """A "Moderator:" or "Speakers:" line."""
+        it = self.item
+        name, rest = label.group("label"), label.group("rest").strip()
+        if MODERATOR_RE.match(name):
+            it.moderators.append((name, [rest] if rest else []))
+            it.state = "moderator"
+        else:
+            it.speakers_label = name
+            if rest:
+                it.speakers.append([rest])
+            it.state = "speakers"
+
+    def feed_bullet(self, text: str) -> None:
+        """A bulleted line: a question, a moderator, or a speaker."""
+        it = self.item
+        if it.state in ("questions-lead", "questions"):
+            it.questions.append([text])
+            it.state = "questions"
+        elif it.state == "moderator" and not it.moderators[-1][1]:
+            it.moderators[-1][1].append(text)
+        else:
+            if it.state not in ("speakers", "moderator"):
+                it.state = "speakers"
+            elif it.state == "moderator":
+                it.state = "speakers"
+            it.speakers.append([text])
+            it.bulleted = True
+
+    def feed_text(self, text: str) -> None:
+        """A plain line: continuation of whatever is open, or description."""
+        it = self.item
+        if it.state == "title":
+            if title_continues(it.title[-1], text):
+                it.title.append(text)
+                return
+            it.state = "desc"
+            it.desc.append([])
+        if it.state == "desc":
+            it.desc[-1].append(text)
+            if re.search(r"[.!?]['\"»”’)]*$", text) and len(text) < 0.7 * self.width:
+                it.desc.append([])
+        elif it.state == "moderator":
+            it.moderators[-1][1].append(text)
+        elif it.state == "speakers":
+            self.feed_speaker_text(text)
+        elif it.state == "questions-lead":
+            it.lead.append(text)
+        elif it.state == "questions":
+            it.questions[-1].append(text)
+        else:
+            self.warn(Line(it.line, text), f"text after the general discussion line is kept as description: {text[:60]!r}")
+            it.desc.append([text])
+
+    def feed_speaker_text(self, text: str) -> None:
+        """A speaker line without a bullet: a new person, or the rest of the last one."""
+        it = self.item
+        if not it.speakers:
+            it.speakers.append([text])
+            return
+        if it.bulleted:
+            it.speakers[-1].append(text)
+            return
+        prev = it.speakers[-1][-1]
+        new_person = ("," in text and text[:1].isupper() and not CONNECTOR_END_RE.search(prev)
+                      and not prev.endswith(","))
+        if new_person:
+            it.speakers.append([text])
+        else:
+            it.speakers[-1].append(text)
+
+    def finish(self) -> etree._Element:
+        """Close the last item and return <agenda>."""
+        self.flush()
+        return self.agenda

@@ -1,0 +1,99 @@
+"""Stage 2, footnotes: take footnote blocks out of the page flow.
+
+After ``extract_notes`` runs:
+- every footnote block (a rule line, or a page bottom, then lines ``N  text``) is gone
+  from the lines and its notes are in ``notes`` in number order, with their text joined;
+- a note wrapped over lines, or split by a blank line, is one note;
+- the line where the text resumes after a block has ``page_start`` set, so the paragraph
+  that the block interrupted continues.
+Markers in the text are linked later, on the tree (``link_markers``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalise import Line
+from .text import join_lines
+
+NOTE_START_RE = re.compile(r"^(?P<n>\d{1,3})(?:[\s\u00a0]+|\.\s+|\)\s*)(?P<text>\S.*)$")
+TERMINAL_RE = re.compile(r"[.!?…]['\"»”’)\]]*$")
+
+
+@dataclass
+class Note:
+    """One footnote as found at a page bottom."""
+
+    n: int
+    line: int
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The note's text, lines joined and dehyphenated."""
+        return join_lines([ln.text for ln in self.lines])
+
+
+def _starts_note(line: Line, expected: int, after_rule: bool) -> re.Match | None:
+    """Match a note's first line ``N  text`` when N is the next expected number."""
+    if line.kind != "text":
+        return None
+    m = NOTE_START_RE.match(line.text)
+    if not m or int(m.group("n")) != expected:
+        return None
+    if not after_rule and not re.match(r"^\d{1,3}[\s\u00a0]{2,}", line.text):
+        return None
+    return m
+
+
+def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
+    """Remove footnote blocks from lines; return (remaining lines, notes)."""
+    out: list[Line] = []
+    notes: list[Note] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        after_rule = line.kind == "sep"
+        j = i + 1 if after_rule else i
+        while after_rule and j < len(lines) and lines[j].kind == "blank":
+            j += 1
+        if j < len(lines) and _starts_note(lines[j], len(notes) + 1, after_rule) and (
+                after_rule or _prev_is_blank(out)):
+            i = _consume_block(lines, j, notes)
+            while out and out[-1].kind == "blank":
+                out.pop()
+            if i < len(lines):
+                lines[i].page_start = True
+            continue
+        if line.kind == "sep":
+            line.kind = "blank"
+        out.append(line)
+        i += 1
+    return out, notes
+
+
+def _prev_is_blank(out: list[Line]) -> bool:
+    """True when the previous kept line is blank (a block without rule needs air above)."""
+    return bool(out) and out[-1].kind == "blank"
+
+
+def _consume_block(lines: list[Line], i: int, notes: list[Note]) -> int:
+    """Read notes from line i; return the index of the first line after the block."""
+    current: Note | None = None
+    while i < len(lines):
+        line = lines[i]
+        m = _starts_note(line, len(notes) + 1, True)
+        if m:
+            current = Note(int(m.group("n")), line.no,
+                           [Line(line.no, m.group("text"))])
+            notes.append(current)
+        elif line.kind in ("blank", "sep"):
+            pass
+        elif line.page_start:
+            break
+        elif current and not TERMINAL_RE.search(current.lines[-1].text):
+            current.lines.append(line)
+        else:
+            break
+        i += 1
+    return i

@@ -1,0 +1,108 @@
+"""Words the reader recognises, per language: labels, months, headings, stop words.
+
+Adding a language means adding its words here (and nothing else in the reader).
+"""
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    # en
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # fr
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    # es
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+}
+MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+WEEKDAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+)
+
+STOPWORDS = {
+    "en": {"the", "and", "of", "to", "in", "is", "for", "on", "that", "with", "are", "as",
+           "be", "this", "by", "which", "their", "from", "an", "it"},
+    "fr": {"le", "les", "des", "du", "et", "est", "pour", "dans", "une", "sur", "qui", "au",
+           "aux", "par", "ces", "leur", "sont", "pas", "ou", "cette", "il"},
+    "es": {"el", "los", "las", "del", "y", "para", "por", "con", "una", "se", "al", "su",
+           "sus", "como", "es", "lo", "más", "este", "esta", "son"},
+}
+
+#: Labels introducing a moderator (label as printed is kept in @label).
+MODERATOR = (r"moderators?|chairs?|chairperson|chairpersons|co-chairs?|facilitators?|"
+             r"mod[ée]rat(?:eur|rice|eurs|rices)|pr[ée]sidente?|pr[ée]sidence|animat(?:eur|rice)|"
+             r"moderador(?:a|as|es)?|presidente|presidenta|facilitador(?:a)?")
+#: Labels introducing speakers.
+SPEAKERS = (r"speakers?|panell?ists?|presenters?|discussants?|respondents?|"
+            r"orat(?:eur|rice)s?|intervenant(?:e|s|es)?|panélistes?|conférenci(?:er|ère)s?|"
+            r"orador(?:a|as|es)?|ponentes?|panelistas?|expositor(?:a|es|as)?|conferenciantes?")
+LABEL_RE = re.compile(
+    rf"^(?P<label>(?:{MODERATOR})|(?:{SPEAKERS}))\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
+MODERATOR_RE = re.compile(rf"^(?:{MODERATOR})$", re.IGNORECASE)
+
+#: A line introducing guiding questions.
+QUESTIONS_LEAD_RE = re.compile(
+    r"(question|pregunta|interrogante)s?\b.*:\s*$|^(guiding|key|discussion)\s+questions?\s*:?\s*$",
+    re.IGNORECASE)
+
+#: The general-discussion line.
+DISCUSSION_RE = re.compile(
+    r"^(general discussion|open discussion|discussion|plenary discussion|questions and answers|"
+    r"q\s*&\s*a|d[ée]bat g[ée]n[ée]ral|d[ée]bat|discussion g[ée]n[ée]rale|"
+    r"debate general|debate|discusi[óo]n general|debate abierto)\s*\.?$",
+    re.IGNORECASE)
+
+#: The end-of-day line.
+END_RE = re.compile(
+    r"^(end of|close of|fin de|fin del|fin de la|clôture de la journée|cierre de la jornada|"
+    r"clausura de la jornada)\b", re.IGNORECASE)
+
+#: Headings of the programme itself.
+AGENDA_HEADING_RE = re.compile(
+    r"^((provisional |draft |annotated )?agenda|programme|program|"
+    r"(projet d['’] ?)?ordre du jour( provisoire| annoté)?|programa|orden del d[íi]a|"
+    r"(provisional )?programme of work)\s*$", re.IGNORECASE)
+
+#: Words that make an item title a numbered session: "Session I: ...".
+SESSION_RE = re.compile(
+    r"^(?P<label>session|s[ée]ance|sesi[óo]n|panel|table ronde|round ?table|mesa redonda|"
+    r"segment|segmento|atelier|workshop|taller|module|m[óo]dulo|part|partie|parte)"
+    r"\s+(?P<n>[IVXLC]+|\d+)\s*[:.–—-]\s*(?P<title>.*)$", re.IGNORECASE)
+
+#: Item kinds by keyword, checked in order on the lower-cased title.
+KINDS = [
+    ("registration", r"registration|enregistrement|inscription|inscripci[óo]n|registro|accueil des participants"),
+    ("break", r"\bbreak\b|lunch|coffee|\bpause\b|d[ée]jeuner|caf[ée]|almuerzo|receso|pausa|recess"),
+    ("closing", r"closing|clôture|cl[ôo]ture|clausura|\bcierre\b|concluding|conclusions?\b|wrap-up|synth[èe]se|s[íi]ntesis|final remarks"),
+    ("opening", r"opening|welcom|bienvenue|ouverture|apertura|bienvenida|inaugura"),
+    ("session", r"\bsession\b|\bs[ée]ance\b|sesi[óo]n|\bpanel\b|table ronde|round ?table|mesa redonda"),
+    ("keynote", r"keynote|setting the scene|mise en situation|discours liminaire|discours-programme|"
+                r"ponencia principal|discurso principal|contexto general|presentaci[óo]n del tema|introductory|introduction g[ée]n[ée]rale"),
+    ("statement", r"point de vue|perspective|perspectiva|testimon|témoignage|statement|d[ée]claraci[óo]n|d[ée]claration|punto de vista"),
+]
+
+#: Section headings that stand at the top level whatever their typography.
+TOP_HEADINGS_RE = re.compile(
+    r"^(introduction|introducci[óo]n|conclusions?|conclusi[óo]n(es)?|background|contexte|"
+    r"antecedentes|recommendations?|recommandations?|recomendaciones|annex(e)?|anexo|"
+    r"summary|r[ée]sum[ée]|resumen|executive summary)\b", re.IGNORECASE)
+
+#: Prefixes whose line-end hyphen is part of the word ("socio-" + "economic").
+COMPOUND_PREFIXES = {
+    "socio", "vice", "ex", "non", "self", "well", "semi", "quasi", "demi", "mi", "anti",
+    "post", "pre", "pré", "pro", "politico", "co", "sous", "auto", "multi", "cross",
+    "long", "short", "follow", "intra", "bien", "medio", "ad",
+}
+
+ORIGINAL_RE = re.compile(r"^(original|original\s*:|originale?)\s*:?\s*\S+", re.IGNORECASE)
+SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Z0-9./()-]*$")

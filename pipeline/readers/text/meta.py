@@ -1,0 +1,84 @@
+"""The title block: series, meeting, title, subtitle, symbol, original language, dates."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .lexicon import AGENDA_HEADING_RE, ORIGINAL_RE, SYMBOL_RE, TOP_HEADINGS_RE
+from .normalise import Line
+from .text import join_lines
+from .times import find_date_range, is_date_line
+
+META_ORDER = ["title", "subtitle", "series", "meeting", "symbol", "original-language", "dates"]
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Group text lines into blocks separated by blank lines."""
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.kind == "text":
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _is_caps(text: str) -> bool:
+    """True when the letters of text are all capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def build_meta(header: list[Line], doc_type: str, source: etree._Element) -> tuple[etree._Element, str | None, int]:
+    """Build <meta> from the header lines; return (meta, agenda heading or None, lines used)."""
+    found: dict[str, tuple[str, dict]] = {}
+    heading = None
+    rest: list[Line] = []
+    for line in header:
+        text = " ".join(line.text.split())
+        if line.kind != "text":
+            rest.append(line)
+        elif "symbol" not in found and SYMBOL_RE.match(text):
+            found["symbol"] = (text, {})
+        elif "original-language" not in found and ORIGINAL_RE.match(text) and len(text) < 40:
+            found["original-language"] = (text, {})
+        elif "dates" not in found and is_date_line(text):
+            a, b = find_date_range(text)
+            found["dates"] = (text, {"from": a, "to": b})
+        elif doc_type == "agenda" and heading is None and AGENDA_HEADING_RE.match(text):
+            heading = text
+        else:
+            rest.append(line)
+    blocks = _blocks(rest)
+    if len(blocks) > 1 and _is_caps(blocks[0][0].text) and len(blocks[0]) <= 2:
+        first = blocks.pop(0)
+        found["series"] = (" ".join(first[0].text.split()), {})
+        if len(first) == 2:
+            found["meeting"] = (" ".join(first[1].text.split()), {})
+    if doc_type == "agenda" or len(blocks) <= 1:
+        title_lines = [ln for b in blocks for ln in b]
+        blocks = []
+    else:
+        title_lines = blocks.pop(0)
+        if blocks and not _looks_like_heading(blocks[0]):
+            found["subtitle"] = (join_lines([ln.text for ln in blocks.pop(0)]), {})
+    if title_lines:
+        found["title"] = (join_lines([ln.text for ln in title_lines]), {})
+    elif "series" in found:
+        found["title"] = found.pop("series")
+    meta = etree.Element("meta")
+    for name in META_ORDER:
+        if name in found:
+            text, attrs = found[name]
+            el = etree.SubElement(meta, name, attrs)
+            el.text = text
+    meta.append(source)
+    leftover = [ln for b in blocks for ln in b]
+    return meta, heading, leftover
+
+
+def _looks_like_heading(block: list[Line]) -> bool:
+    """A block right after the title that is a section heading, not a subtitle."""
+    text = " ".join(ln.text for ln in block)
+    return bool(re.match(r"^[IVXLC]+\.\s", text) or _is_caps(text) or TOP_HEADINGS_RE.match(text))

@@ -1,0 +1,173 @@
+"""Stage 1, normalise: bytes to numbered lines, with page-layout debris taken out.
+
+After ``normalise`` runs:
+- the text is a str (UTF-8 with or without BOM, UTF-16 with BOM, cp1252 or latin-1);
+- every line knows its 1-based line number in the source file (form feeds start a new
+  line but keep the number of the line they stood on);
+- line ends are gone, tabs are spaces, trailing spaces are gone; no-break spaces stay;
+- page numbers, running headers and form feeds are removed (listed in ``debris``), and
+  the first line of each new page has ``page_start`` set;
+- blank lines stay (kind ``blank``); lines of only spaces or underscores that are long
+  enough to be a footnote rule have kind ``sep``.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ...errors import Diagnostic, error
+
+
+@dataclass
+class Line:
+    """One line of the raw text after normalisation."""
+
+    no: int
+    text: str
+    kind: str = "text"  # text | blank | sep
+    page_start: bool = False
+    indent: int = 0
+
+
+@dataclass
+class Normalised:
+    """The result of stage 1."""
+
+    lines: list[Line]
+    debris: list[Line] = field(default_factory=list)
+    encoding: str = "utf-8"
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:page|página|pág\.|p\.)\s*\d{1,4}"
+    r"(?:\s*(?:of|de|sur|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
+SEP_RE = re.compile(r"^(?:\s{10,}|\s*[_‗–—-]{5,}\s*)$")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, filename: str) -> tuple[str, str]:
+    """Decode raw bytes, returning (text, encoding name); binary input is an error."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise error(filename, 1, f"UTF-16 text with undecodable bytes ({exc.reason})") from None
+    if b"\x00" in data[:4096]:
+        raise error(filename, 1, "binary file (NUL bytes): expected plain text")
+    try:
+        text, enc = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, enc = data.decode("cp1252", errors="replace"), "cp1252"
+        if "\ufffd" in text:
+            text, enc = data.decode("latin-1"), "latin-1"
+    controls = len(_CONTROL_RE.findall(text))
+    if controls > max(8, len(text) // 200):
+        raise error(filename, 1, f"binary file ({controls} control characters): expected plain text")
+    return text, enc
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split on any line end; a form feed starts a new page on the same source line."""
+    out: list[Line] = []
+    for no, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        pieces = raw.split("\f")
+        for i, piece in enumerate(pieces):
+            piece = _CONTROL_RE.sub("", piece.replace("\t", " ").replace("\u200b", ""))
+            line = Line(no, piece.rstrip(), page_start=i > 0)
+            line.indent = len(line.text) - len(line.text.lstrip())
+            if SEP_RE.match(piece) and (piece.strip() or len(piece) >= 10):
+                line.kind = "sep"
+            elif not line.text.strip():
+                line.kind = "blank"
+            out.append(line)
+    while out and out[-1].kind == "blank":
+        out.pop()
+    return out
+
+
+def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Drop lines that hold only a page number; the next text line starts a page."""
+    kept, debris = [], []
+    pending = False
+    for i, line in enumerate(lines):
+        if line.kind == "text" and PAGE_NUMBER_RE.match(line.text) and _isolated(lines, i):
+            debris.append(line)
+            pending = True
+            continue
+        if pending and line.kind == "text":
+            line.page_start = True
+            pending = False
+        kept.append(line)
+    return kept, debris
+
+
+def _isolated(lines: list[Line], i: int) -> bool:
+    """A page number stands alone: blank, sep or page edge on at least one side."""
+    before = lines[i - 1] if i > 0 else None
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    return (before is None or before.kind != "text" or after is None or after.kind != "text"
+            or lines[i].page_start or (after is not None and after.page_start))
+
+
+def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Drop a line repeated at page tops (every repeat is the first text of a page)."""
+    seen: dict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        if line.kind == "text":
+            seen[" ".join(line.text.split())].append(i)
+    drop: set[int] = set()
+    for text, idxs in seen.items():
+        if len(idxs) < 2 or len(text) > 120:
+            continue
+        repeats = idxs[1:]
+        if all(_near_page_top(lines, i) for i in repeats):
+            drop.update(repeats)
+            if _near_page_top(lines, idxs[0]) and idxs[0] > _first_text(lines) + 3:
+                drop.add(idxs[0])
+    kept, debris = [], []
+    carry = False
+    for i, line in enumerate(lines):
+        if i in drop:
+            debris.append(line)
+            carry = carry or line.page_start
+            continue
+        if carry and line.kind == "text":
+            line.page_start, carry = True, False
+        kept.append(line)
+    return kept, debris
+
+
+def _first_text(lines: list[Line]) -> int:
+    """Index of the first text line."""
+    return next((i for i, ln in enumerate(lines) if ln.kind == "text"), 0)
+
+
+def _near_page_top(lines: list[Line], i: int) -> bool:
+    """True when no more than one text line separates line i from a page start."""
+    texts = 0
+    for j in range(i, -1, -1):
+        if lines[j].page_start:
+            return True
+        if lines[j].kind == "text":
+            texts += 1
+            if texts > 2:
+                return False
+    return False
+
+
+def normalise(data: bytes, filename: str) -> Normalised:
+    """Run stage 1 on raw bytes (see the module docstring for what holds after it)."""
+    text, enc = decode(data, filename)
+    if not text.strip():
+        raise error(filename, 1, "empty text: nothing to parse")
+    lines = split_lines(text)
+    lines, debris1 = remove_page_numbers(lines)
+    lines, debris2 = remove_running_headers(lines)
+    for line in lines:
+        if line.kind == "text":
+            line.text = line.text.strip(" ")
+    return Normalised(lines, debris1 + debris2, enc)

@@ -1,0 +1,295 @@
+"""Stage 3 for papers: lines to numbered paragraphs, lists and nested sections.
+
+After ``build_body`` runs:
+- each line ``N. text`` where N is the next paragraph number opened a <para n="N">;
+  a number that skips or repeats is accepted with a warning and renumbered in sequence;
+- lines ``(a)``, ``(i)``, ``1)``, ``•``, ``-``, ``–`` opened list items, a roman or bullet
+  list inside a lettered one nests in its item;
+- short isolated lines without final punctuation became section headings; a heading
+  directly followed by another makes the second a subsection, ``I.`` headings are level 1;
+- wrapped lines are joined (line-end hyphenation undone); a page break never splits a
+  paragraph, and a blank line after a full stop starts a new <p>.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ...errors import Diagnostic
+from .lexicon import TOP_HEADINGS_RE
+from .normalise import Line
+from .text import join_lines
+
+PARA_RE = re.compile(r"^(?P<n>\d{1,3})\.[\s\u00a0]+(?P<text>\S.*)$")
+ROMAN_HEAD_RE = re.compile(r"^(?P<n>[IVXLC]+)\.[\s\u00a0]+(?P<text>\S.*)$")
+ALPHA_HEAD_RE = re.compile(r"^(?P<n>[A-H])\.[\s\u00a0]+(?P<text>\S.*)$")
+MARKER_RE = re.compile(
+    r"^(?:\((?P<p>[a-z]{1,4}|\d{1,2})\)|(?P<b>[a-z]{1,4}|\d{1,2})\))[\s\u00a0]+(?P<text>\S.*)$")
+BULLET_RE = re.compile(r"^(?P<bullet>[•·▪◦●‣■➢►*\-–—])[\s\u00a0]+(?P<text>\S.*)$")
+TERMINAL_RE = re.compile(r"[.!?…;:]['\"»”’)\]]*$")
+ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+          "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+
+
+@dataclass
+class Heading:
+    """A heading found in the lines."""
+
+    text: str
+    n: str | None
+    style: str  # roman | alpha | caps | plain
+
+
+def _caps(text: str) -> bool:
+    """True when all letters are capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def heading_of(lines: list[Line], i: int) -> tuple[Heading, int] | None:
+    """The heading starting at lines[i] and the index after it, or None."""
+    line = lines[i]
+    text = " ".join(line.text.split())
+    if not text or len(text.split()) > 18 or TERMINAL_RE.search(text) or text.endswith(","):
+        return None
+    if PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text):
+        return None
+    prev = _prev_text(lines, i)
+    after_blank = i == 0 or lines[i - 1].kind != "text"
+    if prev is not None and not after_blank and not TERMINAL_RE.search(prev.text):
+        return None
+    if prev is not None and line.page_start and not TERMINAL_RE.search(prev.text):
+        return None
+    j = i + 1
+    parts = [text]
+    # A heading wrapped on a second line that starts in lower case.
+    if j < len(lines) and lines[j].kind == "text" and lines[j].text[:1].islower() \
+            and not TERMINAL_RE.search(lines[j].text) and len(lines[j].text.split()) <= 10:
+        parts.append(" ".join(lines[j].text.split()))
+        j += 1
+    full = join_lines(parts)
+    m = ROMAN_HEAD_RE.match(full)
+    if m:
+        return Heading(m.group("text"), m.group("n"), "roman"), j
+    m = ALPHA_HEAD_RE.match(full)
+    if m and not (full[:1].islower()):
+        return Heading(m.group("text"), m.group("n"), "alpha"), j
+    if not full[:1].isupper() and not full[:1].isdigit():
+        return None
+    nxt = _next_text_index(lines, j)
+    blank_after = j < len(lines) and lines[j].kind != "text"
+    if nxt is None:
+        return None
+    next_text = lines[nxt].text
+    next_is_structure = bool(PARA_RE.match(next_text)) or heading_like(next_text)
+    if not (blank_after or next_is_structure):
+        return None
+    if not (after_blank or prev is None) and not next_is_structure:
+        return None
+    return Heading(full, None, "caps" if _caps(full) else "plain"), j
+
+
+def heading_like(text: str) -> bool:
+    """Cheap look-ahead test: could this line be a heading?"""
+    text = " ".join(text.split())
+    return (bool(ROMAN_HEAD_RE.match(text)) or (_caps(text) and len(text.split()) <= 18)) \
+        and not TERMINAL_RE.search(text)
+
+
+def _prev_text(lines: list[Line], i: int) -> Line | None:
+    """The nearest text line before i."""
+    for j in range(i - 1, -1, -1):
+        if lines[j].kind == "text":
+            return lines[j]
+    return None
+
+
+def _next_text_index(lines: list[Line], i: int) -> int | None:
+    """Index of the nearest text line at or after i."""
+    for j in range(i, len(lines)):
+        if lines[j].kind == "text":
+            return j
+    return None
+
+
+def list_style(marker: str, open_style: str | None, last_n: str | None) -> str:
+    """bullet | alpha | roman | number for a marker, given the list that is open."""
+    if marker.isdigit():
+        return "number"
+    if marker in ROMANS:
+        # "(i)" after "(h)" continues a lettered list; otherwise it is roman.
+        if open_style == "alpha" and last_n and len(last_n) == 1 and ord(marker[0]) == ord(last_n) + 1:
+            return "alpha"
+        if open_style == "roman" or marker == "i" or (len(marker) > 1 and set(marker) <= set("ivx")):
+            return "roman"
+    return "alpha"
+
+
+class BodyBuilder:
+    """Feeds paper lines into <body>: paragraphs, lists, sections."""
+
+    def __init__(self, filename: str):
+        self.filename = filename
+        self.body = etree.Element("body")
+        self.sections: list[tuple[str | None, etree._Element]] = [(None, self.body)]
+        self.para: etree._Element | None = None
+        self.lists: list[etree._Element] = []
+        self.target: etree._Element | None = None
+        self.lines: list[str] = []
+        self.expected = 1
+        self.blank = False
+        self.after_heading = False
+        self.warnings: list[Diagnostic] = []
+
+    # -- text -------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Write the collected lines into the element that receives them."""
+        if self.target is not None and self.lines:
+            self.target.text = join_lines(self.lines)
+        self.target, self.lines = None, []
+
+    def close_lists(self) -> None:
+        """Close every open list."""
+        self.flush()
+        self.lists = []
+
+    def container(self) -> etree._Element:
+        """Where a new block goes: the open para, else the innermost section or body."""
+        return self.para if self.para is not None else self.sections[-1][1]
+
+    def _open_text(self, parent: etree._Element, tag: str, text: str) -> etree._Element:
+        """Start a new element that receives text lines."""
+        self.flush()
+        el = etree.SubElement(parent, tag)
+        self.target, self.lines = el, [text]
+        return el
+
+    def _prev_ends_sentence(self) -> bool:
+        """True when the text collected so far ends a sentence (or nothing is open)."""
+        return not self.lines or bool(TERMINAL_RE.search(self.lines[-1]))
+
+    # -- lines ------------------------------------------------------------------------
+    def run(self, lines: list[Line]) -> etree._Element:
+        """Build the body from all lines."""
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if line.kind != "text":
+                self.blank = True
+                i += 1
+                continue
+            text = re.sub(r"[ ]{2,}", " ", line.text.strip())
+            if self.try_para(line, text) or self.try_item(line, text):
+                pass
+            else:
+                found = heading_of(lines, i) if (self.blank or self._prev_ends_sentence()) else None
+                if found:
+                    self.open_section(*found[0].__dict__.values())
+                    i = found[1]
+                    self.blank = False
+                    continue
+                self.add_text(line, text)
+            self.after_heading = False
+            self.blank = False
+            i += 1
+        self.flush()
+        return self.body
+
+    def try_para(self, line: Line, text: str) -> bool:
+        """Open a numbered paragraph when the line starts with the next number."""
+        m = PARA_RE.match(text)
+        if not m:
+            return False
+        n = int(m.group("n"))
+        boundary = self.blank or self._prev_ends_sentence() or line.page_start
+        if n != self.expected:
+            if not boundary or not (self.expected - 1 <= n <= self.expected + 2) or self.expected == 1 and n > 3:
+                return False
+            what = "repeats" if n < self.expected else "skips"
+            self.warnings.append(Diagnostic(
+                self.filename, line.no, f"paragraph number {n} {what} the sequence; "
+                f"numbered {self.expected} in the XML", "warning"))
+        elif not boundary and n > 1:
+            return False
+        self.close_lists()
+        self.para = etree.SubElement(self.sections[-1][1], "para", n=str(self.expected))
+        self.expected += 1
+        self._open_text(self.para, "p", m.group("text"))
+        return True
+
+    def try_item(self, line: Line, text: str) -> bool:
+        """Open a list item for ``(a)``, ``(i)``, ``1)`` or a bullet."""
+        m = MARKER_RE.match(text)
+        b = BULLET_RE.match(text) if not m else None
+        if not (m or b):
+            return False
+        if not (self.blank or self._prev_ends_sentence() or self.lists):
+            return False
+        if b:
+            style, n, body = "bullet", None, b.group("text")
+        else:
+            n = m.group("p") or m.group("b")
+            last = self.lists[-1] if self.lists else None
+            last_n = last[-1].get("n") if last is not None and len(last) else None
+            style = list_style(n, last.get("style") if last is not None else None, last_n)
+            body = m.group("text")
+        self.flush()
+        lst = self._list_for(style)
+        item = etree.SubElement(lst, "item")
+        if n:
+            item.set("n", n)
+        self.target, self.lines = item, [body]
+        return True
+
+    def _list_for(self, style: str) -> etree._Element:
+        """The open list of this style, or a new one (nested inside a lettered item)."""
+        for depth in range(len(self.lists) - 1, -1, -1):
+            if self.lists[depth].get("style") == style:
+                del self.lists[depth + 1:]
+                return self.lists[depth]
+        if self.lists and self.lists[-1].get("style") in ("alpha", "number") and len(self.lists[-1]):
+            parent_item = self.lists[-1][-1]
+            if len(parent_item) == 0:  # text-only item becomes p + list
+                p = etree.SubElement(parent_item, "p")
+                p.text, parent_item.text = parent_item.text, None
+            lst = etree.SubElement(parent_item, "list", style=style)
+        else:
+            self.lists = []
+            lst = etree.SubElement(self.container(), "list", style=style)
+        self.lists.append(lst)
+        return lst
+
+    def add_text(self, line: Line, text: str) -> None:
+        """A plain line: continues the open text, or starts a new p."""
+        new_block = self.target is None or (
+            self.blank and self._prev_ends_sentence() and not line.page_start)
+        if not new_block:
+            self.lines.append(text)
+            return
+        self.close_lists()
+        self._open_text(self.container(), "p", text)
+
+    def open_section(self, text: str, n: str | None, style: str) -> None:
+        """Open a section at the level its heading implies."""
+        self.close_lists()
+        self.para = None
+        stack = self.sections
+        same_numbered = style in ("roman", "alpha") and stack[-1][0] == style
+        if self.after_heading and len(stack) > 1 and not same_numbered:
+            pass  # a heading directly under a heading is its subsection
+        elif style in ("plain", "caps") and TOP_HEADINGS_RE.match(text):
+            del stack[1:]
+        elif any(s == style for s, _ in stack[1:]):
+            depth = max(k for k, (s, _) in enumerate(stack) if s == style)
+            del stack[depth:]
+        elif style == "roman":
+            del stack[1:]
+        section = etree.SubElement(stack[-1][1], "section")
+        heading = etree.SubElement(section, "heading")
+        if n:
+            heading.set("n", n)
+        heading.text = text
+        stack.append((style, section))
+        self.after_heading = True

@@ -1,0 +1,67 @@
+"""Joining wrapped lines into running text, with line-end hyphenation undone."""
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+
+from .lexicon import COMPOUND_PREFIXES
+
+#: Lower-cased words of the document being read, to decide line-end hyphens.
+VOCABULARY: ContextVar[frozenset[str]] = ContextVar("VOCABULARY", default=frozenset())
+
+_HYPHEN_END_RE = re.compile(r"(\w+)[-‐]$")
+_WORD_START_RE = re.compile(r"^(\w+)")
+_ELISION_RE = re.compile(r"^\w{1,2}['’]")
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+
+
+def document_vocabulary(lines: list[str]) -> frozenset[str]:
+    """Every word of the text, lower-cased, hyphenated compounds both whole and split."""
+    words: set[str] = set()
+    for text in lines:
+        for m in WORD_RE.finditer(text):
+            w = m.group(0).lower()
+            words.add(w)
+            words.update(w.replace("‐", "-").split("-"))
+    return frozenset(words)
+
+
+def keeps_hyphen(left: str, right: str) -> bool:
+    """Decide whether ``left-`` at a line end and ``right`` on the next line is one
+    hyphenated word (True) or one word broken by hyphenation (False)."""
+    if not right or not right[0].islower():
+        return True  # "Sho-" + "Sawyer", "ex-" + "Yugoslavia", "COVID-" + "19"
+    if _ELISION_RE.match(right):
+        return True  # "main-" + "d’œuvre"
+    vocab = VOCABULARY.get()
+    whole = (left + _WORD_START_RE.match(right).group(1)).lower() if _WORD_START_RE.match(right) else ""
+    hyphenated = f"{left}-{right.split()[0]}".lower().rstrip(".,;:!?)")
+    if hyphenated in vocab:
+        return True
+    if whole and whole in vocab:
+        return False
+    return left.lower() in COMPOUND_PREFIXES
+
+
+def join_lines(texts: list[str]) -> str:
+    """Join wrapped lines with one space, undoing hyphenation at line ends."""
+    out = ""
+    for raw in texts:
+        piece = " ".join(raw.split(" ")).strip()
+        piece = re.sub(r" {2,}", " ", piece)
+        if not piece:
+            continue
+        if not out:
+            out = piece
+            continue
+        m = _HYPHEN_END_RE.search(out)
+        if m and not out.endswith(" -") and not out.endswith(" –"):
+            if keeps_hyphen(m.group(1), piece):
+                out += piece
+            else:
+                out = out[:-1] + piece
+        elif out.endswith("/") and not out.endswith(" /"):
+            out += piece
+        else:
+            out += " " + piece
+    return out

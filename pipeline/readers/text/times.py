@@ -1,0 +1,115 @@
+"""Times and dates as printed in three languages, to HH:MM and ISO 8601."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .lexicon import MONTH_RE, MONTHS, WEEKDAYS
+
+_AMPM = r"(?:\s?(?P<{0}ampm>[ap])\.?\s?m\.?)"
+_TIME = (r"(?P<{0}h>\d{{1,2}})(?:\s?[h:.]\s?(?P<{0}m>\d{{2}})|\s?h(?!\w))?" + _AMPM + r"?")
+_SEP = r"\s*(?:–|—|-|‑|to|à|a|until|hasta|au)\s*"
+TIME_RANGE_RE = re.compile(
+    r"^(?P<range>" + _TIME.format("s") + r"(?:" + _SEP + _TIME.format("e") + r")?)"
+    r"(?=\s|$)\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+def _to_hhmm(h: str, m: str | None, ampm: str | None) -> str | None:
+    """Convert printed hours/minutes/am-pm to HH:MM, or None when impossible."""
+    hour, minute = int(h), int(m or 0)
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def match_time_range(line: str) -> tuple[str, str | None, str] | None:
+    """Return (start, end or None, rest of line) when a line starts with a time or range."""
+    m = TIME_RANGE_RE.match(line)
+    if not m:
+        return None
+    # A bare number ("2008", "3 pays") is not a time: require minutes, an h, or am/pm.
+    raw_start = m.group("range")
+    if not (m.group("sm") or m.group("sampm") or re.match(r"\d{1,2}\s?h", raw_start, re.I)):
+        return None
+    s_ampm, e_ampm = m.group("sampm"), m.group("eampm")
+    if m.group("eh") and e_ampm and not s_ampm:
+        s_ampm = e_ampm if int(m.group("sh")) <= int(m.group("eh")) else None
+    start = _to_hhmm(m.group("sh"), m.group("sm"), s_ampm)
+    end = None
+    if m.group("eh"):
+        if not (m.group("em") or e_ampm or re.search(r"\d\s?h", raw_start[m.end("sh") - m.start():], re.I)):
+            return None
+        end = _to_hhmm(m.group("eh"), m.group("em"), e_ampm)
+        if end is None:
+            return None
+    if start is None:
+        return None
+    return start, end, m.group("rest").strip()
+
+
+_DAY = r"(?P<d{0}>\d{{1,2}})(?:er|st|nd|rd|th|º|°)?"
+_MON = r"(?P<m{0}>" + MONTH_RE + r")\.?"
+_YEAR = r"(?P<y{0}>\d{{4}})"
+_WD = r"(?:(?:" + WEEKDAYS + r"),?\s+)?"
+#: "7 juillet 2008", "7 de julio de 2008", "Monday, 7 July 2008", "July 7, 2008"
+DATE_RE = re.compile(
+    r"(?<!\w)" + _WD + r"(?:" + _DAY.format(1) + r"\s+(?:de\s+)?" + _MON.format(1)
+    + r"(?:\s+(?:de\s+|del\s+)?|,\s*)" + _YEAR.format(1)
+    + r"|" + _MON.format(2) + r"\s+" + _DAY.format(2) + r",?\s+" + _YEAR.format(2) + r")(?!\w)",
+    re.IGNORECASE)
+#: "7 – 8 juillet 2008", "7-8 July 2008", "7 y 8 de julio de 2008", "7 and 8 July 2008"
+DATE_RANGE_RE = re.compile(
+    r"(?<!\w)(?P<d1>\d{1,2})(?:er)?\s*(?:–|—|-|y|and|et|al|au|to)\s*(?P<d2>\d{1,2})\s+(?:de\s+)?"
+    r"(?P<mon>" + MONTH_RE + r")\.?(?:\s+(?:de\s+)?|,\s*)(?P<y>\d{4})(?!\w)", re.IGNORECASE)
+
+
+def _date(y: str, m: str, d: str) -> str | None:
+    """ISO date from printed parts, or None when the date does not exist."""
+    try:
+        return dt.date(int(y), MONTHS[m.lower().rstrip(".")], int(d)).isoformat()
+    except (ValueError, KeyError):
+        return None
+
+
+def find_date(text: str) -> tuple[str, re.Match] | None:
+    """The first date printed in text, as (ISO date, match)."""
+    for m in DATE_RE.finditer(text):
+        if m.group("d1"):
+            iso = _date(m.group("y1"), m.group("m1"), m.group("d1"))
+        else:
+            iso = _date(m.group("y2"), m.group("m2"), m.group("d2"))
+        if iso:
+            return iso, m
+    return None
+
+
+def find_date_range(text: str) -> tuple[str, str] | None:
+    """A printed range of days ("7 – 8 juillet 2008") as (from, to), or one date twice."""
+    m = DATE_RANGE_RE.search(text)
+    if m:
+        a = _date(m.group("y"), m.group("mon"), m.group("d1"))
+        b = _date(m.group("y"), m.group("mon"), m.group("d2"))
+        if a and b and a <= b:
+            return a, b
+    found = [iso for iso in (_iso_of(mm) for mm in DATE_RE.finditer(text)) if iso]
+    if found:
+        return found[0], found[-1]
+    return None
+
+
+def _iso_of(m: re.Match) -> str | None:
+    """ISO date of a DATE_RE match."""
+    if m.group("d1"):
+        return _date(m.group("y1"), m.group("m1"), m.group("d1"))
+    return _date(m.group("y2"), m.group("m2"), m.group("d2"))
+
+
+def is_date_line(text: str) -> bool:
+    """True when a line is only a date or a range of dates (with punctuation around)."""
+    stripped = DATE_RANGE_RE.sub("", text)
+    stripped = DATE_RE.sub("", stripped)
+    return stripped != text and not re.search(r"\w", stripped)
