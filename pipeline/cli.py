@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import traceback
 from pathlib import Path
@@ -11,6 +10,7 @@ import click
 
 from . import writers
 from .documents import doc_name, is_master, language_versions, load_valid, read_source
+from .check import check_fidelity
 from .errors import Diagnostic, PipelineError
 from .fsutil import atomic_write
 from .validate import validate
@@ -42,10 +42,12 @@ def cli() -> None:
 @click.option("--type", "doc_type", type=click.Choice(["agenda", "paper"]), help="Skip detection.")
 @click.option("--lang", help="Language code (en, fr, es, ...); detected when not given.")
 @click.option("--force", is_flag=True, help="Overwrite a hand-edited master.")
-def parse(source: Path, output: Path, doc_type: str | None, lang: str | None, force: bool) -> None:
+@click.option("--no-check", is_flag=True, help="Skip the check that no word of the text is lost.")
+def parse(source: Path, output: Path, doc_type: str | None, lang: str | None, force: bool,
+          no_check: bool) -> None:
     """Read SOURCE (raw text, or an XML master) into validated XML at OUTPUT."""
     refuse_master(output, force)
-    tree, warnings = read_source(source, doc_type, lang)
+    tree, warnings = read_source(source, doc_type, lang, check=not no_check)
     report(warnings)
     atomic_write(output, serialize(tree, output))
 
@@ -147,6 +149,34 @@ def build(files: tuple[Path, ...], out_dir: Path, formats: str) -> None:
             failed = True
     if failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("xml", type=click.Path(dir_okay=False, path_type=Path), required=False)
+def check(source: Path, xml: Path | None) -> None:
+    """Check that every word of raw-text SOURCE is in its XML once and in order
+    (the XML is parsed afresh when not given)."""
+    data = source.read_bytes()
+    if xml is None:
+        tree, _ = read_source(source, check=False)
+    else:
+        tree = load_valid(xml)
+    lost = check_fidelity(data, str(source), tree.getroot())
+    report(lost)
+    if lost:
+        sys.exit(1)
+    click.echo(f"{source}: every word is in the XML, once and in order")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def index(files: tuple[Path, ...], output: Path) -> None:
+    """Write the landing page that links every document in every format."""
+    from .index import write_index
+
+    write_index(list(files), output, list(writers.REGISTRY))
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .check import check_fidelity
 from .errors import Diagnostic, PipelineError
 from .readers.text import read_text
 from .validate import validate
@@ -17,9 +18,10 @@ def is_master(path: Path | str) -> bool:
     return p.suffix == ".xml" and "sources" in p.parts[:-1]
 
 
-def read_source(path: Path | str, doc_type: str | None = None,
-                lang: str | None = None) -> tuple[etree._ElementTree, list[Diagnostic]]:
-    """Read a raw text or an XML master into a valid tree; raise PipelineError if invalid."""
+def read_source(path: Path | str, doc_type: str | None = None, lang: str | None = None,
+                check: bool = True) -> tuple[etree._ElementTree, list[Diagnostic]]:
+    """Read a raw text or an XML master into a valid tree; raise PipelineError if invalid
+    or (with ``check``) if a word of the raw text did not reach the XML."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -36,6 +38,10 @@ def read_source(path: Path | str, doc_type: str | None = None,
             errors = [Diagnostic(d.file, None, f"the parsed XML is invalid: {d.message}")
                       for d in errors]
         raise PipelineError(errors)
+    if check and path.suffix != ".xml":
+        lost = check_fidelity(data, str(path), tree.getroot())
+        if lost:
+            raise PipelineError(lost)
     return tree, warnings
 
 

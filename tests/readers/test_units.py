@@ -1,0 +1,157 @@
+"""The reader's small pieces, one variation each (times, dates, labels, people, hyphens)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import PipelineError
+from pipeline.readers.text import read_text
+from pipeline.readers.text.agenda import is_day_line, item_kind, make_person, split_people
+from pipeline.readers.text.lexicon import DISCUSSION_RE, END_RE, LABEL_RE, MODERATOR_RE
+from pipeline.readers.text.normalise import decode
+from pipeline.readers.text.text import VOCABULARY, join_lines
+from pipeline.readers.text.times import find_date, find_date_range, match_time_range
+
+
+@pytest.mark.parametrize("line,start,end,rest", [
+    ("09h00 – 10h00 Enregistrement", "09:00", "10:00", "Enregistrement"),
+    ("9 h 00 à 10 h 30 Accueil", "09:00", "10:30", "Accueil"),
+    ("09:00-10:00 Registration", "09:00", "10:00", "Registration"),
+    ("9.00 — 10.00 Opening", "09:00", "10:00", "Opening"),
+    ("9:00 a.m. to 10:30 a.m. Welcome", "09:00", "10:30", "Welcome"),
+    ("2:30 p.m. – 4 p.m. Panel", "14:30", "16:00", "Panel"),
+    ("12:30 p.m. - 2 p.m. Lunch", "12:30", "14:00", "Lunch"),
+    ("9:00 a 10:00 Inscripción", "09:00", "10:00", "Inscripción"),
+    ("15h00 Pause", "15:00", None, "Pause"),
+    ("14h – 15h30 Débat", "14:00", "15:30", "Débat"),
+])
+def test_time_ranges(line, start, end, rest):
+    """Every printed time form becomes HH:MM on the 24-hour clock."""
+    assert match_time_range(line) == (start, end, rest)
+
+
+@pytest.mark.parametrize("line", ["2008 was a good year", "3 pays", "1. Introduction", "9 to 10 people"])
+def test_not_times(line):
+    """A number that is not a time does not open an item."""
+    assert match_time_range(line) is None
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("7 juillet 2008   Première journée", "2008-07-07"),
+    ("Monday, 7 July 2008", "2008-07-07"),
+    ("Martes 8 de julio de 2008", "2008-07-08"),
+    ("July 9, 2008 – Day Three", "2008-07-09"),
+    ("1er août 2009", "2009-08-01"),
+    ("Day One – 7 July 2008", "2008-07-07"),
+])
+def test_day_lines(text, iso):
+    """Day lines in three languages give their ISO date."""
+    assert is_day_line(text) == iso
+
+
+def test_date_range_is_not_a_day():
+    """A meeting's range of dates is meta, not a day line."""
+    assert is_day_line("7 – 8 juillet 2008") is None
+    assert find_date_range("7 – 8 juillet 2008") == ("2008-07-07", "2008-07-08")
+    assert find_date_range("7 y 8 de julio de 2008") == ("2008-07-07", "2008-07-08")
+    assert find_date_range("7-8 July 2008") == ("2008-07-07", "2008-07-08")
+
+
+def test_impossible_date_is_not_a_date():
+    """31 February is no date."""
+    assert find_date("31 February 2009") is None
+
+
+@pytest.mark.parametrize("label", ["Moderator", "Chair", "Modérateur", "Modératrice",
+                                   "Moderador", "Moderadora", "Chairperson"])
+def test_moderator_labels(label):
+    """Moderator labels in three languages and both genders."""
+    m = LABEL_RE.match(f"{label}: Jane Doe, Director")
+    assert m and MODERATOR_RE.match(m.group("label"))
+
+
+@pytest.mark.parametrize("label", ["Speakers", "Panellists", "Panelists", "Orateurs",
+                                   "Intervenants", "Intervenantes", "Oradores", "Ponentes",
+                                   "Panelistas"])
+def test_speaker_labels(label):
+    """Speaker labels in three languages."""
+    m = LABEL_RE.match(f"{label} :")
+    assert m and not MODERATOR_RE.match(m.group("label"))
+
+
+@pytest.mark.parametrize("line", ["General discussion", "Débat général", "Debate general",
+                                  "Discusión general"])
+def test_discussion_lines(line):
+    """The general-discussion line in three languages."""
+    assert DISCUSSION_RE.match(line)
+
+
+@pytest.mark.parametrize("line", ["End of Day One", "Fin de la première journée",
+                                  "Fin del primer día", "End of workshop", "Fin de l’atelier"])
+def test_end_lines(line):
+    """End-of-day lines in three languages."""
+    assert END_RE.match(line)
+
+
+@pytest.mark.parametrize("title,kind", [
+    ("Enregistrement", "registration"), ("Welcome remarks", "opening"),
+    ("Session I: Case studies", "session"), ("Pause de l’après-midi", "break"),
+    ("Synthèse et remarques de clôture", "closing"), ("Setting the scene", "keynote"),
+    ("THE MIGRANTS’ PERSPECTIVE", "statement"), ("Almuerzo", "break"), ("Visit", "other"),
+])
+def test_item_kinds(title, kind):
+    """An item's kind comes from its title."""
+    assert item_kind(title) == kind
+
+
+def test_person_split():
+    """A person is the name before the first comma, then the role."""
+    p = make_person("Meera Sethi, Conseillère régionale, OIM")
+    assert p.findtext("name") == "Meera Sethi"
+    assert p.findtext("role") == "Conseillère régionale, OIM"
+
+
+def test_two_people_on_one_line():
+    """Two people joined by ' / ' are two people; 'public/privé' is not split."""
+    assert split_people("A B, Minister, Moldova / C D, Coordinator, IOM") == [
+        "A B, Minister, Moldova", "C D, Coordinator, IOM"]
+    assert split_people("E F, projet (IRI)/OIM, OIM Bagdad") == ["E F, projet (IRI)/OIM, OIM Bagdad"]
+
+
+@pytest.mark.parametrize("lines,joined,vocab", [
+    (["las comu-", "nidades de origen"], "las comunidades de origen", set()),
+    (["de main-", "d’œuvre temporaire"], "de main-d’œuvre temporaire", set()),
+    (["factores socio-", "económicos"], "factores socio-económicos", set()),
+    (["Michel Sho-", "Sawyer"], "Michel Sho-Sawyer", set()),
+    (["the well-", "being of migrants"], "the well-being of migrants", {"well-being"}),
+    (["the inter-", "national community"], "the international community", {"international"}),
+])
+def test_hyphenation(lines, joined, vocab):
+    """Line-end hyphenation is undone; real hyphens stay."""
+    token = VOCABULARY.set(frozenset(vocab))
+    try:
+        assert join_lines(lines) == joined
+    finally:
+        VOCABULARY.reset(token)
+
+
+@pytest.mark.parametrize("data,text", [
+    ("Modérateur : Jean".encode("utf-8"), "Modérateur : Jean"),
+    (b"\xef\xbb\xbf" + "Modérateur".encode("utf-8"), "Modérateur"),
+    ("Modérateur – “x”".encode("cp1252"), "Modérateur – “x”"),
+    ("Modérateur".encode("utf-16"), "Modérateur"),
+    ("Déjà".encode("latin-1"), "Déjà"),
+])
+def test_encodings(data, text):
+    """UTF-8 with or without BOM, UTF-16 with BOM, cp1252 and latin-1 are read."""
+    assert decode(data, "x.txt")[0] == text
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"", "empty"), (b"  \n \n", "empty"), (b"\x00\x01\x02PK\x03\x04" * 50, "binary"),
+    (b"Just a sentence.\nAnd another one.\n", "neither an agenda"),
+])
+def test_unreadable_inputs(data, message):
+    """Empty, binary and shapeless texts give a file:line error, not a traceback."""
+    with pytest.raises(PipelineError) as exc:
+        read_text(data, "bad.txt")
+    assert message in str(exc.value) and str(exc.value).startswith("bad.txt:")
