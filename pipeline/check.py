@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
@@ -20,13 +21,14 @@ from .errors import Diagnostic
 from .readers.text.normalise import normalise
 from .readers.text.times import match_time_range
 
-WORD_RE = re.compile(r"\w+")
+WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 _HYPHEN_JOIN_RE = re.compile(r"[-‐]\s*\n\s*")
 #: Attributes printed in the source, in the order they were printed, per element.
 PRINTED_ATTRS = {
     "para": ("n",), "footnote": ("n",), "heading": ("n",), "moderator": ("label",),
     "speakers": ("label",), "item": ("start", "end", "label", "n"),
 }
+LIST_ITEM_ATTRS = ("n",)
 
 
 @dataclass
@@ -69,26 +71,57 @@ def source_words(data: bytes, filename: str) -> list[Word]:
 
 
 def xml_words(root: etree._Element) -> list[Word]:
-    """The words of a document in order: printed attributes, then text; meta/source skipped."""
+    """The words of a document in order: printed attributes, then text; meta skipped."""
     notes = {fn.get("id"): fn.get("n") for fn in root.iter("footnote")}
     out: list[Word] = []
 
     def walk(el: etree._Element) -> None:
-        if el.tag == "source" or not isinstance(el.tag, str):
+        if el.tag == "meta" or not isinstance(el.tag, str):
             return
         if el.tag == "noteref":
             out.append(Word(notes.get(el.get("to"), "")))
-        for attr in PRINTED_ATTRS.get(el.tag, ()):
+        in_list = el.tag == "item" and el.getparent() is not None and el.getparent().tag == "list"
+        for attr in LIST_ITEM_ATTRS if in_list else PRINTED_ATTRS.get(el.tag, ()):
             if el.get(attr):
                 out.extend(words_of(el.get(attr).replace(":", "")))
-        if el.tag == "item" and el.getparent().tag == "list" and el.get("n"):
-            out.extend(words_of(el.get("n")))
         out.extend(words_of(el.text or ""))
         for child in el:
             walk(child)
             out.extend(words_of(child.tail or ""))
 
     walk(root)
+    return out
+
+
+def meta_words(root: etree._Element) -> list[Word]:
+    """The words of the title block (its order in print varies, so it is compared as a bag)."""
+    meta = root.find("meta")
+    return [] if meta is None else [w for el in meta for w in words_of(el.text or "")]
+
+
+def split_head(src: list[Word], body: list[Word]) -> int:
+    """Index in src where the body starts: the first place its first words are printed."""
+    probe = [w.text for w in body[:4]]
+    texts = [w.text for w in src]
+    for i in range(len(texts) - len(probe) + 1):
+        if texts[i:i + len(probe)] == probe:
+            return i
+    return 0
+
+
+def compare_head(head: list[Word], meta: list[Word], filename: str) -> list[Diagnostic]:
+    """The title block: the same words on both sides, in any order."""
+    have = Counter(w.text for w in meta)
+    out = []
+    for w in head:
+        if have[w.text]:
+            have[w.text] -= 1
+        else:
+            out.append(Diagnostic(filename, w.line, f"word lost from the title block: {w.text!r}"))
+    extra = [t for t, n in have.items() for _ in range(n)]
+    if extra:
+        out.append(Diagnostic(filename, None, f"word(s) in the title block but not in the source: "
+                                              f"{' '.join(extra)[:200]!r}"))
     return out
 
 
@@ -135,4 +168,6 @@ def _cancel_moves(a, b, lost, added):
 
 def check_fidelity(data: bytes, filename: str, root: etree._Element) -> list[Diagnostic]:
     """Every source word that is not debris is in the XML once, in order."""
-    return compare(source_words(data, filename), xml_words(root), filename)
+    src, body = source_words(data, filename), xml_words(root)
+    cut = split_head(src, body)
+    return compare_head(src[:cut], meta_words(root), filename) + compare(src[cut:], body, filename)

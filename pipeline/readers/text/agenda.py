@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ...errors import Diagnostic
+from ...errors import Diagnostic, error
 from .lexicon import (DISCUSSION_RE, END_RE, KINDS, LABEL_RE, MODERATOR_RE,
                       QUESTIONS_LEAD_RE, SESSION_RE)
 from .normalise import Line
@@ -198,9 +198,25 @@ class AgendaBuilder:
             self.warn(line, "a timed item after the end-of-day line")
             self.day.remove(self.day.find("end"))
         start, end, rest = times
+        self.check_times(start, end, line)
         self.item = ItemBuilder(start, end, line.no)
         if rest:
             self.item.title.append(rest)
+
+    def check_times(self, start: str, end: str | None, line: Line) -> None:
+        """Times run forward: an item ending before it starts, or starting before the item
+        above it, is an error; one that overlaps the item above it is a warning."""
+        if end and end <= start:
+            raise error(self.filename, line.no, f"item ends ({end}) before or when it starts ({start})")
+        prev = self.day.findall("item")
+        if not prev:
+            return
+        p_start, p_end = prev[-1].get("start"), prev[-1].get("end")
+        if start < p_start:
+            raise error(self.filename, line.no, f"item starts ({start}) before the item above it "
+                                                f"({p_start}): times must be in order within a day")
+        if p_end and start < p_end:
+            self.warn(line, f"item starts ({start}) before the item above it ends ({p_end})")
 
     def orphan(self, line: Line, text: str) -> None:
         """A line between a day heading and its first item."""

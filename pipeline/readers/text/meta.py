@@ -63,6 +63,12 @@ def build_meta(header: list[Line], doc_type: str, source: etree._Element) -> tup
         title_lines = blocks.pop(0)
         if blocks and not _looks_like_heading(blocks[0]):
             found["subtitle"] = (join_lines([ln.text for ln in blocks.pop(0)]), {})
+    if "subtitle" not in found and len(title_lines) > 1 and _is_caps(title_lines[0].text):
+        # A title in capitals with a line in lower case under it: that line is a subtitle.
+        cut = next((k for k, ln in enumerate(title_lines) if not _is_caps(ln.text)), None)
+        if cut and doc_type == "paper":
+            found["subtitle"] = (join_lines([ln.text for ln in title_lines[cut:]]), {})
+            title_lines = title_lines[:cut]
     if title_lines:
         found["title"] = (join_lines([ln.text for ln in title_lines]), {})
     elif "series" in found:

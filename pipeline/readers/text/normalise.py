@@ -44,6 +44,7 @@ PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:page|página|pág\.|p\.)\s*\d{1,4}"
     r"(?:\s*(?:of|de|sur|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
 SEP_RE = re.compile(r"^(?:\s{10,}|\s*[_‗–—-]{5,}\s*)$")
+SYMBOL_LIKE_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Z0-9./()-]*$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -126,7 +127,9 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         repeats = idxs[1:]
         if all(_near_page_top(lines, i) for i in repeats):
             drop.update(repeats)
-            if _near_page_top(lines, idxs[0]) and idxs[0] > _first_text(lines) + 3:
+            # The first copy is debris too, unless it is the symbol, which is also meta.
+            if not SYMBOL_LIKE_RE.match(text) and (
+                    _near_page_top(lines, idxs[0]) or idxs[0] == _first_text(lines)):
                 drop.add(idxs[0])
     kept, debris = [], []
     carry = False

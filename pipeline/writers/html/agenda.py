@@ -1,0 +1,126 @@
+"""Agenda XML -> HTML: a timed programme, day by day, with a time column beside each item."""
+from __future__ import annotations
+
+from lxml import etree
+
+from .. import labels
+from .content import inline
+from .tree import Context, add, copy_translate, el, sub, text_of
+
+
+def programme(ctx: Context, agenda: etree._Element) -> list[etree._Element]:
+    """The programme: its printed heading, then one section per day."""
+    out: list[etree._Element] = []
+    if agenda.find("heading") is not None:
+        out.append(copy_translate(agenda.find("heading"),
+                                  el("p", {"class": "agenda-heading"}, text_of(agenda.find("heading")))))
+    out += [day(ctx, d, i) for i, d in enumerate(agenda.findall("day"), start=1)]
+    return out
+
+
+def day_title(ctx: Context, src: etree._Element) -> str:
+    """The day's heading as printed, or its date printed in the document's language."""
+    printed = text_of(src.find("heading"))
+    return printed or labels.format_date(src.get("date", ""), ctx.lang)
+
+
+def day(ctx: Context, src: etree._Element, number: int) -> etree._Element:
+    """One day: heading (h2), its items in order, and the end-of-day line."""
+    day_id = f"day-{number}"
+    out = el("section", {"class": "day", "id": day_id})
+    h2 = sub(out, "h2", {"class": "day-heading"}, day_title(ctx, src))
+    if src.find("heading") is not None:
+        copy_translate(src.find("heading"), h2)
+    items = sub(out, "div", {"class": "programme"})
+    for i, item_src in enumerate(src.findall("item"), start=1):
+        items.append(item(ctx, item_src, src.get("date", ""), f"{day_id}-item-{i}"))
+    if src.find("end") is not None:
+        out.append(copy_translate(src.find("end"),
+                                  el("p", {"class": "day-end"}, text_of(src.find("end")))))
+    return out
+
+
+def item(ctx: Context, src: etree._Element, date: str, item_id: str) -> etree._Element:
+    """One programme item: the time column, then title, description, people, questions."""
+    out = el("div", {"class": f"item kind-{src.get('kind', 'other')}", "id": item_id})
+    out.append(times(date, src.get("start", ""), src.get("end")))
+    what = sub(out, "div", {"class": "what"})
+    what.append(item_title(ctx, src))
+    for child in src:
+        part = item_part(ctx, child)
+        if part is not None:
+            what.append(part)
+    return out
+
+
+def times(date: str, start: str, end: str | None) -> etree._Element:
+    """The time column: start and end as machine-readable <time> elements."""
+    out = el("p", {"class": "when"},
+             el("time", {"datetime": f"{date}T{start}" if date else start}, start))
+    if end:
+        add(out, el("span", {"class": "dash"}, "–"),
+            el("time", {"datetime": f"{date}T{end}" if date else end}, end))
+    return out
+
+
+def item_title(ctx: Context, src: etree._Element) -> etree._Element:
+    """The item's heading (h3); a numbered session reads "Session I: title"."""
+    h3 = el("h3", {"class": "item-title"})
+    if src.get("n"):
+        word = src.get("label") or ctx.label("session")
+        add(h3, el("span", {"class": "item-label"}, ctx.colon(f"{word} {src.get('n')}")), " ")
+    return copy_translate(src.find("title"), inline(ctx, src.find("title"), h3))
+
+
+def item_part(ctx: Context, src: etree._Element) -> etree._Element | None:
+    """A description paragraph, moderator, speakers, questions or discussion line."""
+    if src.tag == "p":
+        return copy_translate(src, inline(ctx, src, el("p", {"class": "description"})))
+    if src.tag == "moderator":
+        word = src.get("label") or ctx.label("moderator")
+        out = el("p", {"class": "moderator"}, el("span", {"class": "people-label"}, ctx.colon(word)), " ")
+        return add(out, *person(ctx, src.find("person")))
+    if src.tag == "speakers":
+        return speakers(ctx, src)
+    if src.tag == "questions":
+        return questions(ctx, src)
+    if src.tag == "discussion":
+        return copy_translate(src, el("p", {"class": "discussion"}, text_of(src)))
+    return None
+
+
+def person(ctx: Context, src: etree._Element | None) -> list[etree._Element | str]:
+    """A person's name (bold) and role, separated by a comma."""
+    if src is None:
+        return []
+    name = copy_translate(src.find("name"), el("span", {"class": "name"}, text_of(src.find("name"))))
+    role = src.find("role")
+    if role is None:
+        return [name]
+    return [name, ", ", copy_translate(role, inline(ctx, role, el("span", {"class": "role"})))]
+
+
+def speakers(ctx: Context, src: etree._Element) -> etree._Element:
+    """The speakers: the printed label when there is one, then one person per line."""
+    out = el("div", {"class": "speakers"})
+    listing = el("ul", {"class": "people"})
+    if src.get("label"):
+        sub(out, "p", {"class": "people-label"}, ctx.colon(src.get("label", "")))
+    else:
+        listing.set("aria-label", ctx.label("speakers"))
+    for p in src.findall("person"):
+        add(sub(listing, "li"), *person(ctx, p))
+    out.append(listing)
+    return out
+
+
+def questions(ctx: Context, src: etree._Element) -> etree._Element:
+    """The guiding questions: the lead-in sentence, then the questions as a list."""
+    out = el("div", {"class": "questions"})
+    if src.find("lead") is not None:
+        out.append(copy_translate(src.find("lead"), inline(ctx, src.find("lead"),
+                                                           el("p", {"class": "lead"}))))
+    listing = sub(out, "ul")
+    for q in src.findall("question"):
+        listing.append(copy_translate(q, inline(ctx, q, el("li"))))
+    return out
