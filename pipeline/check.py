@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -32,92 +32,101 @@ LIST_ITEM_ATTRS = ("n",)
 
 
 @dataclass
-class Word:
-    """A word and the source line it came from (0 for XML words)."""
+class Words:
+    """Words in order, each with the source line it came from (0 when unknown)."""
 
-    text: str
-    line: int = 0
+    texts: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    def add(self, text: str, line: int = 0) -> None:
+        """Append the words of a piece of text, hyphens ignored."""
+        found = WORD_RE.findall(text.replace("-", "").replace("‐", ""))
+        self.texts.extend(found)
+        self.lines.extend([line] * len(found))
+
+    def sub(self, start: int, stop: int | None = None) -> "Words":
+        """A slice of these words."""
+        return Words(self.texts[start:stop], self.lines[start:stop])
 
 
-def words_of(text: str, line: int = 0) -> list[Word]:
-    """The words of a piece of text, hyphens ignored."""
-    text = text.replace("-", "").replace("‐", "")
-    return [Word(m.group(0), line) for m in WORD_RE.finditer(text)]
-
-
-def source_words(data: bytes, filename: str) -> list[Word]:
+def source_words(data: bytes, filename: str) -> Words:
     """The words of a raw text that are not layout debris, with their line numbers."""
     lines = normalise(data, filename).lines
-    out: list[Word] = []
+    out = Words()
     pending = ""  # a word cut by a line-end hyphen waits for its second half
     for line in lines:
         if line.kind != "text":
             continue
         text = line.text.strip()
-        times = match_time_range(text)
+        times = match_time_range(text) if text[:1].isdigit() else None
         if times:
             start, end, rest = times
-            out.extend(Word(t.replace(":", ""), line.no) for t in (start, end) if t)
+            for t in (start, end):
+                if t:
+                    out.add(t.replace(":", ""), line.no)
             text = rest
         text = pending + text
         pending = ""
-        m = re.search(r"(\w+)[-‐]$", text)
-        if m:
-            pending, text = m.group(1), text[:m.start()]
-        out.extend(words_of(text, line.no))
+        if text.endswith(("-", "‐")):
+            m = re.search(r"(\w+)[-‐]$", text)
+            if m:
+                pending, text = m.group(1), text[:m.start()]
+        out.add(text, line.no)
     if pending:
-        out.extend(words_of(pending, lines[-1].no if lines else 0))
+        out.add(pending, lines[-1].no if lines else 0)
     return out
 
 
-def xml_words(root: etree._Element) -> list[Word]:
+def xml_words(root: etree._Element) -> Words:
     """The words of a document in order: printed attributes, then text; meta skipped."""
     notes = {fn.get("id"): fn.get("n") for fn in root.iter("footnote")}
-    out: list[Word] = []
+    out = Words()
 
     def walk(el: etree._Element) -> None:
         if el.tag == "meta" or not isinstance(el.tag, str):
             return
         if el.tag == "noteref":
-            out.append(Word(notes.get(el.get("to"), "")))
+            out.add(notes.get(el.get("to"), ""))
         in_list = el.tag == "item" and el.getparent() is not None and el.getparent().tag == "list"
         for attr in LIST_ITEM_ATTRS if in_list else PRINTED_ATTRS.get(el.tag, ()):
             if el.get(attr):
-                out.extend(words_of(el.get(attr).replace(":", "")))
-        out.extend(words_of(el.text or ""))
+                out.add(el.get(attr).replace(":", ""))
+        out.add(el.text or "")
         for child in el:
             walk(child)
-            out.extend(words_of(child.tail or ""))
+            out.add(child.tail or "")
 
     walk(root)
     return out
 
 
-def meta_words(root: etree._Element) -> list[Word]:
+def meta_words(root: etree._Element) -> Words:
     """The words of the title block (its order in print varies, so it is compared as a bag)."""
-    meta = root.find("meta")
-    return [] if meta is None else [w for el in meta for w in words_of(el.text or "")]
+    out = Words()
+    for el in root.iterfind("meta/*"):
+        out.add(el.text or "")
+    return out
 
 
-def split_head(src: list[Word], body: list[Word]) -> int:
+def split_head(src: Words, body: Words) -> int:
     """Index in src where the body starts: the first place its first words are printed."""
-    probe = [w.text for w in body[:4]]
-    texts = [w.text for w in src]
+    probe = body.texts[:4]
+    texts = src.texts
     for i in range(len(texts) - len(probe) + 1):
         if texts[i:i + len(probe)] == probe:
             return i
     return 0
 
 
-def compare_head(head: list[Word], meta: list[Word], filename: str) -> list[Diagnostic]:
+def compare_head(head: Words, meta: Words, filename: str) -> list[Diagnostic]:
     """The title block: the same words on both sides, in any order."""
-    have = Counter(w.text for w in meta)
+    have = Counter(meta.texts)
     out = []
-    for w in head:
-        if have[w.text]:
-            have[w.text] -= 1
+    for text, line in zip(head.texts, head.lines):
+        if have[text]:
+            have[text] -= 1
         else:
-            out.append(Diagnostic(filename, w.line, f"word lost from the title block: {w.text!r}"))
+            out.append(Diagnostic(filename, line, f"word lost from the title block: {text!r}"))
     extra = [t for t, n in have.items() for _ in range(n)]
     if extra:
         out.append(Diagnostic(filename, None, f"word(s) in the title block but not in the source: "
@@ -125,9 +134,9 @@ def compare_head(head: list[Word], meta: list[Word], filename: str) -> list[Diag
     return out
 
 
-def compare(src: list[Word], xml: list[Word], filename: str) -> list[Diagnostic]:
+def compare(src: Words, xml: Words, filename: str) -> list[Diagnostic]:
     """Diagnostics for words lost (in the source, not the XML) and words added."""
-    a, b = [w.text for w in src], [w.text for w in xml]
+    a, b = src.texts, xml.texts
     if a == b:
         return []
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -139,7 +148,7 @@ def compare(src: list[Word], xml: list[Word], filename: str) -> list[Diagnostic]
         if tag in ("insert", "replace"):
             added.append((j1, j2))
     lost, added = _cancel_moves(a, b, lost, added)
-    diags = [Diagnostic(filename, src[i1].line, f"word(s) lost from the source: {' '.join(a[i1:i2])[:200]!r}")
+    diags = [Diagnostic(filename, src.lines[i1], f"word(s) lost from the source: {' '.join(a[i1:i2])[:200]!r}")
              for i1, i2 in lost]
     diags += [Diagnostic(filename, None, f"word(s) in the XML but not in the source: {' '.join(b[j1:j2])[:200]!r}")
               for j1, j2 in added]
@@ -170,4 +179,4 @@ def check_fidelity(data: bytes, filename: str, root: etree._Element) -> list[Dia
     """Every source word that is not debris is in the XML once, in order."""
     src, body = source_words(data, filename), xml_words(root)
     cut = split_head(src, body)
-    return compare_head(src[:cut], meta_words(root), filename) + compare(src[cut:], body, filename)
+    return compare_head(src.sub(0, cut), meta_words(root), filename) + compare(src.sub(cut), body, filename)

@@ -17,7 +17,7 @@ from .agenda import AgendaBuilder, is_day_line
 from .footnotes import Note, extract_notes
 from .lexicon import STOPWORDS
 from .meta import build_meta
-from .normalise import Line, normalise
+from .normalise import LINE_ATTR, Line, normalise
 from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder
 from .text import VOCABULARY, document_vocabulary
 from .times import match_time_range
@@ -146,7 +146,17 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
     if notes:
         root.append(footnotes_element(notes))
     link_markers(root, notes, filename, warnings)
+    for el in root.iter():
+        el.attrib.pop(LINE_ATTR, None)
     return ReadResult(root.getroottree(), warnings)
+
+
+def source_line(el: etree._Element) -> int | None:
+    """The source line recorded on el or its nearest ancestor during the build."""
+    for node in (el, *el.iterancestors()):
+        if node.get(LINE_ATTR):
+            return int(node.get(LINE_ATTR)) or None
+    return None
 
 
 def footnotes_element(notes: list[Note]) -> etree._Element:
@@ -180,8 +190,6 @@ def _text_slots(root: etree._Element):
 def link_markers(root: etree._Element, notes: list[Note], filename: str,
                  warnings: list[Diagnostic]) -> None:
     """Replace the marker of note k (k = 1..n, in order) with <noteref to="fnk"/>."""
-    if not notes:
-        return
     slots = list(_text_slots(root))
     k, idx, offset = 1, 0, 0
     while k <= len(notes) and idx < len(slots):
@@ -201,6 +209,15 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
         slots[idx] = (ref, "tail")
         offset = 0
         k += 1
+    orphan = _marker_re(len(notes) + 1)
+    for el, attr in _text_slots(root):
+        m = orphan.search(getattr(el, attr) or "")
+        if m and k > len(notes):
+            warnings.append(Diagnostic(filename, source_line(el), f"'{len(notes) + 1}' after "
+                                       f"{(getattr(el, attr) or '')[max(0, m.start() - 30):m.start()]!r} looks like a "
+                                       "footnote marker, but there is no footnote text for it; kept as text",
+                                       "warning"))
+            break
     if k <= len(notes):
         note = notes[k - 1]
         raise error(filename, note.line, f"footnote {note.n} has no marker in the text "

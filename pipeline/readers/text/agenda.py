@@ -18,7 +18,7 @@ from lxml import etree
 from ...errors import Diagnostic, error
 from .lexicon import (DISCUSSION_RE, END_RE, KINDS, LABEL_RE, MODERATOR_RE,
                       QUESTIONS_LEAD_RE, SESSION_RE)
-from .normalise import Line
+from .normalise import LINE_ATTR, Line
 from .text import join_lines
 from .times import DATE_RANGE_RE, find_date, match_time_range
 
@@ -99,7 +99,7 @@ class ItemBuilder:
 
     def element(self) -> etree._Element:
         """The <item> element."""
-        item = etree.Element("item", start=self.start)
+        item = etree.Element("item", {LINE_ATTR: str(self.line)}, start=self.start)
         if self.end:
             item.set("end", self.end)
         title = join_lines(self.title)

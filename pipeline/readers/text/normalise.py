@@ -44,6 +44,8 @@ PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:page|página|pág\.|p\.)\s*\d{1,4}"
     r"(?:\s*(?:of|de|sur|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
 SEP_RE = re.compile(r"^(?:\s{10,}|\s*[_‗–—-]{5,}\s*)$")
+#: Temporary attribute holding an element's source line while the tree is built.
+LINE_ATTR = "_line"
 SYMBOL_LIKE_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Z0-9./()-]*$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -173,4 +175,8 @@ def normalise(data: bytes, filename: str) -> Normalised:
     for line in lines:
         if line.kind == "text":
             line.text = line.text.strip(" ")
-    return Normalised(lines, debris1 + debris2, enc)
+    warnings = []
+    if enc == "latin-1":
+        warnings.append(Diagnostic(filename, 1, "neither UTF-8 nor cp1252: read as latin-1; "
+                                                "check accented letters", "warning"))
+    return Normalised(lines, debris1 + debris2, enc, warnings)

@@ -19,10 +19,10 @@ from lxml import etree
 
 from ...errors import Diagnostic
 from .lexicon import TOP_HEADINGS_RE
-from .normalise import Line
+from .normalise import LINE_ATTR, Line
 from .text import join_lines
 
-PARA_RE = re.compile(r"^(?P<n>\d{1,3})\.[\s\u00a0]+(?P<text>\S.*)$")
+PARA_RE = re.compile(r"^(?P<n>\d{1,4})\.[\s\u00a0]+(?P<text>\S.*)$")
 ROMAN_HEAD_RE = re.compile(r"^(?P<n>[IVXLC]+)\.[\s\u00a0]+(?P<text>\S.*)$")
 ALPHA_HEAD_RE = re.compile(r"^(?P<n>[A-H])\.[\s\u00a0]+(?P<text>\S.*)$")
 MARKER_RE = re.compile(
@@ -139,6 +139,7 @@ class BodyBuilder:
         self.target: etree._Element | None = None
         self.lines: list[str] = []
         self.expected = 1
+        self.printed = 0
         self.blank = False
         self.after_heading = False
         self.warnings: list[Diagnostic] = []
@@ -159,10 +160,10 @@ class BodyBuilder:
         """Where a new block goes: the open para, else the innermost section or body."""
         return self.para if self.para is not None else self.sections[-1][1]
 
-    def _open_text(self, parent: etree._Element, tag: str, text: str) -> etree._Element:
+    def _open_text(self, parent: etree._Element, tag: str, text: str, line: int = 0) -> etree._Element:
         """Start a new element that receives text lines."""
         self.flush()
-        el = etree.SubElement(parent, tag)
+        el = etree.SubElement(parent, tag, {LINE_ATTR: str(line)})
         self.target, self.lines = el, [text]
         return el
 
@@ -198,25 +199,27 @@ class BodyBuilder:
         return self.body
 
     def try_para(self, line: Line, text: str) -> bool:
-        """Open a numbered paragraph when the line starts with the next number."""
+        """Open a numbered paragraph when the line starts with the next number; a number
+        that repeats or skips (at a paragraph boundary) is accepted with a warning."""
         m = PARA_RE.match(text)
         if not m:
             return False
-        n = int(m.group("n"))
+        n, last = int(m.group("n")), self.printed
         boundary = self.blank or self._prev_ends_sentence() or line.page_start
-        if n != self.expected:
-            if not boundary or not (self.expected - 1 <= n <= self.expected + 2) or self.expected == 1 and n > 3:
+        if n != last + 1:
+            if not boundary or not (last <= n <= last + 3) or last == 0:
                 return False
-            what = "repeats" if n < self.expected else "skips"
+            what = "repeats" if n == last else f"skips {last + 1}"
             self.warnings.append(Diagnostic(
-                self.filename, line.no, f"paragraph number {n} {what} the sequence; "
+                self.filename, line.no, f"paragraph number {n} {what}; "
                 f"numbered {self.expected} in the XML", "warning"))
         elif not boundary and n > 1:
             return False
         self.close_lists()
         self.para = etree.SubElement(self.sections[-1][1], "para", n=str(self.expected))
         self.expected += 1
-        self._open_text(self.para, "p", m.group("text"))
+        self.printed = n
+        self._open_text(self.para, "p", m.group("text"), line.no)
         return True
 
     def try_item(self, line: Line, text: str) -> bool:
@@ -237,7 +240,7 @@ class BodyBuilder:
             body = m.group("text")
         self.flush()
         lst = self._list_for(style)
-        item = etree.SubElement(lst, "item")
+        item = etree.SubElement(lst, "item", {LINE_ATTR: str(line.no)})
         if n:
             item.set("n", n)
         self.target, self.lines = item, [body]
@@ -269,7 +272,7 @@ class BodyBuilder:
             self.lines.append(text)
             return
         self.close_lists()
-        self._open_text(self.container(), "p", text)
+        self._open_text(self.container(), "p", text, line.no)
 
     def open_section(self, text: str, n: str | None, style: str) -> None:
         """Open a section at the level its heading implies."""

@@ -10,6 +10,7 @@ from .lexicon import COMPOUND_PREFIXES
 VOCABULARY: ContextVar[frozenset[str]] = ContextVar("VOCABULARY", default=frozenset())
 
 _HYPHEN_END_RE = re.compile(r"(\w+)[-‐]$")
+_SPACES_RE = re.compile(r" {2,}")
 _WORD_START_RE = re.compile(r"^(\w+)")
 _ELISION_RE = re.compile(r"^\w{1,2}['’]")
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
@@ -17,12 +18,9 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 
 def document_vocabulary(lines: list[str]) -> frozenset[str]:
     """Every word of the text, lower-cased, hyphenated compounds both whole and split."""
-    words: set[str] = set()
-    for text in lines:
-        for m in WORD_RE.finditer(text):
-            w = m.group(0).lower()
-            words.add(w)
-            words.update(w.replace("‐", "-").split("-"))
+    words = set(WORD_RE.findall("\n".join(lines).lower()))
+    for w in [w for w in words if "-" in w or "‐" in w]:
+        words.update(w.replace("‐", "-").split("-"))
     return frozenset(words)
 
 
@@ -45,23 +43,24 @@ def keeps_hyphen(left: str, right: str) -> bool:
 
 def join_lines(texts: list[str]) -> str:
     """Join wrapped lines with one space, undoing hyphenation at line ends."""
-    out = ""
+    parts: list[str] = []
     for raw in texts:
-        piece = " ".join(raw.split(" ")).strip()
-        piece = re.sub(r" {2,}", " ", piece)
+        piece = _SPACES_RE.sub(" ", raw.strip())
         if not piece:
             continue
-        if not out:
-            out = piece
+        if not parts:
+            parts.append(piece)
             continue
-        m = _HYPHEN_END_RE.search(out)
-        if m and not out.endswith(" -") and not out.endswith(" –"):
+        last = parts[-1]
+        m = _HYPHEN_END_RE.search(last[-80:]) if last[-1] in "-‐" else None
+        if m:
             if keeps_hyphen(m.group(1), piece):
-                out += piece
+                parts.append(piece)
             else:
-                out = out[:-1] + piece
-        elif out.endswith("/") and not out.endswith(" /"):
-            out += piece
+                parts[-1] = last[:-1]
+                parts.append(piece)
+        elif last.endswith("/") and not last.endswith(" /"):
+            parts.append(piece)
         else:
-            out += " " + piece
-    return out
+            parts.append(" " + piece)
+    return "".join(parts)

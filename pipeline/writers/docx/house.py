@@ -1,4 +1,4 @@
-"""The house style (pipeline/styles/house.toml), read once: styles, languages, labels."""
+"""The house style (pipeline/styles/house.toml), read once: styles, languages, page."""
 from __future__ import annotations
 
 import re
@@ -36,12 +36,6 @@ def split_tag(tag: str) -> tuple[str, str]:
     """A language tag as (language, country): "fr-FR" -> ("fr", "FR")."""
     lang, _, country = tag.partition("-")
     return lang.lower(), country.upper()
-
-
-def labels(lang: str) -> dict[str, str]:
-    """Generated labels (time, programme, moderator) in the document's language, else English."""
-    table = house()["labels"]
-    return table.get(lang.split("-")[0].lower(), table["en"])
 
 
 def odt_name(name: str) -> str:

@@ -106,8 +106,8 @@ def speakers(ctx: Context, src: etree._Element) -> etree._Element:
     listing = el("ul", {"class": "people"})
     if src.get("label"):
         sub(out, "p", {"class": "people-label"}, ctx.colon(src.get("label", "")))
-    else:
-        listing.set("aria-label", ctx.label("speakers"))
+    else:  # not printed: named for screen readers only
+        sub(out, "p", {"class": "visually-hidden"}, ctx.colon(ctx.label("speakers")))
     for p in src.findall("person"):
         add(sub(listing, "li"), *person(ctx, p))
     out.append(listing)

@@ -1,0 +1,194 @@
+"""A validated document as a pandoc AST: title block, then a paper's body or an agenda.
+
+Every paragraph is put in a named style (a Div with ``custom-style``), so that DOCX and ODT
+carry the same style names (house.toml) and an officer can restyle the whole document.
+The ODT writer uses this module too, as pandoc's ODT writer reuses its OpenDocument one.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from .. import labels
+from . import house
+from .ast import (Node, NoteFor, cell, header, inlines, notes_of, row, span, styled_para, tab,
+                  table, text)
+
+#: meta children printed in the title block, in printed order, with their style.
+TITLE_BLOCK = [("symbol", "Symbol"), ("original-language", "Original Language"),
+               ("series", "Series"), ("meeting", "Meeting"), ("title", "Title"),
+               ("subtitle", "Subtitle"), ("dates", "Dates")]
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+         "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+
+
+def document(tree: etree._ElementTree, api_version: list[int]) -> dict[str, Any]:
+    """The whole document as a pandoc JSON AST (a dict ready for json.dumps)."""
+    root = tree.getroot()
+    notes = notes_of(root)
+    blocks = title_block(root.find("meta"), notes)
+    if root.find("agenda") is not None:
+        blocks += agenda(root.find("agenda"), notes, root.get(f"{{{XML_NS}}}lang", "en"))
+    if root.find("body") is not None:
+        blocks += section_content(root.find("body"), 1, notes)
+    return {"pandoc-api-version": api_version, "meta": {}, "blocks": blocks}
+
+
+
+def title_block(meta: etree._Element, notes: NoteFor) -> list[Node]:
+    """Symbol, original language, series, meeting, title, subtitle and dates, when present."""
+    blocks = []
+    for tag, style in TITLE_BLOCK:
+        el = meta.find(tag)
+        if el is not None:
+            blocks.append(styled_para(style, inlines(el, notes)))
+    return blocks
+
+
+# ---------------------------------------------------------------------------- papers
+
+def section_content(el: etree._Element, level: int, notes: NoteFor) -> list[Node]:
+    """The blocks of a body or section: paragraphs, lists and nested sections."""
+    blocks: list[Node] = []
+    for child in el:
+        if child.tag == "para":
+            blocks += numbered(child, notes)
+        elif child.tag == "p":
+            blocks.append(styled_para("Body Text", inlines(child, notes)))
+        elif child.tag == "list":
+            blocks += list_blocks(child, 1, notes)
+        elif child.tag == "section":
+            blocks.append(section_heading(child.find("heading"), level, notes))
+            blocks += section_content(child, level + 1, notes)
+    return blocks
+
+
+def section_heading(el: etree._Element, level: int, notes: NoteFor) -> Node:
+    """A section heading, its printed number first ("I. Heading")."""
+    number = text(f"{el.get('n')}.") + [{"t": "Space"}] if el.get("n") else []
+    return header(level, number + inlines(el, notes))
+
+
+def numbered(el: etree._Element, notes: NoteFor) -> list[Node]:
+    """A numbered paragraph: its number hanging in the margin, then its p and lists."""
+    blocks: list[Node] = []
+    for child in el:
+        if child.tag == "list":
+            blocks += list_blocks(child, 1, notes)
+        elif not blocks:
+            number = span("Paragraph Number", text(f"{el.get('n')}."))
+            blocks.append(styled_para("Numbered Paragraph",
+                                      [number, tab()] + inlines(child, notes)))
+        else:
+            blocks.append(styled_para("Paragraph Continued", inlines(child, notes)))
+    return blocks
+
+
+def list_label(lst: etree._Element, item: etree._Element, index: int) -> str:
+    """The printed label of a list item: "(a)", "(ii)", "3."; @n when given."""
+    style = lst.get("style")
+    n = item.get("n") or (chr(ord("a") + index % 26) if style == "alpha" else
+                          ROMAN[index % len(ROMAN)] if style == "roman" else str(index + 1))
+    return f"{n}." if style == "number" else f"({n})"
+
+
+def list_blocks(lst: etree._Element, depth: int, notes: NoteFor) -> list[Node]:
+    """A list as paragraphs in List Bullet / List Number styles (level 2 when nested)."""
+    suffix = "" if depth == 1 else " 2"
+    bullet = lst.get("style") == "bullet"
+    blocks: list[Node] = []
+    for index, item in enumerate(lst.iterfind("item")):
+        first = [] if bullet else [span("List Label", text(list_label(lst, item, index))), tab()]
+        style = ("List Bullet" if bullet else "List Number") + suffix
+        if item.find("p") is None and item.find("list") is None:
+            blocks.append(styled_para(style, first + inlines(item, notes)))
+            continue
+        for child in item:
+            if child.tag == "list":
+                blocks += list_blocks(child, depth + 1, notes)
+            elif first is not None:
+                blocks.append(styled_para(style, first + inlines(child, notes)))
+                first = None
+            else:
+                blocks.append(styled_para("List Continue" + suffix, inlines(child, notes)))
+    return blocks
+
+
+# ---------------------------------------------------------------------------- agendas
+
+def agenda(el: etree._Element, notes: NoteFor, lang: str) -> list[Node]:
+    """The programme: its heading, then each day as a heading, a timed table and an end line."""
+    blocks: list[Node] = []
+    if el.find("heading") is not None:
+        blocks.append(styled_para("Agenda Heading", inlines(el.find("heading"), notes)))
+    for day in el.iterfind("day"):
+        heading = day.find("heading")
+        blocks.append(styled_para("Day Heading", inlines(heading, notes) if heading is not None
+                                  else text(labels.format_date(day.get("date", ""), lang))))
+        blocks.append(day_table(day, notes, lang))
+        if day.find("end") is not None:
+            blocks.append(styled_para("Day End", inlines(day.find("end"), notes)))
+    return blocks
+
+
+def day_table(day: etree._Element, notes: NoteFor, lang: str) -> Node:
+    """A day's items as a table: a time column, then everything else about the item."""
+    words = {key: labels.label(lang, key) for key in ("time", "programme", "moderator")}
+    share = float(house.house()["agenda"]["time_column"])
+    head = row(cell([styled_para("Agenda Header", text(words["time"]))]),
+               cell([styled_para("Agenda Header", text(words["programme"]))]))
+    rows = [row(cell([styled_para("Agenda Time", text(time_range(item)))]),
+                cell(item_blocks(item, notes, words)))
+            for item in day.iterfind("item")]
+    return table([share, 1.0 - share], head, rows)
+
+
+def time_range(item: etree._Element) -> str:
+    """"09:00–10:00", or "09:00" for an item printed with a start time only."""
+    end = item.get("end")
+    return f"{item.get('start')}\u2013{end}" if end else item.get("start", "")
+
+
+def item_blocks(item: etree._Element, notes: NoteFor, words: dict[str, str]) -> list[Node]:
+    """Title, description, moderators, speakers, questions and discussion of an item."""
+    blocks = [styled_para("Item Title", item_label(item) + inlines(item.find("title"), notes))]
+    blocks += [styled_para("Item Description", inlines(p, notes)) for p in item.iterfind("p")]
+    for mod in item.iterfind("moderator"):
+        label = span("Person Label", text(f"{mod.get('label') or words['moderator']}:"))
+        blocks.append(styled_para("Person", [label, {"t": "Space"}]
+                                  + person(mod.find("person"), notes)))
+    speakers = item.find("speakers")
+    if speakers is not None:
+        if speakers.get("label"):
+            blocks.append(styled_para("People Label", text(f"{speakers.get('label')}:")))
+        blocks += [styled_para("Person", person(p, notes)) for p in speakers.iterfind("person")]
+    questions = item.find("questions")
+    if questions is not None:
+        if questions.find("lead") is not None:
+            blocks.append(styled_para("Question Lead", inlines(questions.find("lead"), notes)))
+        blocks += [styled_para("Question", inlines(q, notes))
+                   for q in questions.iterfind("question")]
+    if item.find("discussion") is not None:
+        blocks.append(styled_para("Discussion", inlines(item.find("discussion"), notes)))
+    return blocks
+
+
+def item_label(item: etree._Element) -> list[Node]:
+    """"Session I: " before a numbered item's title (R3); nothing for other items."""
+    n, label = item.get("n"), item.get("label")
+    if not n:
+        return []
+    words = f"{label} {n}:" if label else f"{n}."
+    return [span("Item Label", text(words)), {"t": "Space"}]
+
+
+def person(el: etree._Element, notes: NoteFor) -> list[Node]:
+    """"Name, role": the name in the Person Name character style."""
+    out = [span("Person Name", text(el.findtext("name", "")))]
+    role = el.find("role")
+    if role is not None:
+        out += [{"t": "Str", "c": ","}, {"t": "Space"}] + inlines(role, notes)
+    return out
+

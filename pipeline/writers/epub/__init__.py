@@ -1,0 +1,118 @@
+"""EPUB 3 writer: one XHTML text, a navigation document, accessibility metadata, a fixed zip."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from ...fsutil import atomic_write
+from .. import Options, labels
+from ..html import house_css
+from ..html.agenda import programme
+from ..html.content import footnotes, paper, title_block
+from ..html.outline import Entry, outline, toc_list
+from ..html.tree import OPS_NS, XML_LANG, Context, add, el, layout, sub, text_of
+from .package import container_xml, package_opf
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+#: Every zip entry gets this date, so that two builds are byte-identical.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+TEXT = "text.xhtml"
+
+
+def write(tree: etree._ElementTree, dest: Path, options: Options) -> None:
+    """Write the document as an EPUB 3 publication at ``dest``."""
+    atomic_write(Path(dest), build(tree))
+
+
+def build(tree: etree._ElementTree) -> bytes:
+    """The EPUB file's bytes: the same document always gives the same bytes."""
+    doc = tree.getroot()
+    ctx = Context(doc.get(XML_LANG, "en"), epub=True)
+    text = text_xhtml(ctx, doc)  # first: it records the note references
+    parts = {
+        "META-INF/container.xml": container_xml(),
+        "EPUB/package.opf": package_opf(doc),
+        "EPUB/nav.xhtml": nav_xhtml(ctx, doc),
+        f"EPUB/{TEXT}": text,
+        "EPUB/house.css": house_css().encode("utf-8"),
+    }
+    return zip_parts(parts)
+
+
+def zip_parts(parts: dict[str, bytes]) -> bytes:
+    """An OCF zip: mimetype first and stored, then the parts sorted, all with one fixed date."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zip_info("mimetype", zipfile.ZIP_STORED), b"application/epub+zip")
+        for name in sorted(parts):
+            archive.writestr(zip_info(name, zipfile.ZIP_DEFLATED), parts[name], compresslevel=9)
+    return buffer.getvalue()
+
+
+def zip_info(name: str, compression: int) -> zipfile.ZipInfo:
+    """A zip entry header with nothing that varies between builds or machines."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    info.compress_type = compression
+    info.create_system = 3
+    info.external_attr = 0o100644 << 16
+    return info
+
+
+def text_xhtml(ctx: Context, doc: etree._Element) -> bytes:
+    """The text: title block, then the programme or the paper, then the footnotes."""
+    body = el("body")
+    body.append(title_block(ctx, doc.find("meta")))
+    main = sub(body, "main", {"id": "main"})
+    ctx.epub_type(main, "bodymatter")
+    if doc.find("agenda") is not None:
+        add(main, *programme(ctx, doc.find("agenda")))
+    else:
+        add(main, *paper(ctx, doc.find("body")))
+    notes = footnotes(ctx, doc.find("footnotes"))
+    if notes is not None:
+        main.append(ctx.epub_type(notes, "footnotes"))
+    return xhtml(ctx, text_of(doc.find("meta/title")), body)
+
+
+def nav_xhtml(ctx: Context, doc: etree._Element) -> bytes:
+    """The navigation document: table of contents (title, days or sections, notes) and landmarks."""
+    title = text_of(doc.find("meta/title"))
+    entries = [Entry("title", title, outline(ctx, doc, depth=3))]
+    body = el("body")
+    toc = sub(body, "nav", {"id": "toc", "role": "doc-toc", "aria-labelledby": "toc-heading"})
+    ctx.epub_type(toc, "toc")
+    sub(toc, "h1", {"id": "toc-heading"}, ctx.label("contents"))
+    toc.append(toc_list(entries, TEXT))
+    marks = sub(body, "nav", {"id": "landmarks", "hidden": "hidden",
+                              "aria-labelledby": "landmarks-heading"})
+    ctx.epub_type(marks, "landmarks")
+    sub(marks, "h2", {"id": "landmarks-heading"}, ctx.label("contents"))
+    listing = sub(marks, "ol")
+    for kind, href, text in (("toc", "nav.xhtml#toc", ctx.label("contents")),
+                             ("bodymatter", f"{TEXT}#main", ctx.label("start"))):
+        ctx.epub_type(sub(sub(listing, "li"), "a", {"href": href}, text), kind)
+    return xhtml(ctx, ctx.label("contents"), body)
+
+
+def xhtml(ctx: Context, title: str, body: etree._Element) -> bytes:
+    """A complete XHTML document (lang and xml:lang, house CSS) around ``body``."""
+    page = el("html", None, el("head", None, el("meta", {"charset": "utf-8"}), el("title", None, title),
+                               el("link", {"rel": "stylesheet", "type": "text/css",
+                                           "href": "house.css"})), body)
+    layout(page)
+    root = etree.Element(f"{{{XHTML_NS}}}html", nsmap={None: XHTML_NS, "epub": OPS_NS})
+    root.set("lang", ctx.lang)
+    root.set(XML_LANG, ctx.lang)
+    root.set("dir", labels.direction(ctx.lang))
+    root.text = page.text
+    for child in list(page):
+        root.append(child)
+    for element in root.iter():
+        if isinstance(element.tag, str) and not element.tag.startswith("{"):
+            element.tag = f"{{{XHTML_NS}}}{element.tag}"
+    etree.cleanup_namespaces(root, top_nsmap={None: XHTML_NS, "epub": OPS_NS})
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                          doctype="<!DOCTYPE html>") + b"\n"
