@@ -156,13 +156,20 @@ class AgendaBuilder:
     def flush(self) -> None:
         """Emit the item being built into the current day."""
         if self.item is not None:
+            if not "".join(self.item.title).strip():
+                raise error(self.filename, self.item.line, "a timed item without a title: "
+                                                           "write the title after the time")
             self.day.append(self.item.element())
             self.item = None
 
     def open_day(self, iso: str, heading: str | None, line: Line) -> None:
-        """Start a new day."""
+        """Start a new day (the day before it must have had a timed item)."""
         self.flush()
-        self.day = etree.SubElement(self.agenda, "day", date=iso)
+        self.check_day_done()
+        if self.day is not None and iso <= self.day.get("date"):
+            raise error(self.filename, line.no, f"day {iso} comes after day {self.day.get('date')}: "
+                                                "days must be in date order")
+        self.day = etree.SubElement(self.agenda, "day", {LINE_ATTR: str(line.no)}, date=iso)
         if heading:
             etree.SubElement(self.day, "heading").text = heading
 
@@ -316,7 +323,14 @@ class AgendaBuilder:
         else:
             it.speakers[-1].append(text)
 
+    def check_day_done(self) -> None:
+        """A day needs at least one timed item."""
+        if self.day is not None and self.day.find("item") is None:
+            raise error(self.filename, int(self.day.get(LINE_ATTR)) or None,
+                        f"day {self.day.get('date')} has no timed item (a line starting with a time)")
+
     def finish(self) -> etree._Element:
-        """Close the last item and return <agenda>."""
+        """Close the last item and day, and return <agenda>."""
         self.flush()
+        self.check_day_done()
         return self.agenda
