@@ -30,8 +30,10 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def build_meta(header: list[Line], doc_type: str, source: etree._Element) -> tuple[etree._Element, str | None, int]:
-    """Build <meta> from the header lines; return (meta, agenda heading or None, lines used)."""
+def build_meta(header: list[Line], doc_type: str,
+               source: etree._Element) -> tuple[etree._Element, str | None, list[Line]]:
+    """Build <meta> from the header lines; return (meta, agenda heading or None, lines
+    left over for the body, such as a heading printed before paragraph 1)."""
     found: dict[str, tuple[str, dict]] = {}
     heading = None
     rest: list[Line] = []
@@ -56,7 +58,18 @@ def build_meta(header: list[Line], doc_type: str, source: etree._Element) -> tup
         found["series"] = (" ".join(first[0].text.split()), {})
         if len(first) == 2:
             found["meeting"] = (" ".join(first[1].text.split()), {})
-    if doc_type == "agenda" or len(blocks) <= 1:
+    if "series" in found and "meeting" not in found and len(blocks) > 1 and _is_meeting(blocks[0]):
+        found["meeting"] = (join_lines([ln.text for ln in blocks.pop(0)]), {})
+    rest_lines = [ln for b in blocks for ln in b]
+    if "meeting" in found and doc_type == "agenda" and _is_venue(rest_lines):
+        # Series and title in capitals, then only a venue ("Palais des Nations, Geneva"):
+        # the second capital line is the title, the venue is printed under it as subtitle.
+        found["title"] = found.pop("meeting")
+        found["subtitle"] = (join_lines([ln.text for ln in rest_lines]), {})
+        blocks = []
+    if "title" in found:
+        title_lines = []
+    elif doc_type == "agenda" or len(blocks) <= 1:
         title_lines = [ln for b in blocks for ln in b]
         blocks = []
     else:
@@ -71,7 +84,7 @@ def build_meta(header: list[Line], doc_type: str, source: etree._Element) -> tup
             title_lines = title_lines[:cut]
     if title_lines:
         found["title"] = (join_lines([ln.text for ln in title_lines]), {})
-    elif "series" in found:
+    elif "series" in found and "title" not in found:
         found["title"] = found.pop("series")
     meta = etree.Element("meta")
     for name in META_ORDER:
@@ -82,6 +95,24 @@ def build_meta(header: list[Line], doc_type: str, source: etree._Element) -> tup
     meta.append(source)
     leftover = [ln for b in blocks for ln in b]
     return meta, heading, leftover
+
+
+MEETING_RE = re.compile(r"\b(session|sesi[óo]n|r[ée]union|reuni[óo]n|meeting|workshop|atelier|taller|"
+                        r"conference|conf[ée]rence|conferencia|seminar|s[ée]minaire|seminario)\b", re.I)
+
+
+def _is_meeting(block: list[Line]) -> bool:
+    """A short block naming a meeting or session ("Sixth Session"), not a title."""
+    text = " ".join(ln.text for ln in block)
+    return len(block) == 1 and len(text.split()) <= 6 and bool(MEETING_RE.search(text))
+
+
+def _is_venue(lines: list[Line]) -> bool:
+    """One short line in lower case with a comma and no colon: a venue, not a title."""
+    if len(lines) != 1:
+        return False
+    text = lines[0].text
+    return "," in text and ":" not in text and len(text.split()) <= 8 and not _is_caps(text)
 
 
 def _looks_like_heading(block: list[Line]) -> bool:

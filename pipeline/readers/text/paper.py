@@ -28,6 +28,8 @@ ALPHA_HEAD_RE = re.compile(r"^(?P<n>[A-H])\.[\s\u00a0]+(?P<text>\S.*)$")
 MARKER_RE = re.compile(
     r"^(?:\((?P<p>[a-z]{1,4}|\d{1,2})\)|(?P<b>[a-z]{1,4}|\d{1,2})\))[\s\u00a0]+(?P<text>\S.*)$")
 BULLET_RE = re.compile(r"^(?P<bullet>[•·▪◦●‣■➢►*\-–—])[\s\u00a0]+(?P<text>\S.*)$")
+MID_SENTENCE_RE = re.compile(r"(?:,|\b(?:of|and|the|in|see|de|la|le|et|du|des|y|del|en|voir|véase))$",
+                             re.IGNORECASE)
 TERMINAL_RE = re.compile(r"[.!?…;:]['\"»”’)\]]*$")
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
@@ -58,6 +60,11 @@ def heading_of(lines: list[Line], i: int) -> tuple[Heading, int] | None:
         return None
     prev = _prev_text(lines, i)
     after_blank = i == 0 or lines[i - 1].kind != "text"
+    numbered = (ROMAN_HEAD_RE.match(text) or ALPHA_HEAD_RE.match(text)) and len(text.split()) <= 14
+    if numbered and not (prev is not None and MID_SENTENCE_RE.search(prev.text)):
+        m = ROMAN_HEAD_RE.match(text) or ALPHA_HEAD_RE.match(text)
+        style = "roman" if ROMAN_HEAD_RE.match(text) else "alpha"
+        return Heading(m.group("text"), m.group("n"), style), i + 1
     if prev is not None and not after_blank and not TERMINAL_RE.search(prev.text):
         return None
     if prev is not None and line.page_start and not TERMINAL_RE.search(prev.text):
