@@ -30,11 +30,29 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+Found = dict[str, tuple[str, dict]]
+
+
 def build_meta(header: list[Line], doc_type: str,
                source: etree._Element) -> tuple[etree._Element, str | None, list[Line]]:
     """Build <meta> from the header lines; return (meta, agenda heading or None, lines
     left over for the body, such as a heading printed before paragraph 1)."""
-    found: dict[str, tuple[str, dict]] = {}
+    found, heading, rest = _special_lines(header, doc_type)
+    blocks = _blocks(rest)
+    _series_and_meeting(blocks, found, doc_type)
+    leftover = _title_and_subtitle(blocks, found, doc_type)
+    meta = etree.Element("meta")
+    for name in META_ORDER:
+        if name in found:
+            text, attrs = found[name]
+            etree.SubElement(meta, name, attrs).text = text
+    meta.append(source)
+    return meta, heading, leftover
+
+
+def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None, list[Line]]:
+    """Pick out the lines recognised by their form: symbol, original, dates, agenda heading."""
+    found: Found = {}
     heading = None
     rest: list[Line] = []
     for line in header:
@@ -52,7 +70,13 @@ def build_meta(header: list[Line], doc_type: str,
             heading = text
         else:
             rest.append(line)
-    blocks = _blocks(rest)
+    return found, heading, rest
+
+
+def _series_and_meeting(blocks: list[list[Line]], found: Found, doc_type: str) -> None:
+    """A first block in capitals is the series (and the meeting on its second line);
+    a short block naming a session after it is the meeting; a venue alone makes the
+    meeting line the title."""
     if len(blocks) > 1 and _is_caps(blocks[0][0].text) and len(blocks[0]) <= 2:
         first = blocks.pop(0)
         found["series"] = (" ".join(first[0].text.split()), {})
@@ -62,39 +86,35 @@ def build_meta(header: list[Line], doc_type: str,
         found["meeting"] = (join_lines([ln.text for ln in blocks.pop(0)]), {})
     rest_lines = [ln for b in blocks for ln in b]
     if "meeting" in found and doc_type == "agenda" and _is_venue(rest_lines):
-        # Series and title in capitals, then only a venue ("Palais des Nations, Geneva"):
-        # the second capital line is the title, the venue is printed under it as subtitle.
         found["title"] = found.pop("meeting")
         found["subtitle"] = (join_lines([ln.text for ln in rest_lines]), {})
-        blocks = []
-    if "title" in found:
-        title_lines = []
-    elif doc_type == "agenda" or len(blocks) <= 1:
-        title_lines = [ln for b in blocks for ln in b]
-        blocks = []
-    else:
-        title_lines = blocks.pop(0)
-        if blocks and not _looks_like_heading(blocks[0]):
-            found["subtitle"] = (join_lines([ln.text for ln in blocks.pop(0)]), {})
-    if "subtitle" not in found and len(title_lines) > 1 and _is_caps(title_lines[0].text):
+        blocks.clear()
+
+
+def _title_and_subtitle(blocks: list[list[Line]], found: Found, doc_type: str) -> list[Line]:
+    """Title from the next block (all blocks for an agenda), a subtitle under it; return
+    the blocks left for the body."""
+    title_lines: list[Line] = []
+    if "title" not in found:
+        if doc_type == "agenda" or len(blocks) <= 1:
+            title_lines = [ln for b in blocks for ln in b]
+            blocks = []
+        else:
+            title_lines = blocks.pop(0)
+            if blocks and not _looks_like_heading(blocks[0]):
+                found["subtitle"] = (join_lines([ln.text for ln in blocks.pop(0)]), {})
+    if doc_type == "paper" and "subtitle" not in found and len(title_lines) > 1 \
+            and _is_caps(title_lines[0].text):
         # A title in capitals with a line in lower case under it: that line is a subtitle.
         cut = next((k for k, ln in enumerate(title_lines) if not _is_caps(ln.text)), None)
-        if cut and doc_type == "paper":
+        if cut:
             found["subtitle"] = (join_lines([ln.text for ln in title_lines[cut:]]), {})
             title_lines = title_lines[:cut]
     if title_lines:
         found["title"] = (join_lines([ln.text for ln in title_lines]), {})
     elif "series" in found and "title" not in found:
         found["title"] = found.pop("series")
-    meta = etree.Element("meta")
-    for name in META_ORDER:
-        if name in found:
-            text, attrs = found[name]
-            el = etree.SubElement(meta, name, attrs)
-            el.text = text
-    meta.append(source)
-    leftover = [ln for b in blocks for ln in b]
-    return meta, heading, leftover
+    return [ln for b in blocks for ln in b]
 
 
 MEETING_RE = re.compile(r"\b(session|sesi[óo]n|r[ée]union|reuni[óo]n|meeting|workshop|atelier|taller|"
