@@ -5,11 +5,12 @@
 #   default-jre-headless   -> java for EPUBCheck and the Nu HTML Checker (vnu.jar)
 #   libreoffice-writer-nogui -> soffice --headless --convert-to (DOCX/ODT -> PDF)
 #   poppler-utils          -> pdftotext, pdftoppm
+#   fonts-liberation2      -> metric-compatible Arial/Times for the house style in LibreOffice
 #   nodejs, npm            -> only if npm is missing: fetches axe-core (mk/tools.mk)
 # Never downloads a browser build: Chromium comes from Debian only.
 set -euo pipefail
 
-packages=(chromium libreoffice-writer-nogui poppler-utils default-jre-headless)
+packages=(chromium libreoffice-writer-nogui poppler-utils default-jre-headless fonts-liberation2)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
