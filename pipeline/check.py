@@ -1,9 +1,10 @@
 """No text lost: every word of the source is in the XML once and in order.
 
 Words are runs of letters and digits, compared case-sensitively. Layout is not a word:
-page numbers, running headers, bullets and punctuation are left out, hyphens are ignored
-(so line-end hyphenation and real hyphens compare alike), and what the reader stores in
-attributes is put back in its printed place (paragraph and note numbers, times as HHMM,
+page numbers, running headers, bullets, paragraph numbers (which the reader renumbers in
+sequence, with a warning, when the print skips or repeats one) and punctuation are left
+out, hyphens are ignored (so line-end hyphenation and real hyphens compare alike), and
+what the reader stores in attributes is put back in its printed place (note numbers, times as HHMM,
 "Session" and "III" of a session title, the labels of moderators and speakers).
 Footnotes sit at a page bottom in the source and at the end of the XML: a block of words
 that moved as a whole is not a loss.
@@ -19,13 +20,16 @@ from lxml import etree
 
 from .errors import Diagnostic
 from .readers.text.normalise import normalise
+from .readers.text.paper import PARA_RE
 from .readers.text.times import match_time_range
 
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 _HYPHEN_JOIN_RE = re.compile(r"[-‐]\s*\n\s*")
 #: Attributes printed in the source, in the order they were printed, per element.
+#: Paragraph numbers are not compared: the reader renumbers a skipped or repeated number
+#: (with a warning), and the schema wants 1..n.
 PRINTED_ATTRS = {
-    "para": ("n",), "footnote": ("n",), "heading": ("n",), "moderator": ("label",),
+    "footnote": ("n",), "heading": ("n",), "moderator": ("label",),
     "speakers": ("label",), "item": ("start", "end", "label", "n"),
 }
 LIST_ITEM_ATTRS = ("n",)
@@ -59,7 +63,10 @@ def source_words(data: bytes, filename: str) -> Words:
             continue
         text = line.text.strip()
         times = match_time_range(text) if text[:1].isdigit() else None
-        if times:
+        para = PARA_RE.match(text) if text[:1].isdigit() and not times else None
+        if para:
+            text = para.group("text")
+        elif times:
             start, end, rest = times
             for t in (start, end):
                 if t:

@@ -179,6 +179,12 @@ def index(files: tuple[Path, ...], output: Path) -> None:
     write_index(list(files), output, list(writers.REGISTRY))
 
 
+from .compare.commands import align_cmd, diff_cmd  # noqa: E402 - registered after the core commands
+
+cli.add_command(align_cmd, "align")
+cli.add_command(diff_cmd, "diff")
+
+
 def main() -> None:
     """Entry point: run the CLI; user errors exit 1 with file:line messages, never a traceback."""
     try:

@@ -1,0 +1,89 @@
+"""The sample drafts against the current French sources: exactly the edits of NOTES.md."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare_support import FIXTURES, SOURCES, after_heading, paper_text, resolve_changes
+from pipeline.compare.diff import Revision, changed_words, compare, summary
+from pipeline.compare.redline import redline
+from pipeline.documents import load_valid
+
+PAPER = "idm2008-return-migration-paper"
+AGENDA = "idm2008-ws2-agenda"
+
+
+def revision(parse, docid: str) -> tuple[Path, Path, Revision]:
+    """The comparison of sources/drafts/<docid>.fr.r1.txt with sources/<docid>.fr.txt."""
+    old = parse(SOURCES / "drafts" / f"{docid}.fr.r1.txt")
+    new = parse(SOURCES / f"{docid}.fr.txt")
+    return old, new, compare(load_valid(old), load_valid(new))
+
+
+def test_notes_list_these_drafts() -> None:
+    """NOTES.md is the specification read for the tests below."""
+    notes = (FIXTURES / "diff" / "NOTES.md").read_text("utf-8")
+    for docid in (PAPER, AGENDA):
+        assert f"sources/drafts/{docid}.fr.r1.txt" in notes
+
+
+def test_paper_draft_edits(parse) -> None:
+    """Paras 1, 8 and 13 (draft 12) and footnote 1 changed; para 11 added; 12-17 renumbered."""
+    _, _, rev = revision(parse, PAPER)
+    edits = {(e.status, e.old.label if e.old else None, e.new.label if e.new else None): e
+             for e in rev.edits()}
+    renumbered = sorted((k[1], k[2]) for k in edits if k[0] == "renumbered")
+    assert renumbered == sorted([("para 11", "para 12")] + [(f"para {n}", f"para {n + 1}")
+                                                             for n in range(13, 17)])
+    others = sorted(k for k in edits if k[0] != "renumbered")
+    assert others == sorted([("changed", "para 1", "para 1"), ("changed", "para 8", "para 8"),
+                             ("changed", "para 12", "para 13"),
+                             ("changed", "footnote 1", "footnote 1"),
+                             ("added", None, "para 11")])
+    words = {k[2]: changed_words(e.ops) for k, e in edits.items() if k[0] == "changed"}
+    assert words["para 1"] == (["reflète"], ["traduit"])
+    assert words["para 8"] == (["digne", "et"], ["et", "plus"])  # "et plus" -> ", digne et"
+    assert words["para 13"] == (["inestimable"], ["précieuse"])
+    inserted, deleted = words["footnote 1"]
+    assert "travaux" in inserted and "accordent" in inserted
+    assert "activités" in deleted and "correspondent" in deleted
+    para8 = edits[("changed", "para 8", "para 8")]
+    new_text = "".join(v for op, segs in para8.ops if op != "delete" for _, v in segs)
+    assert "plus humaine, digne et durable" in new_text
+    added = edits[("added", None, "para 11")].new
+    assert added.text.startswith("Le type d’assistance que peuvent recevoir les rapatriés")
+    assert summary(rev)[0] == ("Modifications\u00a0: paragraphes 1, 8 et 13 (anciennement 12)"
+                               "\u00a0; note 1.")
+
+
+def test_agenda_draft_edits(parse) -> None:
+    """Day 1 Session II third speaker replaced; day 2 first item starts 10:00, not 09:30."""
+    _, _, rev = revision(parse, AGENDA)
+    edits = rev.edits()
+    assert [(e.status, e.old.label, e.new.label) for e in edits] == [
+        ("changed", "person 4 in item 2008-07-07 15:00–18:00",
+         "person 4 in item 2008-07-07 15:00–18:00"),
+        ("changed", "item 2008-07-08 09:30–10:30", "item 2008-07-08 10:00–10:30")]
+    person, item = edits
+    assert (person.old.name, person.new.name) == ("Andrew Lockhart", "Jacqueline Owens")
+    assert person.new.extra["group"] == "speakers"
+    assert changed_words(item.ops) == (["10:00"], ["09:30"])
+
+
+@pytest.mark.parametrize("docid", [PAPER, AGENDA])
+def test_draft_redline_accepts_to_current_and_rejects_to_draft(parse, docid: str) -> None:
+    """Accept All gives the current text, Reject All the draft's (compared with the
+    redline of each revision against itself, which has no change)."""
+    old, new, rev = revision(parse, docid)
+    heading = "Texte avec marques de révision"
+
+    def plain(path: Path) -> list[str]:
+        """The paragraphs of a revision compared with itself (no tracked change)."""
+        data = redline(compare(load_valid(path), load_valid(path)))
+        return after_heading(resolve_changes(data, accept=True), heading)
+    data = redline(rev)
+    assert after_heading(resolve_changes(data, accept=True), heading) == plain(new)
+    assert after_heading(resolve_changes(data, accept=False), heading) == plain(old)
+    if docid == PAPER:
+        assert plain(new) == paper_text(new) and plain(old) == paper_text(old)
