@@ -81,7 +81,7 @@ build/odt/%.odt: build/xml/%.xml $(WRITER_CODE) | $(STAMP)
 	$(PIPELINE) render $< --to odt -o $@
 
 build/index.html: $(XML) $(INDEX_CODE) | $(STAMP)
-	$(PIPELINE) index $(XML) -o $@
+	$(PIPELINE) index $(XML) $(addprefix --extra ,$(COMPARE) $(DIFFS)) -o $@
 
 # --- translators: side by side, and redlines ---------------------------------------------
 COMPARE_CODE := $(shell find pipeline/compare -name '*.py' 2>/dev/null) pipeline/fsutil.py

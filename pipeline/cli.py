@@ -172,11 +172,17 @@ def check(source: Path, xml: Path | None) -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-def index(files: tuple[Path, ...], output: Path) -> None:
+@click.option("--extra", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A comparison or redline page to link under its document (repeatable).")
+def index(files: tuple[Path, ...], output: Path, extra: tuple[Path, ...]) -> None:
     """Write the landing page that links every document in every format."""
-    from .index import write_index
+    from .index import extra_link, href, write_index
 
-    write_index(list(files), output, list(writers.REGISTRY))
+    links: dict[str, list[tuple[str, str]]] = {}
+    for path in extra:
+        docid, label = extra_link(path)
+        links.setdefault(docid, []).append((label, href(path, output.parent)))
+    write_index(list(files), output, list(writers.REGISTRY), extra_links=links)
 
 
 from .compare.commands import align_cmd, diff_cmd  # noqa: E402 - registered after the core commands

@@ -16,7 +16,7 @@ LABELS: dict[str, dict[str, str]] = {
         "speakers": "Speakers",
         "session": "Session",
         "paragraph": "Paragraph",
-        "para_link": "Link to paragraph {n}",
+        "landmarks": "Landmarks",
         "languages": "Other languages",
         "symbol": "Document symbol",
         "source": "Source text",
@@ -46,7 +46,7 @@ LABELS: dict[str, dict[str, str]] = {
         "speakers": "Orateurs",
         "session": "Séance",
         "paragraph": "Paragraphe",
-        "para_link": "Lien vers le paragraphe {n}",
+        "landmarks": "Repères",
         "languages": "Autres langues",
         "symbol": "Cote du document",
         "source": "Texte source",
@@ -76,7 +76,7 @@ LABELS: dict[str, dict[str, str]] = {
         "speakers": "Oradores",
         "session": "Sesión",
         "paragraph": "Párrafo",
-        "para_link": "Enlace al párrafo {n}",
+        "landmarks": "Puntos de referencia",
         "languages": "Otros idiomas",
         "symbol": "Signatura del documento",
         "source": "Texto fuente",
@@ -113,7 +113,8 @@ MONTHS: dict[str, tuple[str, ...]] = {
            "septiembre", "octubre", "noviembre", "diciembre"),
 }
 
-DATE_PATTERNS: dict[str, str] = {"en": "{d} {m} {y}", "fr": "{d} {m} {y}", "es": "{d} de {m} de {y}"}
+DATE_PATTERNS: dict[str, str] = {"en": "{d} {m} {y}", "fr": "{d} {m} {y}",
+                                 "es": "{d} de {m} de {y}"}
 
 RTL_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ps", "ur", "yi"})
 

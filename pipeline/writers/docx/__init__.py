@@ -17,7 +17,6 @@ from .. import Options
 from . import body, house, package, pandoc, post
 
 REFERENCE = Path(__file__).resolve().parent / "reference.docx"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def write(tree: etree._ElementTree, dest: Path, options: Options) -> None:
@@ -28,6 +27,6 @@ def write(tree: etree._ElementTree, dest: Path, options: Options) -> None:
 def render(tree: etree._ElementTree, what: str = "docx") -> bytes:
     """The DOCX bytes of a validated document (``what`` names it in error messages)."""
     root = tree.getroot()
-    tag = house.language_tag(root.get(XML_LANG, "en"))
+    tag = house.document_tag(root)
     raw = pandoc.convert(body.document(tree, pandoc.api_version()), "docx", REFERENCE, what)
     return package.normalise(post.finish(raw, root, tag), first=["[Content_Types].xml"])

@@ -115,9 +115,11 @@ def notes_of(root: etree._Element) -> NoteFor:
     found = {fn.get("id"): fn for fn in root.iterfind("footnotes/footnote")}
 
     def no_nested(_: str) -> None:
-        return None  # pandoc has no note inside a note
+        """Nothing: pandoc has no note inside a note."""
+        return None
 
     def note_for(ident: str) -> Node | None:
+        """The Note for a footnote id, or None."""
         fn = found.get(ident)
         if fn is None:
             return None

@@ -19,9 +19,8 @@ from .ast import (Node, NoteFor, cell, header, inlines, notes_of, row, span, sty
 TITLE_BLOCK = [("symbol", "Symbol"), ("original-language", "Original Language"),
                ("series", "Series"), ("meeting", "Meeting"), ("title", "Title"),
                ("subtitle", "Subtitle"), ("dates", "Dates")]
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
-         "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+         (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
 
 def document(tree: etree._ElementTree, api_version: list[int]) -> dict[str, Any]:
@@ -30,11 +29,10 @@ def document(tree: etree._ElementTree, api_version: list[int]) -> dict[str, Any]
     notes = notes_of(root)
     blocks = title_block(root.find("meta"), notes)
     if root.find("agenda") is not None:
-        blocks += agenda(root.find("agenda"), notes, root.get(f"{{{XML_NS}}}lang", "en"))
+        blocks += agenda(root.find("agenda"), notes, root.get(house.XML_LANG, "en"))
     if root.find("body") is not None:
         blocks += section_content(root.find("body"), 1, notes)
     return {"pandoc-api-version": api_version, "meta": {}, "blocks": blocks}
-
 
 
 def title_block(meta: etree._Element, notes: NoteFor) -> list[Node]:
@@ -86,11 +84,20 @@ def numbered(el: etree._Element, notes: NoteFor) -> list[Node]:
     return blocks
 
 
+def roman(number: int) -> str:
+    """A positive number in lower-case roman numerals."""
+    out = ""
+    for value, letters in ROMAN:
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
+
+
 def list_label(lst: etree._Element, item: etree._Element, index: int) -> str:
     """The printed label of a list item: "(a)", "(ii)", "3."; @n when given."""
     style = lst.get("style")
     n = item.get("n") or (chr(ord("a") + index % 26) if style == "alpha" else
-                          ROMAN[index % len(ROMAN)] if style == "roman" else str(index + 1))
+                          roman(index + 1) if style == "roman" else str(index + 1))
     return f"{n}." if style == "number" else f"({n})"
 
 

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 HOUSE_TOML = Path(__file__).resolve().parents[2] / "styles" / "house.toml"
-#: Used when neither the document nor house.toml gives a region.
-FALLBACK_LANGUAGE = "en-GB"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @lru_cache(maxsize=1)
@@ -25,17 +24,13 @@ def styles() -> dict[str, dict[str, Any]]:
 
 
 def language_tag(lang: str) -> str:
-    """The region-qualified tag for a document language: fr -> fr-FR; fr-CH stays fr-CH."""
-    if "-" in lang:
-        return lang
-    return house()["languages"].get(lang.lower(), f"{lang.lower()}-{lang.upper()}"
-                                    if len(lang) == 2 else FALLBACK_LANGUAGE)
+    """The tag written on the styles: fr -> fr-FR (house.toml); fr-CH and unlisted ones as is."""
+    return house()["languages"].get(lang.lower(), lang)
 
 
-def split_tag(tag: str) -> tuple[str, str]:
-    """A language tag as (language, country): "fr-FR" -> ("fr", "FR")."""
-    lang, _, country = tag.partition("-")
-    return lang.lower(), country.upper()
+def document_tag(root: Any) -> str:
+    """The language tag of a document element (its xml:lang, region added)."""
+    return language_tag(root.get(XML_LANG, "en"))
 
 
 def odt_name(name: str) -> str:

@@ -16,8 +16,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
-#: Created/modified date of a document without meeting dates (fixed, for reproducible files).
-DEFAULT_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+from .props import Properties, properties
+
 #: rPr children that come after w:lang (ECMA-376 order).
 AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 #: pPr/rPr children that follow w:rPr in a style.
@@ -30,18 +30,12 @@ def finish(data: bytes, root: etree._Element, tag: str) -> bytes:
     set_language(doc, tag)
     real_tabs(doc.element.body)
     repeat_header_rows(doc.element.body)
-    meta = root.find("meta")
-    running_head = meta.findtext("symbol") or _text(meta.find("title"))
-    header_footer(doc, running_head)
-    core_properties(doc, root, tag)
+    props = properties(root)
+    header_footer(doc, props.running_head)
+    core_properties(doc, props, tag)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def _text(el: etree._Element | None) -> str:
-    """The text of an element, whitespace collapsed."""
-    return " ".join("".join(el.itertext()).split()) if el is not None else ""
 
 
 def set_language(doc: Document, tag: str) -> None:
@@ -129,22 +123,13 @@ def header_footer(doc: Document, running_head: str) -> None:
             "</w:fldSimple>"))
 
 
-def core_properties(doc: Document, root: etree._Element, tag: str) -> None:
+def core_properties(doc: Document, props: Properties, tag: str) -> None:
     """Title, subject, keywords, language and fixed dates in docProps/core.xml."""
-    meta = root.find("meta")
-    props = doc.core_properties
-    props.title = _text(meta.find("title"))
-    props.subject = " – ".join(t for t in (_text(meta.find("series")),
-                                           _text(meta.find("meeting"))) if t)
-    props.keywords = ", ".join(k for k in (root.get("id"), root.get("type"),
-                                           meta.findtext("symbol")) if k)
-    props.identifier = meta.findtext("symbol") or root.get("id", "")
-    props.language = tag
-    props.author = ""
-    props.last_modified_by = ""
-    props.revision = 1
-    when = meta.find("dates")
-    date = (dt.datetime.fromisoformat(when.get("from")).replace(tzinfo=dt.timezone.utc)
-            if when is not None else DEFAULT_DATE)
-    props.created = date
-    props.modified = date
+    core = doc.core_properties
+    core.title, core.subject = props.title, props.subject
+    core.keywords = ", ".join(props.keywords)
+    core.identifier, core.language = props.identifier, tag
+    core.author = core.last_modified_by = ""
+    core.revision = 1
+    when = dt.datetime.combine(props.date, dt.time(), tzinfo=dt.timezone.utc)
+    core.created = core.modified = when

@@ -90,7 +90,10 @@ def rpr_xml(p: dict[str, Any], font: str | None) -> str:
     if p.get("colour"):
         parts.append(f'<w:color w:val="{p["colour"]}"/>')
     if p.get("size"):
-        parts.append(f'<w:sz w:val="{round(p["size"] * 2)}"/><w:szCs w:val="{round(p["size"] * 2)}"/>')
+        half_points = round(p["size"] * 2)
+        parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+    if p.get("superscript"):
+        parts.append('<w:vertAlign w:val="superscript"/>')
     return f"<w:rPr {W}>{''.join(parts)}</w:rPr>"
 
 
@@ -150,20 +153,24 @@ def page(doc: Any, spec: dict[str, Any]) -> None:
 
 
 def table_style(doc: Any, agenda: dict[str, Any]) -> None:
-    """The "Table" style pandoc gives every table: rules between rows, a ruled header row."""
+    """The "Table" style pandoc gives every table: rules between rows, a ruled header row.
+
+    No rule above the header row: the Day Heading's own rule is right above it.
+    """
     el = doc.styles["Table"].element
     for old in el.findall(qn("w:tblPr")) + el.findall(qn("w:tblStylePr")):
         el.remove(old)
     rule = (f'w:val="single" w:sz="{round(agenda["rule_width"] * 8)}" w:space="0" '
             f'w:color="{agenda["rule_colour"]}"')
     el.append(parse_xml(
-        f'<w:tblPr {W}><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders><w:top {rule}/>'
+        f'<w:tblPr {W}><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>'
         f'<w:bottom {rule}/><w:insideH {rule}/></w:tblBorders><w:tblCellMar>'
         '<w:top w:w="57" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
         '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
         "</w:tblPr>"))
     el.append(parse_xml(f'<w:tblStylePr {W} w:type="firstRow"><w:tcPr><w:tcBorders>'
-                        f'<w:bottom w:val="single" w:sz="8" w:space="0" w:color="1F3A5F"/>'
+                        f'<w:bottom w:val="single" w:sz="{round(agenda["header_rule_width"] * 8)}" '
+                        f'w:space="0" w:color="{agenda["header_rule_colour"]}"/>'
                         "</w:tcBorders><w:vAlign w:val=\"bottom\"/></w:tcPr></w:tblStylePr>"))
 
 

@@ -82,14 +82,15 @@ def nav_xhtml(ctx: Context, doc: etree._Element) -> bytes:
     title = text_of(doc.find("meta/title"))
     entries = [Entry("title", title, outline(ctx, doc, depth=3))]
     body = el("body")
-    toc = sub(body, "nav", {"id": "toc", "role": "doc-toc", "aria-labelledby": "toc-heading"})
+    toc = sub(sub(body, "main"), "nav", {"id": "toc", "role": "doc-toc",
+                                         "aria-labelledby": "toc-heading"})
     ctx.epub_type(toc, "toc")
     sub(toc, "h1", {"id": "toc-heading"}, ctx.label("contents"))
     toc.append(toc_list(entries, TEXT))
     marks = sub(body, "nav", {"id": "landmarks", "hidden": "hidden",
                               "aria-labelledby": "landmarks-heading"})
     ctx.epub_type(marks, "landmarks")
-    sub(marks, "h2", {"id": "landmarks-heading"}, ctx.label("contents"))
+    sub(marks, "h2", {"id": "landmarks-heading"}, ctx.label("landmarks"))
     listing = sub(marks, "ol")
     for kind, href, text in (("toc", "nav.xhtml#toc", ctx.label("contents")),
                              ("bodymatter", f"{TEXT}#main", ctx.label("start"))):
@@ -99,9 +100,9 @@ def nav_xhtml(ctx: Context, doc: etree._Element) -> bytes:
 
 def xhtml(ctx: Context, title: str, body: etree._Element) -> bytes:
     """A complete XHTML document (lang and xml:lang, house CSS) around ``body``."""
-    page = el("html", None, el("head", None, el("meta", {"charset": "utf-8"}), el("title", None, title),
-                               el("link", {"rel": "stylesheet", "type": "text/css",
-                                           "href": "house.css"})), body)
+    head = el("head", None, el("meta", {"charset": "utf-8"}), el("title", None, title),
+              el("link", {"rel": "stylesheet", "type": "text/css", "href": "house.css"}))
+    page = el("html", None, head, body)
     layout(page)
     root = etree.Element(f"{{{XHTML_NS}}}html", nsmap={None: XHTML_NS, "epub": OPS_NS})
     root.set("lang", ctx.lang)

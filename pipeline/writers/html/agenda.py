@@ -11,9 +11,9 @@ from .tree import Context, add, copy_translate, el, sub, text_of
 def programme(ctx: Context, agenda: etree._Element) -> list[etree._Element]:
     """The programme: its printed heading, then one section per day."""
     out: list[etree._Element] = []
-    if agenda.find("heading") is not None:
-        out.append(copy_translate(agenda.find("heading"),
-                                  el("p", {"class": "agenda-heading"}, text_of(agenda.find("heading")))))
+    heading = agenda.find("heading")
+    if heading is not None:
+        out.append(copy_translate(heading, el("p", {"class": "agenda-heading"}, text_of(heading))))
     out += [day(ctx, d, i) for i, d in enumerate(agenda.findall("day"), start=1)]
     return out
 
@@ -78,8 +78,8 @@ def item_part(ctx: Context, src: etree._Element) -> etree._Element | None:
         return copy_translate(src, inline(ctx, src, el("p", {"class": "description"})))
     if src.tag == "moderator":
         word = src.get("label") or ctx.label("moderator")
-        out = el("p", {"class": "moderator"}, el("span", {"class": "people-label"}, ctx.colon(word)), " ")
-        return add(out, *person(ctx, src.find("person")))
+        label = el("span", {"class": "people-label"}, ctx.colon(word))
+        return add(el("p", {"class": "moderator"}, label, " "), *person(ctx, src.find("person")))
     if src.tag == "speakers":
         return speakers(ctx, src)
     if src.tag == "questions":
@@ -93,7 +93,8 @@ def person(ctx: Context, src: etree._Element | None) -> list[etree._Element | st
     """A person's name (bold) and role, separated by a comma."""
     if src is None:
         return []
-    name = copy_translate(src.find("name"), el("span", {"class": "name"}, text_of(src.find("name"))))
+    name_src = src.find("name")
+    name = copy_translate(name_src, el("span", {"class": "name"}, text_of(name_src)))
     role = src.find("role")
     if role is None:
         return [name]

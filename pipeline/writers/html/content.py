@@ -69,7 +69,8 @@ def title_block(ctx: Context, meta: etree._Element) -> etree._Element:
     header.append(copy_translate(meta.find("title"), inline(ctx, meta.find("title"),
                                                             el("h1", {"id": "title"}))))
     if meta.find("subtitle") is not None:
-        header.append(inline(ctx, meta.find("subtitle"), el("p", {"class": "subtitle"})))
+        header.append(copy_translate(meta.find("subtitle"), inline(ctx, meta.find("subtitle"),
+                                                                   el("p", {"class": "subtitle"}))))
     if meta.find("dates") is not None:
         header.append(copy_translate(meta.find("dates"), el("p", {"class": "dates"},
                                                             text_of(meta.find("dates")))))
@@ -125,7 +126,7 @@ def para(ctx: Context, src: etree._Element) -> etree._Element:
     anchor = f"para-{n}"
     out = el("div", {"class": "para", "id": anchor})
     sub(out, "a", {"class": "para-num", "href": f"#{anchor}",
-                   "aria-label": ctx.label("para_link", n=n)}, f"{n}.")
+                   "aria-label": f"{ctx.label('paragraph')} {n}"}, f"{n}.")
     add(out, *(block(ctx, child) for child in src if child.tag in ("p", "list")))
     return out
 
@@ -135,8 +136,8 @@ def html_list(ctx: Context, src: etree._Element) -> etree._Element:
     tag, kind = LIST_STYLES.get(src.get("style", "bullet"), ("ul", None))
     items = src.findall("item")
     marked = tag == "ol" and all(item.get("n") for item in items)
-    out = el(tag, {"class": f"list list-{src.get('style', 'bullet')}" + (" marked" if marked else ""),
-                   "type": None if marked else kind})
+    classes = f"list list-{src.get('style', 'bullet')}" + (" marked" if marked else "")
+    out = el(tag, {"class": classes, "type": None if marked else kind})
     for item in items:
         li = copy_translate(item, sub(out, "li"))
         if marked:

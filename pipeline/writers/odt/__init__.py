@@ -15,10 +15,10 @@ from lxml import etree
 from ...fsutil import atomic_write
 from .. import Options
 from ..docx import body, house, package, pandoc
+from ..docx.props import properties
 from . import post
 
 REFERENCE = Path(__file__).resolve().parent / "reference.odt"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def write(tree: etree._ElementTree, dest: Path, options: Options) -> None:
@@ -29,12 +29,11 @@ def write(tree: etree._ElementTree, dest: Path, options: Options) -> None:
 def render(tree: etree._ElementTree, what: str = "odt") -> bytes:
     """The ODT bytes of a validated document (``what`` names it in error messages)."""
     root = tree.getroot()
-    tag = house.language_tag(root.get(XML_LANG, "en"))
+    tag = house.document_tag(root)
     raw = pandoc.convert(body.document(tree, pandoc.api_version()), "odt", REFERENCE, what)
     parts = package.read(raw)
-    meta = root.find("meta")
-    running_head = meta.findtext("symbol") or post._text(meta.find("title"))
+    props = properties(root)
     parts["content.xml"] = post.content(parts["content.xml"], house.house()["agenda"])
-    parts["styles.xml"] = post.styles_part(parts["styles.xml"], tag, running_head)
-    parts["meta.xml"] = post.meta(root, tag)
+    parts["styles.xml"] = post.styles_part(parts["styles.xml"], tag, props.running_head)
+    parts["meta.xml"] = post.meta(props, tag)
     return package.write(parts, first=["mimetype"], stored=["mimetype"])

@@ -88,6 +88,8 @@ def text_attrs(p: dict[str, Any]) -> dict[str, str]:
         a["fo:color"] = f"#{p['colour']}"
     if p.get("small_caps"):
         a["fo:font-variant"] = "small-caps"
+    if p.get("superscript"):
+        a["style:text-position"] = "super 58%"
     if p.get("caps"):
         a["fo:text-transform"] = "uppercase"
     return a

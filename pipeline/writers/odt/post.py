@@ -10,12 +10,11 @@ from typing import Any
 from lxml import etree
 
 from ..docx.house import odt_name, styles
+from ..docx.props import Properties
 from .odf import NS, language_attrs, parse, q, serialise, sub
 
 #: Attributes that name a common style.
 STYLE_REFS = ("text:style-name", "style:parent-style-name", "style:next-style-name")
-#: Created/modified date of a document without meeting dates (fixed, for reproducible files).
-DEFAULT_DATE = "2000-01-01T00:00:00"
 
 
 def content(data: bytes, agenda: dict[str, Any]) -> bytes:
@@ -51,16 +50,16 @@ def bullet_lists(root: etree._Element) -> None:
 
 
 def table_rules(root: etree._Element, agenda: dict[str, Any]) -> None:
-    """Rules between the rows of every table, a stronger one under the header row."""
+    """Rules under every row of every table, a stronger one under the header row."""
     rule = f"{agenda['rule_width']}pt solid #{agenda['rule_colour']}"
+    header_rule = f"{agenda['header_rule_width']}pt solid #{agenda['header_rule_colour']}"
     for el in root.iterfind("office:automatic-styles/style:style", NS):
         props = el.find("style:table-cell-properties", NS)
         if props is None:
             continue
         props.attrib.pop(q("fo:border"), None)
-        props.set(q("fo:border-top"), rule)
-        props.set(q("fo:border-bottom"), rule if "Header" not in el.get(q("style:name"))
-                  else "1pt solid #1F3A5F")
+        header = "Header" in el.get(q("style:name"))
+        props.set(q("fo:border-bottom"), header_rule if header else rule)
         props.set(q("fo:padding"), "0.1cm")
 
 
@@ -82,28 +81,19 @@ def styles_part(data: bytes, tag: str, running_head: str) -> bytes:
     return serialise(root)
 
 
-def meta(root: etree._Element, tag: str) -> bytes:
+def meta(props: Properties, tag: str) -> bytes:
     """meta.xml: title, subject, keywords, language and fixed dates."""
-    info = root.find("meta")
-    doc = etree.Element(q("office:document-meta"), nsmap={k: NS[k] for k in ("office", "meta",
-                                                                                "dc")})
+    doc = etree.Element(q("office:document-meta"),
+                        nsmap={k: NS[k] for k in ("office", "meta", "dc")})
     doc.set(q("office:version"), "1.3")
     body = sub(doc, "office:meta")
     sub(body, "meta:generator").text = "pipeline"
-    sub(body, "dc:title").text = _text(info.find("title"))
-    subject = " – ".join(t for t in (_text(info.find("series")), _text(info.find("meeting"))) if t)
-    sub(body, "dc:subject").text = subject
-    for keyword in (root.get("id"), root.get("type"), info.findtext("symbol")):
-        if keyword:
-            sub(body, "meta:keyword").text = keyword
+    sub(body, "dc:title").text = props.title
+    sub(body, "dc:subject").text = props.subject
+    for keyword in props.keywords:
+        sub(body, "meta:keyword").text = keyword
     sub(body, "dc:language").text = tag
-    dates = info.find("dates")
-    when = f"{dates.get('from')}T00:00:00" if dates is not None else DEFAULT_DATE
+    when = f"{props.date.isoformat()}T00:00:00"
     sub(body, "meta:creation-date").text = when
     sub(body, "dc:date").text = when
     return serialise(doc)
-
-
-def _text(el: etree._Element | None) -> str:
-    """The text of an element, whitespace collapsed."""
-    return " ".join("".join(el.itertext()).split()) if el is not None else ""

@@ -67,6 +67,13 @@ def bullet_list(styles: etree._Element, name: str, bullet: dict[str, Any]) -> st
     return internal
 
 
+def font_face(root: etree._Element, font: str) -> None:
+    """Declare the house font (style:font-face) when pandoc's reference does not."""
+    decls = root.find("office:font-face-decls", NS)
+    if not any(f.get(q("style:name")) == font for f in decls):
+        sub(decls, "style:font-face", {"style:name": font, "svg:font-family": f"'{font}'"})
+
+
 def defaults(styles: etree._Element, font: str, normal: dict[str, Any]) -> None:
     """The default paragraph style: house font and size, no hyphenation."""
     for el in styles.iterfind("style:default-style", NS):
@@ -88,7 +95,8 @@ def page(root: etree._Element, spec: dict[str, Any]) -> None:
         "fo:page-width": f"{spec['width']}cm", "fo:page-height": f"{spec['height']}cm",
         "style:num-format": "1", "style:print-orientation": "portrait",
         "fo:margin-top": f"{spec['header']}cm", "fo:margin-bottom": f"{spec['footer']}cm",
-        "fo:margin-left": f"{spec['margin_left']}cm", "fo:margin-right": f"{spec['margin_right']}cm",
+        "fo:margin-left": f"{spec['margin_left']}cm",
+        "fo:margin-right": f"{spec['margin_right']}cm",
         "style:writing-mode": "lr-tb", "style:footnote-max-height": "0cm"})
     sub(props, "style:footnote-sep", {
         "style:width": "0.5pt", "style:distance-before-sep": "0.1cm",
@@ -132,9 +140,12 @@ def build(default_reference: bytes, house: dict[str, Any]) -> bytes:
     parts = package.read(default_reference)
     root = parse(parts["styles.xml"])
     styles = root.find("office:styles", NS)
+    font_face(root, house["fonts"]["body"])
     defaults(styles, house["fonts"]["body"], house["styles"]["Normal"])
     for name, props in house["styles"].items():
         restyle(styles, name, props)
+    notes = styles.find("text:notes-configuration[@text:note-class='footnote']", NS)
+    notes.set(q("style:num-suffix"), "\u2002")  # the number, then an en space, then the note
     page(root, house["page"])
     master_page(root)
     parts["styles.xml"] = serialise(root)
