@@ -114,9 +114,9 @@ build/preview/odt/%.pdf: build/odt/%.odt
 	@tools/to-pdf.sh $< $@
 
 build/preview/%/page-1.png: build/preview/%.pdf
-	@rm -rf $(@D) && mkdir -p $(@D).tmp
+	@rm -rf $(@D) $(@D).tmp && mkdir -p $(@D).tmp
 	pdftoppm -r 60 -png $< $(@D).tmp/page
-	@for f in $(@D).tmp/page-*.png; do n=$${f##*/page-}; mv "$$f" "$(@D).tmp/page-$$((10#$${n%.png})).png"; done
+	@for f in $(@D).tmp/page-0*.png; do [ -e "$$f" ] || break; n=$${f##*/page-}; mv "$$f" "$(@D).tmp/page-$$((10#$${n%.png})).png"; done
 	@mv $(@D).tmp $(@D)
 
 # --- checks -------------------------------------------------------------------------------
