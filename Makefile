@@ -37,19 +37,14 @@ READER_CODE := $(shell find pipeline -name '*.py' -not -path 'pipeline/writers/*
                schemas/document.rng schemas/document.sch
 WRITER_CODE := $(shell find pipeline/writers pipeline/styles -type f -not -name '*.pyc' 2>/dev/null) \
                pipeline/fsutil.py pipeline/xmlio.py
-INDEX_CODE := pipeline/index.py $(WRITER_CODE)
+COMPARE_CODE := $(shell find pipeline/compare -type f -not -name '*.pyc' 2>/dev/null) pipeline/index.py
 
 -include mk/tools.mk
 
-.PHONY: all xml formats compare test preview bench clean distclean
-.DELETE_ON_ERROR:
-.SECONDEXPANSION:
+.PHONY: all xml formats compare test FORCE preview bench clean distclean
 
-all: xml formats compare build/index.html
-
-xml: $(XML)
-formats: $(OUTPUTS)
-compare: $(DRAFT_XML) $(COMPARE) $(DIFFS)
+all: build/.documents
+xml formats compare: build/.documents
 
 # --- set-up: .venv is (re)made when missing or older than setup.cfg -----------------------
 $(STAMP): setup.cfg pyproject.toml
@@ -57,51 +52,29 @@ $(STAMP): setup.cfg pyproject.toml
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
 	@touch $@
 
-# --- reading: raw text (or master) to validated XML ---------------------------------------
-$(TXT_NAMES:%=build/xml/%.xml): build/xml/%.xml: sources/%.txt $(READER_CODE) | $(STAMP)
-	$(PIPELINE) parse $< -o $@
+# --- everything from the sources: one process builds what is out of date -----------------
+# Make decides whether anything is out of date: build/.documents is older than a source or
+# the code, or an output is missing. pipeline/batch.py then decides what, by the same rule
+# applied file by file: it reads each stale source into build/xml/, writes each stale
+# format, comparison, redline and the index, with -jN of this make as its number of jobs.
+# A bad document fails alone: the others are built, make exits non-zero, and the next make
+# resumes. The stamp takes the time the batch started, so an edit made meanwhile counts.
+SRC := $(MASTERS) $(TXT_NAMES:%=sources/%.txt)
+DRAFTS := $(wildcard sources/drafts/*.txt)
+JOBS = $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),1)
+BUILT := $(XML) $(OUTPUTS) $(COMPARE) $(DRAFT_XML) $(DIFFS) build/index.html
+MISSING := $(filter-out $(wildcard $(BUILT)),$(BUILT))
 
-$(MASTER_NAMES:%=build/xml/%.xml): build/xml/%.xml: sources/%.xml $(READER_CODE) | $(STAMP)
-	$(PIPELINE) parse $< -o $@
+build/.documents: $(SRC) $(DRAFTS) $(READER_CODE) $(WRITER_CODE) $(COMPARE_CODE) \
+                  $(if $(MISSING),FORCE) | $(STAMP)
+	@mkdir -p build && touch $@.start
+	$(PIPELINE) batch $(SRC) $(addprefix --draft ,$(DRAFTS)) --out build --jobs $(JOBS) \
+	  $(addprefix --reader-dep ,$(READER_CODE)) $(addprefix --writer-dep ,$(WRITER_CODE)) \
+	  $(addprefix --compare-dep ,$(COMPARE_CODE) $(WRITER_CODE))
+	@mv $@.start $@
 
-# --- writing: one rule per format; a page also depends on its other language versions ----
-# The language versions of build/xml/<docid>.<lang>.xml are build/xml/<docid>.*.xml.
-versions = $(filter build/xml/$(firstword $(subst ., ,$(1))).%,$(XML))
-
-build/html/%.html: build/xml/%.xml $$(call versions,$$*) $(WRITER_CODE) | $(STAMP)
-	$(PIPELINE) render $< --to html -o $@
-
-build/epub/%.epub: build/xml/%.xml $(WRITER_CODE) | $(STAMP)
-	$(PIPELINE) render $< --to epub -o $@
-
-build/docx/%.docx: build/xml/%.xml $(WRITER_CODE) | $(STAMP)
-	$(PIPELINE) render $< --to docx -o $@
-
-build/odt/%.odt: build/xml/%.xml $(WRITER_CODE) | $(STAMP)
-	$(PIPELINE) render $< --to odt -o $@
-
-build/index.html: $(XML) $(INDEX_CODE) | $(STAMP)
-	$(PIPELINE) index $(XML) $(addprefix --extra ,$(COMPARE) $(DIFFS)) -o $@
-
-# --- translators: side by side, and redlines ---------------------------------------------
-COMPARE_CODE := $(shell find pipeline/compare -name '*.py' 2>/dev/null) pipeline/fsutil.py
-# build/compare/<docid>.<a>-<b>.html compares build/xml/<docid>.<a>.xml and .<b>.xml
-pair_xml = $(foreach l,$(subst -, ,$(word 2,$(subst ., ,$(1)))),build/xml/$(firstword $(subst ., ,$(1))).$(l).xml)
-
-build/compare/%.html: $$(call pair_xml,$$*) $(COMPARE_CODE) | $(STAMP)
-	$(PIPELINE) align $(call pair_xml,$*) -o $@
-
-build/drafts/%.xml: sources/drafts/%.txt $(READER_CODE) | $(STAMP)
-	$(PIPELINE) parse $< -o $@
-
-# build/diff/<docid>.<lang>.<rev>-current.<ext>: the draft against the current version
-current_xml = build/xml/$(basename $(1)).xml
-
-build/diff/%-current.html: build/drafts/%.xml $$(call current_xml,$$*) $(COMPARE_CODE) | $(STAMP)
-	$(PIPELINE) diff $< $(call current_xml,$*) -o $@
-
-build/diff/%-current.docx: build/drafts/%.xml $$(call current_xml,$$*) $(COMPARE_CODE) | $(STAMP)
-	$(PIPELINE) diff $< $(call current_xml,$*) -o $@
+# Each output can be asked for by name; the batch makes it.
+$(BUILT): build/.documents ;
 
 # --- preview: DOCX and ODT through LibreOffice to PDF, then PNG pages to look at -----------
 PREVIEW := $(foreach f,docx odt,$(NAMES:%=build/preview/$(f)/%/page-1.png))

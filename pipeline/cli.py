@@ -191,6 +191,34 @@ cli.add_command(align_cmd, "align")
 cli.add_command(diff_cmd, "diff")
 
 
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"))
+@click.option("--draft", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="An earlier draft <docid>.<lang>.<rev>.txt to redline against the current text.")
+@click.option("--to", "formats", default=",".join(writers.REGISTRY), show_default=True)
+@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Jobs run at once.")
+@click.option("--reader-dep", multiple=True, type=click.Path(path_type=Path),
+              help="A file the XML depends on (the reader's code); repeatable.")
+@click.option("--writer-dep", multiple=True, type=click.Path(path_type=Path),
+              help="A file the formats depend on (the writers' code); repeatable.")
+@click.option("--compare-dep", multiple=True, type=click.Path(path_type=Path),
+              help="A file comparisons and the index depend on; repeatable.")
+@click.option("--no-check", is_flag=True, help="Skip the check that no word of a text is lost.")
+def batch(sources: tuple[Path, ...], out_dir: Path, draft: tuple[Path, ...], formats: str,
+          jobs: int, reader_dep: tuple[Path, ...], writer_dep: tuple[Path, ...],
+          compare_dep: tuple[Path, ...], no_check: bool) -> None:
+    """Build everything out of date in one process (what make all runs): the XML and
+    formats of SOURCES, the comparisons, the redlines of each --draft, and the index.
+    Prints each file written, and every warning and error."""
+    from .batch import Plan, run
+
+    plan = Plan(out_dir, tuple(sources), tuple(draft), tuple(formats.split(",")), reader_dep,
+                writer_dep, compare_dep, not no_check)
+    if not run(plan, jobs, click.echo):
+        sys.exit(1)
+
+
 def main() -> None:
     """Entry point: run the CLI; user errors exit 1 with file:line messages, never a traceback."""
     try:

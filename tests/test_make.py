@@ -24,13 +24,13 @@ def tracked_files() -> list[str]:
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
-    """A copy of the repository with its own build/, built once with make -j2 xml."""
+    """A copy of the repository with its own build/, built once with make -j2 all."""
     dest = tmp_path_factory.mktemp("repo")
     for rel in tracked_files():
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / rel, dest / rel)
     os.symlink(ROOT / ".venv", dest / ".venv")
-    r = make(dest, "-j2", "xml")
+    r = make(dest, "-j2", "all")
     assert r.returncode == 0, r.stdout + r.stderr
     return dest
 
@@ -40,10 +40,13 @@ def make(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["make", *args], cwd=cwd, capture_output=True, text=True, timeout=900)
 
 
-def planned(cwd: Path, target: str = "xml") -> list[str]:
-    """The commands make would run now (dry run)."""
-    out = make(cwd, "-n", target).stdout
-    return [ln for ln in out.splitlines() if "pipeline" in ln]
+def written(result: subprocess.CompletedProcess) -> set[str]:
+    """The files the batch reported writing, and the targets other rules remade."""
+    files = {ln for ln in result.stdout.splitlines() if ln.startswith("build/")}
+    for ln in result.stdout.splitlines():
+        if ln.startswith(".venv/bin/pipeline") and " -o " in ln:
+            files.add(ln.rsplit(" -o ", 1)[1].split()[0])
+    return files
 
 
 def bump(path: Path) -> None:
@@ -52,37 +55,53 @@ def bump(path: Path) -> None:
     os.utime(path)
 
 
-def test_parallel_build_made_every_xml(repo: Path) -> None:
-    """make -j2 xml leaves one valid XML per source and no temporary file."""
-    sources = {p.name.rsplit(".", 1)[0] for p in (repo / "sources").glob("*.txt")}
-    built = {p.stem for p in (repo / "build/xml").glob("*.xml")}
-    assert built == sources
+def test_parallel_build_made_everything(repo: Path) -> None:
+    """make -j2 all leaves the XML and four formats of every source, and no temporary file."""
+    names = {p.name.rsplit(".", 1)[0] for p in (repo / "sources").glob("*.txt")}
+    for sub, ext in [("xml", "xml"), ("html", "html"), ("epub", "epub"), ("docx", "docx"), ("odt", "odt")]:
+        assert {p.name.rsplit(".", 1)[0] for p in (repo / "build" / sub).glob(f"*.{ext}")} == names
+    assert (repo / "build/index.html").exists()
     assert not list((repo / "build").rglob("*.tmp"))
-    r = subprocess.run([str(repo / ".venv/bin/pipeline"), "validate", *sorted(map(str, (repo / "build/xml").glob("*.xml")))],
-                       capture_output=True, text=True)
+    xml = sorted(map(str, (repo / "build/xml").glob("*.xml")))
+    r = subprocess.run([str(repo / ".venv/bin/pipeline"), "validate", *xml], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
 
 
 def test_nothing_to_do_when_nothing_changed(repo: Path) -> None:
     """A second make does nothing."""
-    assert make(repo, "-q", "xml").returncode == 0
-    assert planned(repo) == []
+    assert make(repo, "-q", "all").returncode == 0
+    assert "Nothing to be done for 'all'" in make(repo, "all").stdout
 
 
-def test_touching_one_source_rebuilds_only_it(repo: Path) -> None:
-    """Touching one source plans only its own parse."""
-    bump(repo / "sources/idm2008-ws2-agenda.fr.txt")
-    plan = planned(repo)
-    assert len(plan) == 1 and "idm2008-ws2-agenda.fr" in plan[0]
-    assert make(repo, "xml").returncode == 0
-    assert planned(repo) == []
+def test_touching_one_source_rebuilds_only_its_outputs(repo: Path) -> None:
+    """Touching one source rewrites its XML and formats, the pages that link to it (the other
+    language versions' HTML, the comparisons that include it, the index), nothing else."""
+    bump(repo / "sources/idm2008-ws2-agenda.es.txt")
+    r = make(repo, "-j2", "all")
+    assert r.returncode == 0, r.stderr
+    doc = "idm2008-ws2-agenda"
+    assert written(r) == {
+        f"build/xml/{doc}.es.xml", f"build/html/{doc}.es.html", f"build/epub/{doc}.es.epub",
+        f"build/docx/{doc}.es.docx", f"build/odt/{doc}.es.odt",
+        f"build/html/{doc}.en.html", f"build/html/{doc}.fr.html",
+        f"build/compare/{doc}.en-es.html", f"build/compare/{doc}.es-fr.html", "build/index.html"}
+    assert make(repo, "-q", "all").returncode == 0
 
 
 def test_reader_change_rebuilds_everything(repo: Path) -> None:
-    """A change to the reader's code plans every parse again."""
+    """A change to the reader's code reads every source again."""
     bump(repo / "pipeline/readers/text/agenda.py")
-    assert len(planned(repo)) == len(list((repo / "sources").glob("*.txt")))
-    assert make(repo, "-j2", "xml").returncode == 0
+    r = make(repo, "-j2", "all")
+    assert r.returncode == 0, r.stderr
+    xml = {f for f in written(r) if f.startswith("build/xml/")}
+    assert len(xml) == len(list((repo / "sources").glob("*.txt")))
+
+
+def test_deleted_output_is_made_again(repo: Path) -> None:
+    """An output deleted by hand is rebuilt, alone."""
+    (repo / "build/odt/idm2008-ws2-agenda.fr.odt").unlink()
+    r = make(repo, "all")
+    assert written(r) == {"build/odt/idm2008-ws2-agenda.fr.odt"}
 
 
 def test_master_wins_over_text(repo: Path) -> None:
@@ -93,22 +112,30 @@ def test_master_wins_over_text(repo: Path) -> None:
     master.write_text(master.read_text("utf-8").replace("Conclusion", "Conclusions"), "utf-8")
     before = master.read_bytes()
     bump(master)
-    assert make(repo, "xml").returncode == 0
+    assert make(repo, "all").returncode == 0
     assert b"Conclusions" in (repo / "build/xml" / f"{name}.xml").read_bytes()
+    assert b"Conclusions" in (repo / "build/html" / f"{name}.html").read_bytes()
     assert master.read_bytes() == before
     master.unlink()
+    bump(repo / f"sources/{name}.txt")
+    assert make(repo, "all").returncode == 0
 
 
 def test_failed_document_fails_alone(repo: Path) -> None:
-    """A bad source fails its own target; make -k builds the rest; nothing partial is left."""
+    """A bad source fails with file:line; the other documents are still built; nothing
+    partial is left; once it is fixed, make resumes."""
     bad = repo / "sources/broken.en.txt"
     bad.write_text("Nothing here looks like an agenda or a paper.\n", "utf-8")
     try:
-        bump(repo / "sources/idm2008-ws2-agenda.es.txt")
-        r = make(repo, "-k", "xml")
+        bump(repo / "sources/idm2008-ws2-agenda.en.txt")
+        r = make(repo, "-k", "-j2", "all")
         assert r.returncode != 0
         assert "sources/broken.en.txt:1: error:" in r.stderr
-        assert not (repo / "build/xml/broken.en.xml").exists()
-        assert planned(repo) == [ln for ln in planned(repo) if "broken" in ln]
+        assert "build/odt/idm2008-ws2-agenda.en.odt" in written(r)
+        assert not list((repo / "build").rglob("broken*"))
+        assert not list((repo / "build").rglob("*.tmp"))
     finally:
         bad.unlink()
+    r = make(repo, "all")
+    assert r.returncode == 0, r.stderr
+    assert make(repo, "-q", "all").returncode == 0

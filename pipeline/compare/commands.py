@@ -29,6 +29,11 @@ def _check_output(output: Path) -> str:
 @click.option("--ui-lang", help="Language of the report's labels (default: A's language).")
 def align_cmd(a: Path, b: Path, output: Path, ui_lang: str | None) -> None:
     """Show two language versions A and B side by side, with QA flags."""
+    click.echo(write_align(a, b, output, ui_lang))
+
+
+def write_align(a: Path, b: Path, output: Path, ui_lang: str | None = None) -> str:
+    """Write the side-by-side page or table of A and B; return a one-line summary."""
     from .flags import check
 
     suffix = _check_output(output)
@@ -43,7 +48,7 @@ def align_cmd(a: Path, b: Path, output: Path, ui_lang: str | None) -> None:
 
         atomic_write(output, bilingual(result, ui))
     c = result.counts
-    click.echo(f"{output}: {c['rows']} rows, {c['matched']} aligned, {c['flags']} flag(s)")
+    return f"{output}: {c['rows']} rows, {c['matched']} aligned, {c['flags']} flag(s)"
 
 
 @click.command("diff")
@@ -54,6 +59,11 @@ def align_cmd(a: Path, b: Path, output: Path, ui_lang: str | None) -> None:
 @click.option("--ui-lang", help="Language of the report's labels (default: the document's).")
 def diff_cmd(old: Path, new: Path, output: Path, ui_lang: str | None) -> None:
     """Show what changed from revision OLD to revision NEW of one document."""
+    click.echo(write_diff(old, new, output, ui_lang))
+
+
+def write_diff(old: Path, new: Path, output: Path, ui_lang: str | None = None) -> str:
+    """Write the redline of OLD against NEW; return a one-line summary."""
     from .diff import compare, summary
 
     suffix = _check_output(output)
@@ -68,4 +78,4 @@ def diff_cmd(old: Path, new: Path, output: Path, ui_lang: str | None) -> None:
 
         atomic_write(output, redline(rev, ui))
     lines = summary(rev, ui)
-    click.echo(f"{output}: " + (" ".join(lines) if lines else "no change"))
+    return f"{output}: " + (" ".join(lines) if lines else "no change")
