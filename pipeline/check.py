@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .errors import Diagnostic
-from .readers.text.normalise import normalise
+from .readers.text.normalise import Line, normalise
 from .readers.text.paper import PARA_RE
 from .readers.text.times import match_time_range
 
@@ -53,9 +53,10 @@ class Words:
         return Words(self.texts[start:stop], self.lines[start:stop])
 
 
-def source_words(data: bytes, filename: str) -> Words:
-    """The words of a raw text that are not layout debris, with their line numbers."""
-    lines = normalise(data, filename).lines
+def source_words(data: bytes, filename: str, lines: list[Line] | None = None) -> Words:
+    """The words of a raw text that are not layout debris, with their line numbers
+    (``lines``: the text already normalised, to save doing it twice)."""
+    lines = lines if lines is not None else normalise(data, filename).lines
     out = Words()
     pending = ""  # a word cut by a line-end hyphen waits for its second half
     for line in lines:
@@ -182,8 +183,9 @@ def _cancel_moves(a, b, lost, added):
     return kept_lost, remaining_added
 
 
-def check_fidelity(data: bytes, filename: str, root: etree._Element) -> list[Diagnostic]:
+def check_fidelity(data: bytes, filename: str, root: etree._Element,
+                   lines: list[Line] | None = None) -> list[Diagnostic]:
     """Every source word that is not debris is in the XML once, in order."""
-    src, body = source_words(data, filename), xml_words(root)
+    src, body = source_words(data, filename, lines), xml_words(root)
     cut = split_head(src, body)
     return compare_head(src.sub(0, cut), meta_words(root), filename) + compare(src.sub(cut), body, filename)

@@ -27,11 +27,12 @@ def read_source(path: Path | str, doc_type: str | None = None, lang: str | None 
         data = path.read_bytes()
     except OSError as exc:
         raise PipelineError(Diagnostic(str(path), None, f"cannot read: {exc.strerror}")) from None
+    lines = None
     if path.suffix == ".xml":
         tree, warnings = load(path, data), []
     else:
         result = read_text(data, str(path), doc_type, lang)
-        tree, warnings = result.tree, result.warnings
+        tree, warnings, lines = result.tree, result.warnings, result.lines
     errors = validate(tree, str(path))
     if errors:
         if path.suffix != ".xml":
@@ -39,7 +40,7 @@ def read_source(path: Path | str, doc_type: str | None = None, lang: str | None 
                       for d in errors]
         raise PipelineError(errors)
     if check and path.suffix != ".xml":
-        lost = check_fidelity(data, str(path), tree.getroot())
+        lost = check_fidelity(data, str(path), tree.getroot(), lines)
         if lost:
             raise PipelineError(lost)
     return tree, warnings

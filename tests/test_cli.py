@@ -154,3 +154,15 @@ def test_check_reports_lost_words(tmp_path):
     r = run("check", AGENDA, out)
     assert r.returncode == 1
     assert f"{AGENDA}:{line}: error: word(s) lost from the source: 'Brunson'" in r.stderr
+
+
+def test_paragraph_gaps_are_schema_errors(tmp_path):
+    """The Schematron rule: paragraph numbers run 1..n, inside sections too."""
+    f = tmp_path / "gap.xml"
+    f.write_text('<document id="x" type="paper" xml:lang="en" version="1"><meta><title>T</title>'
+                 f'<source file="x" sha256="{"0" * 64}"/></meta><body><para n="1"><p>a</p></para>'
+                 '<para n="3"><p>b</p></para><section><heading>H</heading><para n="5"><p>c</p>'
+                 "</para></section></body></document>", "utf-8")
+    r = run("validate", f)
+    assert r.returncode == 1
+    assert "expected 2, found 3" in r.stderr and "expected 3, found 5" in r.stderr

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,8 @@ class ReadResult:
 
     tree: etree._ElementTree
     warnings: list[Diagnostic] = field(default_factory=list)
+    #: The normalised lines of the text (stage 1), for checks that read the text again.
+    lines: list[Line] = field(default_factory=list)
 
 
 def name_hints(filename: str) -> tuple[str, str | None]:
@@ -108,7 +111,9 @@ def read_text(data: bytes, filename: str, doc_type: str | None = None,
     lang = lang or detect_language(lines) or name_lang or "en"
     token = VOCABULARY.set(document_vocabulary([ln.text for ln in lines]))
     try:
-        return _build(data, filename, lines, notes, doc_type, lang, docid or name_id, norm.warnings)
+        result = _build(data, filename, lines, notes, doc_type, lang, docid or name_id, norm.warnings)
+        result.lines = norm.lines
+        return result
     finally:
         VOCABULARY.reset(token)
 
@@ -168,10 +173,23 @@ def footnotes_element(notes: list[Note]) -> etree._Element:
     return fns
 
 
+def _may_hold(text: str, n: int) -> bool:
+    """Cheap test before the marker search: the number, plain or superscript, is in text."""
+    return str(n) in text or _superscript(n) in text
+
+
+def _superscript(n: int) -> str:
+    """n in superscript digits."""
+    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+@lru_cache(maxsize=256)
 def _marker_re(n: int) -> re.Pattern:
-    """A footnote marker n glued to a word or punctuation, or as a superscript."""
-    sup = str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
-    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[,.;:!?”’»\"')\]]))(?<!\d[.,]){n}(?!\d)(?=[\s,.;:)\]]|$)|{sup}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
+    """A footnote marker n glued to a word or punctuation (group "n"), or as a superscript.
+    The character before the marker is matched, not looked behind, for speed."""
+    sup = _superscript(n)
+    return re.compile(rf"(?:[^\W\d_]|(?<!\d)[,.]|[;:!?”’»\"')\]])(?P<n>{n})(?!\d)(?=[\s,.;:)\]]|$)"
+                      rf"|(?P<sup>{sup})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
 
 
 def _text_slots(root: etree._Element):
@@ -195,13 +213,14 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
     while k <= len(notes) and idx < len(slots):
         el, attr = slots[idx]
         text = getattr(el, attr) or ""
-        m = _marker_re(k).search(text, offset)
+        m = _marker_re(k).search(text, offset) if _may_hold(text, k) else None
         if not m:
             idx, offset = idx + 1, 0
             continue
+        start = m.start("n") if m.group("n") else m.start("sup")
         ref = etree.Element("noteref", to=f"fn{k}")
         ref.tail = text[m.end():]
-        setattr(el, attr, text[:m.start()])
+        setattr(el, attr, text[:start])
         if attr == "text":
             el.insert(0, ref)
         else:
@@ -211,10 +230,11 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
         k += 1
     orphan = _marker_re(len(notes) + 1)
     for el, attr in _text_slots(root):
-        m = orphan.search(getattr(el, attr) or "")
+        text = getattr(el, attr) or ""
+        m = orphan.search(text) if _may_hold(text, len(notes) + 1) else None
         if m and k > len(notes):
             warnings.append(Diagnostic(filename, source_line(el), f"'{len(notes) + 1}' after "
-                                       f"{(getattr(el, attr) or '')[max(0, m.start() - 30):m.start()]!r} looks like a "
+                                       f"{text[max(0, m.start() - 29):m.start() + 1]!r} looks like a "
                                        "footnote marker, but there is no footnote text for it; kept as text",
                                        "warning"))
             break

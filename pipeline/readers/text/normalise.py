@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ...errors import Diagnostic, error
+from .lexicon import DISCUSSION_RE, END_RE, LABEL_RE
 
 
 @dataclass
@@ -47,6 +48,7 @@ SEP_RE = re.compile(r"^(?:\s{10,}|\s*[_‗–—-]{5,}\s*)$")
 #: Temporary attribute holding an element's source line while the tree is built.
 LINE_ATTR = "_line"
 SYMBOL_LIKE_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Z0-9./()-]*$")
+_EOL_RE = re.compile(r"\r\n|\r|\n")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -75,17 +77,18 @@ def decode(data: bytes, filename: str) -> tuple[str, str]:
 
 def split_lines(text: str) -> list[Line]:
     """Split on any line end; a form feed starts a new page on the same source line."""
+    text = _CONTROL_RE.sub("", text.replace("\t", " ").replace("\u200b", ""))
     out: list[Line] = []
-    for no, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
-        pieces = raw.split("\f")
-        for i, piece in enumerate(pieces):
-            piece = _CONTROL_RE.sub("", piece.replace("\t", " ").replace("\u200b", ""))
-            line = Line(no, piece.rstrip(), page_start=i > 0)
-            line.indent = len(line.text) - len(line.text.lstrip())
-            if SEP_RE.match(piece) and (piece.strip() or len(piece) >= 10):
-                line.kind = "sep"
-            elif not line.text.strip():
-                line.kind = "blank"
+    for no, raw in enumerate(_EOL_RE.split(text), start=1):
+        for i, piece in enumerate(raw.split("\f") if "\f" in raw else (raw,)):
+            stripped = piece.rstrip()
+            line = Line(no, stripped, page_start=i > 0)
+            if not stripped:
+                line.kind = "sep" if len(piece) >= 10 else "blank"
+            else:
+                line.indent = len(stripped) - len(stripped.lstrip())
+                if stripped[line.indent] in "_‗–—-" and SEP_RE.match(piece):
+                    line.kind = "sep"
             out.append(line)
     while out and out[-1].kind == "blank":
         out.pop()
@@ -117,22 +120,23 @@ def _isolated(lines: list[Line], i: int) -> bool:
 
 
 def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
-    """Drop a line repeated at page tops (every repeat is the first text of a page)."""
+    """Drop a line repeated at page tops (every copy is among the first two lines of a
+    page; the first copy may also be the first line of the text)."""
+    top = _page_tops(lines)
+    first = _first_text(lines)
     seen: dict[str, list[int]] = defaultdict(list)
-    for i, line in enumerate(lines):
-        if line.kind == "text":
-            seen[" ".join(line.text.split())].append(i)
+    for i in sorted(top | {first}):
+        if lines[i].kind == "text":
+            seen[" ".join(lines[i].text.split())].append(i)
     drop: set[int] = set()
     for text, idxs in seen.items():
-        if len(idxs) < 2 or len(text) > 120:
+        repeats = [i for i in idxs if i in top]
+        if len(idxs) < 2 or len(text) > 120 or len(repeats) < len(idxs) - 1 or _structural(text):
             continue
-        repeats = idxs[1:]
-        if all(_near_page_top(lines, i) for i in repeats):
-            drop.update(repeats)
-            # The first copy is debris too, unless it is the symbol, which is also meta.
-            if not SYMBOL_LIKE_RE.match(text) and (
-                    _near_page_top(lines, idxs[0]) or idxs[0] == _first_text(lines)):
-                drop.add(idxs[0])
+        drop.update(idxs[1:])
+        # The first copy is debris too, unless it is the symbol, which is also meta.
+        if not SYMBOL_LIKE_RE.match(text):
+            drop.add(idxs[0])
     kept, debris = [], []
     carry = False
     for i, line in enumerate(lines):
@@ -146,22 +150,27 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     return kept, debris
 
 
+def _structural(text: str) -> bool:
+    """Lines that repeat by nature (a general-discussion line, a label) are never headers."""
+    return bool(DISCUSSION_RE.match(text) or LABEL_RE.match(text) or END_RE.match(text))
+
+
+def _page_tops(lines: list[Line]) -> set[int]:
+    """Indexes of the first two text lines of every page after the first."""
+    tops: set[int] = set()
+    count = 3
+    for i, line in enumerate(lines):
+        if line.page_start:
+            count = 0
+        if line.kind == "text" and count < 2:
+            tops.add(i)
+            count += 1
+    return tops
+
+
 def _first_text(lines: list[Line]) -> int:
     """Index of the first text line."""
     return next((i for i, ln in enumerate(lines) if ln.kind == "text"), 0)
-
-
-def _near_page_top(lines: list[Line], i: int) -> bool:
-    """True when no more than one text line separates line i from a page start."""
-    texts = 0
-    for j in range(i, -1, -1):
-        if lines[j].page_start:
-            return True
-        if lines[j].kind == "text":
-            texts += 1
-            if texts > 2:
-                return False
-    return False
 
 
 def normalise(data: bytes, filename: str) -> Normalised:
