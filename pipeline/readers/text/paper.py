@@ -59,16 +59,12 @@ def heading_of(lines: list[Line], i: int) -> tuple[Heading, int] | None:
     if PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text):
         return None
     prev = _prev_text(lines, i)
+    numbered = _numbered_heading(text)
+    if numbered and len(text.split()) <= 14 and not (prev and MID_SENTENCE_RE.search(prev.text)):
+        return numbered, i + 1
     after_blank = i == 0 or lines[i - 1].kind != "text"
-    numbered = (ROMAN_HEAD_RE.match(text) or ALPHA_HEAD_RE.match(text)) and len(text.split()) <= 14
-    if numbered and not (prev is not None and MID_SENTENCE_RE.search(prev.text)):
-        m = ROMAN_HEAD_RE.match(text) or ALPHA_HEAD_RE.match(text)
-        style = "roman" if ROMAN_HEAD_RE.match(text) else "alpha"
-        return Heading(m.group("text"), m.group("n"), style), i + 1
-    if prev is not None and not after_blank and not TERMINAL_RE.search(prev.text):
-        return None
-    if prev is not None and line.page_start and not TERMINAL_RE.search(prev.text):
-        return None
+    if prev is not None and (not after_blank or line.page_start) and not TERMINAL_RE.search(prev.text):
+        return None  # the line continues a sentence (across a wrap or a page break)
     j = i + 1
     parts = [text]
     # A heading wrapped on a second line that starts in lower case.
@@ -77,25 +73,34 @@ def heading_of(lines: list[Line], i: int) -> tuple[Heading, int] | None:
         parts.append(" ".join(lines[j].text.split()))
         j += 1
     full = join_lines(parts)
-    m = ROMAN_HEAD_RE.match(full)
-    if m:
-        return Heading(m.group("text"), m.group("n"), "roman"), j
-    m = ALPHA_HEAD_RE.match(full)
-    if m and not (full[:1].islower()):
-        return Heading(m.group("text"), m.group("n"), "alpha"), j
+    numbered = _numbered_heading(full)
+    if numbered:
+        return numbered, j
     if not full[:1].isupper() and not full[:1].isdigit():
         return None
-    nxt = _next_text_index(lines, j)
-    blank_after = j < len(lines) and lines[j].kind != "text"
-    if nxt is None:
-        return None
-    next_text = lines[nxt].text
-    next_is_structure = bool(PARA_RE.match(next_text)) or heading_like(next_text)
-    if not (blank_after or next_is_structure):
-        return None
-    if not (after_blank or prev is None) and not next_is_structure:
+    if not _isolated(lines, j, after_blank or prev is None):
         return None
     return Heading(full, None, "caps" if _caps(full) else "plain"), j
+
+
+def _numbered_heading(text: str) -> Heading | None:
+    """A heading printed with a roman numeral or a capital letter: "II. BACKGROUND"."""
+    m = ROMAN_HEAD_RE.match(text)
+    if m:
+        return Heading(m.group("text"), m.group("n"), "roman")
+    m = ALPHA_HEAD_RE.match(text)
+    return Heading(m.group("text"), m.group("n"), "alpha") if m else None
+
+
+def _isolated(lines: list[Line], j: int, air_above: bool) -> bool:
+    """A plain heading stands apart: a blank line or a paragraph or heading follows it,
+    and, without a blank line above it, a paragraph or heading must follow."""
+    nxt = _next_text_index(lines, j)
+    if nxt is None:
+        return False
+    next_is_structure = bool(PARA_RE.match(lines[nxt].text)) or heading_like(lines[nxt].text)
+    blank_after = j < len(lines) and lines[j].kind != "text"
+    return (blank_after or next_is_structure) and (air_above or next_is_structure)
 
 
 def heading_like(text: str) -> bool:
