@@ -96,6 +96,11 @@ build/preview/%/page-1.png: build/preview/%.pdf
 test: $(STAMP) $(AXE_JS)
 	$(PY) -m pytest -q
 
+# The benchmark: a generated corpus built by make, against pandoc alone (tests/bench/).
+# BENCH_ARGS=--quick for a smoke run; it prints a table and a last line "ratio: ...".
+bench: $(STAMP)
+	$(PY) -m tests.bench.run $(BENCH_ARGS)
+
 clean:
 	rm -rf build
 

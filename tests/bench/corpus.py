@@ -101,12 +101,12 @@ def generate(dest: Path, n_docs: int, rand_seed: int = 1, seeds: list[Seed] | No
     index = 0
     while len(docs) < n_docs:
         index += 1
-        for family in groups:
-            plan = make_plan(family, index, rng)
-            for seed in family:
-                if len(docs) == n_docs:
-                    return docs
-                docs.append(write_variant(seed, plan, dest))
+        plans = [make_plan(family, index, rng) for family in groups]
+        # First member of every family, then the second...: a small corpus mixes kinds.
+        for depth in range(max(len(f) for f in groups)):
+            for family, plan in zip(groups, plans):
+                if depth < len(family) and len(docs) < n_docs:
+                    docs.append(write_variant(family[depth], plan, dest))
     return docs
 
 
@@ -151,16 +151,22 @@ def verify(docs: list[Doc]) -> list[str]:
     return problems
 
 
-def verify_cli(docs: list[Doc], out_dir: Path, pipeline: Path | None = None) -> list[str]:
-    """Run ``pipeline parse`` on every text; one message per text that fails."""
-    pipeline = pipeline or ROOT / ".venv" / "bin" / "pipeline"
+def verify_cli(docs: list[Doc], out_dir: Path) -> list[str]:
+    """Run ``pipeline parse`` on every text; one message per text that fails or changes type."""
+    from lxml import etree
+
+    script = ROOT / ".venv" / "bin" / "pipeline"
+    pipeline = [str(script)] if script.exists() else [sys.executable, "-m", "pipeline"]
     out_dir.mkdir(parents=True, exist_ok=True)
     problems = []
     for doc in docs:
-        proc = subprocess.run([str(pipeline), "parse", str(doc.path), "-o", str(out_dir / f"{doc.name}.xml")],
+        xml = out_dir / f"{doc.name}.xml"
+        proc = subprocess.run([*pipeline, "parse", str(doc.path), "-o", str(xml)],
                               capture_output=True, text=True, check=False)
         if proc.returncode:
             problems.append(f"{doc.path.name} (from {doc.seed}): {proc.stderr.strip()[:300]}")
+        elif etree.parse(str(xml)).getroot().get("type") != doc.doc_type:
+            problems.append(f"{doc.path.name} (from {doc.seed}): not read as a {doc.doc_type}")
     return problems
 
 

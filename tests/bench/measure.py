@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import subprocess
 import threading
@@ -64,6 +65,7 @@ class MakeRun:
     command: str
     seconds: float
     status: int
+    cpu: float               # user + system seconds of make and every process it waited for
     max_rss_kb: int          # largest single process (wait4 rusage: make and all it waited for)
     peak_sum_kb: int         # largest sum of RSS over make's session, sampled
     commands: int            # recipe lines make ran
@@ -121,7 +123,8 @@ def run_make(work: Path, jobs: int, log: Path, target: str = "all") -> MakeRun:
     errors = [ln for ln in text.splitlines() if re.search(r"error|Traceback", ln, re.I)
               and not ln.startswith("make: ***")]
     commands = sum(1 for ln in text.splitlines() if ln.startswith((".venv/", "rm ", "mkdir ")))
-    return MakeRun(" ".join(cmd), seconds, proc.returncode, usage.ru_maxrss, sampler.peak_kb,
+    return MakeRun(" ".join(cmd), seconds, proc.returncode, usage.ru_utime + usage.ru_stime,
+                   usage.ru_maxrss, sampler.peak_kb,
                    commands, failed, errors)
 
 
@@ -138,6 +141,7 @@ class PandocRun:
 
     workers: int
     seconds: float
+    cpu: float  # user + system seconds of the pandoc processes
     per_format: dict[str, list[float]]
     failures: list[str]
 
@@ -167,6 +171,7 @@ def run_pandoc(pandoc: str, md_files: list[Path], out: Path, workers: int) -> Pa
         if status:
             failures.append(f"{cmd[-1]}: {err.strip()[:200]}")
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     if workers == 1:
         for job in jobs:
@@ -174,4 +179,7 @@ def run_pandoc(pandoc: str, md_files: list[Path], out: Path, workers: int) -> Pa
     else:
         with ThreadPoolExecutor(workers) as pool:
             list(pool.map(one, jobs))
-    return PandocRun(workers, time.perf_counter() - start, per_format, failures)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return PandocRun(workers, seconds, cpu, per_format, failures)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -44,11 +45,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--profile", action="store_true",
                    help="cProfile an in-process parse + all formats of the sample; top 25 and a .prof")
     p.add_argument("--seed", type=int, default=1, help="random seed of the corpus (default 1)")
-    p.add_argument("--sample", type=int, help="documents timed one by one per format (default 20; --quick: 5)")
+    p.add_argument("--sample", type=int,
+                   help="documents timed one by one per format (default 20; --quick: 5)")
     p.add_argument("--big-mb", type=float, default=2.0, help="size of the big paper in MB (default 2)")
     p.add_argument("--big-timeout", type=float, help="seconds allowed to parse the big paper "
                                                      "(default 120; --quick: 20)")
     p.add_argument("--out", type=Path, default=OUT, help=f"where results go (default {OUT})")
+    p.add_argument("--table-from", type=Path, metavar="JSON",
+                   help="only print the table of a saved run (OUT/results.json)")
     args = p.parse_args(argv)
     args.docs = args.docs or (20 if args.quick else 200)
     args.sample = min(args.docs, args.sample or (5 if args.quick else 20))
@@ -69,8 +73,11 @@ def parse_passes(docs: list[corpus.Doc], md_dir: Path) -> dict:
     from pipeline.errors import PipelineError
 
     stages.warm_up()
-    read_source(docs[0].path)
-    figures: dict = {"bytes": sum(d.size for d in docs), "failures": [], "warnings": 0}
+    try:
+        read_source(docs[0].path)  # imports, compiled patterns: not part of any text's time
+    except PipelineError:
+        pass
+    figures: dict = {"bytes": 0, "failures": [], "warnings": 0}
     md_dir.mkdir(parents=True, exist_ok=True)
     for check in (True, False):
         wall = cpu = 0.0
@@ -84,6 +91,7 @@ def parse_passes(docs: list[corpus.Doc], md_dir: Path) -> dict:
                 continue
             wall, cpu = wall + time.perf_counter() - w0, cpu + time.process_time() - c0
             if check:
+                figures["bytes"] += doc.size
                 figures["warnings"] += len(warnings)
                 (md_dir / f"{doc.name}.md").write_text(to_markdown(tree), encoding="utf-8")
         figures["check" if check else "nocheck"] = {"wall": wall, "cpu": cpu}
@@ -106,42 +114,54 @@ def stage_pass(docs: list[corpus.Doc]) -> tuple[dict[str, float], list[str]]:
 
 
 def format_pass(work: Path, sample: list[corpus.Doc]) -> dict:
-    """Per document and format: in-process (load_valid + writer, as ``pipeline render``
-    does) and as a ``pipeline parse`` / ``pipeline render`` process."""
+    """Per document of the sample: parse, then each format from the XML make wrote, in-process
+    (read_source; load_valid + writer, as ``pipeline render`` does) and as CLI processes."""
     from pipeline import writers
-    from pipeline.cli import options_for
-    from pipeline.documents import load_valid
 
     names = list(writers.REGISTRY)
     xmls = [(d, work / "build" / "xml" / f"{d.name}.xml") for d in sample]
     xmls = [(d, x) for d, x in xmls if x.exists()]
-    inproc: dict[str, list[float]] = {n: [] for n in ["load+validate", *names]}
+    inproc: dict[str, list[float]] = {n: [] for n in ["parse", "load+validate", *names]}
     cli: dict[str, list[float]] = {n: [] for n in ["parse", *names]}
     failures: list[str] = []
     out = work / "sample"
-    for warm in (True, False):  # the first round imports the writers and asks pandoc its version
-        for doc, xml in xmls[:1] if warm else xmls:
-            start = time.perf_counter()
-            tree = load_valid(xml)
-            if not warm:
-                inproc["load+validate"].append(time.perf_counter() - start)
-            for name in names:
-                dest = out / name / f"{doc.name}.{writers.REGISTRY[name].ext}"
-                start = time.perf_counter()
-                try:
-                    writers.get(name)(tree, dest, options_for(xml, name, dest))
-                except Exception as exc:  # noqa: BLE001 - writers are being written: report, go on
-                    failures.append(f"in-process {name} {doc.name}: {type(exc).__name__}: {exc}"[:200])
-                    continue
-                if not warm:
-                    inproc[name].append(time.perf_counter() - start)
+    render_in_process(xmls[:1], out, {n: [] for n in inproc}, failures)  # warm-up: imports, pandoc version
+    render_in_process(xmls, out, inproc, failures)
     pipeline = str(work / ".venv" / "bin" / "pipeline")
+    for _ in range(5):
+        cli_time(cli.setdefault("startup", []), failures, [pipeline, "--help"], work)
     for doc, xml in xmls:
-        cli_time(cli["parse"], failures, [pipeline, "parse", str(doc.path), "-o", str(out / f"{doc.name}.xml")], work)
+        parse = [pipeline, "parse", str(doc.path), "-o", str(out / f"{doc.name}.xml")]
+        cli_time(cli["parse"], failures, parse, work)
         for name in names:
             dest = out / "cli" / f"{doc.name}.{writers.REGISTRY[name].ext}"
             cli_time(cli[name], failures, [pipeline, "render", str(xml), "--to", name, "-o", str(dest)], work)
     return {"in_process": inproc, "cli": cli, "failures": failures, "docs": len(xmls)}
+
+
+def render_in_process(xmls: list[tuple[corpus.Doc, Path]], out: Path, times: dict[str, list[float]],
+                      failures: list[str]) -> None:
+    """Time read_source, load_valid and every writer on each document, into ``times``."""
+    from pipeline import writers
+    from pipeline.cli import options_for
+    from pipeline.documents import load_valid, read_source
+
+    for doc, xml in xmls:
+        start = time.perf_counter()
+        read_source(doc.path)
+        times["parse"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        tree = load_valid(xml)
+        times["load+validate"].append(time.perf_counter() - start)
+        for name in writers.REGISTRY:
+            dest = out / name / f"{doc.name}.{writers.REGISTRY[name].ext}"
+            start = time.perf_counter()
+            try:
+                writers.get(name)(tree, dest, options_for(xml, name, dest))
+            except Exception as exc:  # noqa: BLE001 - writers are being written: report, go on
+                failures.append(f"in-process {name} {doc.name}: {type(exc).__name__}: {exc}"[:200])
+                continue
+            times[name].append(time.perf_counter() - start)
 
 
 def cli_time(into: list[float], failures: list[str], cmd: list[str], cwd: Path) -> None:
@@ -164,8 +184,11 @@ def big_pass(big: corpus.Doc, timeout: float) -> dict:
         timed_out = True
         stdout = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
         stderr = ""
-    runs = {("check" if r["check"] else "nocheck"): r for r in map(json.loads, stdout.split("\n")) if r} \
-        if stdout.strip() else {}
+    runs = {}
+    for line in stdout.splitlines():
+        if line.strip():
+            run = json.loads(line)
+            runs["check" if run["check"] else "nocheck"] = run
     return {"bytes": big.size, "runs": runs, "timed_out": timed_out, "timeout": timeout,
             "error": stderr.strip().splitlines()[-1] if stderr.strip() else ""}
 
@@ -194,15 +217,33 @@ def profile_pass(sample: list[corpus.Doc], out: Path) -> str:
     prof = out / "bench.prof"
     profiler.dump_stats(prof)
     text = io.StringIO()
-    stats = pstats.Stats(profiler, stream=text).strip_dirs().sort_stats("cumulative")
-    stats.print_stats(25)
-    return f"profile of {len(sample)} documents (parse + every format, in-process), written to {prof}\n" \
-           + text.getvalue().split("\n", 4)[-1]
+    stats = pstats.Stats(profiler, stream=text)
+    stats.sort_stats("cumulative").print_stats(25)
+    cumulative = text.getvalue()
+    text.seek(0), text.truncate()
+    stats.sort_stats("tottime").print_stats(10)
+    return (f"profile of {len(sample)} documents (read_source + every writer, in-process), "
+            f"written to {prof}; top 25 by cumulative time:\n{short_paths(cumulative)}"
+            f"top 10 by own time:\n{short_paths(text.getvalue())}")
+
+
+def short_paths(stats_text: str) -> str:
+    """pstats output without its preamble, paths shown from the package or stdlib root."""
+    import sysconfig
+
+    body = stats_text[stats_text.find("   ncalls"):]
+    for prefix in sorted({str(ROOT), sysconfig.get_paths()["purelib"], sysconfig.get_paths()["stdlib"]},
+                         key=len, reverse=True):
+        body = body.replace(prefix + "/", "")
+    return body
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run every measurement, print the table (last line: the ratio)."""
     args = parse_args(argv)
+    if args.table_from:
+        print("\n".join(report.table(json.loads(args.table_from.read_text(encoding="utf-8")))))
+        return 0
     base = Path(tempfile.mkdtemp(prefix="pipeline-bench-"))
     work = measure.make_workdir(base / "repo")
     log(f"work folder {work}")
@@ -211,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     big = corpus.generate_big(base / "big", int(args.big_mb * 1e6), args.seed, seeds)
     log(f"corpus: {len(docs)} texts from {len(seeds)} seeds, big paper {big.size / 1e6:.2f} MB")
     results: dict = {"args": {k: str(v) for k, v in vars(args).items()}, "docs": len(docs),
+                     "load_before": os.getloadavg(),
                      "agendas": sum(d.doc_type == "agenda" for d in docs), "seeds": len(seeds),
                      "work": str(work), "stamp_current": measure.stamp_is_current(work)}
     results["parse"] = parse_passes(docs, base / "md")
@@ -218,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     results.update(build_passes(work, base, docs, args))
     results["big"] = big_pass(big, args.big_timeout)
     log("big paper done")
+    results["load_after"] = os.getloadavg()
     profile = profile_pass(sample_of(docs, args.sample), args.out) if args.profile else ""
     lines = report.table(results)
     save(args.out, results, lines)

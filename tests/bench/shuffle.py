@@ -20,7 +20,8 @@ PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:page|página|pág\.|p\.)\s*\d{1,4}"
     r"(?:\s*(?:of|de|sur|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
 #: A footnote marker glued to a word or punctuation, or a superscript digit.
-MARKER_RE = re.compile(r"(?:[^\W\d_]|[,.;:!?”’»\"')\]])\d{1,3}(?!\d)(?=[\s,.;:)\]]|$)|[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+MARKER_RE = re.compile(r"(?:[^\W\d_]|[,.;:!?”’»\"')\]])\d{1,3}(?!\d)(?=[\s,.;:)\]]|$)"
+                       r"|[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 AGENDA_BULLET_RE = re.compile(r"^[ \t\f\u00a0]*[•·▪◦●○‣■□➢►*\-–—]\s+")
 
 
