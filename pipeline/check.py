@@ -85,13 +85,13 @@ def source_words(data: bytes, filename: str, lines: list[Line] | None = None) ->
     return out
 
 
-def xml_words(root: etree._Element) -> Words:
-    """The words of a document in order: printed attributes, then text; meta skipped."""
+def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
+    """The words of a document in order (printed attributes, then text; meta skipped), and
+    the words of each footnote (its number first), which the source prints elsewhere."""
     notes = {fn.get("id"): fn.get("n") for fn in root.iter("footnote")}
-    out = Words()
 
-    def walk(el: etree._Element) -> None:
-        if el.tag == "meta" or not isinstance(el.tag, str):
+    def walk(el: etree._Element, out: Words) -> None:
+        if el.tag in ("meta", "footnotes") or not isinstance(el.tag, str):
             return
         if el.tag == "noteref":
             out.add(notes.get(el.get("to"), ""))
@@ -101,11 +101,21 @@ def xml_words(root: etree._Element) -> Words:
                 out.add(el.get(attr).replace(":", ""))
         out.add(el.text or "")
         for child in el:
-            walk(child)
+            walk(child, out)
             out.add(child.tail or "")
 
-    walk(root)
-    return out
+    body = Words()
+    walk(root, body)
+    footnotes = []
+    for fn in root.iterfind("footnotes/footnote"):
+        words = Words()
+        words.add(fn.get("n", ""))
+        words.add(fn.text or "")
+        for child in fn:
+            walk(child, words)
+            words.add(child.tail or "")
+        footnotes.append(words)
+    return body, footnotes
 
 
 def meta_words(root: etree._Element) -> Words:
@@ -142,50 +152,68 @@ def compare_head(head: Words, meta: Words, filename: str) -> list[Diagnostic]:
     return out
 
 
-def compare(src: Words, xml: Words, filename: str) -> list[Diagnostic]:
-    """Diagnostics for words lost (in the source, not the XML) and words added."""
-    a, b = src.texts, xml.texts
-    if a == b:
-        return []
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[Diagnostic]:
+    """Walk the source and the XML body side by side; a footnote block met in the source
+    is skipped as a whole; elsewhere a difference is resynchronised in a small window, so
+    the cost stays linear in the length of the text."""
+    a, b = src.texts, body.texts
+    queue = [n.texts for n in notes]
     lost: list[tuple[int, int]] = []
     added: list[tuple[int, int]] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag in ("delete", "replace"):
-            lost.append((i1, i2))
-        if tag in ("insert", "replace"):
-            added.append((j1, j2))
-    lost, added = _cancel_moves(a, b, lost, added)
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i, j = i + 1, j + 1
+        elif queue and a[i:i + len(queue[0])] == queue[0]:
+            i += len(queue.pop(0))
+        else:
+            di, dj = _resync(a, i, b, j)
+            if di:
+                lost.append((i, i + di))
+            if dj:
+                added.append((j, j + dj))
+            i, j = i + di, j + dj
+    while queue and i < len(a) and a[i:i + len(queue[0])] == queue[0]:
+        i += len(queue.pop(0))
+    if i < len(a):
+        lost.append((i, len(a)))
+    if j < len(b):
+        added.append((j, len(b)))
+    return _report(src, body, lost, added, queue, filename)
+
+
+def _resync(a: list[str], i: int, b: list[str], j: int, window: int = 400) -> tuple[int, int]:
+    """How many words to skip on each side to reach the nearest run of 4 equal words."""
+    wa, wb = a[i:i + window], b[j:j + window]
+    sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    runs = [m for m in sm.get_matching_blocks() if m.size >= min(4, len(wa) - m.a, len(wb) - m.b) and m.size]
+    if not runs:
+        return len(wa), len(wb)
+    best = min(runs, key=lambda m: m.a + m.b)
+    return best.a, best.b
+
+
+def _report(src: Words, body: Words, lost, added, notes_left, filename) -> list[Diagnostic]:
+    """Diagnostics for what is left over, once a footnote split or moved otherwise (lost
+    and unmatched words equal as a bag) is forgiven."""
+    a, b = src.texts, body.texts
+    pool_lost = sorted(w for i1, i2 in lost for w in a[i1:i2])
+    pool_notes = sorted(w for note in notes_left for w in note)
+    if pool_lost == pool_notes and not added:
+        return []
     diags = [Diagnostic(filename, src.lines[i1], f"word(s) lost from the source: {' '.join(a[i1:i2])[:200]!r}")
              for i1, i2 in lost]
     diags += [Diagnostic(filename, None, f"word(s) in the XML but not in the source: {' '.join(b[j1:j2])[:200]!r}")
               for j1, j2 in added]
+    diags += [Diagnostic(filename, None, f"footnote not found in the source: {' '.join(n)[:200]!r}")
+              for n in notes_left]
     return diags
-
-
-def _cancel_moves(a, b, lost, added):
-    """Drop pairs of lost/added spans that hold the same words (a moved block)."""
-    remaining_added = list(added)
-    kept_lost = []
-    for i1, i2 in lost:
-        seq = a[i1:i2]
-        match = next((span for span in remaining_added if b[span[0]:span[1]] == seq), None)
-        if match:
-            remaining_added.remove(match)
-        else:
-            kept_lost.append((i1, i2))
-    if kept_lost and remaining_added:
-        # A moved block may be split differently on each side: compare the pooled words.
-        pool_a = sorted(w for i1, i2 in kept_lost for w in a[i1:i2])
-        pool_b = sorted(w for j1, j2 in remaining_added for w in b[j1:j2])
-        if pool_a == pool_b:
-            return [], []
-    return kept_lost, remaining_added
 
 
 def check_fidelity(data: bytes, filename: str, root: etree._Element,
                    lines: list[Line] | None = None) -> list[Diagnostic]:
     """Every source word that is not debris is in the XML once, in order."""
-    src, body = source_words(data, filename, lines), xml_words(root)
+    src, (body, notes) = source_words(data, filename, lines), xml_words(root)
     cut = split_head(src, body)
-    return compare_head(src.sub(0, cut), meta_words(root), filename) + compare(src.sub(cut), body, filename)
+    return (compare_head(src.sub(0, cut), meta_words(root), filename)
+            + compare(src.sub(cut), body, notes, filename))

@@ -1,0 +1,64 @@
+"""The no-text-lost check finds what a reader (or a hand edit) lost, and nothing else."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.check import check_fidelity
+from pipeline.readers.text import read_text
+
+ROOT = Path(__file__).resolve().parent.parent
+PAPER = ROOT / "sources/idm2008-return-migration-paper.fr.txt"
+
+
+def parsed(path: Path = PAPER):
+    """(bytes, root) of a source."""
+    data = path.read_bytes()
+    return data, read_text(data, path.name).tree.getroot()
+
+
+def messages(data, root) -> list[str]:
+    """The check's messages, without the file name."""
+    return [str(d).split(": ", 1)[1] for d in check_fidelity(data, "x.txt", root)]
+
+
+def test_footnotes_moved_to_the_end_are_not_a_loss():
+    data, root = parsed()
+    assert messages(data, root) == []
+
+
+def test_a_word_lost_in_the_body_is_found_with_its_line():
+    data, root = parsed()
+    p = root.find(".//para[@n='4']/p")
+    p.text = p.text.replace("spontanés, ", "")
+    line = next(i for i, t in enumerate(PAPER.read_text("utf-8").splitlines(), 1) if "spontanés" in t)
+    assert [str(d) for d in check_fidelity(data, "x.txt", root)] == [
+        f"x.txt:{line}: error: word(s) lost from the source: 'spontanés'"]
+
+
+def test_a_word_lost_in_a_footnote_is_found():
+    data, root = parsed()
+    fn = root.find(".//footnote[@n='2']")
+    fn.text = fn.text.replace("universelle ", "")
+    assert any("universelle" in m for m in messages(data, root))
+
+
+def test_a_word_added_is_found():
+    data, root = parsed()
+    p = root.find(".//para[@n='17']/p")
+    p.text += " Fin."
+    assert messages(data, root) == ["error: word(s) in the XML but not in the source: 'Fin'"]
+
+
+def test_a_duplicated_paragraph_is_found():
+    data, root = parsed()
+    para = root.find(".//para[@n='5']")
+    copy = para.find("p").text
+    para.find("p").text = copy + " " + copy
+    assert len(messages(data, root)) == 1
+
+
+def test_a_footnote_that_lost_its_place_is_still_a_footnote():
+    """A note whose words all survive, wherever they end up, is no loss."""
+    data, root = parsed()
+    notes = root.findall(".//footnote")
+    assert len(notes) == 2 and messages(data, root) == []
