@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,16 +50,9 @@ def name_hints(filename: str) -> tuple[str, str | None]:
 
 
 def detect_language(lines: list[Line]) -> str | None:
-    """The language whose stop words are most frequent in the text."""
-    counts = dict.fromkeys(LANGS, 0)
-    words = 0
-    for line in lines:
-        for w in re.findall(r"[^\W\d_]+", line.text.lower()):
-            words += 1
-            for lang, stops in STOPWORDS.items():
-                counts[lang] += w in stops
-        if words > 3000:
-            break
+    """The language whose stop words are most frequent in the text (first 3,000 words)."""
+    words = Counter(re.findall(r"[^\W\d_]+", "\n".join(ln.text for ln in lines).lower())[:3000])
+    counts = {lang: sum(words[w] for w in stops) for lang, stops in STOPWORDS.items()}
     best = max(counts, key=counts.get)
     return best if counts[best] >= 3 else None
 
@@ -178,9 +172,12 @@ def _may_hold(text: str, n: int) -> bool:
     return str(n) in text or _superscript(n) in text
 
 
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def _superscript(n: int) -> str:
     """n in superscript digits."""
-    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return str(n).translate(_SUPERSCRIPTS)
 
 
 @lru_cache(maxsize=256)
