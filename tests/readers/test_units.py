@@ -23,6 +23,11 @@ from pipeline.readers.text.times import find_date, find_date_range, match_time_r
     ("9:00 a 10:00 Inscripción", "09:00", "10:00", "Inscripción"),
     ("15h00 Pause", "15:00", None, "Pause"),
     ("14h – 15h30 Débat", "14:00", "15:30", "Débat"),
+    ("De 9h00 à 10h00 Accueil", "09:00", "10:00", "Accueil"),
+    ("From 9:00 to 10:00 Opening", "09:00", "10:00", "Opening"),
+    ("10:00 hrs – 11:00 hrs Opening", "10:00", "11:00", "Opening"),
+    ("09h30-10h00 : Ouverture", "09:30", "10:00", "Ouverture"),
+    ("11.30 am - 1.00 pm Lunch", "11:30", "13:00", "Lunch"),
 ])
 def test_time_ranges(line, start, end, rest):
     """Every printed time form becomes HH:MM on the 24-hour clock."""

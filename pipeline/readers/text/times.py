@@ -7,10 +7,11 @@ import re
 from .lexicon import MONTH_RE, MONTHS, WEEKDAYS
 
 _AMPM = r"(?:\s?(?P<{0}ampm>[ap])\.?\s?m\.?)"
-_TIME = (r"(?P<{0}h>\d{{1,2}})(?:\s?[h:.]\s?(?P<{0}m>\d{{2}})|\s?h(?!\w))?" + _AMPM + r"?")
+_TIME = (r"(?P<{0}h>\d{{1,2}})(?:\s?[h:.]\s?(?P<{0}m>\d{{2}})|\s?h(?!\w))?" + _AMPM + r"?"
+         r"(?:\s?hrs?\.?(?!\w))?")
 _SEP = r"\s*(?:–|—|-|‑|to|à|a|until|hasta|au)\s*"
 TIME_RANGE_RE = re.compile(
-    r"^(?P<range>" + _TIME.format("s") + r"(?:" + _SEP + _TIME.format("e") + r")?)"
+    r"^(?:(?:from|de|desde)\s+)?(?P<range>" + _TIME.format("s") + r"(?:" + _SEP + _TIME.format("e") + r")?)"
     r"(?=\s|$)\s*(?P<rest>.*)$", re.IGNORECASE)
 
 
@@ -48,7 +49,7 @@ def match_time_range(line: str) -> tuple[str, str | None, str] | None:
             return None
     if start is None:
         return None
-    return start, end, m.group("rest").strip()
+    return start, end, m.group("rest").strip().lstrip(":–—-").strip()
 
 
 _DAY = r"(?P<d{0}>\d{{1,2}})(?:er|st|nd|rd|th|º|°)?"
