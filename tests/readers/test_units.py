@@ -120,6 +120,9 @@ def test_two_people_on_one_line():
     assert split_people("A B, Minister, Moldova / C D, Coordinator, IOM") == [
         "A B, Minister, Moldova", "C D, Coordinator, IOM"]
     assert split_people("E F, projet (IRI)/OIM, OIM Bagdad") == ["E F, projet (IRI)/OIM, OIM Bagdad"]
+    assert split_people("A B, Minister; C D, Director, IOM") == ["A B, Minister", "C D, Director, IOM"]
+    assert split_people("A B, Director of Policy; Research and Communication") == [
+        "A B, Director of Policy; Research and Communication"]
 
 
 @pytest.mark.parametrize("lines,joined,vocab", [

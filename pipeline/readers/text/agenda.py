@@ -75,8 +75,16 @@ def make_person(text: str) -> etree._Element:
 
 
 def split_people(text: str) -> list[str]:
-    """Split a joined people text on " / " (two people on one line)."""
-    return [p.strip() for p in re.split(r"\s+/\s+", text) if p.strip()]
+    """Split a joined people text on " / " (two people on one line), and on "; " where
+    each side is a person with a role ("A, Minister; B, Director")."""
+    people: list[str] = []
+    for part in re.split(r"\s+/\s+", text):
+        pieces = [p.strip() for p in re.split(r";\s+", part) if p.strip()]
+        if len(pieces) > 1 and all("," in p for p in pieces):
+            people.extend(pieces)
+        elif part.strip():
+            people.append(part.strip())
+    return people
 
 
 @dataclass
