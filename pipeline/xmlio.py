@@ -82,13 +82,19 @@ def _order_attributes(el: etree._Element) -> None:
 
 
 def _is_container(el: etree._Element) -> bool:
-    """True for elements laid out one child per line (no text of their own)."""
-    if el.tag in CONTAINERS:
+    """True for elements laid out one child per line. Never an element with text of its
+    own (mixed content is left exactly as it is)."""
+    if (el.text or "").strip() or any((c.tail or "").strip() for c in el):
+        return False
+    if el.tag == "item":  # an agenda item holds elements; a list item holds text or blocks
+        parent = el.getparent()
+        if parent is None or parent.tag != "list":
+            return True
+    elif el.tag in CONTAINERS:
         return True
     # A list item or footnote made of paragraphs is a container too.
     return (el.tag in ("item", "footnote") and len(el) > 0
-            and all(c.tag in ("p", "list") for c in el if isinstance(c.tag, str))
-            and not (el.text or "").strip())
+            and all(isinstance(c.tag, str) and c.tag in ("p", "list") for c in el))
 
 
 def canonical_layout(root: etree._Element, indent: str = "  ") -> None:

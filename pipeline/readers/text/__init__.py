@@ -189,17 +189,35 @@ def _marker_re(n: int) -> re.Pattern:
                       rf"|(?P<sup>{sup})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
 
 
+#: Elements whose text may hold a footnote reference (the schema's inline content).
+INLINE_HOSTS = frozenset({"title", "p", "lead", "question", "role", "emph", "strong"})
+
+
+def _holds_inlines(el: etree._Element) -> bool:
+    """True when the schema lets el hold a noteref: prose, a list item, a section heading."""
+    parent = el.getparent()
+    if el.tag == "item":
+        return parent is not None and parent.tag == "list" and not any(
+            isinstance(c.tag, str) and c.tag in ("p", "list") for c in el)
+    if el.tag == "heading":
+        return parent is not None and parent.tag == "section"
+    return el.tag in INLINE_HOSTS
+
+
 def _text_slots(root: etree._Element):
-    """Yield (element, attr) for each text or tail in agenda/body, in document order."""
+    """Yield (element, attr) for each text or tail in agenda/body that may hold a noteref,
+    in document order."""
     for part in root:
         if part.tag not in ("agenda", "body"):
             continue
         for el in part.iter():
-            if el is not part and el.tag in ("noteref",):
+            if not isinstance(el.tag, str) or el.tag == "noteref":
                 continue
-            yield el, "text"
+            if _holds_inlines(el):
+                yield el, "text"
             for child in el:
-                yield child, "tail"
+                if _holds_inlines(el):
+                    yield child, "tail"
 
 
 def link_markers(root: etree._Element, notes: list[Note], filename: str,

@@ -180,6 +180,8 @@ def normalise(data: bytes, filename: str) -> Normalised:
         raise error(filename, 1, "empty text: nothing to parse")
     lines = split_lines(text)
     lines, debris1 = remove_page_numbers(lines)
+    if not any(line.kind == "text" for line in lines):
+        raise error(filename, 1, "no text: only page numbers or layout")
     lines, debris2 = remove_running_headers(lines)
     for line in lines:
         if line.kind == "text":

@@ -30,7 +30,8 @@ MARKER_RE = re.compile(
 BULLET_RE = re.compile(r"^(?P<bullet>[•·▪◦●‣■➢►*\-–—])[\s\u00a0]+(?P<text>\S.*)$")
 MID_SENTENCE_RE = re.compile(r"(?:,|\b(?:of|and|the|in|see|de|la|le|et|du|des|y|del|en|voir|véase))$",
                              re.IGNORECASE)
-TERMINAL_RE = re.compile(r"[.!?…;:]['\"»”’)\]]*$")
+#: Sentence-final punctuation, perhaps followed by a closing quote and a footnote marker.
+TERMINAL_RE = re.compile(r"(?:[.!?…;:]['\"»”’)\]]*|(?<!\d)[.!?…;:]['\"»”’)\]]*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))$")
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 
