@@ -1,7 +1,8 @@
 """ODT writer: named styles, native notes, language, meta, package, text, determinism.
 
-Every source in sources/ is parsed by the real CLI and written by the real writer (pandoc
-from pypandoc-binary); the ODT is read back as XML and opened in LibreOffice.
+Every source in sources/ is parsed by the real CLI and written by the real writer (our own
+ODF emitter from the DOCX writer's AST, no pandoc); the ODT is read back as XML and opened
+in LibreOffice.
 """
 from __future__ import annotations
 
@@ -226,3 +227,84 @@ def test_reference_odt_is_reproducible() -> None:
     from pipeline.styles import make_reference
     assert make_reference.generate()[REFERENCE] == REFERENCE.read_bytes(), \
         "reference.odt is stale: run .venv/bin/python -m pipeline.styles.make_reference"
+
+
+def test_no_process_is_started(office_documents: dict[str, Path], tmp_path: Path,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ODT writer runs no pandoc (no process at all): its own emitter writes the body."""
+    from pipeline.writers.docx import pandoc
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        """Fail the test: something tried to start a process or call pandoc."""
+        raise AssertionError(f"the ODT writer started a process or called pandoc: {args[:1]}")
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    for name in ("convert", "api_version", "_run"):
+        monkeypatch.setattr(pandoc, name, refuse)
+    for docname in ("idm2008-ws2-agenda.fr", "idm2008-return-migration-paper.fr",
+                    "features-paper.en", "features-agenda.es"):
+        dest = tmp_path / f"{docname}.odt"
+        get("odt")(etree.parse(str(office_documents[docname])), dest, Options())
+        assert part(dest, "content.xml").find("office:body/office:text", NS) is not None
+
+
+@pytest.mark.parametrize("docname", NAMES)
+def test_every_style_used_is_defined(docname: str, odt_files: dict[str, Path]) -> None:
+    """Every style named in content.xml is a style of styles.xml or an automatic style."""
+    content = part(odt_files[docname], "content.xml")
+    styles = part(odt_files[docname], "styles.xml")
+    defined = {s.get(q("style:name")) for root in (content, styles)
+               for s in root.iter(q("style:style"), q("text:list-style"))}
+    used = {v for el in content.iter() for k, v in el.attrib.items()
+            if k in (q("text:style-name"), q("table:style-name"))}
+    assert used and used <= defined, used - defined
+
+
+def test_emphasis_is_italic_and_bold(odt_files: dict[str, Path]) -> None:
+    """emph and strong become spans in automatic text styles that are italic and bold."""
+    content = part(odt_files["features-paper.en"], "content.xml")
+    props = {s.get(q("style:name")): s.find("style:text-properties", NS)
+             for s in content.iterfind("office:automatic-styles/style:style", NS)
+             if s.get(q("style:family")) == "text"}
+    spans = {norm(para_text(s)): props[s.get(q("text:style-name"))]
+             for s in content.iter(q("text:span")) if s.get(q("text:style-name")) in props}
+    assert spans["of"].get(q("fo:font-style")) == "italic"
+    assert spans["emphasis"].get(q("fo:font-style")) == "italic"
+    assert spans["strong"].get(q("fo:font-weight")) == "bold"
+
+
+@pytest.mark.parametrize("docname", ["idm2008-ws2-agenda.fr", "features-agenda.es"])
+def test_agenda_tables_columns_and_rules(docname: str, odt_files: dict[str, Path]) -> None:
+    """Day tables: a narrow time column, a rule under each row, a stronger one under the header."""
+    from pipeline.writers.docx.house import house
+    agenda = house()["agenda"]
+    content = part(odt_files[docname], "content.xml")
+    auto = {s.get(q("style:name")): s
+            for s in content.iterfind("office:automatic-styles/style:style", NS)}
+
+    def props(el: etree._Element, kind: str) -> etree._Element:
+        """The properties of the automatic style of a column or cell."""
+        return auto[el.get(q("table:style-name"))].find(f"style:table-{kind}-properties", NS)
+
+    header_rule, rule = (f"{agenda[f'{k}rule_width']}pt solid #{agenda[f'{k}rule_colour']}"
+                         for k in ("header_", ""))
+    for table in content.iter(q("table:table")):
+        widths = [int(props(c, "column").get(q("style:rel-column-width")).rstrip("*"))
+                  for c in table.iterfind("table:table-column", NS)]
+        assert len(widths) == 2
+        assert widths[0] / sum(widths) == pytest.approx(agenda["time_column"], abs=0.01)
+        head = table.findall("table:table-header-rows/table:table-row/table:table-cell", NS)
+        body = table.findall("table:table-row/table:table-cell", NS)
+        assert head and body
+        assert {props(c, "cell").get(q("fo:border-bottom")) for c in head} == {header_rule}
+        assert {props(c, "cell").get(q("fo:border-bottom")) for c in body} == {rule}
+
+
+def test_unknown_ast_node_is_an_error() -> None:
+    """A pandoc node the emitter has no rule for fails with a message naming the document."""
+    from pipeline.errors import PipelineError
+    from pipeline.writers.docx.house import house
+    from pipeline.writers.odt import emit
+    doc = {"blocks": [{"t": "Para", "c": [{"t": "Str", "c": "x"}, {"t": "Math", "c": []}]}]}
+    with pytest.raises(PipelineError, match=r"doc\.odt: error: .*Math"):
+        emit.content(doc, house()["agenda"], "doc.odt")

@@ -1,24 +1,29 @@
-"""ODT writer: the DOCX writer's pandoc AST, pandoc's ODT writer, then post-processing.
+"""ODT writer: the DOCX writer's pandoc AST, written as ODF by ``emit``, then post-processing.
 
-pandoc writes the body (named styles from ``reference.odt``, native footnotes as text:note,
-tables with header rows); ``post`` maps style names, sets the language on the styles, fills
-in the running head and writes meta.xml; the package is rewritten with the mimetype first
-and stored, fixed dates and a fixed entry order. ``reference.odt`` is generated from
+No pandoc runs: ``emit`` turns the AST into content.xml (named styles of ``reference.odt``,
+native footnotes as text:note, tables with header rows); ``post`` wraps bulleted paragraphs
+in lists, sets the language on the reference's styles, fills in the running head and writes
+meta.xml; the other parts are the reference's own. The package is written with the mimetype
+first and stored, fixed dates and a fixed entry order. ``reference.odt`` is generated from
 pipeline/styles/house.toml by pipeline/styles/make_reference.py.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
 from ...fsutil import atomic_write
 from .. import Options
-from ..docx import body, house, package, pandoc
+from ..docx import body, house, package
 from ..docx.props import properties
-from . import post
+from . import emit, post
+from .odf import serialise
 
 REFERENCE = Path(__file__).resolve().parent / "reference.odt"
+#: The pandoc-types version written into the AST; ``emit`` does not read it.
+API_VERSION = [1, 23]
 
 
 def write(tree: etree._ElementTree, dest: Path, options: Options) -> None:
@@ -26,14 +31,21 @@ def write(tree: etree._ElementTree, dest: Path, options: Options) -> None:
     atomic_write(dest, render(tree, str(dest)))
 
 
+@lru_cache(maxsize=1)
+def reference_parts() -> dict[str, bytes]:
+    """The parts of reference.odt (read once per process)."""
+    return package.read(REFERENCE.read_bytes())
+
+
 def render(tree: etree._ElementTree, what: str = "odt") -> bytes:
     """The ODT bytes of a validated document (``what`` names it in error messages)."""
     root = tree.getroot()
     tag = house.document_tag(root)
-    raw = pandoc.convert(body.document(tree, pandoc.api_version()), "odt", REFERENCE, what)
-    parts = package.read(raw)
     props = properties(root)
-    parts["content.xml"] = post.content(parts["content.xml"], house.house()["agenda"])
+    content = emit.content(body.document(tree, API_VERSION), house.house()["agenda"], what)
+    post.bullet_lists(content)
+    parts = dict(reference_parts())
+    parts["content.xml"] = serialise(content)
     parts["styles.xml"] = post.styles_part(parts["styles.xml"], tag, props.running_head)
     parts["meta.xml"] = post.meta(props, tag)
     return package.write(parts, first=["mimetype"], stored=["mimetype"])

@@ -1,33 +1,16 @@
-"""ODT post-processing of pandoc's output: style names, table rules, language, header, meta.
+"""ODT post-processing: bulleted paragraphs in lists, language and running head, meta.xml.
 
-pandoc writes a Div's ``custom-style`` as the style name itself ("Day Heading"); ODF names
-cannot hold spaces, so they become the internal names of reference.odt ("Day_20_Heading").
+``emit`` writes the body as pandoc's ODT writer did; this module adds what that did not:
+lists around bulleted paragraphs, the document's language on every style of reference.odt's
+styles.xml, the running head in its header, and meta.xml.
 """
 from __future__ import annotations
-
-from typing import Any
 
 from lxml import etree
 
 from ..docx.house import odt_name, styles
 from ..docx.props import Properties
 from .odf import NS, language_attrs, parse, q, serialise, sub
-
-#: Attributes that name a common style.
-STYLE_REFS = ("text:style-name", "style:parent-style-name", "style:next-style-name")
-
-
-def content(data: bytes, agenda: dict[str, Any]) -> bytes:
-    """content.xml with internal style names and ruled agenda tables."""
-    root = parse(data)
-    named = set(styles())
-    for attr in STYLE_REFS:
-        for el in root.iterfind(f".//*[@{attr}]", NS):
-            if el.get(q(attr)) in named:
-                el.set(q(attr), odt_name(el.get(q(attr))))
-    bullet_lists(root)
-    table_rules(root, agenda)
-    return serialise(root)
 
 
 def bullet_lists(root: etree._Element) -> None:
@@ -47,20 +30,6 @@ def bullet_lists(root: etree._Element) -> None:
             current = etree.Element(q("text:list"), {q("text:style-name"): list_style})
             para.addprevious(current)
         sub(current, "text:list-item").append(para)
-
-
-def table_rules(root: etree._Element, agenda: dict[str, Any]) -> None:
-    """Rules under every row of every table, a stronger one under the header row."""
-    rule = f"{agenda['rule_width']}pt solid #{agenda['rule_colour']}"
-    header_rule = f"{agenda['header_rule_width']}pt solid #{agenda['header_rule_colour']}"
-    for el in root.iterfind("office:automatic-styles/style:style", NS):
-        props = el.find("style:table-cell-properties", NS)
-        if props is None:
-            continue
-        props.attrib.pop(q("fo:border"), None)
-        header = "Header" in el.get(q("style:name"))
-        props.set(q("fo:border-bottom"), header_rule if header else rule)
-        props.set(q("fo:padding"), "0.1cm")
 
 
 def styles_part(data: bytes, tag: str, running_head: str) -> bytes:
