@@ -20,17 +20,9 @@ from office_fixtures import (FEATURE_DOCS, NAMES, REQUIRED_STYLES, WordsCheck, e
 from pipeline.writers import Options, get
 from pipeline.writers.docx.house import odt_name
 from pipeline.writers.odt import REFERENCE
+from pipeline.writers.odt.odf import NS
 from support.tools import pdf_text, soffice_convert
 
-NS = {
-    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
-    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
-    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
-    "dc": "http://purl.org/dc/elements/1.1/",
-}
 
 
 def q(name: str) -> str:
