@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from lxml import etree
 
-from ..writers.docx import package
+from ..writers import package
 from ..writers.docx.house import language_tag
 from ..writers.labels import language_name
 from . import labels

@@ -14,7 +14,8 @@ from lxml import etree
 
 from ...fsutil import atomic_write
 from .. import Options
-from . import body, house, package, pandoc, post
+from .. import package
+from . import body, house, pandoc, post
 
 REFERENCE = Path(__file__).resolve().parent / "reference.docx"
 

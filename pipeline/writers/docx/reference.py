@@ -16,7 +16,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
-from . import package
+from .. import package
 
 W = nsdecls("w")
 ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}

@@ -1,14 +1,13 @@
 """EPUB 3 writer: one XHTML text, a navigation document, accessibility metadata, a fixed zip."""
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 from lxml import etree
 
 from ...fsutil import atomic_write
 from .. import Options, labels
+from .. import package as zip_package
 from ..html import house_css
 from ..html.agenda import programme
 from ..html.content import footnotes, paper, title_block
@@ -17,8 +16,6 @@ from ..html.tree import OPS_NS, XML_LANG, Context, add, el, layout, sub, text_of
 from .package import container_xml, package_opf
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-#: Every zip entry gets this date, so that two builds are byte-identical.
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 TEXT = "text.xhtml"
 
 
@@ -43,22 +40,9 @@ def build(tree: etree._ElementTree) -> bytes:
 
 
 def zip_parts(parts: dict[str, bytes]) -> bytes:
-    """An OCF zip: mimetype first and stored, then the parts sorted, all with one fixed date."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(zip_info("mimetype", zipfile.ZIP_STORED), b"application/epub+zip")
-        for name in sorted(parts):
-            archive.writestr(zip_info(name, zipfile.ZIP_DEFLATED), parts[name], compresslevel=9)
-    return buffer.getvalue()
-
-
-def zip_info(name: str, compression: int) -> zipfile.ZipInfo:
-    """A zip entry header with nothing that varies between builds or machines."""
-    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-    info.compress_type = compression
-    info.create_system = 3
-    info.external_attr = 0o100644 << 16
-    return info
+    """An OCF zip: mimetype first and stored, then the parts sorted, one fixed date."""
+    return zip_package.write({"mimetype": b"application/epub+zip", **parts},
+                         first=["mimetype"], stored=["mimetype"])
 
 
 def text_xhtml(ctx: Context, doc: etree._Element) -> bytes:

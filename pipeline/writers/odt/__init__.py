@@ -16,7 +16,8 @@ from lxml import etree
 
 from ...fsutil import atomic_write
 from .. import Options
-from ..docx import body, house, package
+from .. import package
+from ..docx import body, house
 from ..docx.props import properties
 from . import emit, post
 from .odf import serialise

@@ -10,7 +10,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..docx import package
+from .. import package
 from ..docx.house import odt_name
 from .odf import NS, paragraph_attrs, parse, q, serialise, sub, text_attrs
 

@@ -1,4 +1,4 @@
-"""Zip packages (DOCX, ODT) read into parts and written back deterministically.
+"""Zip packages (DOCX, ODT, EPUB) read into parts and written back deterministically.
 
 The same parts always give the same bytes: entries in a fixed order (the named first
 entries, then the rest sorted by name), one fixed timestamp, fixed permissions, no extra
