@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import writers
-from .documents import doc_name, load_valid, read_source
+from .documents import doc_name, language_versions, load_valid, read_source
 from .errors import PipelineError
 from .fsutil import atomic_write
 from .xmlio import serialize
@@ -68,22 +68,11 @@ def newest(paths: tuple[Path, ...]) -> float:
     return max(map(mtime, paths), default=0.0)
 
 
-def versions(name: str, sources: tuple[Path, ...]) -> dict[str, Path]:
-    """The language versions of a document among the sources: lang -> source."""
-    docid = name.split(".")[0]
-    found = {}
-    for src in sources:
-        parts = doc_name(src).split(".")
-        if len(parts) == 2 and parts[0] == docid:
-            found[parts[1]] = src
-    return dict(sorted(found.items()))
-
-
 def options(name: str, fmt: str, plan: Plan) -> writers.Options:
     """Writer options: the other language versions, linked by relative path."""
     ext = writers.REGISTRY[fmt].ext
     return writers.Options(alternates={
-        lang: f"{doc_name(src)}.{ext}" for lang, src in versions(name, plan.sources).items()
+        lang: f"{doc_name(src)}.{ext}" for lang, src in language_versions(name, plan.sources).items()
         if doc_name(src) != name})
 
 
@@ -111,7 +100,7 @@ def build_document(source: Path, plan: Plan, folder: str = "xml", formats: bool 
             atomic_write(xml, serialize(tree, xml))
             outcome.built.append(xml)
         code = newest(plan.writer_deps)
-        siblings = [mtime(s) for s in versions(name, plan.sources).values()]
+        siblings = [mtime(s) for s in language_versions(name, plan.sources).values()]
         for fmt in plan.formats if formats else ():
             info = writers.REGISTRY[fmt]
             dest = plan.out / info.name / f"{name}.{info.ext}"
@@ -134,7 +123,7 @@ def comparisons(plan: Plan) -> list[tuple[str, Path, Path, Path]]:
     jobs = []
     docids = sorted({doc_name(s).split(".")[0] for s in plan.sources})
     for docid in docids:
-        langs = list(versions(docid, plan.sources))
+        langs = list(language_versions(docid, plan.sources))
         for a, b in combinations(langs, 2):
             jobs.append(("align", xml / f"{docid}.{a}.xml", xml / f"{docid}.{b}.xml",
                          plan.out / "compare" / f"{docid}.{a}-{b}.html"))

@@ -122,7 +122,8 @@ def options_for(xml_path: Path, fmt_name: str, output: Path) -> writers.Options:
     ext = writers.REGISTRY[fmt_name].ext
     me = doc_name(xml_path)
     alternates = {}
-    for lang, path in language_versions(xml_path).items():
+    siblings = xml_path.parent.glob(f"{me.split('.')[0]}.*.xml")
+    for lang, path in language_versions(me, siblings).items():
         if doc_name(path) != me:
             target = output.parent / f"{doc_name(path)}.{ext}"
             alternates[lang] = os.path.relpath(target, output.parent)

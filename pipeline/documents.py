@@ -60,13 +60,13 @@ def doc_name(path: Path | str) -> str:
     return Path(path).name.rsplit(".", 1)[0]
 
 
-def language_versions(xml_path: Path | str) -> dict[str, Path]:
-    """The XML files beside xml_path that hold the same document id: lang -> path."""
-    xml_path = Path(xml_path)
-    docid = doc_name(xml_path).split(".")[0]
+def language_versions(name: str, paths) -> dict[str, Path]:
+    """The language versions of document ``name`` (``<docid>.<lang>``) among ``paths``
+    (sources or XML files): lang -> path, by language."""
+    docid = name.split(".")[0]
     found: dict[str, Path] = {}
-    for sibling in sorted(xml_path.parent.glob(f"{docid}.*.xml")):
-        parts = doc_name(sibling).split(".")
+    for path in paths:
+        parts = doc_name(path).split(".")
         if len(parts) == 2 and parts[0] == docid:
-            found[parts[1]] = sibling
-    return found
+            found[parts[1]] = Path(path)
+    return dict(sorted(found.items()))
