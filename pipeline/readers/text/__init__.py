@@ -50,8 +50,14 @@ def name_hints(filename: str) -> tuple[str, str | None]:
 
 
 def detect_language(lines: list[Line]) -> str | None:
-    """The language whose stop words are most frequent in the text (first 3,000 words)."""
-    words = Counter(re.findall(r"[^\W\d_]+", "\n".join(ln.text for ln in lines).lower())[:3000])
+    """The language whose stop words are most frequent in the first 20,000 characters."""
+    sample, size = [], 0
+    for line in lines:  # about 3,000 words are enough
+        sample.append(line.text)
+        size += len(line.text)
+        if size > 20000:
+            break
+    words = Counter(re.findall(r"[^\W\d_]+", "\n".join(sample).lower()))
     counts = {lang: sum(words[w] for w in stops) for lang, stops in STOPWORDS.items()}
     best = max(counts, key=counts.get)
     return best if counts[best] >= 3 else None

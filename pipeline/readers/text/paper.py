@@ -32,6 +32,13 @@ MID_SENTENCE_RE = re.compile(r"(?:,|\b(?:of|and|the|in|see|de|la|le|et|du|des|y|
                              re.IGNORECASE)
 #: Sentence-final punctuation, perhaps followed by a closing quote and a footnote marker.
 TERMINAL_RE = re.compile(r"(?:[.!?…;:]['\"»”’)\]]*|(?<!\d)[.!?…;:]['\"»”’)\]]*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))$")
+def ends_sentence(text: str) -> bool:
+    """True when text ends with sentence-final punctuation (a footnote marker may follow);
+    only the last characters are looked at, this runs on every line."""
+    return bool(TERMINAL_RE.search(text[-12:]))
+
+
+SPACES_RE = re.compile(r" {2,}")
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 
@@ -55,7 +62,7 @@ def heading_of(lines: list[Line], i: int) -> tuple[Heading, int] | None:
     """The heading starting at lines[i] and the index after it, or None."""
     line = lines[i]
     text = " ".join(line.text.split())
-    if not text or len(text.split()) > 18 or TERMINAL_RE.search(text) or text.endswith(","):
+    if not text or len(text.split()) > 18 or ends_sentence(text) or text.endswith(","):
         return None
     if PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text):
         return None
@@ -64,13 +71,13 @@ def heading_of(lines: list[Line], i: int) -> tuple[Heading, int] | None:
     if numbered and len(text.split()) <= 14 and not (prev and MID_SENTENCE_RE.search(prev.text)):
         return numbered, i + 1
     after_blank = i == 0 or lines[i - 1].kind != "text"
-    if prev is not None and (not after_blank or line.page_start) and not TERMINAL_RE.search(prev.text):
+    if prev is not None and (not after_blank or line.page_start) and not ends_sentence(prev.text):
         return None  # the line continues a sentence (across a wrap or a page break)
     j = i + 1
     parts = [text]
     # A heading wrapped on a second line that starts in lower case.
     if j < len(lines) and lines[j].kind == "text" and lines[j].text[:1].islower() \
-            and not TERMINAL_RE.search(lines[j].text) and len(lines[j].text.split()) <= 10:
+            and not ends_sentence(lines[j].text) and len(lines[j].text.split()) <= 10:
         parts.append(" ".join(lines[j].text.split()))
         j += 1
     full = join_lines(parts)
@@ -108,7 +115,7 @@ def heading_like(text: str) -> bool:
     """Cheap look-ahead test: could this line be a heading?"""
     text = " ".join(text.split())
     return (bool(ROMAN_HEAD_RE.match(text)) or (_caps(text) and len(text.split()) <= 18)) \
-        and not TERMINAL_RE.search(text)
+        and not ends_sentence(text)
 
 
 def _prev_text(lines: list[Line], i: int) -> Line | None:
@@ -182,7 +189,7 @@ class BodyBuilder:
 
     def _prev_ends_sentence(self) -> bool:
         """True when the text collected so far ends a sentence (or nothing is open)."""
-        return not self.lines or bool(TERMINAL_RE.search(self.lines[-1]))
+        return not self.lines or bool(ends_sentence(self.lines[-1]))
 
     # -- lines ------------------------------------------------------------------------
     def run(self, lines: list[Line]) -> etree._Element:
@@ -194,7 +201,9 @@ class BodyBuilder:
                 self.blank = True
                 i += 1
                 continue
-            text = re.sub(r"[ ]{2,}", " ", line.text.strip())
+            text = line.text.strip()
+            if "  " in text:
+                text = SPACES_RE.sub(" ", text)
             if self.try_para(line, text) or self.try_item(line, text):
                 pass
             else:
