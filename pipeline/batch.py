@@ -173,13 +173,22 @@ def build_index(plan: Plan, changed: bool) -> Outcome:
     return guarded(job)
 
 
+def _all_jobs(plan: Plan, mapper) -> list[Outcome]:
+    """Documents, then drafts, then comparisons (which read what the first two wrote)."""
+    outcomes = list(mapper(build_document, plan.sources, repeat(plan)))
+    outcomes += list(mapper(build_draft, plan.drafts, repeat(plan)))
+    outcomes += list(mapper(build_comparison, comparisons(plan), repeat(plan)))
+    return outcomes
+
+
 def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = print) -> bool:
     """Build everything of the plan with ``jobs`` processes; True when all succeeded."""
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max(1, jobs), mp_context=context) as pool:
-        outcomes = list(pool.map(build_document, plan.sources, repeat(plan)))
-        outcomes += list(pool.map(build_draft, plan.drafts, repeat(plan)))
-        outcomes += list(pool.map(build_comparison, comparisons(plan), repeat(plan)))
+    if jobs > 1:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            outcomes = _all_jobs(plan, pool.map)
+    else:  # one job at a time: no second process
+        outcomes = _all_jobs(plan, map)
     read = any(p.parent.name == "xml" for o in outcomes for p in o.built)
     outcomes.append(build_index(plan, read))
     for outcome in outcomes:
