@@ -108,7 +108,8 @@ def test_links_to_the_other_languages(built, built_name):
     html = page(built.html(built_name))
     alternates = {link.get("hreflang"): link.get("href")
                   for link in html.xpath("//head/link[@rel='alternate']")}
-    for lang, path in language_versions(built.xml(built_name)).items():
+    xml = built.xml(built_name)
+    for lang, path in language_versions(built_name, xml.parent.glob("*.xml")).items():
         assert alternates[lang] == f"{path.name.removesuffix('.xml')}.html"
         assert (built.html(built_name).parent / alternates[lang]).is_file()
 
