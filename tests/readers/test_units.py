@@ -67,7 +67,8 @@ def test_impossible_date_is_not_a_date():
 
 
 @pytest.mark.parametrize("label", ["Moderator", "Chair", "Modérateur", "Modératrice",
-                                   "Moderador", "Moderadora", "Chairperson"])
+                                   "Moderador", "Moderadora", "Chairperson", "Moderador/a",
+                                   "Modérateur/Modératrice", "Chair/Moderator", "Moderadores"])
 def test_moderator_labels(label):
     """Moderator labels in three languages and both genders."""
     m = LABEL_RE.match(f"{label}: Jane Doe, Director")
@@ -76,7 +77,7 @@ def test_moderator_labels(label):
 
 @pytest.mark.parametrize("label", ["Speakers", "Panellists", "Panelists", "Orateurs",
                                    "Intervenants", "Intervenantes", "Oradores", "Ponentes",
-                                   "Panelistas"])
+                                   "Panelistas", "Oradores/as", "Intervenant(e)s"])
 def test_speaker_labels(label):
     """Speaker labels in three languages."""
     m = LABEL_RE.match(f"{label} :")
@@ -84,7 +85,7 @@ def test_speaker_labels(label):
 
 
 @pytest.mark.parametrize("line", ["General discussion", "Débat général", "Debate general",
-                                  "Discusión general"])
+                                  "Discusión general", "Open floor discussion", "Débat interactif"])
 def test_discussion_lines(line):
     """The general-discussion line in three languages."""
     assert DISCUSSION_RE.match(line)

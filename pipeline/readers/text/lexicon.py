@@ -46,9 +46,13 @@ MODERATOR = (r"moderators?|chairs?|chairperson|chairpersons|co-chairs?|facilitat
 SPEAKERS = (r"speakers?|panell?ists?|presenters?|discussants?|respondents?|"
             r"orat(?:eur|rice)s?|intervenant(?:e|s|es)?|panélistes?|conférenci(?:er|ère)s?|"
             r"orador(?:a|as|es)?|ponentes?|panelistas?|expositor(?:a|es|as)?|conferenciantes?")
-LABEL_RE = re.compile(
-    rf"^(?P<label>(?:{MODERATOR})|(?:{SPEAKERS}))\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
-MODERATOR_RE = re.compile(rf"^(?:{MODERATOR})$", re.IGNORECASE)
+#: A label word, then perhaps a gender ending ("Moderador/a", "Intervenant(e)s") or a
+#: second label ("Chair/Moderator", "Modérateur/Modératrice").
+_LABEL_WORD = rf"(?:{MODERATOR}|{SPEAKERS})"
+_LABEL = rf"{_LABEL_WORD}(?:\([a-z]{{1,3}}\)[a-z]{{0,2}})?(?:\s*/\s*(?:{_LABEL_WORD}|[a-z]{{1,3}}))*"
+LABEL_RE = re.compile(rf"^(?P<label>{_LABEL})\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
+#: A label that names moderators (tested on its first word).
+MODERATOR_RE = re.compile(rf"^(?:{MODERATOR})(?![a-z])", re.IGNORECASE)
 
 #: A line introducing guiding questions.
 QUESTIONS_LEAD_RE = re.compile(
@@ -59,7 +63,9 @@ QUESTIONS_LEAD_RE = re.compile(
 DISCUSSION_RE = re.compile(
     r"^(general discussion|open discussion|discussion|plenary discussion|questions and answers|"
     r"q\s*&\s*a|d[ée]bat g[ée]n[ée]ral|d[ée]bat|discussion g[ée]n[ée]rale|"
-    r"debate general|debate|discusi[óo]n general|debate abierto)\s*\.?$",
+    r"debate general|debate|discusi[óo]n general|debate abierto|(?:open )?floor discussion|"
+    r"open floor|interactive discussion|d[ée]bat interactif|discussion ouverte|"
+    r"debate interactivo|discusi[óo]n abierta)\s*\.?$",
     re.IGNORECASE)
 
 #: The end-of-day line.
