@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from ...errors import Diagnostic, PipelineError, error
-from .agenda import AgendaBuilder, is_day_line
+from .agenda import AgendaBuilder, is_day_line, is_day_rank
 from .footnotes import Note, extract_notes
 from .lexicon import STOPWORDS
 from .meta import build_meta
@@ -83,7 +83,7 @@ def split_header(lines: list[Line], doc_type: str) -> int:
         if line.kind != "text":
             continue
         text = line.text.strip()
-        if doc_type == "agenda" and (match_time_range(text) or is_day_line(text)):
+        if doc_type == "agenda" and (match_time_range(text) or is_day_line(text) or is_day_rank(text)):
             return i
         if doc_type == "paper" and (PARA_RE.match(text) or ROMAN_HEAD_RE.match(text)):
             return i

@@ -10,13 +10,14 @@ After ``build_agenda`` runs:
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from ...errors import Diagnostic, error
-from .lexicon import (DISCUSSION_RE, END_RE, KINDS, LABEL_RE, MODERATOR_RE,
+from .lexicon import (DAY_RANK_RE, DISCUSSION_RE, END_RE, KINDS, LABEL_RE, MODERATOR_RE,
                       QUESTIONS_LEAD_RE, SESSION_RE)
 from .normalise import LINE_ATTR, Line
 from .text import join_lines
@@ -38,6 +39,12 @@ def is_day_line(text: str) -> str | None:
     iso, m = found
     before = text[:m.start()].strip(" –—-:,")
     return iso if len(before.split()) <= 4 else None
+
+
+def is_day_rank(text: str) -> bool:
+    """A day line with no date, named by its rank ("DAY TWO", "Deuxième journée")."""
+    return (len(text.split()) <= 8 and not match_time_range(text)
+            and not text.rstrip().endswith(".") and bool(DAY_RANK_RE.match(text)))
 
 
 def item_kind(title: str) -> str:
@@ -190,9 +197,10 @@ class AgendaBuilder:
         times = match_time_range(text)
         if times:
             return self.open_item(times, line)
-        iso = is_day_line(text)
-        if iso and (self.item is None or self.item.state != "title"):
-            return self.open_day(iso, text, line)
+        if self.starts_day(text):
+            iso = is_day_line(text) or self.next_date(line)
+            if iso:
+                return self.open_day(iso, text, line)
         if self.item is None:
             return self.orphan(line, text)
         if END_RE.match(text) and len(text.split()) <= 8 and not text.endswith("?"):
@@ -200,6 +208,24 @@ class AgendaBuilder:
             etree.SubElement(self.day, "end").text = text
             return
         self.feed_item(line, text)
+
+    def starts_day(self, text: str) -> bool:
+        """A day line, unless it can only be the rest of an item's wrapped title."""
+        if not (is_day_line(text) or is_day_rank(text)):
+            return False
+        it = self.item
+        return it is None or it.state != "title" or (bool(it.title) and not title_continues(it.title[-1], text))
+
+    def next_date(self, line: Line) -> str | None:
+        """The date of a day printed without one: the day after the previous day, or the
+        meeting's first day (a warning says so)."""
+        if self.day is not None:
+            iso = (dt.date.fromisoformat(self.day.get("date")) + dt.timedelta(days=1)).isoformat()
+        else:
+            iso = self.default_date
+        if iso:
+            self.warn(line, f"a day line without a date: taken as {iso}")
+        return iso
 
     def open_item(self, times: tuple[str, str | None, str], line: Line) -> None:
         """Start a timed item."""

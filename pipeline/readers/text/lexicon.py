@@ -112,3 +112,10 @@ COMPOUND_PREFIXES = {
 
 ORIGINAL_RE = re.compile(r"^(original|original\s*:|originale?)\s*:?\s*\S+", re.IGNORECASE)
 SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Z0-9./()-]*$")
+
+#: A day named by its rank, with no date printed ("Day One", "Deuxième journée", "Día 2").
+DAY_RANK_RE = re.compile(
+    r"^(?:day\s+(?:one|two|three|four|five|\d)|(?:first|second|third|fourth|fifth)\s+day|"
+    r"(?:premi[èe]re|deuxi[èe]me|troisi[èe]me|quatri[èe]me|cinqui[èe]me)\s+journ[ée]e|"
+    r"jour\s+\d|(?:primer|segundo|tercer|cuarto|quinto)\s+d[íi]a|"
+    r"(?:primera|segunda|tercera|cuarta|quinta)\s+jornada|d[íi]a\s+\d)\b", re.IGNORECASE)
