@@ -26,6 +26,8 @@ from .readers.text.times import match_time_range
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 _HYPHEN_JOIN_RE = re.compile(r"[-‐]\s*\n\s*")
 #: Attributes printed in the source, in the order they were printed, per element.
+#: Superscript digits (footnote markers) compare as the digits they stand for.
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: Paragraph numbers are not compared: the reader renumbers a skipped or repeated number
 #: (with a warning), and the schema wants 1..n.
 PRINTED_ATTRS = {
@@ -44,7 +46,7 @@ class Words:
 
     def add(self, text: str, line: int = 0) -> None:
         """Append the words of a piece of text, hyphens ignored."""
-        found = WORD_RE.findall(text.replace("-", "").replace("‐", ""))
+        found = WORD_RE.findall(text.replace("-", "").replace("‐", "").translate(SUPERSCRIPTS))
         self.texts.extend(found)
         self.lines.extend([line] * len(found))
 

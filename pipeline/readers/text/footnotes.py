@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from .normalise import Line
 from .text import join_lines
 
-NOTE_START_RE = re.compile(r"^(?P<n>\d{1,3})(?:[\s\u00a0]+|\.\s+|\)\s*)(?P<text>\S.*)$")
+NOTE_START_RE = re.compile(
+    r"^(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:[\s\u00a0]+|\.\s+|\)\s*)(?P<text>\S.*)$")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 TERMINAL_RE = re.compile(r"[.!?…]['\"»”’)\]]*$")
 
 
@@ -39,9 +41,9 @@ def _starts_note(line: Line, expected: int, after_rule: bool) -> re.Match | None
     if line.kind != "text":
         return None
     m = NOTE_START_RE.match(line.text)
-    if not m or int(m.group("n")) != expected:
+    if not m or int(m.group("n").translate(SUPERSCRIPT_DIGITS)) != expected:
         return None
-    if not after_rule and not re.match(r"^\d{1,3}[\s\u00a0]{2,}", line.text):
+    if not after_rule and not re.match(r"^(?:\d{1,3}[\s\u00a0]{2,}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s)", line.text):
         return None
     return m
 
@@ -84,7 +86,7 @@ def _consume_block(lines: list[Line], i: int, notes: list[Note]) -> int:
         line = lines[i]
         m = _starts_note(line, len(notes) + 1, True)
         if m:
-            current = Note(int(m.group("n")), line.no,
+            current = Note(int(m.group("n").translate(SUPERSCRIPT_DIGITS)), line.no,
                            [Line(line.no, m.group("text"))])
             notes.append(current)
         elif line.kind in ("blank", "sep"):
