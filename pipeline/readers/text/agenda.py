@@ -119,8 +119,11 @@ class ItemBuilder:
             item.set("end", self.end)
         title = join_lines(self.title)
         m = SESSION_RE.match(title)
-        item.set("kind", item_kind(title))
-        if m and m.group("title").strip():
+        numbered = bool(m and m.group("title").strip())
+        # "Session II: Conclusions" is a session, whatever its title says.
+        item.set("kind", "session" if numbered and item_kind(m.group("label")) == "session"
+                 else item_kind(title))
+        if numbered:
             item.set("n", m.group("n"))
             item.set("label", m.group("label"))
             title = m.group("title").strip()

@@ -109,8 +109,13 @@ def _iso_of(m: re.Match) -> str | None:
     return _date(m.group("y2"), m.group("m2"), m.group("d2"))
 
 
+_PLACE_RE = re.compile(r"^[^\W\d_][\w’'. -]{0,38},\s*(?=\d)")
+
+
 def is_date_line(text: str) -> bool:
-    """True when a line is only a date or a range of dates (with punctuation around)."""
+    """True when a line is only a date or a range of dates (with punctuation around),
+    perhaps after the place of the meeting ("Genève, 14 et 15 octobre 2009")."""
+    text = _PLACE_RE.sub("", text)
     stripped = DATE_RANGE_RE.sub("", text)
     stripped = DATE_RE.sub("", stripped)
     return stripped != text and not re.search(r"\w", stripped)
