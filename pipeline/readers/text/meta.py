@@ -40,7 +40,9 @@ def build_meta(header: list[Line], doc_type: str,
     found, heading, rest = _special_lines(header, doc_type)
     blocks = _blocks(rest)
     _series_and_meeting(blocks, found, doc_type)
-    leftover = _title_and_subtitle(blocks, found, doc_type)
+    left = _title_and_subtitle(blocks, found, doc_type)
+    # What is left goes to the body as printed, blank lines included (they mark headings).
+    leftover = rest[rest.index(left[0]):] if left else []
     meta = etree.Element("meta")
     for name in META_ORDER:
         if name in found:
@@ -77,12 +79,14 @@ def _series_and_meeting(blocks: list[list[Line]], found: Found, doc_type: str) -
     """A first block in capitals is the series (and the meeting on its second line);
     a short block naming a session after it is the meeting; a venue alone makes the
     meeting line the title."""
-    if len(blocks) > 1 and _is_caps(blocks[0][0].text) and len(blocks[0]) <= 2:
+    if len(blocks) > 1 and _is_meeting(blocks[0]) and _is_caps(blocks[0][0].text):
+        found["meeting"] = (" ".join(blocks.pop(0)[0].text.split()), {})
+    elif len(blocks) > 1 and _is_caps(blocks[0][0].text) and len(blocks[0]) <= 2:
         first = blocks.pop(0)
         found["series"] = (" ".join(first[0].text.split()), {})
         if len(first) == 2:
             found["meeting"] = (" ".join(first[1].text.split()), {})
-    if "series" in found and "meeting" not in found and len(blocks) > 1 and _is_meeting(blocks[0]):
+    if "meeting" not in found and len(blocks) > 1 and _is_meeting(blocks[0]):
         found["meeting"] = (join_lines([ln.text for ln in blocks.pop(0)]), {})
     rest_lines = [ln for b in blocks for ln in b]
     if "meeting" in found and doc_type == "agenda" and _is_venue(rest_lines):
