@@ -20,7 +20,7 @@ from ...errors import Diagnostic, error
 from .lexicon import (DAY_RANK_RE, DISCUSSION_RE, END_RE, KINDS, LABEL_RE, MODERATOR_RE,
                       QUESTIONS_LEAD_RE, SESSION_RE)
 from .normalise import LINE_ATTR, Line
-from .text import join_lines
+from .text import is_caps, join_lines
 from .times import DATE_RANGE_RE, find_date, match_time_range
 
 BULLET_RE = re.compile(r"^[•·▪◦●○‣■□➢►*\-–—]\s+(?P<text>.*)$")
@@ -56,17 +56,11 @@ def item_kind(title: str) -> str:
     return "other"
 
 
-def _caps(text: str) -> bool:
-    """True when all letters are capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
-
-
 def title_continues(prev: str, line: str) -> bool:
     """True when line continues a wrapped item title rather than starting the description."""
     if line[:1].islower():
         return True
-    if _caps(prev) and _caps(line):
+    if is_caps(prev) and is_caps(line):
         return True
     return bool(CONNECTOR_END_RE.search(prev.rstrip()))
 

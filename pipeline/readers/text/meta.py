@@ -7,7 +7,7 @@ from lxml import etree
 
 from .lexicon import AGENDA_HEADING_RE, ORIGINAL_RE, SYMBOL_RE, TOP_HEADINGS_RE
 from .normalise import Line
-from .text import join_lines
+from .text import is_caps, join_lines
 from .times import find_date_range, is_date_line
 
 META_ORDER = ["title", "subtitle", "series", "meeting", "symbol", "original-language", "dates"]
@@ -22,12 +22,6 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         elif blocks[-1]:
             blocks.append([])
     return [b for b in blocks if b]
-
-
-def _is_caps(text: str) -> bool:
-    """True when the letters of text are all capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
 
 
 Found = dict[str, tuple[str, dict]]
@@ -79,9 +73,9 @@ def _series_and_meeting(blocks: list[list[Line]], found: Found, doc_type: str) -
     """A first block in capitals is the series (and the meeting on its second line);
     a short block naming a session after it is the meeting; a venue alone makes the
     meeting line the title."""
-    if len(blocks) > 1 and _is_meeting(blocks[0]) and _is_caps(blocks[0][0].text):
+    if len(blocks) > 1 and _is_meeting(blocks[0]) and is_caps(blocks[0][0].text):
         found["meeting"] = (" ".join(blocks.pop(0)[0].text.split()), {})
-    elif len(blocks) > 1 and _is_caps(blocks[0][0].text) and len(blocks[0]) <= 2:
+    elif len(blocks) > 1 and is_caps(blocks[0][0].text) and len(blocks[0]) <= 2:
         first = blocks.pop(0)
         found["series"] = (" ".join(first[0].text.split()), {})
         if len(first) == 2:
@@ -108,9 +102,9 @@ def _title_and_subtitle(blocks: list[list[Line]], found: Found, doc_type: str) -
             if blocks and not _looks_like_heading(blocks[0]):
                 found["subtitle"] = (join_lines([ln.text for ln in blocks.pop(0)]), {})
     if doc_type == "paper" and "subtitle" not in found and len(title_lines) > 1 \
-            and _is_caps(title_lines[0].text):
+            and is_caps(title_lines[0].text):
         # A title in capitals with a line in lower case under it: that line is a subtitle.
-        cut = next((k for k, ln in enumerate(title_lines) if not _is_caps(ln.text)), None)
+        cut = next((k for k, ln in enumerate(title_lines) if not is_caps(ln.text)), None)
         if cut:
             found["subtitle"] = (join_lines([ln.text for ln in title_lines[cut:]]), {})
             title_lines = title_lines[:cut]
@@ -136,10 +130,10 @@ def _is_venue(lines: list[Line]) -> bool:
     if len(lines) != 1:
         return False
     text = lines[0].text
-    return "," in text and ":" not in text and len(text.split()) <= 8 and not _is_caps(text)
+    return "," in text and ":" not in text and len(text.split()) <= 8 and not is_caps(text)
 
 
 def _looks_like_heading(block: list[Line]) -> bool:
     """A block right after the title that is a section heading, not a subtitle."""
     text = " ".join(ln.text for ln in block)
-    return bool(re.match(r"^[IVXLC]+\.\s", text) or _is_caps(text) or TOP_HEADINGS_RE.match(text))
+    return bool(re.match(r"^[IVXLC]+\.\s", text) or is_caps(text) or TOP_HEADINGS_RE.match(text))

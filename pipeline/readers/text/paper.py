@@ -20,7 +20,7 @@ from lxml import etree
 from ...errors import Diagnostic
 from .lexicon import TOP_HEADINGS_RE
 from .normalise import LINE_ATTR, Line
-from .text import join_lines
+from .text import is_caps, join_lines
 
 PARA_RE = re.compile(r"^(?P<n>\d{1,4})\.[\s\u00a0]+(?P<text>\S.*)$")
 ROMAN_HEAD_RE = re.compile(r"^(?P<n>[IVXLC]+)\.[\s\u00a0]+(?P<text>\S.*)$")
@@ -50,12 +50,6 @@ class Heading:
     text: str
     n: str | None
     style: str  # roman | alpha | caps | plain
-
-
-def _caps(text: str) -> bool:
-    """True when all letters are capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def heading_of(lines: list[Line], i: int) -> tuple[Heading, int] | None:
@@ -88,7 +82,7 @@ def heading_of(lines: list[Line], i: int) -> tuple[Heading, int] | None:
         return None
     if not _isolated(lines, j, after_blank or prev is None):
         return None
-    return Heading(full, None, "caps" if _caps(full) else "plain"), j
+    return Heading(full, None, "caps" if is_caps(full, 2) else "plain"), j
 
 
 def _numbered_heading(text: str) -> Heading | None:
@@ -114,7 +108,7 @@ def _isolated(lines: list[Line], j: int, air_above: bool) -> bool:
 def heading_like(text: str) -> bool:
     """Cheap look-ahead test: could this line be a heading?"""
     text = " ".join(text.split())
-    return (bool(ROMAN_HEAD_RE.match(text)) or (_caps(text) and len(text.split()) <= 18)) \
+    return (bool(ROMAN_HEAD_RE.match(text)) or (is_caps(text, 2) and len(text.split()) <= 18)) \
         and not ends_sentence(text)
 
 

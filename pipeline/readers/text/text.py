@@ -16,6 +16,12 @@ _ELISION_RE = re.compile(r"^\w{1,2}['’]")
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 
 
+def is_caps(text: str, min_letters: int = 1) -> bool:
+    """True when text has at least ``min_letters`` letters and all of them are capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= min_letters and all(c.isupper() for c in letters)
+
+
 def document_vocabulary(lines: list[str]) -> frozenset[str]:
     """Every word of the text, lower-cased, hyphenated compounds both whole and split."""
     words = set(WORD_RE.findall("\n".join(lines).lower()))
