@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import writers
-from .documents import doc_name, language_versions, load_valid, read_source
+from .documents import alternate_links, doc_name, language_versions, load_valid, read_source
 from .errors import PipelineError
 from .fsutil import atomic_write
 from .xmlio import serialize
@@ -70,10 +70,7 @@ def newest(paths: tuple[Path, ...]) -> float:
 
 def options(name: str, fmt: str, plan: Plan) -> writers.Options:
     """Writer options: the other language versions, linked by relative path."""
-    ext = writers.REGISTRY[fmt].ext
-    return writers.Options(alternates={
-        lang: f"{doc_name(src)}.{ext}" for lang, src in language_versions(name, plan.sources).items()
-        if doc_name(src) != name})
+    return writers.Options(alternates=alternate_links(name, plan.sources, writers.REGISTRY[fmt].ext))
 
 
 def guarded(job: Callable[[Outcome], None]) -> Outcome:

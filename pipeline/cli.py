@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import writers
-from .documents import doc_name, is_master, language_versions, load_valid, read_source
+from .documents import alternate_links, doc_name, is_master, load_valid, read_source
 from .check import check_fidelity
 from .errors import Diagnostic, PipelineError
 from .fsutil import atomic_write
@@ -118,16 +118,10 @@ def render(file: Path, fmt_name: str, output: Path) -> None:
 
 
 def options_for(xml_path: Path, fmt_name: str, output: Path) -> writers.Options:
-    """Writer options: the other language versions, as paths relative to output."""
-    ext = writers.REGISTRY[fmt_name].ext
+    """Writer options: the other language versions, by file name beside the output."""
     me = doc_name(xml_path)
-    alternates = {}
     siblings = xml_path.parent.glob(f"{me.split('.')[0]}.*.xml")
-    for lang, path in language_versions(me, siblings).items():
-        if doc_name(path) != me:
-            target = output.parent / f"{doc_name(path)}.{ext}"
-            alternates[lang] = os.path.relpath(target, output.parent)
-    return writers.Options(alternates=alternates)
+    return writers.Options(alternates=alternate_links(me, siblings, writers.REGISTRY[fmt_name].ext))
 
 
 @cli.command()

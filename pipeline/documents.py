@@ -70,3 +70,10 @@ def language_versions(name: str, paths) -> dict[str, Path]:
         if len(parts) == 2 and parts[0] == docid:
             found[parts[1]] = Path(path)
     return dict(sorted(found.items()))
+
+
+def alternate_links(name: str, paths, ext: str) -> dict[str, str]:
+    """The other language versions of ``name`` among ``paths``, as file names of the same
+    format in the same folder: lang -> "<docid>.<lang>.<ext>"."""
+    return {lang: f"{doc_name(path)}.{ext}" for lang, path in language_versions(name, paths).items()
+            if doc_name(path) != name}
