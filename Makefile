@@ -12,36 +12,13 @@ STAMP := $(VENV)/.installed
 FORMATS := html docx odt epub
 
 # Sources: sources/<docid>.<lang>.txt, and hand-edited masters sources/<docid>.<lang>.xml,
-# which win over the text of the same name.
-TXT := $(wildcard sources/*.txt)
-MASTERS := $(wildcard sources/*.xml)
-MASTER_NAMES := $(notdir $(basename $(MASTERS)))
-TXT_NAMES := $(filter-out $(MASTER_NAMES),$(notdir $(basename $(TXT))))
-NAMES := $(sort $(MASTER_NAMES) $(TXT_NAMES))
-XML := $(NAMES:%=build/xml/%.xml)
-OUTPUTS := $(foreach f,$(FORMATS),$(NAMES:%=build/$(f)/%.$(f)))
-
-# Translators: every pair of language versions of a document id, side by side, and every
-# earlier draft in sources/drafts/<docid>.<lang>.<rev>.txt against the current text.
-DOCIDS := $(sort $(foreach n,$(NAMES),$(firstword $(subst ., ,$(n)))))
-langs_of = $(sort $(foreach n,$(filter $(1).%,$(NAMES)),$(word 2,$(subst ., ,$(n)))))
-pairs = $(if $(word 2,$(2)),$(foreach b,$(wordlist 2,99,$(2)),build/compare/$(1).$(firstword $(2))-$(b).html) \
-          $(call pairs,$(1),$(wordlist 2,99,$(2))))
-COMPARE := $(foreach d,$(DOCIDS),$(call pairs,$(d),$(call langs_of,$(d))))
-DRAFT_NAMES := $(notdir $(basename $(wildcard sources/drafts/*.txt)))
-DRAFT_XML := $(DRAFT_NAMES:%=build/drafts/%.xml)
-DIFFS := $(foreach n,$(DRAFT_NAMES),$(foreach e,html docx,build/diff/$(n)-current.$(e)))
-
-# Code that each kind of output depends on: a change rebuilds what it made.
-READER_CODE := $(shell find pipeline -name '*.py' -not -path 'pipeline/writers/*' -not -path 'pipeline/compare/*' -not -name 'index.py') \
-               schemas/document.rng schemas/document.sch
-WRITER_CODE := $(shell find pipeline/writers pipeline/styles -type f -not -name '*.pyc' 2>/dev/null) \
-               pipeline/fsutil.py pipeline/xmlio.py
-COMPARE_CODE := $(shell find pipeline/compare -type f -not -name '*.pyc' 2>/dev/null) pipeline/index.py
+# which win over the text of the same name; earlier drafts in sources/drafts/. The batch
+# finds them (pipeline/sources.py); the names of what it built are the names below.
+NAMES = $(notdir $(basename $(wildcard build/xml/*.xml)))
 
 -include mk/tools.mk
 
-.PHONY: all xml formats compare test FORCE preview bench clean distclean
+.PHONY: all xml formats compare test system-deps FORCE preview bench clean distclean
 
 all: build/.documents
 xml formats compare: build/.documents
@@ -53,28 +30,28 @@ $(STAMP): setup.cfg pyproject.toml
 	@touch $@
 
 # --- everything from the sources: one process builds what is out of date -----------------
-# Make decides whether anything is out of date: build/.documents is older than a source or
-# the code, or an output is missing. pipeline/batch.py then decides what, by the same rule
-# applied file by file: it reads each stale source into build/xml/, writes each stale
-# format, comparison, redline and the index, with -jN of this make as its number of jobs.
-# A bad document fails alone: the others are built, make exits non-zero, and the next make
-# resumes. The stamp takes the time the batch started, so an edit made meanwhile counts.
-SRC := $(MASTERS) $(TXT_NAMES:%=sources/%.txt)
-DRAFTS := $(wildcard sources/drafts/*.txt)
+# No file name ever reaches a shell command: the batch finds the sources itself
+# (pipeline/sources.py refuses unsafe names and symbolic links, naming them).
+# Make only decides whether anything may be out of date: a file under sources/ or of the
+# code is newer than the start of the last successful build (build/.documents), or a
+# folder of build/ changed after its end (an output was deleted). pipeline/batch.py then
+# decides what, by content: each output is recorded with the digest of its inputs in
+# build/.manifest.json, so an edit saved during a build is built by the next make.
+# A bad document fails alone: the others are built, make exits non-zero, the stamp is not
+# renewed and the next make tries again. build/.lock makes a second make wait.
 JOBS = $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),1)
-BUILT := $(XML) $(OUTPUTS) $(COMPARE) $(DRAFT_XML) $(DIFFS) build/index.html
-MISSING := $(filter-out $(wildcard $(BUILT)),$(BUILT))
+DOCS := build/.documents
+CHANGED = $(strip $(shell find sources -newer $(DOCS) -print -quit 2>/dev/null; \
+  find pipeline schemas setup.cfg -type f -newer $(DOCS) -not -path '*/__pycache__/*' -print -quit 2>/dev/null; \
+  find build -type d -newer $(DOCS).end -print -quit 2>/dev/null))
 
-build/.documents: $(SRC) $(DRAFTS) $(READER_CODE) $(WRITER_CODE) $(COMPARE_CODE) \
-                  $(if $(MISSING),FORCE) | $(STAMP)
-	@mkdir -p build && touch $@.start
-	$(PIPELINE) batch $(SRC) $(addprefix --draft ,$(DRAFTS)) --out build --jobs $(JOBS) \
-	  $(addprefix --reader-dep ,$(READER_CODE)) $(addprefix --writer-dep ,$(WRITER_CODE)) \
-	  $(addprefix --compare-dep ,$(COMPARE_CODE) $(WRITER_CODE))
-	@mv $@.start $@
+$(DOCS): $(if $(CHANGED),FORCE) | $(STAMP)
+	@$(PIPELINE) batch --sources-dir sources --out build --jobs $(JOBS) --stamp $@
 
 # Each output can be asked for by name; the batch makes it.
-$(BUILT): build/.documents ;
+build/xml/%.xml build/html/%.html build/docx/%.docx build/odt/%.odt build/epub/%.epub \
+build/compare/%.html build/drafts/%.xml build/diff/%: $(DOCS) ;
+build/index.html: $(DOCS) ;
 
 # --- preview: DOCX and ODT through LibreOffice to PDF, then PNG pages to look at -----------
 PREVIEW := $(foreach f,docx odt,$(NAMES:%=build/preview/$(f)/%/page-1.png))
@@ -93,7 +70,12 @@ build/preview/%/page-1.png: build/preview/%.pdf
 	@mv $(@D).tmp $(@D)
 
 # --- checks -------------------------------------------------------------------------------
-test: $(STAMP) $(AXE_JS)
+# The system tools the tests drive: installed when missing (as root), or what to run said.
+system-deps:
+	@if [ "$$(id -u)" -eq 0 ] || command -v sudo >/dev/null; then bash tools/install-system-deps.sh; \
+	else echo "make test: some tests need system tools; as root run: bash tools/install-system-deps.sh" >&2; fi
+
+test: system-deps $(STAMP) $(AXE_JS)
 	$(PY) -m pytest -q
 
 # The benchmark: a generated corpus built by make, against pandoc alone (tests/bench/).

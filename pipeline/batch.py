@@ -1,19 +1,23 @@
 """Many documents in one process: what ``make all`` runs.
 
-Make decides that something is out of date (build/.documents is older than a source or
-the code); this module decides what, by Make's own rule: an output is rebuilt when it is
-missing or older than one of its inputs. The inputs are the source, the code that makes
-the output (passed by Make as ``--reader-dep``, ``--writer-dep``, ``--compare-dep``), the
-XML a comparison reads, and, for an HTML page, the sources of the other language versions
-it links to. Everything that reads what the batch writes (comparisons, redlines, the index)
-is built here too, so Make never acts on a stale modification time.
+Make decides that something may be out of date (a file under sources/ or the code is newer
+than the last successful build, or an output was deleted); this module decides what, by
+content (pipeline/state.py): an output is rebuilt when it is missing or when its inputs
+differ from those it was made from. The inputs are the source's bytes, the code that makes
+the output, the XML a comparison reads, and, for an HTML page, the names of the other
+language versions it links to. Everything that reads what the batch writes (comparisons,
+redlines, the index) is built here too.
 
-Each document is one job: a bad document is reported, the others are built, and the run
-fails at the end. ``jobs`` processes run at once (Make's -j).
+Each document is one job: a bad document, or an internal or OS error met while building
+it, is that document's failure; the others are built, and the run fails at the end.
+``jobs`` processes run at once (Make's -j). One build runs at a time (``build/.lock``).
 """
 from __future__ import annotations
 
 import multiprocessing
+import os
+import time
+import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import combinations, repeat
@@ -22,8 +26,9 @@ from typing import Callable
 
 from . import writers
 from .documents import alternate_links, doc_name, language_versions, load_valid, read_source
-from .errors import PipelineError
+from .errors import Diagnostic, PipelineError
 from .fsutil import atomic_write
+from .state import Manifest, build_lock, code_digests, combine, sha
 from .xmlio import serialize
 
 
@@ -35,37 +40,33 @@ class Plan:
     sources: tuple[Path, ...]
     drafts: tuple[Path, ...] = ()
     formats: tuple[str, ...] = tuple(writers.REGISTRY)
-    reader_deps: tuple[Path, ...] = ()
-    writer_deps: tuple[Path, ...] = ()
-    compare_deps: tuple[Path, ...] = ()
     check: bool = True
+    #: Digest of the code behind each kind of output (state.code_digests()).
+    code: tuple[tuple[str, str], ...] = ()
+
+    def code_of(self, kind: str) -> str:
+        """The digest of the code that makes outputs of kind (reader, writer, compare)."""
+        return dict(self.code).get(kind, "")
 
 
 @dataclass
 class Outcome:
-    """What one job did: files written, messages, success."""
+    """What one job did: files written with the digest of their inputs, messages, success."""
 
     built: list[Path] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     ok: bool = True
+    outputs: dict[str, str] = field(default_factory=dict)
+    files: dict[str, list] = field(default_factory=dict)
+
+    def wrote(self, dest: Path, inputs: str) -> None:
+        """Record that dest was written from inputs."""
+        self.built.append(dest)
+        self.outputs[str(dest)] = inputs
 
 
-def mtime(path: Path) -> float:
-    """Modification time of path; 0 when it does not exist."""
-    try:
-        return path.stat().st_mtime
-    except FileNotFoundError:
-        return 0.0
-
-
-def stale(dest: Path, *inputs: float) -> bool:
-    """True when dest is missing or older than the newest input time."""
-    return not dest.exists() or mtime(dest) < max(inputs, default=0.0)
-
-
-def newest(paths: tuple[Path, ...]) -> float:
-    """The newest modification time among paths."""
-    return max(map(mtime, paths), default=0.0)
+#: The manifest of the run, set before the pool forks so that every worker reads it.
+_MANIFEST = Manifest(Path("/nonexistent/.manifest.json"))
 
 
 def options(name: str, fmt: str, plan: Plan) -> writers.Options:
@@ -73,14 +74,28 @@ def options(name: str, fmt: str, plan: Plan) -> writers.Options:
     return writers.Options(alternates=alternate_links(name, plan.sources, writers.REGISTRY[fmt].ext))
 
 
-def guarded(job: Callable[[Outcome], None]) -> Outcome:
-    """Run a job; a PipelineError becomes its messages and a failed outcome."""
+def guarded(label: str, job: Callable[[Outcome], None]) -> Outcome:
+    """Run a job; a PipelineError becomes its messages, an OS or internal error a message
+    naming label (the document) and the file; either way a failed outcome."""
     outcome = Outcome()
+    before = dict(_MANIFEST.files)
     try:
         job(outcome)
     except PipelineError as exc:
         outcome.messages += [str(d) for d in exc.diagnostics]
         outcome.ok = False
+    except OSError as exc:
+        where = exc.filename or label
+        outcome.messages.append(f"{where}: error: cannot write {label}'s outputs: "
+                                f"{exc.strerror or exc}")
+        outcome.ok = False
+    except Exception as exc:  # noqa: BLE001 - one document's bug must not stop the batch
+        if os.environ.get("PIPELINE_DEBUG"):
+            traceback.print_exc()
+        outcome.messages.append(f"{label}: error: internal error ({type(exc).__name__}: {exc}); "
+                                "set PIPELINE_DEBUG=1 for details and report it")
+        outcome.ok = False
+    outcome.files = {k: v for k, v in _MANIFEST.files.items() if before.get(k) != v}
     return outcome
 
 
@@ -88,25 +103,34 @@ def build_document(source: Path, plan: Plan, folder: str = "xml", formats: bool 
     """Read one source if its XML is stale, then write each stale format."""
     name = doc_name(source)
     xml = plan.out / folder / f"{name}.xml"
+    manifest = _MANIFEST
 
     def job(outcome: Outcome) -> None:
-        tree = None
-        if stale(xml, mtime(source), newest(plan.reader_deps)):
-            tree, warnings = read_source(source, check=plan.check)
+        tree, xml_digest = None, None
+        source_digest = manifest.file_digest(source)
+        if manifest.stale(xml, combine(plan.code_of("reader"), str(source_digest))):
+            st = source.stat()
+            data = source.read_bytes()  # the bytes read are the bytes recorded
+            manifest.remember(source, st, sha(data))
+            tree, warnings = read_source(source, check=plan.check, data=data)
             outcome.messages += [str(w) for w in warnings]
-            atomic_write(xml, serialize(tree, xml))
-            outcome.built.append(xml)
-        code = newest(plan.writer_deps)
-        siblings = [mtime(s) for s in language_versions(name, plan.sources).values()]
+            out = serialize(tree, xml)
+            atomic_write(xml, out)
+            outcome.wrote(xml, combine(plan.code_of("reader"), sha(data)))
+            xml_digest = sha(out)
+        xml_digest = xml_digest or manifest.file_digest(xml)
         for fmt in plan.formats if formats else ():
             info = writers.REGISTRY[fmt]
             dest = plan.out / info.name / f"{name}.{info.ext}"
-            if stale(dest, mtime(xml), code, *(siblings if fmt == "html" else ())):
+            opts = options(name, fmt, plan)
+            inputs = combine(plan.code_of("writer"), fmt, str(xml_digest),
+                             *sorted(f"{k}={v}" for k, v in opts.alternates.items()))
+            if manifest.stale(dest, inputs):
                 tree = tree if tree is not None else load_valid(xml)
-                writers.get(fmt)(tree, dest, options(name, fmt, plan))
-                outcome.built.append(dest)
+                writers.get(fmt)(tree, dest, opts)
+                outcome.wrote(dest, inputs)
 
-    return guarded(job)
+    return guarded(str(source), job)
 
 
 def build_draft(source: Path, plan: Plan) -> Outcome:
@@ -140,57 +164,86 @@ def build_comparison(spec: tuple[str, Path, Path, Path], plan: Plan) -> Outcome:
     def job(outcome: Outcome) -> None:
         if not (first.exists() and second.exists()):
             return  # the document failed; its own error is already reported
-        if stale(dest, mtime(first), mtime(second), newest(plan.compare_deps)):
+        inputs = combine(plan.code_of("compare"), str(_MANIFEST.file_digest(first)),
+                         str(_MANIFEST.file_digest(second)))
+        if _MANIFEST.stale(dest, inputs):
             from .compare.commands import write_align, write_diff
 
             (write_align if kind == "align" else write_diff)(first, second, dest)
-            outcome.built.append(dest)
+            outcome.wrote(dest, inputs)
 
-    return guarded(job)
+    return guarded(str(dest), job)
 
 
-def build_index(plan: Plan, changed: bool) -> Outcome:
-    """Write build/index.html when a document was read again (titles, languages) or the
-    page is older than what it lists."""
+def build_index(plan: Plan) -> Outcome:
+    """Write build/index.html when what it lists changed: the documents' XML (titles,
+    languages), the pages it links to, or the code that writes it."""
     from .index import extra_link, href, write_index
 
     dest = plan.out / "index.html"
     xml = [plan.out / "xml" / f"{doc_name(s)}.xml" for s in plan.sources]
     xml = [x for x in xml if x.exists()]
+    pages = [page for *_, page in comparisons(plan) if page.exists()]
 
     def job(outcome: Outcome) -> None:
-        if changed or stale(dest, *map(mtime, xml), newest(plan.compare_deps), newest(plan.writer_deps)):
+        inputs = combine(plan.code_of("compare"), ",".join(plan.formats),
+                         *(f"{x}={_MANIFEST.file_digest(x)}" for x in xml), *map(str, pages))
+        if _MANIFEST.stale(dest, inputs):
             links: dict[str, list[tuple[str, str]]] = {}
             for *_, page in comparisons(plan):
                 docid, label = extra_link(page)
                 links.setdefault(docid, []).append((label, href(page, dest.parent)))
             write_index(xml, dest, list(plan.formats), extra_links=links)
-            outcome.built.append(dest)
+            outcome.wrote(dest, inputs)
 
-    return guarded(job)
+    return guarded(str(dest), job)
 
 
-def _all_jobs(plan: Plan, mapper) -> list[Outcome]:
-    """Documents, then drafts, then comparisons (which read what the first two wrote)."""
-    outcomes = list(mapper(build_document, plan.sources, repeat(plan)))
-    outcomes += list(mapper(build_draft, plan.drafts, repeat(plan)))
-    outcomes += list(mapper(build_comparison, comparisons(plan), repeat(plan)))
+def _merge(manifest: Manifest, outcomes: list[Outcome]) -> list[Outcome]:
+    """Record what the jobs wrote and the file digests they learnt; return outcomes."""
+    for o in outcomes:
+        manifest.files.update(o.files)
+        manifest.outputs.update(o.outputs)
     return outcomes
 
 
-def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = print) -> bool:
-    """Build everything of the plan with ``jobs`` processes; True when all succeeded."""
-    if jobs > 1:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            outcomes = _all_jobs(plan, pool.map)
-    else:  # one job at a time: no second process
-        outcomes = _all_jobs(plan, map)
-    read = any(p.parent.name == "xml" for o in outcomes for p in o.built)
-    outcomes.append(build_index(plan, read))
-    for outcome in outcomes:
-        for message in outcome.messages:
-            report(message, err=True)
-        for path in outcome.built:
-            report(str(path))
-    return all(o.ok for o in outcomes)
+def _all_jobs(plan: Plan, mapper, manifest: Manifest) -> list[Outcome]:
+    """Documents, then drafts, then comparisons (which read what the first two wrote)."""
+    outcomes = _merge(manifest, list(mapper(build_document, plan.sources, repeat(plan))))
+    outcomes += _merge(manifest, list(mapper(build_draft, plan.drafts, repeat(plan))))
+    outcomes += _merge(manifest, list(mapper(build_comparison, comparisons(plan), repeat(plan))))
+    return outcomes
+
+
+def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = print,
+        stamp: Path | None = None) -> bool:
+    """Build everything of the plan with ``jobs`` processes; True when all succeeded.
+    On success, ``stamp`` gets the time the run started (so that an edit made meanwhile
+    is newer) and ``stamp.end`` the time it ended (so that a deleted output is newer)."""
+    global _MANIFEST
+    with build_lock(plan.out, report):
+        started = time.time()
+        manifest = _MANIFEST = Manifest(plan.out / ".manifest.json")
+        if not plan.code:
+            plan = Plan(**{**plan.__dict__, "code": tuple(sorted(code_digests().items()))})
+        try:
+            if jobs > 1:
+                context = multiprocessing.get_context("fork")
+                with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+                    outcomes = _all_jobs(plan, pool.map, manifest)
+            else:  # one job at a time: no second process
+                outcomes = _all_jobs(plan, map, manifest)
+            outcomes += _merge(manifest, [build_index(plan)])
+        finally:
+            manifest.save()
+        for outcome in outcomes:
+            for message in outcome.messages:
+                report(message, err=True)
+            for path in outcome.built:
+                report(str(path))
+        ok = all(o.ok for o in outcomes)
+        if ok and stamp is not None:
+            for path, when in ((stamp, started), (Path(f"{stamp}.end"), time.time())):
+                path.touch()
+                os.utime(path, (when, when))
+        return ok

@@ -25,14 +25,18 @@ def report(diags: list[Diagnostic]) -> None:
 
 def refuse_master(dest: Path, force: bool) -> None:
     """Stop before writing over a hand-edited master unless --force."""
-    if is_master(dest) and dest.exists() and not force:
+    if is_master(dest) and os.path.lexists(dest) and not force:
         raise PipelineError(Diagnostic(str(dest), None,
                                        "is a hand-edited master: not overwritten (use --force)"))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
-    """Official documents: raw text to validated XML, then DOCX, ODT, EPUB and HTML."""
+    """Official documents: raw text to validated XML, then DOCX, ODT, EPUB and HTML.
+
+    Exit status: 0 done (warnings may have been printed), 1 a problem with an input
+    (printed as file:line: error: ...), 2 a usage error, 3 an internal error (a bug:
+    please report it)."""
 
 
 @cli.command()
@@ -97,7 +101,7 @@ def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing master.")
 def promote(name: str, build_dir: Path, sources: Path, force: bool) -> None:
     """Copy build/xml/NAME.xml to sources/NAME.xml, a master to edit by hand."""
-    name = name.removesuffix(".xml").removesuffix(".txt")
+    name = Path(name).name.removesuffix(".xml").removesuffix(".txt")
     src, dest = build_dir / "xml" / f"{name}.xml", sources / f"{name}.xml"
     if not src.exists():
         raise PipelineError(Diagnostic(str(src), None, "no parsed XML to promote (run make all first)"))
@@ -187,30 +191,43 @@ cli.add_command(diff_cmd, "diff")
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("sources", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--sources-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Build every source of this folder (and the drafts of its drafts/ folder).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"))
 @click.option("--draft", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="An earlier draft <docid>.<lang>.<rev>.txt to redline against the current text.")
 @click.option("--to", "formats", default=",".join(writers.REGISTRY), show_default=True)
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Jobs run at once.")
-@click.option("--reader-dep", multiple=True, type=click.Path(path_type=Path),
-              help="A file the XML depends on (the reader's code); repeatable.")
-@click.option("--writer-dep", multiple=True, type=click.Path(path_type=Path),
-              help="A file the formats depend on (the writers' code); repeatable.")
-@click.option("--compare-dep", multiple=True, type=click.Path(path_type=Path),
-              help="A file comparisons and the index depend on; repeatable.")
+@click.option("--stamp", type=click.Path(dir_okay=False, path_type=Path),
+              help="On success, give this file the time the run started (what make compares).")
 @click.option("--no-check", is_flag=True, help="Skip the check that no word of a text is lost.")
-def batch(sources: tuple[Path, ...], out_dir: Path, draft: tuple[Path, ...], formats: str,
-          jobs: int, reader_dep: tuple[Path, ...], writer_dep: tuple[Path, ...],
-          compare_dep: tuple[Path, ...], no_check: bool) -> None:
+def batch(sources: tuple[Path, ...], sources_dir: Path | None, out_dir: Path,
+          draft: tuple[Path, ...], formats: str, jobs: int, stamp: Path | None,
+          no_check: bool) -> None:
     """Build everything out of date in one process (what make all runs): the XML and
-    formats of SOURCES, the comparisons, the redlines of each --draft, and the index.
-    Prints each file written, and every warning and error."""
+    formats of SOURCES (or of every source in --sources-dir), the comparisons, the redlines
+    of each draft, and the index. Prints each file written, and every warning and error.
+    A source with an unsafe name or that is a symbolic link is refused, naming it; the
+    others are built."""
     from .batch import Plan, run
+    from .sources import Found, check_source, discover
 
-    plan = Plan(out_dir, tuple(sources), tuple(draft), tuple(formats.split(",")), reader_dep,
-                writer_dep, compare_dep, not no_check)
-    if not run(plan, jobs, click.echo):
+    found = discover(sources_dir) if sources_dir else Found()
+    for path, is_draft in [(s, False) for s in sources] + [(d, True) for d in draft]:
+        problem = check_source(path, is_draft)
+        if problem:
+            found.problems.append(problem)
+        else:
+            (found.drafts if is_draft else found.sources).append(path)
+    if not found.sources and not found.problems:
+        raise click.UsageError("no sources: give SOURCES or --sources-dir")
+    report(found.problems)
+    plan = Plan(out_dir, tuple(found.sources), tuple(found.drafts), tuple(formats.split(",")),
+                not no_check)
+    refused = any(d.severity == "error" for d in found.problems)
+    ok = run(plan, jobs, click.echo, stamp=None if refused else stamp)
+    if not ok or refused:
         sys.exit(1)
 
 
@@ -227,11 +244,12 @@ def main() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except OSError as exc:
-        click.echo(f"{exc.filename or 'pipeline'}: error: {exc.strerror}", err=True)
+        where = exc.filename if exc.filename and ".tmp" not in str(exc.filename) else "pipeline"
+        click.echo(f"{where}: error: {exc.strerror or exc}", err=True)
         sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - last resort: a message, not a traceback
         if os.environ.get("PIPELINE_DEBUG"):
             traceback.print_exc()
         click.echo(f"pipeline: error: internal error ({type(exc).__name__}: {exc}); "
                    "set PIPELINE_DEBUG=1 for details and report it", err=True)
-        sys.exit(2)
+        sys.exit(3)

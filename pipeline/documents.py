@@ -1,6 +1,7 @@
 """Documents on disk: reading a source (raw text or XML master), validating, naming outputs."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from lxml import etree
@@ -8,23 +9,27 @@ from lxml import etree
 from .check import check_fidelity
 from .errors import Diagnostic, PipelineError
 from .readers.text import read_text
+from .sources import is_safe_name
 from .validate import validate
 from .xmlio import load
 
 
 def is_master(path: Path | str) -> bool:
-    """True for a hand-edited XML master: an .xml file inside a sources/ folder."""
-    p = Path(path).resolve()
-    return p.suffix == ".xml" and "sources" in p.parts[:-1]
+    """True for a hand-edited XML master: an .xml file inside a sources/ folder, whether
+    the path names it there or is a symbolic link to it."""
+    candidates = (Path(os.path.abspath(path)), Path(path).resolve())
+    return any(p.suffix == ".xml" and "sources" in p.parts[:-1] for p in candidates)
 
 
 def read_source(path: Path | str, doc_type: str | None = None, lang: str | None = None,
-                check: bool = True) -> tuple[etree._ElementTree, list[Diagnostic]]:
-    """Read a raw text or an XML master into a valid tree; raise PipelineError if invalid
-    or (with ``check``) if a word of the raw text did not reach the XML."""
+                check: bool = True, data: bytes | None = None
+                ) -> tuple[etree._ElementTree, list[Diagnostic]]:
+    """Read a raw text or an XML master (its bytes, when already read) into a valid tree;
+    raise PipelineError if invalid or (with ``check``) if a word of the text did not reach
+    the XML."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
     except OSError as exc:
         raise PipelineError(Diagnostic(str(path), None, f"cannot read: {exc.strerror}")) from None
     lines = None
@@ -76,4 +81,4 @@ def alternate_links(name: str, paths, ext: str) -> dict[str, str]:
     """The other language versions of ``name`` among ``paths``, as file names of the same
     format in the same folder: lang -> "<docid>.<lang>.<ext>"."""
     return {lang: f"{doc_name(path)}.{ext}" for lang, path in language_versions(name, paths).items()
-            if doc_name(path) != name}
+            if doc_name(path) != name and is_safe_name(doc_name(path))}

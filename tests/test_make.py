@@ -36,8 +36,19 @@ def repo(tmp_path_factory) -> Path:
 
 
 def make(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run make in cwd."""
-    return subprocess.run(["make", *args], cwd=cwd, capture_output=True, text=True, timeout=900)
+    """Run make in cwd, with the copy's own code (the shared .venv is an editable install
+    of the original)."""
+    env = {**os.environ, "PYTHONPATH": str(cwd)}
+    return subprocess.run(["make", *args], cwd=cwd, capture_output=True, text=True, timeout=900,
+                          env=env)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Change the first old to new in path (a real edit: other bytes, a newer time)."""
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    bump(path)
 
 
 def written(result: subprocess.CompletedProcess) -> set[str]:
@@ -73,24 +84,52 @@ def test_nothing_to_do_when_nothing_changed(repo: Path) -> None:
     assert "Nothing to be done for 'all'" in make(repo, "all").stdout
 
 
-def test_touching_one_source_rebuilds_only_its_outputs(repo: Path) -> None:
-    """Touching one source rewrites its XML and formats, the pages that link to it (the other
-    language versions' HTML, the comparisons that include it, the index), nothing else."""
+def test_touching_a_source_rebuilds_nothing(repo: Path) -> None:
+    """Staleness is by content: a source saved unchanged costs a look, not a rebuild."""
     bump(repo / "sources/idm2008-ws2-agenda.es.txt")
+    r = make(repo, "-j2", "all")
+    assert r.returncode == 0, r.stderr
+    assert written(r) == set()
+    assert make(repo, "-q", "all").returncode == 0
+
+
+def test_editing_one_source_rebuilds_only_its_outputs(repo: Path) -> None:
+    """Editing one source rewrites its XML and formats, the comparisons that include it and
+    the index, nothing else (the other versions' pages link to it by name, which is the same)."""
+    edit(repo / "sources/idm2008-ws2-agenda.es.txt", "Inscripción", "Inscripción y café")
     r = make(repo, "-j2", "all")
     assert r.returncode == 0, r.stderr
     doc = "idm2008-ws2-agenda"
     assert written(r) == {
         f"build/xml/{doc}.es.xml", f"build/html/{doc}.es.html", f"build/epub/{doc}.es.epub",
         f"build/docx/{doc}.es.docx", f"build/odt/{doc}.es.odt",
-        f"build/html/{doc}.en.html", f"build/html/{doc}.fr.html",
         f"build/compare/{doc}.en-es.html", f"build/compare/{doc}.es-fr.html", "build/index.html"}
     assert make(repo, "-q", "all").returncode == 0
 
 
+def test_edit_saved_during_a_build_is_built_next(repo: Path) -> None:
+    """An edit saved after the source was read but before its outputs were written (its time
+    older than theirs, as when it lands mid-build) is built by the next make."""
+    src = repo / "sources/idm2008-ws2-agenda.fr.txt"
+    xml = repo / "build/xml/idm2008-ws2-agenda.fr.xml"
+    text = src.read_text("utf-8")
+    assert "Enregistrement" in text
+    src.write_text(text.replace("Enregistrement", "Enregistrement et café", 1), "utf-8")
+    past = xml.stat().st_mtime - 5
+    os.utime(src, (past, past))  # older than the outputs: a time rule sees nothing to do
+    os.utime(repo / "build/.documents", (past - 1, past - 1))  # the build started before it
+    r = make(repo, "all")
+    assert r.returncode == 0, r.stderr
+    assert "build/xml/idm2008-ws2-agenda.fr.xml" in written(r)
+    assert "Enregistrement et café" in xml.read_text("utf-8")
+
+
 def test_reader_change_rebuilds_everything(repo: Path) -> None:
-    """A change to the reader's code reads every source again."""
+    """A change to the reader's code reads every source again; a touch alone does not."""
     bump(repo / "pipeline/readers/text/agenda.py")
+    assert {f for f in written(make(repo, "all")) if f.startswith("build/xml/")} == set()
+    with open(repo / "pipeline/readers/text/agenda.py", "a", encoding="utf-8") as fh:
+        fh.write("# a change\n")
     r = make(repo, "-j2", "all")
     assert r.returncode == 0, r.stderr
     xml = {f for f in written(r) if f.startswith("build/xml/")}
@@ -125,9 +164,9 @@ def test_failed_document_fails_alone(repo: Path) -> None:
     """A bad source fails with file:line; the other documents are still built; nothing
     partial is left; once it is fixed, make resumes."""
     bad = repo / "sources/broken.en.txt"
-    bad.write_text("Nothing here looks like an agenda or a paper.\n", "utf-8")
+    bad.write_bytes(b"\x00\x01\x02 binary \xff\xfe\x00 data\n" * 20)
     try:
-        bump(repo / "sources/idm2008-ws2-agenda.en.txt")
+        edit(repo / "sources/idm2008-ws2-agenda.en.txt", "Registration", "Registration and coffee")
         r = make(repo, "-k", "-j2", "all")
         assert r.returncode != 0
         assert "sources/broken.en.txt:1: error:" in r.stderr

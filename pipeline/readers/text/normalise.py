@@ -50,12 +50,16 @@ LINE_ATTR = "_line"
 SYMBOL_LIKE_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Z0-9./()-]*$")
 _EOL_RE = re.compile(r"\r\n|\r|\n")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NON_XML_RE = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
 
 def decode(data: bytes, filename: str) -> tuple[str, str]:
     """Decode raw bytes, returning (text, encoding name); binary input is an error."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError:
+            data = data[3:]  # a BOM, then bytes of another encoding: decode as below
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -69,6 +73,8 @@ def decode(data: bytes, filename: str) -> tuple[str, str]:
         text, enc = data.decode("cp1252", errors="replace"), "cp1252"
         if "\ufffd" in text:
             text, enc = data.decode("latin-1"), "latin-1"
+    # characters XML cannot hold (U+FFFE, U+FFFF, lone surrogates) are dropped like controls
+    text = _NON_XML_RE.sub("", text)
     controls = len(_CONTROL_RE.findall(text))
     if controls > max(8, len(text) // 200):
         raise error(filename, 1, f"binary file ({controls} control characters): expected plain text")

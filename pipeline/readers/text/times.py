@@ -118,4 +118,5 @@ def is_date_line(text: str) -> bool:
     text = _PLACE_RE.sub("", text)
     stripped = DATE_RANGE_RE.sub("", text)
     stripped = DATE_RE.sub("", stripped)
-    return stripped != text and not re.search(r"\w", stripped)
+    # "31 February" has the form of a date but is none: not a date line, only text
+    return stripped != text and not re.search(r"\w", stripped) and find_date_range(text) is not None
