@@ -25,6 +25,8 @@ from .readers.text.times import match_time_range
 
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 _HYPHEN_JOIN_RE = re.compile(r"[-‐]\s*\n\s*")
+#: A word (a hyphenated compound whole: "Under-Secretary-") cut by a hyphen at a line end.
+_CUT_WORD_RE = re.compile(r"((?:\w+[-‐])*\w+)[-‐]$")
 #: Attributes printed in the source, in the order they were printed, per element.
 #: Superscript digits (footnote markers) compare as the digits they stand for.
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -55,9 +57,11 @@ class Words:
         return Words(self.texts[start:stop], self.lines[start:stop])
 
 
-def source_words(data: bytes, filename: str, lines: list[Line] | None = None) -> Words:
+def source_words(data: bytes, filename: str, lines: list[Line] | None = None,
+                 agenda: bool = True) -> Words:
     """The words of a raw text that are not layout debris, with their line numbers
-    (``lines``: the text already normalised, to save doing it twice)."""
+    (``lines``: the text already normalised, to save doing it twice; ``agenda``: times at a
+    line start are an item's, stored as attributes)."""
     lines = lines if lines is not None else normalise(data, filename).lines
     out = Words()
     pending = ""  # a word cut by a line-end hyphen waits for its second half
@@ -65,10 +69,13 @@ def source_words(data: bytes, filename: str, lines: list[Line] | None = None) ->
         if line.kind != "text":
             continue
         text = line.text.strip()
-        times = match_time_range(text) if text[:1].isdigit() else None
+        times = match_time_range(text) if agenda and text[:1].isdigit() else None
         para = PARA_RE.match(text) if text[:1].isdigit() and not times else None
         if para:
             text = para.group("text")
+            if pending:  # a new paragraph: the cut word had no second half here
+                out.add(pending, line.no)
+                pending = ""
         elif times:
             start, end, rest = times
             for t in (start, end):
@@ -78,7 +85,7 @@ def source_words(data: bytes, filename: str, lines: list[Line] | None = None) ->
         text = pending + text
         pending = ""
         if text.endswith(("-", "‐")):
-            m = re.search(r"(\w+)[-‐]$", text)
+            m = _CUT_WORD_RE.search(text)
             if m:
                 pending, text = m.group(1), text[:m.start()]
         out.add(text, line.no)
@@ -97,11 +104,16 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
             return
         if el.tag == "noteref":
             out.add(notes.get(el.get("to"), ""))
-        in_list = el.tag == "item" and el.getparent() is not None and el.getparent().tag == "list"
+        parent = el.getparent()
+        in_list = el.tag == "item" and parent is not None and parent.tag == "list"
         for attr in LIST_ITEM_ATTRS if in_list else PRINTED_ATTRS.get(el.tag, ()):
             if el.get(attr):
                 out.add(el.get(attr).replace(":", ""))
-        out.add(el.text or "")
+        text = el.text or ""
+        if el.tag == "p" and parent is not None and parent.tag != "para" and text[:1].isdigit():
+            m = PARA_RE.match(text)  # a number printed at a paragraph's start is layout, as
+            text = m.group("text") if m else text  # in the source (source_words)
+        out.add(text)
         for child in el:
             walk(child, out)
             out.add(child.tail or "")
@@ -215,7 +227,8 @@ def _report(src: Words, body: Words, lost, added, notes_left, filename) -> list[
 def check_fidelity(data: bytes, filename: str, root: etree._Element,
                    lines: list[Line] | None = None) -> list[Diagnostic]:
     """Every source word that is not debris is in the XML once, in order."""
-    src, (body, notes) = source_words(data, filename, lines), xml_words(root)
+    agenda = root.get("type") == "agenda"
+    src, (body, notes) = source_words(data, filename, lines, agenda), xml_words(root)
     cut = split_head(src, body)
     return (compare_head(src.sub(0, cut), meta_words(root), filename)
             + compare(src.sub(cut), body, notes, filename))

@@ -7,8 +7,8 @@ from pathlib import Path
 from lxml import etree
 
 from .check import check_fidelity
-from .errors import Diagnostic, PipelineError
-from .readers.text import read_text
+from .errors import Diagnostic, PipelineError, DocumentError
+from .readers.text import read_plain_text, read_text
 from .sources import is_safe_name
 from .validate import validate
 from .xmlio import load
@@ -32,23 +32,48 @@ def read_source(path: Path | str, doc_type: str | None = None, lang: str | None 
         data = path.read_bytes() if data is None else data
     except OSError as exc:
         raise PipelineError(Diagnostic(str(path), None, f"cannot read: {exc.strerror}")) from None
-    lines = None
     if path.suffix == ".xml":
-        tree, warnings = load(path, data), []
-    else:
-        result = read_text(data, str(path), doc_type, lang)
-        tree, warnings, lines = result.tree, result.warnings, result.lines
-    errors = validate(tree, str(path))
-    if errors:
-        if path.suffix != ".xml":
-            errors = [Diagnostic(d.file, None, f"the parsed XML is invalid: {d.message}")
-                      for d in errors]
-        raise PipelineError(errors)
-    if check and path.suffix != ".xml":
-        lost = check_fidelity(data, str(path), tree.getroot(), lines)
-        if lost:
-            raise PipelineError(lost)
-    return tree, warnings
+        tree = load(path, data)
+        errors = validate(tree, str(path))
+        if errors:
+            raise PipelineError(errors)
+        return tree, []
+    return read_text_source(data, str(path), doc_type, lang, check)
+
+
+def read_text_source(data: bytes, filename: str, doc_type: str | None = None,
+                     lang: str | None = None, check: bool = True
+                     ) -> tuple[etree._ElementTree, list[Diagnostic]]:
+    """Read raw text into a valid tree that holds every word. A text that cannot be read at
+    all (empty, binary) is an error; a structure the reader cannot make out is a warning,
+    and the text is read again as plain prose (readers/text/plain.py), so that a readable
+    text is never refused."""
+    try:
+        result = read_text(data, filename, doc_type, lang)
+        problems = validate(result.tree, filename)
+        if problems:
+            problems = [Diagnostic(d.file, None, f"the parsed XML is invalid: {d.message}")
+                        for d in problems]
+        elif check:
+            problems = check_fidelity(data, filename, result.tree.getroot(), result.lines)
+    except DocumentError:
+        raise
+    except PipelineError as exc:
+        problems = exc.diagnostics
+    if not problems:
+        return result.tree, result.warnings
+    plain = read_plain_text(data, filename, lang)
+    errors = validate(plain.tree, filename)
+    if not errors and check:
+        errors = check_fidelity(data, filename, plain.tree.getroot(), plain.lines)
+    if errors:  # a bug of the reader: say what the structured reading met, then this
+        raise PipelineError(problems + errors)
+    warnings = [Diagnostic(d.file, d.line, d.message, "warning", d.col) for d in problems]
+    warnings.append(Diagnostic(filename, None, "the structure could not be read without the "
+                                               "problems above: the text is kept whole as a paper "
+                                               "of plain paragraphs (fix the text, or edit the XML "
+                                               "as a master)", "warning"))
+    return plain.tree, plain.warnings + warnings
 
 
 def load_valid(path: Path | str) -> etree._ElementTree:

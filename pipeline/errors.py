@@ -36,3 +36,12 @@ class PipelineError(Exception):
 def error(file: str, line: int | None, message: str, col: int | None = None) -> PipelineError:
     """Build a PipelineError holding a single error diagnostic."""
     return PipelineError(Diagnostic(file, line, message, "error", col))
+
+
+class DocumentError(PipelineError):
+    """The input itself is wrong, whatever the reading: empty, binary or undecodable, or an
+    agenda whose times run backwards. Any other problem of a reading is the reader's: the
+    text is read again as plain prose (documents.read_text_source)."""
+
+    def __init__(self, file: str, line: int | None, message: str):
+        super().__init__(Diagnostic(file, line, message))

@@ -42,13 +42,13 @@ def test_type_and_lang_options(tmp_path):
 
 
 def test_bad_input_names_file_and_line_and_leaves_nothing(tmp_path):
-    """A text that is neither agenda nor paper: exit 1, file:line: error, no output."""
+    """A text that cannot be read (binary): exit 1, file:line: error, no output."""
     src = tmp_path / "note.txt"
-    src.write_text("Dear colleagues,\n\nPlease find attached the minutes.\n", "utf-8")
+    src.write_bytes(b"\x00PK\x03\x04 not text \x00\x01" * 30)
     out = tmp_path / "build" / "note.xml"
     r = run("parse", src, "-o", out)
     assert r.returncode == 1
-    assert r.stderr.startswith(f"{src}:1: error: neither an agenda")
+    assert r.stderr.startswith(f"{src}:1: error: binary file")
     assert "Traceback" not in r.stderr
     assert not out.exists()
     assert not list(out.parent.glob("*")) if out.parent.exists() else True

@@ -97,8 +97,10 @@ def test_five_megabyte_paper(tmp_path):
     assert len(tree.getroot().findall(".//para")) == 5199
 
 
-def test_neither_agenda_nor_paper():
-    assert "neither an agenda" in read_error(b"Dear colleagues,\n\nplease see below.\n")
+def test_neither_agenda_nor_paper_is_a_paper_of_prose():
+    """No timed item and no numbered paragraph: read as a paper, never refused."""
+    root, _ = read_ok(b"Dear colleagues,\n\nplease see below.\n")
+    assert root.get("type") == "paper" and "please see below." in " ".join(root.itertext())
 
 
 def test_marker_without_note_is_a_warning():

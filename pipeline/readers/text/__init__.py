@@ -21,6 +21,7 @@ from .lexicon import STOPWORDS
 from .meta import build_meta
 from .normalise import LINE_ATTR, Line, normalise
 from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder
+from .plain import read_plain
 from .text import VOCABULARY, document_vocabulary
 from .times import match_time_range
 
@@ -96,18 +97,27 @@ def text_width(lines: list[Line]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
+def read_plain_text(data: bytes, filename: str, lang: str | None = None,
+                    docid: str | None = None) -> ReadResult:
+    """Read raw text bytes as plain prose (plain.py): the reader's last resort."""
+    norm = normalise(data, filename)
+    name_id, name_lang = name_hints(filename)
+    lang = lang or detect_language(norm.lines) or name_lang or "en"
+    token = VOCABULARY.set(document_vocabulary([ln.text for ln in norm.lines]))
+    try:
+        tree = read_plain(norm.lines, data, filename, lang, docid or name_id)
+    finally:
+        VOCABULARY.reset(token)
+    return ReadResult(tree, list(norm.warnings), norm.lines)
+
+
 def read_text(data: bytes, filename: str, doc_type: str | None = None,
               lang: str | None = None, docid: str | None = None) -> ReadResult:
     """Read raw text bytes into a document tree (not yet validated)."""
     norm = normalise(data, filename)
     lines, notes = extract_notes(norm.lines)
     name_id, name_lang = name_hints(filename)
-    doc_type = doc_type or detect_type(lines)
-    if doc_type is None:
-        first = next((ln.no for ln in lines if ln.kind == "text"), 1)
-        raise error(filename, first, "neither an agenda (no line starts with a time such as "
-                                     "'09:00 – 10:00') nor a paper (no paragraph numbered '1.'); "
-                                     "use --type to force one")
+    doc_type = doc_type or detect_type(lines) or "paper"  # prose: a paper of unnumbered paragraphs
     lang = lang or detect_language(lines) or name_lang or "en"
     token = VOCABULARY.set(document_vocabulary([ln.text for ln in lines]))
     try:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ...errors import Diagnostic, error
+from ...errors import Diagnostic, DocumentError, error
 from .lexicon import (DAY_RANK_RE, DISCUSSION_RE, END_RE, KINDS, LABEL_RE, MODERATOR_RE,
                       QUESTIONS_LEAD_RE, SESSION_RE)
 from .normalise import LINE_ATTR, Line
@@ -245,13 +245,13 @@ class AgendaBuilder:
         """Times run forward: an item ending before it starts, or starting before the item
         above it, is an error; one that overlaps the item above it is a warning."""
         if end and end <= start:
-            raise error(self.filename, line.no, f"item ends ({end}) before or when it starts ({start})")
+            raise DocumentError(self.filename, line.no, f"item ends ({end}) before or when it starts ({start})")
         prev = self.day.findall("item")
         if not prev:
             return
         p_start, p_end = prev[-1].get("start"), prev[-1].get("end")
         if start < p_start:
-            raise error(self.filename, line.no, f"item starts ({start}) before the item above it "
+            raise DocumentError(self.filename, line.no, f"item starts ({start}) before the item above it "
                                                 f"({p_start}): times must be in order within a day")
         if p_end and start < p_end:
             self.warn(line, f"item starts ({start}) before the item above it ends ({p_end})")

@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ...errors import Diagnostic, error
+from ...errors import Diagnostic, DocumentError
 from .lexicon import DISCUSSION_RE, END_RE, LABEL_RE
 
 
@@ -64,9 +64,9 @@ def decode(data: bytes, filename: str) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise error(filename, 1, f"UTF-16 text with undecodable bytes ({exc.reason})") from None
+            raise DocumentError(filename, 1, f"UTF-16 text with undecodable bytes ({exc.reason})") from None
     if b"\x00" in data[:4096]:
-        raise error(filename, 1, "binary file (NUL bytes): expected plain text")
+        raise DocumentError(filename, 1, "binary file (NUL bytes): expected plain text")
     try:
         text, enc = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -77,7 +77,7 @@ def decode(data: bytes, filename: str) -> tuple[str, str]:
     text = _NON_XML_RE.sub("", text)
     controls = len(_CONTROL_RE.findall(text))
     if controls > max(8, len(text) // 200):
-        raise error(filename, 1, f"binary file ({controls} control characters): expected plain text")
+        raise DocumentError(filename, 1, f"binary file ({controls} control characters): expected plain text")
     return text, enc
 
 
@@ -179,21 +179,132 @@ def _first_text(lines: list[Line]) -> int:
     return next((i for i, ln in enumerate(lines) if ln.kind == "text"), 0)
 
 
+#: What the UN system prints at a page foot or top besides the page number: the job number
+#: ("24-23868 (E)"), the date code ("301224"), the barcode ("*2423868*"), the recycling line.
+JOB_RE = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
+BARCODE_RE = re.compile(r"^\*\d{6,9}\*$")
+DATE_CODE_RE = re.compile(r"^\d{6}$")
+RECYCLE_RE = re.compile(r"^(?:♲\s*)?(?:Please recycle|Merci de recycler|Sírvase reciclar)\s*♲?$|^♲$",
+                        re.IGNORECASE)
+_FIELDS_RE = re.compile(r"\s{3,}")
+#: A document symbol inside a masthead line ("A/79/718-S/2025/21": both symbols).
+_SYMBOL_IN_RE = re.compile(r"\b[A-Z]{1,10}(?:[./][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()]*")
+
+
+def _debris_field(text: str, symbols: set[str]) -> str | None:
+    """The kind of page furniture a line field is (job, barcode, date code, recycling,
+    page number, repeated symbol), or None."""
+    if JOB_RE.match(text):
+        return "job"
+    if BARCODE_RE.match(text):
+        return "barcode"
+    if DATE_CODE_RE.match(text):
+        return "date code"
+    if RECYCLE_RE.match(text):
+        return "recycling"
+    if PAGE_NUMBER_RE.match(text):
+        return "page"
+    if text in symbols:
+        return "symbol"
+    return None
+
+
+def _masthead_symbols(lines: list[Line]) -> set[str]:
+    """The symbols printed in the first lines (each part of a joint symbol too)."""
+    found: set[str] = set()
+    count = 0
+    for line in lines:
+        if line.kind != "text":
+            continue
+        count += 1
+        if count > 25:
+            break
+        for m in _SYMBOL_IN_RE.finditer(line.text):
+            sym = m.group(0).rstrip(".")
+            found.add(sym)
+            found.update(part for part in re.split(r"-(?=[A-Z]+/)", sym))
+    return found
+
+
+def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Drop the page furniture of UN-system documents: a line whose every field (fields are
+    split by runs of spaces, as ``pdftotext -layout`` sets them) is a job number, barcode,
+    recycling line, page number or a symbol of the masthead repeated later; a six-digit
+    date code counts only beside a job number or barcode."""
+    symbols = _masthead_symbols(lines)
+    kinds: list[list[str] | None] = []
+    seen_symbol = False  # the first line that prints a symbol is the title block's
+    for line in lines:
+        found = None
+        if line.kind == "text":
+            found = [_debris_field(f, symbols) for f in _FIELDS_RE.split(line.text.strip())]
+            found = found if all(found) and (seen_symbol or "symbol" not in found) else None
+            seen_symbol = seen_symbol or bool(_SYMBOL_IN_RE.search(line.text))
+        kinds.append(found)
+    anchors = [i for i, k in enumerate(kinds) if k and ("job" in k or "barcode" in k)]
+    kept, debris = [], []
+    carry = False
+    for i, line in enumerate(lines):
+        found = kinds[i]
+        if found and all(k == "date code" for k in found) and not any(abs(a - i) <= 6 for a in anchors):
+            found = None
+        if found and all(k == "page" for k in found):
+            found = None  # a page number alone is stage 1's to judge (remove_page_numbers)
+        if found:
+            debris.append(line)
+            carry = carry or line.page_start
+            continue
+        if carry and line.kind == "text":
+            line.page_start, carry = True, False
+        kept.append(line)
+    return kept, debris
+
+
+#: A marker printed alone on its line before its text (pdftotext does this): a paragraph
+#: number, a bullet, a list letter or numeral, a heading numeral.
+LONE_MARKER_RE = re.compile(r"^(?:\d{1,4}\.|[•·▪◦●‣■➢►]|\([a-z]{1,4}\)|[IVXLC]{1,6}\.|[A-H]\.)$")
+
+
+def join_lone_markers(lines: list[Line]) -> list[Line]:
+    """Put a marker alone on its line ("1.", "•", "(a)") before the text of the next text
+    line (across one blank line), as it is printed."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.kind == "text" and LONE_MARKER_RE.match(line.text):
+            j = i + 1
+            if j < len(lines) and lines[j].kind == "blank":
+                j += 1
+            nxt = lines[j] if j < len(lines) else None
+            if nxt is not None and nxt.kind == "text" and not LONE_MARKER_RE.match(nxt.text) \
+                    and not nxt.page_start:
+                out.append(Line(line.no, f"{line.text} {nxt.text}", "text", line.page_start,
+                                line.indent))
+                i = j + 1
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def normalise(data: bytes, filename: str) -> Normalised:
     """Run stage 1 on raw bytes (see the module docstring for what holds after it)."""
     text, enc = decode(data, filename)
     if not text.strip():
-        raise error(filename, 1, "empty text: nothing to parse")
+        raise DocumentError(filename, 1, "empty text: nothing to parse")
     lines = split_lines(text)
     lines, debris1 = remove_page_numbers(lines)
     if not any(line.kind == "text" for line in lines):
-        raise error(filename, 1, "no text: only page numbers or layout")
+        raise DocumentError(filename, 1, "no text: only page numbers or layout")
     lines, debris2 = remove_running_headers(lines)
+    lines, debris3 = remove_page_debris(lines)
     for line in lines:
         if line.kind == "text":
             line.text = line.text.strip(" ")
+    lines = join_lone_markers(lines)
     warnings = []
     if enc == "latin-1":
         warnings.append(Diagnostic(filename, 1, "neither UTF-8 nor cp1252: read as latin-1; "
                                                 "check accented letters", "warning"))
-    return Normalised(lines, debris1 + debris2, enc, warnings)
+    return Normalised(lines, debris1 + debris2 + debris3, enc, warnings)
