@@ -18,7 +18,8 @@ from ...errors import Diagnostic, PipelineError, error
 from .agenda import AgendaBuilder, is_day_line, is_day_rank
 from .footnotes import Note, extract_notes
 from .lexicon import STOPWORDS
-from .meta import build_meta
+from .masthead import read_masthead, read_title
+from .meta import META_V2, build_meta, meta_element
 from .normalise import LINE_ATTR, Line, normalise
 from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder
 from .plain import read_plain
@@ -135,8 +136,20 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
     root.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
     source = etree.Element("source", file=Path(filename).name,
                            sha256=hashlib.sha256(data).hexdigest())
-    cut = split_header(lines, doc_type)
-    meta, heading, leftover = build_meta(lines[:cut], doc_type, source)
+    mast = read_masthead(lines)
+    cut = split_header(lines, doc_type) if mast else 0
+    if mast and ("organisation" in mast.found or not mast.end < cut < len(lines)):
+        # the UN layout, or a letter or note: the title after the symbol block, then the body
+        read_title(lines, mast, text_width(lines))
+        cut, heading, leftover = mast.end, None, []
+        meta = meta_element(mast.found, source)
+    elif mast:  # the symbol block, then the title block's general rules up to paragraph 1
+        meta, heading, leftover = build_meta(lines[mast.end:cut], doc_type, source, mast.found)
+    else:
+        cut = split_header(lines, doc_type)
+        meta, heading, leftover = build_meta(lines[:cut], doc_type, source)
+    if any(el.tag in META_V2 for el in meta):
+        root.set("version", "2")
     if meta.find("title") is None:
         raise error(filename, lines[cut].no if cut < len(lines) else 1,
                     "no title found: the document must start with its title")
@@ -202,7 +215,10 @@ def _marker_re(n: int) -> re.Pattern:
     The character before the marker is matched, not looked behind, for speed."""
     sup = _superscript(n)
     return re.compile(rf"(?:[^\W\d_]|(?<!\d)[,.]|[;:!?”’»\"')\]])(?P<n>{n})(?!\d)(?=[\s,.;:)\]]|$)"
-                      rf"|(?P<sup>{sup})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
+                      rf"|(?P<sup>{sup})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
+                      # set apart by a space after a closing mark, before a new sentence or
+                      # the end (how pdfminer and pypdf print a superscript after ")" or ".")
+                      rf"|[)”’\".;](?P<sp> {n})(?=\s+[A-Z“(]|\s*$)")
 
 
 #: Elements whose text may hold a footnote reference (the schema's inline content).
@@ -248,7 +264,7 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
         if not m:
             idx, offset = idx + 1, 0
             continue
-        start = m.start("n") if m.group("n") else m.start("sup")
+        start = m.start("n") if m.group("n") else m.start("sup") if m.group("sup") else m.start("sp")
         ref = etree.Element("noteref", to=f"fn{k}")
         ref.tail = text[m.end():]
         setattr(el, attr, text[:start])

@@ -10,7 +10,10 @@ from .normalise import Line
 from .text import is_caps, join_lines
 from .times import find_date_range, is_date_line
 
-META_ORDER = ["title", "subtitle", "series", "meeting", "symbol", "original-language", "dates"]
+META_ORDER = ["title", "subtitle", "series", "meeting", "symbol", "original-language",
+              "organisation", "issued", "distribution", "session", "agenda-item", "dates"]
+#: The title-block elements that version 2 of the vocabulary added.
+META_V2 = frozenset({"organisation", "issued", "distribution", "session", "agenda-item"})
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -27,23 +30,30 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 Found = dict[str, tuple[str, dict]]
 
 
-def build_meta(header: list[Line], doc_type: str,
-               source: etree._Element) -> tuple[etree._Element, str | None, list[Line]]:
-    """Build <meta> from the header lines; return (meta, agenda heading or None, lines
-    left over for the body, such as a heading printed before paragraph 1)."""
+def build_meta(header: list[Line], doc_type: str, source: etree._Element,
+               known: Found | None = None) -> tuple[etree._Element, str | None, list[Line]]:
+    """Build <meta> from the header lines (and the fields already ``known``, from a
+    masthead); return (meta, agenda heading or None, lines left over for the body, such as
+    a heading printed before paragraph 1)."""
     found, heading, rest = _special_lines(header, doc_type)
+    found = {**(known or {}), **found}
     blocks = _blocks(rest)
     _series_and_meeting(blocks, found, doc_type)
     left = _title_and_subtitle(blocks, found, doc_type)
     # What is left goes to the body as printed, blank lines included (they mark headings).
     leftover = rest[rest.index(left[0]):] if left else []
+    return meta_element(found, source), heading, leftover
+
+
+def meta_element(found: Found, source: etree._Element) -> etree._Element:
+    """<meta> with the fields found, in the schema's order (R1), then the source."""
     meta = etree.Element("meta")
     for name in META_ORDER:
         if name in found:
             text, attrs = found[name]
             etree.SubElement(meta, name, attrs).text = text
     meta.append(source)
-    return meta, heading, leftover
+    return meta
 
 
 def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None, list[Line]]:

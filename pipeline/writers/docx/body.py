@@ -16,9 +16,11 @@ from .ast import (Node, NoteFor, cell, header, inlines, notes_of, row, span, sty
                   table, text)
 
 #: meta children printed in the title block, in printed order, with their style.
-TITLE_BLOCK = [("symbol", "Symbol"), ("original-language", "Original Language"),
-               ("series", "Series"), ("meeting", "Meeting"), ("title", "Title"),
-               ("subtitle", "Subtitle"), ("dates", "Dates")]
+TITLE_BLOCK = [("organisation", "Series"), ("symbol", "Symbol"), ("issued", "Dates"),
+               ("distribution", "Original Language"), ("original-language", "Original Language"),
+               ("series", "Series"), ("meeting", "Meeting"), ("session", "Meeting"),
+               ("agenda-item", "Meeting"), ("title", "Title"), ("subtitle", "Subtitle"),
+               ("dates", "Dates")]
 ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 

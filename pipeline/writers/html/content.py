@@ -50,8 +50,12 @@ def note_number(src: etree._Element, note_id: str) -> str:
 
 
 def title_block(ctx: Context, meta: etree._Element) -> etree._Element:
-    """The title block: symbol line, series, meeting, title (h1), subtitle, dates."""
+    """The title block: organisation, symbol line, date of issue and distribution, series,
+    meeting, session, agenda item, title (h1), subtitle, dates."""
     header = el("header", {"class": "title-block"})
+    if meta.find("organisation") is not None:
+        header.append(copy_translate(meta.find("organisation"), el(
+            "p", {"class": "organisation"}, text_of(meta.find("organisation")))))
     symbol, original = meta.find("symbol"), meta.find("original-language")
     if symbol is not None or original is not None:
         line = sub(header, "p", {"class": "doc-symbol"})
@@ -62,7 +66,7 @@ def title_block(ctx: Context, meta: etree._Element) -> etree._Element:
         if original is not None:
             add(line, " " if symbol is not None else None,
                 copy_translate(original, el("span", {"class": "original"}, text_of(original))))
-    for name in ("series", "meeting"):
+    for name in ("issued", "distribution", "series", "meeting", "session", "agenda-item"):
         if meta.find(name) is not None:
             header.append(copy_translate(meta.find(name), el("p", {"class": name},
                                                               text_of(meta.find(name)))))

@@ -1,0 +1,196 @@
+"""The title block of a document of the UN system: masthead, symbol block, session, item.
+
+Shapes read (each extractor sets them its own way; fields split by runs of spaces are read
+one by one, so ``United Nations        A/80/97`` from ``pdftotext -layout`` is two fields):
+
+    United Nations / Nations Unies / Naciones Unidas       -> organisation
+    General Assembly, Security Council, ...  (the organs)  -> organisation
+    A/79/718-S/2025/21, E/CN.6/2025/4                       -> symbol
+    Distr.: General / Distr. générale / Distr. general      -> distribution @level
+    13 June 2025 (the date right under Distr.)              -> issued @date
+    Original: English                                       -> original-language
+    [organ] Seventy-ninth session / Eightieth year          -> session
+    Item 116 (c) of the preliminary list*, its title lines  -> agenda-item
+    then the document's own title (to a blank line, or a line as long as the body's), and
+    its kind ("Report of the Secretary-General", "Note by the Secretariat") -> subtitle.
+
+After ``read_masthead`` runs, when it found a masthead (two of organisation, symbol,
+distribution, original language in the first lines), every line before ``end`` is in one
+of the fields; the title follows (``read_title`` for a letter or note, the general rules
+of meta.py when numbered paragraphs follow). Otherwise it returns None and the general
+title-block rules apply to the whole block.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import ORIGINAL_RE
+from .normalise import Line
+from .paper import PARA_RE, ROMAN_HEAD_RE
+from .text import join_lines
+from .times import find_date
+
+ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)$", re.I)
+ORGAN_RE = re.compile(
+    r"^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
+    r"Trusteeship Council|International Court of Justice|"
+    r"Assembl[ée]e g[ée]n[ée]rale|Conseil de s[ée]curit[ée]|Conseil [ée]conomique et social|"
+    r"Conseil des droits de l[’']homme|Asamblea General|Consejo de Seguridad|"
+    r"Consejo Econ[óo]mico y Social|Consejo de Derechos Humanos|"
+    r"Executive Board of .{3,80}|Conseil d[’']administration .{3,80}|Junta Ejecutiva .{3,80}|"
+    r"UN-Women|ONU-Femmes|ONU-Mujeres|"
+    r"Conference of the Parties.{0,80}|Conf[ée]rence des Parties.{0,80})$", re.I)
+SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./()*-]*$")
+DISTR_RE = re.compile(r"^Distr\.?\s*:?\s*(?P<level>general|générale|limited|limitée|limitada|"
+                      r"restricted|restreinte|reservada|restringida)\.?$", re.I)
+LEVELS = {"general": "general", "générale": "general", "limited": "limited",
+          "limitée": "limited", "limitada": "limited", "restricted": "restricted",
+          "restreinte": "restricted", "reservada": "restricted", "restringida": "restricted"}
+SESSION_RE = re.compile(
+    r"^(?:.{0,60}\b(?:session|year|sesi[óo]n|per[ií]odo de sesiones|ann[ée]e|a[ñn]o)"
+    r"(?:\s+of\s+\d{4}|\s+de\s+\d{4})?|(?:Session|Sesi[óo]n)\s+\S+.{0,40})$", re.I)
+ITEM_RE = re.compile(
+    r"^(?:(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?|points?|temas?|puntos?)\s+"
+    r"\d+.{0,120}$", re.I)
+KIND_RE = re.compile(
+    r"^(?:(?:Report|Note|Letter|Memorandum|Statement|Proposal|Draft\s+\w+)\s+(?:of|by)\s+the\s+.{3,80}|"
+    r"(?:Rapport|Note|Lettre|D[ée]claration)\s+(?:du|de la|des|de l[’'])\s*.{3,80}|"
+    r"(?:Informe|Nota|Carta|Declaraci[óo]n)\s+(?:del|de la|de los|de las)\s+.{3,80})$")
+_FIELD_SPLIT_RE = re.compile(r"\s{2,}")
+
+
+@dataclass
+class Masthead:
+    """What read_masthead found: meta fields (name -> (text, attrs)), and where the body
+    starts (an index into the lines)."""
+
+    found: dict[str, tuple[str, dict]] = field(default_factory=dict)
+    end: int = 0
+
+
+def _kind(text: str) -> str | None:
+    """Which masthead field a piece of text is, or None."""
+    if ORG_RE.match(text):
+        return "org"
+    if ORGAN_RE.match(text):
+        return "organ"
+    if DISTR_RE.match(text):
+        return "distribution"
+    if ORIGINAL_RE.match(text) and len(text) < 40:
+        return "original-language"
+    if SYMBOL_RE.match(text) and any(c.isdigit() for c in text):
+        return "symbol"
+    if ITEM_RE.match(text):
+        return "agenda-item"
+    if SESSION_RE.match(text) and len(text) < 80:
+        return "session"
+    if find_date(text) and len(text) < 40 and not re.search(r"\b(?:dated|en date du|de fecha)\b", text):
+        return "date"
+    return None
+
+
+def _fields(line: Line) -> list[tuple[str, str | None]]:
+    """The fields of a header line with their kinds; a line split by runs of spaces only
+    when every piece is a field of its own."""
+    text = " ".join(line.text.split()) if "  " not in line.text.strip() else line.text.strip()
+    whole = " ".join(text.split())
+    pieces = [p for p in _FIELD_SPLIT_RE.split(text) if p]
+    if len(pieces) > 1:
+        kinds = [_kind(p) for p in pieces]
+        if all(kinds):
+            return list(zip(pieces, kinds))
+    return [(whole, _kind(whole))]
+
+
+def read_masthead(lines: list[Line]) -> Masthead | None:
+    """The title block of a UN-system document at the start of lines (module docstring)."""
+    head: list[tuple[int, str, str | None]] = []  # (line index, text, kind)
+    for i, line in enumerate(lines):
+        if line.kind != "text":
+            continue
+        if len(head) > 40 or PARA_RE.match(line.text) or ROMAN_HEAD_RE.match(line.text):
+            break
+        head += [(i, text, kind) for text, kind in _fields(line)]
+    kinds = {k for _, _, k in head[:12]}
+    if len(kinds & {"org", "symbol", "distribution", "original-language"}) < 2:
+        return None
+    found: dict[str, list[str]] = {}
+    attrs: dict[str, dict] = {}
+    last = -1  # index (into head) of the last field taken
+    item_open = False
+    pending_organ: list[str] = []
+    for h, (i, text, kind) in enumerate(head):
+        if kind == "org" or (kind == "organ" and "original-language" not in found):
+            found.setdefault("organisation", []).append(text)
+        elif kind == "organ":
+            pending_organ.append(text)  # the organ of the session line that follows
+        elif kind == "symbol" and "symbol" not in found:
+            found["symbol"] = [text]
+        elif kind == "distribution" and "distribution" not in found:
+            found["distribution"] = [text]
+            level = DISTR_RE.match(text).group("level").lower()
+            attrs["distribution"] = {"level": LEVELS.get(level, "general")}
+        elif kind == "date" and ("distribution" in found or "symbol" in found) and "issued" not in found:
+            found["issued"] = [text]
+            attrs["issued"] = {"date": find_date(text)[0]}
+        elif kind == "original-language" and "original-language" not in found:
+            found["original-language"] = [text]
+        elif kind in ("session", "agenda-item") and "organisation" not in found:
+            break  # not the UN masthead (IOM prints the session above its title): meta.py's
+        elif kind == "session":
+            found.setdefault("session", []).extend(pending_organ + [text])
+            pending_organ = []
+        elif kind == "agenda-item" and "agenda-item" not in found:
+            found["agenda-item"] = [text]
+            item_open = True
+            last = h
+            continue
+        elif item_open and head[h][0] == head[h - 1][0] + 1 and kind is None:
+            found["agenda-item"].append(text)  # the item's title, line after line
+            last = h
+            continue
+        elif kind is None or last < 0:
+            break
+        else:
+            break  # a second symbol or distribution: not a title block any more
+        item_open = False
+        last = h
+    if last < 0:
+        return None
+    if pending_organ:  # an organ line with no session under it: part of the masthead
+        found.setdefault("organisation", []).extend(pending_organ)
+    end = head[last][0] + 1
+    return Masthead({name: (join_lines(parts) if name == "agenda-item" else ", ".join(parts),
+                            attrs.get(name, {}))
+                     for name, parts in found.items()}, end)
+
+
+def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
+    """The title of a letter or note after the symbol block (its lines are shorter than the
+    body's, which follows with no blank line in some extractions), and its kind under it;
+    mast.end moves past them."""
+    i = mast.end
+    while i < len(lines) and lines[i].kind != "text":
+        i += 1
+    title: list[Line] = []
+    while i < len(lines) and lines[i].kind == "text" and len(title) < 6:
+        text = lines[i].text
+        if PARA_RE.match(text) or (title and len(text) > 0.85 * width):
+            break
+        title.append(lines[i])
+        i += 1
+        if text.rstrip().endswith((".", ":")) and not KIND_RE.match(text):
+            break
+    if not title:
+        return
+    if len(title) > 1 and KIND_RE.match(title[-1].text):
+        mast.found["subtitle"] = (title.pop().text, {})
+    mast.found["title"] = (join_lines([ln.text for ln in title]), {})
+    mast.end = i
+    j = i
+    while j < len(lines) and lines[j].kind != "text":
+        j += 1
+    if "subtitle" not in mast.found and j < len(lines) and KIND_RE.match(lines[j].text):
+        mast.found["subtitle"] = (lines[j].text, {})
+        mast.end = j + 1
