@@ -18,7 +18,7 @@ NAMES = $(notdir $(basename $(wildcard build/xml/*.xml)))
 
 -include mk/tools.mk
 
-.PHONY: all xml formats compare test system-deps FORCE preview bench clean distclean
+.PHONY: all xml formats compare test system-deps FORCE preview bench fuzz accuracy clean distclean
 
 all: build/.documents
 xml formats compare: build/.documents
@@ -82,6 +82,12 @@ test: system-deps $(STAMP) $(AXE_JS)
 # BENCH_ARGS=--quick for a smoke run; it prints a table and a last line "ratio: ...".
 bench: $(STAMP)
 	$(PY) -m tests.bench.run $(BENCH_ARGS)
+
+# Mutation fuzzing of the reader, thousands of inputs (make test runs a few hundred):
+# last line "fuzz: N inputs, E errors (exit 1), 0 internal errors, 0 hangs, ...".
+FUZZ_COUNT ?= 3000
+fuzz: $(STAMP)
+	$(PY) -m tests.fuzz $(FUZZ_COUNT)
 
 clean:
 	rm -rf build

@@ -185,14 +185,14 @@ def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[
             if di:
                 lost.append((i, i + di))
             if dj:
-                added.append((j, j + dj))
+                added.append((j, j + dj, src.lines[min(i, len(a) - 1)]))
             i, j = i + di, j + dj
     while queue and i < len(a) and a[i:i + len(queue[0])] == queue[0]:
         i += len(queue.pop(0))
     if i < len(a):
         lost.append((i, len(a)))
     if j < len(b):
-        added.append((j, len(b)))
+        added.append((j, len(b), src.lines[-1] if src.lines else 0))
     return _report(src, body, lost, added, queue, filename)
 
 
@@ -217,8 +217,9 @@ def _report(src: Words, body: Words, lost, added, notes_left, filename) -> list[
         return []
     diags = [Diagnostic(filename, src.lines[i1], f"word(s) lost from the source: {' '.join(a[i1:i2])[:200]!r}")
              for i1, i2 in lost]
-    diags += [Diagnostic(filename, None, f"word(s) in the XML but not in the source: {' '.join(b[j1:j2])[:200]!r}")
-              for j1, j2 in added]
+    diags += [Diagnostic(filename, line or None, f"word(s) in the XML but not in the source (near "
+                                                 f"this line): {' '.join(b[j1:j2])[:200]!r}")
+              for j1, j2, line in added]
     diags += [Diagnostic(filename, None, f"footnote not found in the source: {' '.join(n)[:200]!r}")
               for n in notes_left]
     return diags

@@ -46,7 +46,11 @@ def test_a_word_added_is_found():
     data, root = parsed()
     p = root.find(".//para[@n='17']/p")
     p.text += " Fin."
-    assert messages(data, root) == ["error: word(s) in the XML but not in the source: 'Fin'"]
+    assert messages(data, root) == ["error: word(s) in the XML but not in the source (near this "
+                                    "line): 'Fin'"]
+    diag = check_fidelity(data, "x.txt", root)[0]
+    printed = PAPER.read_text("utf-8").splitlines()[diag.line - 1]
+    assert diag.line and printed.strip(), "the added word is reported near a printed line"
 
 
 def test_a_duplicated_paragraph_is_found():

@@ -201,3 +201,30 @@ def test_an_unwritable_output_names_the_file(tmp_path: Path) -> None:
     r = cli("batch", str(ROOT / AGENDA), "--out", str(out), "--to", "html")
     assert r.returncode == 1
     assert "html" in r.stderr and ".tmp" not in r.stderr
+
+
+def test_footnotes_numbered_1000_and_above_are_notes() -> None:
+    """Notes 1..1001: the last two are footnotes, their text not merged into the body."""
+    from pipeline.documents import read_text_source
+
+    paras = "\n\n".join(f"{k}. Paragraph {k} says something.{k}" for k in range(1, 1002))
+    notes = "\n".join(f"{k}  Note number {k}." for k in range(1, 1002))
+    data = f"Title of a long paper\n\n{paras}\n\n__________\n{notes}\n".encode()
+    tree, _ = read_text_source(data, "long.en.txt")
+    root = tree.getroot()
+    assert root.find("footnotes/footnote[@n='1000']").text == "Note number 1000."
+    assert root.find("footnotes/footnote[@n='1001']") is not None
+    assert "Note number" not in " ".join(root.find("body").itertext())
+
+
+def test_a_page_starting_with_paragraph_n_after_notes_ending_n_minus_1() -> None:
+    """Page 1 ends with notes 1 and 2; page 2 starts with paragraph 3: a paragraph."""
+    from pipeline.documents import read_text_source
+
+    data = ("Title of the paper\n\n1. First paragraph.1\n\n2. Second paragraph.2\n\n"
+            "__________\n1  The first note.\n2  The second note.\n\f"
+            "3. Third paragraph, on page two.\n\n4. Fourth paragraph.\n").encode()
+    tree, warnings = read_text_source(data, "p.en.txt")
+    root = tree.getroot()
+    assert [p.get("n") for p in root.iter("para")] == ["1", "2", "3", "4"], [str(w) for w in warnings]
+    assert len(root.findall("footnotes/footnote")) == 2

@@ -109,7 +109,9 @@ def read_plain_text(data: bytes, filename: str, lang: str | None = None,
         tree = read_plain(norm.lines, data, filename, lang, docid or name_id)
     finally:
         VOCABULARY.reset(token)
-    return ReadResult(tree, list(norm.warnings), norm.lines)
+    warnings = list(norm.warnings)
+    split_long_paragraphs(tree.getroot(), filename, warnings)
+    return ReadResult(tree, warnings, norm.lines)
 
 
 def read_text(data: bytes, filename: str, doc_type: str | None = None,
@@ -174,9 +176,35 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
     if notes:
         root.append(footnotes_element(notes))
     link_markers(root, notes, filename, warnings)
+    split_long_paragraphs(root, filename, warnings)
     for el in root.iter():
         el.attrib.pop(LINE_ATTR, None)
     return ReadResult(root.getroottree(), warnings)
+
+
+#: The longest text a paragraph may hold: libxml2 refuses a text node over 10,000,000 bytes
+#: (every command reads the XML with it), so a longer one is split, at a space.
+MAX_TEXT = 1_000_000
+
+
+def split_long_paragraphs(root: etree._Element, filename: str, warnings: list[Diagnostic]) -> None:
+    """Split the text of a p longer than MAX_TEXT characters into successive p elements."""
+    for p in [p for p in root.iter("p") if p.text and len(p.text) > MAX_TEXT and not len(p)]:
+        text, pieces = p.text, []
+        while len(text) > MAX_TEXT:
+            cut = text.rfind(" ", 0, MAX_TEXT)
+            cut = cut if cut > 0 else MAX_TEXT
+            pieces.append(text[:cut])
+            text = text[cut:].lstrip(" ")
+        pieces.append(text)
+        p.text = pieces[0]
+        for piece in reversed(pieces[1:]):
+            new = etree.Element("p")
+            new.text = piece
+            p.addnext(new)
+        warnings.append(Diagnostic(filename, source_line(p), f"a paragraph of {len(p.text) + sum(map(len, pieces[1:]))} "
+                                   f"characters is split into {len(pieces)} paragraphs (at most "
+                                   f"{MAX_TEXT:,} each, which every XML tool reads)", "warning"))
 
 
 def source_line(el: etree._Element) -> int | None:

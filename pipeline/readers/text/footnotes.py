@@ -17,7 +17,7 @@ from .normalise import Line
 from .text import join_lines
 
 NOTE_START_RE = re.compile(
-    r"^(?P<n>\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:[\s\u00a0]+|\.\s+|\)\s*)(?P<text>\S.*)$")
+    r"^(?P<n>\d{1,4}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?:[\s\u00a0]+|\.\s+|\)\s*)(?P<text>\S.*)$")
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 TERMINAL_RE = re.compile(r"[.!?…]['\"»”’)\]]*$")
 
@@ -43,7 +43,7 @@ def _starts_note(line: Line, expected: int, after_rule: bool) -> re.Match | None
     m = NOTE_START_RE.match(line.text)
     if not m or int(m.group("n").translate(SUPERSCRIPT_DIGITS)) != expected:
         return None
-    if not after_rule and not re.match(r"^(?:\d{1,3}[\s\u00a0]{2,}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s)", line.text):
+    if not after_rule and not re.match(r"^(?:\d{1,4}[\s\u00a0]{2,}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}\s)", line.text):
         return None
     return m
 
@@ -82,8 +82,11 @@ def _prev_is_blank(out: list[Line]) -> bool:
 def _consume_block(lines: list[Line], i: int, notes: list[Note]) -> int:
     """Read notes from line i; return the index of the first line after the block."""
     current: Note | None = None
+    first = i
     while i < len(lines):
         line = lines[i]
+        if line.page_start and i > first:
+            break  # a new page ends the block: its "N." is a paragraph, not note N
         m = _starts_note(line, len(notes) + 1, True)
         if m:
             current = Note(int(m.group("n").translate(SUPERSCRIPT_DIGITS)), line.no,
@@ -91,8 +94,6 @@ def _consume_block(lines: list[Line], i: int, notes: list[Note]) -> int:
             notes.append(current)
         elif line.kind in ("blank", "sep"):
             pass
-        elif line.page_start:
-            break
         elif current and not TERMINAL_RE.search(current.lines[-1].text):
             current.lines.append(line)
         else:

@@ -54,7 +54,14 @@ _NON_XML_RE = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
 
 def decode(data: bytes, filename: str) -> tuple[str, str]:
-    """Decode raw bytes, returning (text, encoding name); binary input is an error."""
+    """Decode raw bytes, returning (text, encoding name); binary input is an error.
+    Characters XML cannot hold (U+FFFE, U+FFFF, lone surrogates) are dropped."""
+    text, enc = _decode(data, filename)
+    return _NON_XML_RE.sub("", text), enc
+
+
+def _decode(data: bytes, filename: str) -> tuple[str, str]:
+    """decode() before the characters XML cannot hold are dropped."""
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
@@ -62,7 +69,7 @@ def decode(data: bytes, filename: str) -> tuple[str, str]:
             data = data[3:]  # a BOM, then bytes of another encoding: decode as below
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16", errors="surrogatepass"), "utf-16"
         except UnicodeDecodeError as exc:
             raise DocumentError(filename, 1, f"UTF-16 text with undecodable bytes ({exc.reason})") from None
     if b"\x00" in data[:4096]:
@@ -73,8 +80,6 @@ def decode(data: bytes, filename: str) -> tuple[str, str]:
         text, enc = data.decode("cp1252", errors="replace"), "cp1252"
         if "\ufffd" in text:
             text, enc = data.decode("latin-1"), "latin-1"
-    # characters XML cannot hold (U+FFFE, U+FFFF, lone surrogates) are dropped like controls
-    text = _NON_XML_RE.sub("", text)
     controls = len(_CONTROL_RE.findall(text))
     if controls > max(8, len(text) // 200):
         raise DocumentError(filename, 1, f"binary file ({controls} control characters): expected plain text")
