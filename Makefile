@@ -83,6 +83,12 @@ test: system-deps $(STAMP) $(AXE_JS)
 bench: $(STAMP)
 	$(PY) -m tests.bench.run $(BENCH_ARGS)
 
+# The extraction harness: every reader fixture printed to PDF by LibreOffice and read back
+# through pdftotext, pdftotext -layout, pypdf and pdfminer.six; last line
+# "accuracy: P% over N texts, R refused" (tests/accuracy/).
+accuracy: $(STAMP)
+	$(PY) -m tests.accuracy.run
+
 # Mutation fuzzing of the reader, thousands of inputs (make test runs a few hundred):
 # last line "fuzz: N inputs, E errors (exit 1), 0 internal errors, 0 hangs, ...".
 FUZZ_COUNT ?= 3000

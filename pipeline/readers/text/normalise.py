@@ -140,6 +140,13 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if lines[i].kind == "text":
             seen[" ".join(lines[i].text.split())].append(i)
     drop: set[int] = set()
+    # a header seen once only (page 2 of a two-page document) repeats a line of the first page
+    early = " ".join(" ".join(ln.text.split()) for ln in _first_lines(lines, 25)).casefold()
+    for i in top:
+        text = " ".join(lines[i].text.split())
+        if (len(seen.get(text, ())) == 1 and lines[i].page_start and len(text) >= 20
+                and text.casefold() in early and not _structural(text)):
+            drop.add(i)
     for text, idxs in seen.items():
         repeats = [i for i in idxs if i in top]
         if len(idxs) < 2 or len(text) > 120 or len(repeats) < len(idxs) - 1 or _structural(text):
@@ -177,6 +184,17 @@ def _page_tops(lines: list[Line]) -> set[int]:
             tops.add(i)
             count += 1
     return tops
+
+
+def _first_lines(lines: list[Line], count: int) -> list[Line]:
+    """The first count text lines of the first page."""
+    out: list[Line] = []
+    for line in lines:
+        if line.page_start or len(out) >= count:
+            break
+        if line.kind == "text":
+            out.append(line)
+    return out
 
 
 def _first_text(lines: list[Line]) -> int:

@@ -1,0 +1,1 @@
+"""The extraction harness and the accuracy report (make accuracy)."""

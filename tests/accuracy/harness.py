@@ -1,0 +1,184 @@
+"""The extraction harness: every reader fixture printed to PDF and read back through the
+extractors people use, its structure compared with the reading of the clean text.
+
+1. The fixture's clean text is read (documents.read_text_source) into the reference XML.
+2. The reference is laid out as a document by our DOCX writer (title block, running header
+   with the symbol, page-number footer, real footnotes, agenda tables with time columns).
+3. One LibreOffice process prints every DOCX to PDF.
+4. Each PDF is extracted by ``pdftotext``, ``pdftotext -layout``, pypdf and pdfminer.six.
+5. Each extraction is read as ``make all`` reads a source; a refusal (exit 1) is counted,
+   and the facts of the XML (days, items, times, people, questions, paragraphs, headings,
+   notes) are scored against the reference's.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests/fixtures/reader"
+EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfminer")
+CATEGORIES = ("days", "items", "times", "people", "questions", "paragraphs", "headings", "notes")
+
+
+def fixture_texts() -> list[tuple[str, Path]]:
+    """(name, raw text) of every reader fixture."""
+    out = []
+    for folder in sorted(p for p in FIXTURES.iterdir() if p.is_dir()):
+        own = folder / "input.txt"
+        path = own if own.exists() else ROOT / "sources" / f"{folder.name}.txt"
+        if path.exists():
+            out.append((folder.name, path))
+    return out
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def facts(root: etree._Element) -> dict[str, list[str]]:
+    """The structure of a document as lists of comparable facts, per category."""
+    return {
+        "days": [d.get("date") for d in root.iter("day")],
+        "items": [_norm(i.findtext("title"))[:40] for i in root.iterfind("agenda/day/item")],
+        "times": [f"{i.get('start')}-{i.get('end') or ''}" for i in root.iterfind("agenda/day/item")],
+        "people": [_norm(p.findtext("name")) for p in root.iter("person")],
+        "questions": [_norm(q.text)[:40] for q in root.iter("question")],
+        "paragraphs": [p.get("n") for p in root.iter("para")],
+        "headings": [_norm("".join(h.itertext()))[:40] for h in root.iter("heading")],
+        "notes": [f.get("n") for f in root.iter("footnote")],
+    }
+
+
+def score(expected: dict[str, list[str]], got: dict[str, list[str]]) -> dict[str, float | None]:
+    """Per category: the share of facts found alike on both sides (multiset overlap over the
+    larger side); None where the reference has none and the reading invented none."""
+    out: dict[str, float | None] = {}
+    for cat in CATEGORIES:
+        a, b = Counter(expected[cat]), Counter(got[cat])
+        size = max(sum(a.values()), sum(b.values()))
+        out[cat] = None if size == 0 else sum((a & b).values()) / size
+    return out
+
+
+@dataclass
+class Result:
+    """One fixture through one extractor."""
+
+    name: str
+    extractor: str
+    refused: bool = False
+    fallback: bool = False
+    scores: dict[str, float | None] = field(default_factory=dict)
+    message: str = ""
+
+    @property
+    def overall(self) -> float:
+        """Mean of the categories that apply (0 when refused)."""
+        if self.refused:
+            return 0.0
+        vals = [v for v in self.scores.values() if v is not None]
+        return sum(vals) / len(vals) if vals else 1.0
+
+
+def _read(data: bytes, filename: str):
+    """(tree, warnings) as make all reads a source; raises PipelineError when refused."""
+    from pipeline.documents import read_text_source
+
+    return read_text_source(data, filename)
+
+
+def print_to_pdf(docx: list[Path], outdir: Path) -> None:
+    """Every DOCX to PDF in one LibreOffice process, with a throw-away profile."""
+    profile = Path(tempfile.mkdtemp(prefix="pipeline-accuracy-profile-"))
+    try:
+        cmd = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+               "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+               "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docx)]
+        env = dict(os.environ, HOME=str(profile), SAL_USE_VCLPLUGIN="svp")
+        subprocess.run(cmd, capture_output=True, timeout=900, env=env, check=False)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def extract(pdf: Path) -> dict[str, str]:
+    """The text of a PDF as each extractor gives it."""
+    import pypdf
+    from pdfminer.high_level import extract_text
+
+    def poppler(*args: str) -> str:
+        return subprocess.run(["pdftotext", "-enc", "UTF-8", *args, str(pdf), "-"],
+                              capture_output=True, check=True, timeout=120).stdout.decode("utf-8")
+
+    reader = pypdf.PdfReader(str(pdf))
+    return {
+        "pdftotext": poppler(),
+        "pdftotext-layout": poppler("-layout"),
+        "pypdf": "\n".join(page.extract_text() or "" for page in reader.pages),
+        "pdfminer": extract_text(str(pdf)),
+    }
+
+
+def run(work: Path, only: list[str] | None = None) -> list[Result]:
+    """The whole harness in folder work; one Result per fixture and extractor."""
+    from pipeline.writers import Options, get
+
+    from pipeline.errors import PipelineError
+
+    work.mkdir(parents=True, exist_ok=True)
+    refs: dict[str, etree._Element] = {}
+    docx: list[Path] = []
+    for name, path in fixture_texts():
+        if only and name not in only:
+            continue
+        tree, _ = _read(path.read_bytes(), f"{name}.txt")
+        refs[name] = tree.getroot()
+        dest = work / f"{name}.docx"
+        get("docx")(tree, dest, Options())
+        docx.append(dest)
+    print_to_pdf(docx, work)
+    results: list[Result] = []
+    for name, ref in refs.items():
+        pdf = work / f"{name}.pdf"
+        if not pdf.exists():
+            raise RuntimeError(f"LibreOffice made no PDF of {name}")
+        expected = facts(ref)
+        for extractor, text in extract(pdf).items():
+            (work / f"{name}.{extractor}.txt").write_text(text, "utf-8")
+            result = Result(name, extractor)
+            try:
+                tree, warnings = _read(text.encode("utf-8"), f"{name}.{extractor}.txt")
+                result.fallback = any("kept whole as a paper" in w.message for w in warnings)
+                result.scores = score(expected, facts(tree.getroot()))
+            except PipelineError as exc:
+                result.refused = True
+                result.message = str(exc.diagnostics[0]) if exc.diagnostics else ""
+            results.append(result)
+    return results
+
+
+def table(results: list[Result]) -> str:
+    """The report: one row per fixture and extractor, then the last line."""
+    head = f"{'fixture':44} {'extractor':17} " + " ".join(f"{c[:5]:>5}" for c in CATEGORIES) + "  total"
+    rows = [head]
+    for r in results:
+        cells = " ".join("    -" if r.scores.get(c) is None else f"{r.scores[c] * 100:5.0f}"
+                         for c in CATEGORIES)
+        flag = " REFUSED" if r.refused else " (plain)" if r.fallback else ""
+        rows.append(f"{r.name[:44]:44} {r.extractor:17} {cells}  {r.overall * 100:5.1f}{flag}")
+    rows.append(summary(results))
+    return "\n".join(rows)
+
+
+def summary(results: list[Result]) -> str:
+    """``accuracy: P% over N texts, R refused``."""
+    mean = sum(r.overall for r in results) / len(results) if results else 0.0
+    refused = sum(r.refused for r in results)
+    return f"accuracy: {mean * 100:.1f}% over {len(results)} texts, {refused} refused"
