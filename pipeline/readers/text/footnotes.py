@@ -48,8 +48,35 @@ def _starts_note(line: Line, expected: int, after_rule: bool) -> re.Match | None
     return m
 
 
+def join_bare_numbers(lines: list[Line]) -> list[Line]:
+    """A note's number alone on its line before its text (how pdftotext prints a
+    superscript note number) is put before the text, two spaces apart, as a note is typed;
+    only for the numbers of the notes in sequence (1, 2, 3, ...), after a blank line, a rule,
+    a note marked "*" or the note before."""
+    out: list[Line] = []
+    expected, i = 1, 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        prev = out[-1] if out else None
+        after_notes = prev is None or prev.kind != "text" or bool(
+            re.match(rf"^(?:\*{{1,3}}\s|{expected - 1}\s\s)", prev.text))
+        if (line.kind == "text" and line.text.strip() == str(expected) and nxt is not None
+                and nxt.kind == "text" and nxt.text[:1].isupper() and not nxt.page_start
+                and after_notes):
+            out.append(Line(line.no, f"{expected}  {nxt.text.strip()}", "text", line.page_start,
+                            line.indent))
+            expected += 1
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     """Remove footnote blocks from lines; return (remaining lines, notes)."""
+    lines = join_bare_numbers(lines)
     out: list[Line] = []
     notes: list[Note] = []
     i = 0
@@ -60,7 +87,7 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         while after_rule and j < len(lines) and lines[j].kind == "blank":
             j += 1
         if j < len(lines) and _starts_note(lines[j], len(notes) + 1, after_rule) and (
-                after_rule or _prev_is_blank(out)):
+                after_rule or _prev_is_blank(out) or _prev_is_star_note(out)):
             i = _consume_block(lines, j, notes)
             while out and out[-1].kind == "blank":
                 out.pop()
@@ -72,6 +99,18 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         out.append(line)
         i += 1
     return out, notes
+
+
+def _prev_is_star_note(out: list[Line]) -> bool:
+    """True when the previous kept line is a note marked by an asterisk ("* A/80/50."),
+    which the UN prints above the numbered notes."""
+    return bool(out) and out[-1].kind == "text" and bool(STAR_NOTE_RE.match(out[-1].text))
+
+
+#: A note marked by an asterisk, as the UN prints them: a symbol ("* A/80/50.") or a
+#: reissue notice.
+STAR_NOTE_RE = re.compile(r"^\*{1,3}\s+(?:[A-Z]{1,10}(?:[./][A-Za-z0-9]+)*/\S+|Reissued|Publié|"
+                          r"Reeditado|The present|Le présent|El presente)")
 
 
 def _prev_is_blank(out: list[Line]) -> bool:

@@ -58,6 +58,9 @@ KIND_RE = re.compile(
     r"(?:Rapport|Note|Lettre|D[ée]claration)\s+(?:du|de la|des|de l[’'])\s*.{3,80}|"
     r"(?:Informe|Nota|Carta|Declaraci[óo]n)\s+(?:del|de la|de los|de las)\s+.{3,80})$")
 _FIELD_SPLIT_RE = re.compile(r"\s{2,}")
+#: The language of this version, printed above "Original:" in translations.
+VERSION_LANG_RE = re.compile(r"^(?:English|French|Spanish|Arabic|Chinese|Russian|Anglais|Français|"
+                             r"Espagnol|Arabe|Chinois|Russe|Inglés|Francés|Español|Árabe|Chino|Ruso)$")
 
 
 @dataclass
@@ -79,6 +82,8 @@ def _kind(text: str) -> str | None:
         return "distribution"
     if ORIGINAL_RE.match(text) and len(text) < 40:
         return "original-language"
+    if VERSION_LANG_RE.match(text):
+        return "version-language"
     if SYMBOL_RE.match(text) and any(c.isdigit() for c in text):
         return "symbol"
     if ITEM_RE.match(text):
@@ -103,6 +108,11 @@ def _fields(line: Line) -> list[tuple[str, str | None]]:
     return [(whole, _kind(whole))]
 
 
+def _session_follows(head: list[tuple[int, str, str | None]], h: int) -> bool:
+    """True when a session line comes within the next two fields after head[h]."""
+    return any(k == "session" for _, _, k in head[h + 1:h + 3])
+
+
 def read_masthead(lines: list[Line]) -> Masthead | None:
     """The title block of a UN-system document at the start of lines (module docstring)."""
     head: list[tuple[int, str, str | None]] = []  # (line index, text, kind)
@@ -119,6 +129,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
     attrs: dict[str, dict] = {}
     last = -1  # index (into head) of the last field taken
     item_open = False
+    taken: set[str] = set()
     pending_organ: list[str] = []
     for h, (i, text, kind) in enumerate(head):
         if kind == "org" or (kind == "organ" and "original-language" not in found):
@@ -134,8 +145,11 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "date" and ("distribution" in found or "symbol" in found) and "issued" not in found:
             found["issued"] = [text]
             attrs["issued"] = {"date": find_date(text)[0]}
-        elif kind == "original-language" and "original-language" not in found:
-            found["original-language"] = [text]
+        elif kind == "version-language" and "original-language" not in found:
+            found["original-language"] = [text]  # "Français" then "Original : anglais" (R11)
+        elif kind == "original-language" and "original" not in taken:
+            found.setdefault("original-language", []).append(text)
+            taken.add("original")
         elif kind in ("session", "agenda-item") and "organisation" not in found:
             break  # not the UN masthead (IOM prints the session above its title): meta.py's
         elif kind == "session":
@@ -146,10 +160,13 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             item_open = True
             last = h
             continue
-        elif item_open and head[h][0] == head[h - 1][0] + 1 and kind is None:
+        elif (item_open and head[h][0] == head[h - 1][0] + 1 and kind is None
+              and len(found["agenda-item"]) < 4 and not KIND_RE.match(text)):
             found["agenda-item"].append(text)  # the item's title, line after line
             last = h
             continue
+        elif kind is None and "organisation" in found and _session_follows(head, h):
+            pending_organ.append(text)  # the body's name ("Commission on ...") above its session
         elif kind is None or last < 0:
             break
         else:
@@ -161,7 +178,9 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
     if pending_organ:  # an organ line with no session under it: part of the masthead
         found.setdefault("organisation", []).extend(pending_organ)
     end = head[last][0] + 1
-    return Masthead({name: (join_lines(parts) if name == "agenda-item" else ", ".join(parts),
+    joiners = {"original-language": "; "}
+    return Masthead({name: (join_lines(parts) if name == "agenda-item"
+                            else joiners.get(name, ", ").join(parts),
                             attrs.get(name, {}))
                      for name, parts in found.items()}, end)
 
@@ -180,12 +199,16 @@ def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
             break
         title.append(lines[i])
         i += 1
+        if KIND_RE.match(text):
+            break  # "Report of the Secretary-General" ends the title
         if text.rstrip().endswith((".", ":")) and not KIND_RE.match(text):
             break
     if not title:
         return
     if len(title) > 1 and KIND_RE.match(title[-1].text):
         mast.found["subtitle"] = (title.pop().text, {})
+    elif len(title) == 1 and KIND_RE.match(title[0].text):
+        pass  # the kind alone ("Note by the Secretariat") is the title
     mast.found["title"] = (join_lines([ln.text for ln in title]), {})
     mast.end = i
     j = i

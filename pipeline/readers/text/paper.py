@@ -39,6 +39,8 @@ def ends_sentence(text: str) -> bool:
 
 
 SPACES_RE = re.compile(r" {2,}")
+#: Lines that start a block of their own: a signature, an annex.
+BLOCK_START_RE = re.compile(r"^(?:\((?:Signed|Signé|Firmado)\)|(?:Annex|Annexe|Anexo|Enclosure|Pièce jointe)\b)")
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 
@@ -156,6 +158,7 @@ class BodyBuilder:
         self.printed = 0
         self.blank = False
         self.after_heading = False
+        self.prev_indent = 0
         self.warnings: list[Diagnostic] = []
 
     # -- text -------------------------------------------------------------------------
@@ -210,6 +213,7 @@ class BodyBuilder:
                 self.add_text(line, text)
             self.after_heading = False
             self.blank = False
+            self.prev_indent = line.indent
             i += 1
         self.flush()
         return self.body
@@ -281,9 +285,15 @@ class BodyBuilder:
         return lst
 
     def add_text(self, line: Line, text: str) -> None:
-        """A plain line: continues the open text, or starts a new p."""
+        """A plain line: continues the open text, or starts a new p (after a blank line;
+        after a sentence's end when the line is indented deeper than the one above, as
+        ``pdftotext -layout`` prints a first line, or opens a signature or an annex)."""
         new_block = self.target is None or (
             self.blank and self._prev_ends_sentence() and not line.page_start)
+        if not new_block and self.target.tag == "p" and (
+                BLOCK_START_RE.match(text) and (self._prev_ends_sentence() or line.page_start)
+                or self._prev_ends_sentence() and line.indent >= self.prev_indent + 3):
+            new_block = True
         if not new_block:
             self.lines.append(text)
             return
