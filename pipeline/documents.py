@@ -62,10 +62,13 @@ def read_text_source(data: bytes, filename: str, doc_type: str | None = None,
         problems = exc.diagnostics
     if not problems:
         return result.tree, result.warnings
-    plain = read_plain_text(data, filename, lang)
-    errors = validate(plain.tree, filename)
-    if not errors and check:
-        errors = check_fidelity(data, filename, plain.tree.getroot(), plain.lines)
+    for masthead in (True, False):  # the title block read, else only the first line
+        plain = read_plain_text(data, filename, lang, masthead=masthead)
+        errors = validate(plain.tree, filename)
+        if not errors and check:
+            errors = check_fidelity(data, filename, plain.tree.getroot(), plain.lines)
+        if not errors:
+            break
     if errors:  # a bug of the reader: say what the structured reading met, then this
         raise PipelineError(problems + errors)
     warnings = [Diagnostic(d.file, d.line, d.message, "warning", d.col) for d in problems]

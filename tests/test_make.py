@@ -39,8 +39,10 @@ def make(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     """Run make in cwd, with the copy's own code (the shared .venv is an editable install
     of the original)."""
     env = {**os.environ, "PYTHONPATH": str(cwd)}
-    return subprocess.run(["make", *args], cwd=cwd, capture_output=True, text=True, timeout=900,
-                          env=env)
+    # -o: the .venv is the original's, shared; the copy must never reinstall it (an
+    # editable install from the copy would point the original's venv at a temporary folder)
+    return subprocess.run(["make", "-o", ".venv/.installed", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=900, env=env)
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -99,14 +99,16 @@ def text_width(lines: list[Line]) -> int:
 
 
 def read_plain_text(data: bytes, filename: str, lang: str | None = None,
-                    docid: str | None = None) -> ReadResult:
-    """Read raw text bytes as plain prose (plain.py): the reader's last resort."""
+                    docid: str | None = None, masthead: bool = True) -> ReadResult:
+    """Read raw text bytes as plain prose (plain.py): the reader's last resort (with the UN
+    title block read, unless ``masthead`` is False)."""
     norm = normalise(data, filename)
     name_id, name_lang = name_hints(filename)
     lang = lang or detect_language(norm.lines) or name_lang or "en"
     token = VOCABULARY.set(document_vocabulary([ln.text for ln in norm.lines]))
     try:
-        tree = read_plain(norm.lines, data, filename, lang, docid or name_id)
+        tree = read_plain(norm.lines, data, filename, lang, docid or name_id,
+                          text_width(norm.lines), masthead)
     finally:
         VOCABULARY.reset(token)
     warnings = list(norm.warnings)

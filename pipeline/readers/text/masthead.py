@@ -108,6 +108,16 @@ def _fields(line: Line) -> list[tuple[str, str | None]]:
     return [(whole, _kind(whole))]
 
 
+def _finish_line(head: list[tuple[int, str, str | None]], h: int, last: int,
+                 found: dict[str, list[str]]) -> None:
+    """The block ends at field h; the fields left on the line of the last field taken go
+    with it (to the session, else the organisation), so that no line is cut in two."""
+    if last < 0 or head[h][0] != head[last][0]:
+        return
+    rest = [text for i, text, _ in head[h:] if i == head[last][0]]
+    found.setdefault("session" if "session" in found else "organisation", []).extend(rest)
+
+
 def _session_follows(head: list[tuple[int, str, str | None]], h: int) -> bool:
     """True when a session line comes within the next two fields after head[h]."""
     return any(k == "session" for _, _, k in head[h + 1:h + 3])
@@ -155,6 +165,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "session":
             found.setdefault("session", []).extend(pending_organ + [text])
             pending_organ = []
+        elif kind == "date" and "session" in found:
+            found["session"].append(text)  # the session's dates, as printed
         elif kind == "agenda-item" and "agenda-item" not in found:
             found["agenda-item"] = [text]
             item_open = True
@@ -167,10 +179,9 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             continue
         elif kind is None and "organisation" in found and _session_follows(head, h):
             pending_organ.append(text)  # the body's name ("Commission on ...") above its session
-        elif kind is None or last < 0:
+        else:  # unknown, or a second symbol or distribution: not the title block any more
+            _finish_line(head, h, last, found)
             break
-        else:
-            break  # a second symbol or distribution: not a title block any more
         item_open = False
         last = h
     if last < 0:

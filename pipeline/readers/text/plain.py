@@ -4,8 +4,9 @@ When the structured reading of a text fails (no title, a footnote whose marker c
 found, an agenda without one timed item, a tree the schema refuses, a word the tree lost),
 the text is read again as a paper of unnumbered paragraphs, and every reason is a warning
 naming its line. After ``read_plain`` runs:
-- the document is a paper; its title is the first text line (the first block when it is
-  short, as a title wrapped over two or three lines is);
+- the document is a paper; its title block is the UN one when masthead.py finds it, else
+  its title is the first text line (the first block when it is short, as a title wrapped
+  over two or three lines is);
 - every other block of text lines (between blank lines or rules, or from a line that starts
   with a paragraph number, printed as it is) is one ``p``,
   its lines joined as the structured reader joins them (hyphenation undone by the
@@ -52,24 +53,37 @@ def _title_lines(first: list[Line]) -> int:
     return len(first) if len(first) <= 3 and len(text) <= 200 else 1
 
 
-def read_plain(lines: list[Line], data: bytes, filename: str, lang: str, docid: str
-               ) -> etree._ElementTree:
-    """The text as a paper: a title and one paragraph per block (see the module docstring)."""
+def read_plain(lines: list[Line], data: bytes, filename: str, lang: str, docid: str,
+               width: int = 80, masthead: bool = True) -> etree._ElementTree:
+    """The text as a paper: a title (the UN title block when there is one, as the
+    structured reader reads it) and one paragraph per block (see the module docstring)."""
+    from .masthead import read_masthead, read_title
+    from .meta import META_V2, meta_element
+
     root = etree.Element("document", id=docid, type="paper", version="1")
     root.set(XML_LANG, lang)
-    meta = etree.SubElement(root, "meta")
-    body = etree.Element("body")
-    blocks = blocks_of(lines)
-    if blocks:
-        n = _title_lines(blocks[0])
-        etree.SubElement(meta, "title").text = join_lines([ln.text for ln in blocks[0][:n]])
-        blocks[0] = blocks[0][n:]
+    source = etree.Element("source", file=Path(filename).name,
+                           sha256=hashlib.sha256(data).hexdigest())
+    mast = read_masthead(lines) if masthead else None
+    if mast:
+        read_title(lines, mast, width)
+    if mast and "title" in mast.found:
+        root.append(meta_element(mast.found, source))
+        if any(el.tag in META_V2 for el in root[0]):
+            root.set("version", "2")
+        blocks = blocks_of(lines[mast.end:])
     else:
-        etree.SubElement(meta, "title").text = docid
-    etree.SubElement(meta, "source", file=Path(filename).name,
-                     sha256=hashlib.sha256(data).hexdigest())
+        meta = etree.SubElement(root, "meta")
+        blocks = blocks_of(lines)
+        if blocks:
+            n = _title_lines(blocks[0])
+            etree.SubElement(meta, "title").text = join_lines([ln.text for ln in blocks[0][:n]])
+            blocks[0] = blocks[0][n:]
+        else:
+            etree.SubElement(meta, "title").text = docid
+        meta.append(source)
+    body = etree.SubElement(root, "body")
     for block in blocks:
         if block:
             etree.SubElement(body, "p").text = join_lines([ln.text for ln in block])
-    root.append(body)
     return root.getroottree()
