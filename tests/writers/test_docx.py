@@ -6,6 +6,7 @@ from pypandoc-binary); the DOCX is read back with python-docx and opened in Libr
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import zipfile
 from collections import Counter
@@ -217,3 +218,19 @@ def test_list_labels_printed_or_computed() -> None:
     assert [list_label(numbers, item, i) for i, item in enumerate(numbers)] == ["1.", "2."]
     alpha = etree.fromstring('<list style="alpha"><item/><item/></list>')
     assert [list_label(alpha, item, i) for i, item in enumerate(alpha)] == ["(a)", "(b)"]
+
+
+def test_libreoffice_numbers_notes_through_the_document(docx_files: dict[str, Path],
+                                                      office_documents: dict[str, Path],
+                                                      tmp_path: Path) -> None:
+    """A paper with notes under several headings: LibreOffice prints them 1, 2, 3, ...,
+    not 1 after each Heading 1 (pandoc's default restarts notes "each section")."""
+    name = next(n for n in NAMES if n.startswith("idm2008-return-migration-paper.en"))
+    count = len(load(office_documents[name]).findall("footnotes/footnote"))
+    assert count >= 2
+    pdf = soffice_convert(docx_files[name], "pdf", tmp_path)
+    text = pdf_text(pdf)
+    printed = [int(m) for m in re.findall(r"(?m)^\s*(\d{1,2})\s*$", text)]
+    assert set(range(1, count + 1)) <= set(printed), printed
+    with zipfile.ZipFile(docx_files[name]) as zf:
+        assert b"numRestart" not in zf.read("word/document.xml")

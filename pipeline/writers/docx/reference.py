@@ -143,13 +143,18 @@ def defaults(doc: Any, font: str, normal: dict[str, Any]) -> None:
 
 
 def page(doc: Any, spec: dict[str, Any]) -> None:
-    """Page size and margins of the (only) section."""
+    """Page size and margins of the (only) section; footnotes numbered continuously."""
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(spec["width"]), Cm(spec["height"])
     section.top_margin, section.bottom_margin = Cm(spec["margin_top"]), Cm(spec["margin_bottom"])
     section.left_margin, section.right_margin = Cm(spec["margin_left"]), Cm(spec["margin_right"])
     section.header_distance, section.footer_distance = Cm(spec["header"]), Cm(spec["footer"])
     section.gutter = Cm(0)
+    # Notes are numbered through the document, as official documents number them. pandoc's
+    # default restarts them "each section", which LibreOffice reads as each chapter: every
+    # note after a Heading 1 came out as 1.
+    for pr in section._sectPr.findall(qn("w:footnotePr")):
+        section._sectPr.remove(pr)
 
 
 def table_style(doc: Any, agenda: dict[str, Any]) -> None:
