@@ -46,37 +46,49 @@ def read_text_source(data: bytes, filename: str, doc_type: str | None = None,
                      ) -> tuple[etree._ElementTree, list[Diagnostic]]:
     """Read raw text into a valid tree that holds every word. A text that cannot be read at
     all (empty, binary) is an error; a structure the reader cannot make out is a warning,
-    and the text is read again as plain prose (readers/text/plain.py), so that a readable
-    text is never refused."""
-    try:
-        result = read_text(data, filename, doc_type, lang)
-        problems = validate(result.tree, filename)
-        if problems:
-            problems = [Diagnostic(d.file, None, f"the parsed XML is invalid: {d.message}")
-                        for d in problems]
-        elif check:
-            problems = check_fidelity(data, filename, result.tree.getroot(), result.lines)
-    except DocumentError:
-        raise
-    except PipelineError as exc:
-        problems = exc.diagnostics
+    and the text is read again with less structure, step by step: with the footnotes left
+    where the page prints them, then as plain prose (readers/text/plain.py, the UN title
+    block kept, then not), so that a readable text is never refused."""
+    result, problems = _attempt(lambda: read_text(data, filename, doc_type, lang), data,
+                                filename, check)
     if not problems:
         return result.tree, result.warnings
-    for masthead in (True, False):  # the title block read, else only the first line
-        plain = read_plain_text(data, filename, lang, masthead=masthead)
-        errors = validate(plain.tree, filename)
-        if not errors and check:
-            errors = check_fidelity(data, filename, plain.tree.getroot(), plain.lines)
+    steps = [("the footnotes are left in the text, where the page prints them",
+              lambda: read_text(data, filename, doc_type, lang, notes=False)),
+             ("the text is kept whole as a paper of plain paragraphs",
+              lambda: read_plain_text(data, filename, lang)),
+             ("the text is kept whole as a paper of plain paragraphs",
+              lambda: read_plain_text(data, filename, lang, masthead=False))]
+    errors: list[Diagnostic] = []
+    for what, step in steps:
+        again, errors = _attempt(step, data, filename, check)
         if not errors:
             break
     if errors:  # a bug of the reader: say what the structured reading met, then this
         raise PipelineError(problems + errors)
     warnings = [Diagnostic(d.file, d.line, d.message, "warning", d.col) for d in problems]
-    warnings.append(Diagnostic(filename, None, "the structure could not be read without the "
-                                               "problems above: the text is kept whole as a paper "
-                                               "of plain paragraphs (fix the text, or edit the XML "
-                                               "as a master)", "warning"))
-    return plain.tree, plain.warnings + warnings
+    warnings.append(Diagnostic(filename, None, f"the structure could not be read without the "
+                                               f"problems above: {what} (fix the text, or edit "
+                                               "the XML as a master)", "warning"))
+    return again.tree, again.warnings + warnings
+
+
+def _attempt(read, data: bytes, filename: str, check: bool):
+    """(result, problems) of one reading: a PipelineError, schema errors or lost words are
+    its problems; a DocumentError (the text itself is wrong) goes up."""
+    try:
+        result = read()
+    except DocumentError:
+        raise
+    except PipelineError as exc:
+        return None, exc.diagnostics
+    problems = validate(result.tree, filename)
+    if problems:
+        return result, [Diagnostic(d.file, None, f"the parsed XML is invalid: {d.message}")
+                        for d in problems]
+    if check:
+        return result, check_fidelity(data, filename, result.tree.getroot(), result.lines)
+    return result, []
 
 
 def load_valid(path: Path | str) -> etree._ElementTree:

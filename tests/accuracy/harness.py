@@ -155,7 +155,7 @@ def run(work: Path, only: list[str] | None = None) -> list[Result]:
             result = Result(name, extractor)
             try:
                 tree, warnings = _read(text.encode("utf-8"), f"{name}.{extractor}.txt")
-                result.fallback = any("kept whole as a paper" in w.message for w in warnings)
+                result.fallback = any("could not be read without" in w.message for w in warnings)
                 result.scores = score(expected, facts(tree.getroot()))
             except PipelineError as exc:
                 result.refused = True
@@ -171,7 +171,7 @@ def table(results: list[Result]) -> str:
     for r in results:
         cells = " ".join("    -" if r.scores.get(c) is None else f"{r.scores[c] * 100:5.0f}"
                          for c in CATEGORIES)
-        flag = " REFUSED" if r.refused else " (plain)" if r.fallback else ""
+        flag = " REFUSED" if r.refused else " (fallback)" if r.fallback else ""
         rows.append(f"{r.name[:44]:44} {r.extractor:17} {cells}  {r.overall * 100:5.1f}{flag}")
     rows.append(summary(results))
     return "\n".join(rows)

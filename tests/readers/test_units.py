@@ -180,8 +180,8 @@ def test_shapeless_prose_is_a_paper_of_plain_paragraphs():
 
 
 def test_a_structure_that_loses_words_falls_back_with_warnings():
-    """A footnote whose marker cannot be found was an error: now the text is kept whole as
-    plain paragraphs, and the reason is a warning naming the line."""
+    """A footnote whose marker cannot be found was an error: now the text is read again with
+    the notes left where they are printed, and the reason is a warning naming the line."""
     from pipeline.documents import read_text_source
 
     data = ("Title of the paper\n\n1. The first paragraph has no marker at all.\n\n"
@@ -190,6 +190,6 @@ def test_a_structure_that_loses_words_falls_back_with_warnings():
     messages = [str(w) for w in warnings]
     assert any(m.startswith("p.en.txt:") and "warning: footnote 1 has no marker" in m
                for m in messages), messages
-    assert any("kept whole as a paper of plain paragraphs" in m for m in messages)
+    assert any("footnotes are left in the text" in m for m in messages)
     text = " ".join(tree.getroot().itertext())
     assert "A note that nothing calls." in text and "The second neither." in text

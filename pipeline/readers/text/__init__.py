@@ -117,10 +117,12 @@ def read_plain_text(data: bytes, filename: str, lang: str | None = None,
 
 
 def read_text(data: bytes, filename: str, doc_type: str | None = None,
-              lang: str | None = None, docid: str | None = None) -> ReadResult:
-    """Read raw text bytes into a document tree (not yet validated)."""
+              lang: str | None = None, docid: str | None = None,
+              notes: bool = True) -> ReadResult:
+    """Read raw text bytes into a document tree (not yet validated); with ``notes`` False,
+    footnote texts are left where the page prints them, as text."""
     norm = normalise(data, filename)
-    lines, notes = extract_notes(norm.lines)
+    lines, notes = extract_notes(norm.lines) if notes else (list(norm.lines), [])
     name_id, name_lang = name_hints(filename)
     doc_type = doc_type or detect_type(lines) or "paper"  # prose: a paper of unnumbered paragraphs
     lang = lang or detect_language(lines) or name_lang or "en"

@@ -55,23 +55,68 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
     a note marked "*" or the note before."""
     out: list[Line] = []
     expected, i = 1, 0
+    in_notes = False  # a note was joined on this page: the next number may follow its text
     while i < len(lines):
         line = lines[i]
+        in_notes = in_notes and not line.page_start
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         prev = out[-1] if out else None
-        after_notes = prev is None or prev.kind != "text" or bool(
-            re.match(rf"^(?:\*{{1,3}}\s|{expected - 1}\s\s)", prev.text))
+        after_notes = in_notes or prev is None or prev.kind != "text" or bool(
+            re.match(r"^\*{1,3}\s", prev.text))
         if (line.kind == "text" and line.text.strip() == str(expected) and nxt is not None
-                and nxt.kind == "text" and nxt.text[:1].isupper() and not nxt.page_start
+                and nxt.kind == "text" and nxt.text.strip()[:1].isupper() and not nxt.page_start
                 and after_notes):
             out.append(Line(line.no, f"{expected}  {nxt.text.strip()}", "text", line.page_start,
                             line.indent))
             expected += 1
+            in_notes = True
             i += 2
             continue
         out.append(line)
         i += 1
     return out
+
+
+#: A note's first line as extractors print it at a page foot: the number, one space, text.
+_FOOT_NOTE_RE = re.compile(r"^(?P<n>\d{1,4})[\s\u00a0]+(?P<text>\S.*)$")
+
+
+def _ends_page_as_notes(lines: list[Line], j: int, expected: int) -> bool:
+    """True when the lines from j to the end of the page (a form feed, a page number taken
+    out, or the end of the text) are notes expected, expected + 1, ..., each "N text" with
+    at most six continuation lines, and the page above them prints the marker of the first:
+    a block of notes printed with no rule and no blank line above."""
+    m = _FOOT_NOTE_RE.match(lines[j].text.strip()) if lines[j].kind == "text" else None
+    if not m or int(m.group("n")) != expected or not _marker_above(lines, j, expected):
+        return False
+    n, k, run = expected + 1, j + 1, 0
+    while k < len(lines) and not lines[k].page_start:
+        line = lines[k]
+        if line.kind == "text":
+            m = _FOOT_NOTE_RE.match(line.text.strip())
+            if m and int(m.group("n")) == n:
+                n, run = n + 1, 0
+            else:
+                run += 1
+                if run > 6:
+                    return False
+        k += 1
+    return True
+
+
+def _marker_above(lines: list[Line], j: int, n: int) -> bool:
+    """True when a text line of the page above line j holds marker n glued to a word or a
+    mark ("programmes,1", "destination.2") or in superscript."""
+    glued = re.compile(rf"(?:[^\W\d_]|[,.;:!?”’\")\]]){n}(?!\d)|{str(n).translate(_TO_SUPER)}")
+    for k in range(j - 1, -1, -1):
+        if lines[k].kind == "text" and glued.search(lines[k].text):
+            return True
+        if lines[k].page_start:
+            return False
+    return False
+
+
+_TO_SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
@@ -86,8 +131,9 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         j = i + 1 if after_rule else i
         while after_rule and j < len(lines) and lines[j].kind == "blank":
             j += 1
-        if j < len(lines) and _starts_note(lines[j], len(notes) + 1, after_rule) and (
-                after_rule or _prev_is_blank(out) or _prev_is_star_note(out)):
+        if j < len(lines) and (_starts_note(lines[j], len(notes) + 1, after_rule) and (
+                after_rule or _prev_is_blank(out) or _prev_is_star_note(out))
+                or _ends_page_as_notes(lines, j, len(notes) + 1)):
             i = _consume_block(lines, j, notes)
             while out and out[-1].kind == "blank":
                 out.pop()
