@@ -2,8 +2,9 @@
 
 Words are runs of letters and digits, compared case-sensitively. Layout is not a word:
 page numbers, running headers, bullets, paragraph numbers (which the reader renumbers in
-sequence, with a warning, when the print skips or repeats one) and punctuation are left
-out, hyphens are ignored (so line-end hyphenation and real hyphens compare alike), and
+sequence, with a warning, when the print skips or repeats one; any number of up to four
+digits with a dot, alone between spaces, counts as one, on both sides) and punctuation are
+left out, hyphens are ignored (so line-end hyphenation and real hyphens compare alike), and
 what the reader stores in attributes is put back in its printed place (note numbers, times as HHMM,
 "Session" and "III" of a session title, the labels of moderators and speakers).
 Footnotes sit at a page bottom in the source and at the end of the XML: a block of words
@@ -24,6 +25,8 @@ from .readers.text.paper import PARA_RE
 from .readers.text.times import match_time_range
 
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+#: A number with a dot, alone between spaces: a paragraph or item number, layout not words.
+NUMBER_DOT_RE = re.compile(r"(?<![\w.,/:-])\d{1,4}\.(?=\s|$)")
 _HYPHEN_JOIN_RE = re.compile(r"[-‐]\s*\n\s*")
 #: A word (a hyphenated compound whole: "Under-Secretary-") cut by a hyphen at a line end.
 _CUT_WORD_RE = re.compile(r"((?:\w+[-‐])*\w+)[-‐]$")
@@ -47,7 +50,11 @@ class Words:
     lines: list[int] = field(default_factory=list)
 
     def add(self, text: str, line: int = 0) -> None:
-        """Append the words of a piece of text, hyphens ignored."""
+        """Append the words of a piece of text, hyphens ignored, and numbers printed as
+        paragraph numbers ("12. ") too, wherever they stand: the reader makes some of them
+        para/@n and leaves others in the text (a list numbered inside a paragraph)."""
+        if "." in text:
+            text = NUMBER_DOT_RE.sub(" ", text)
         found = WORD_RE.findall(text.replace("-", "").replace("‐", "").translate(SUPERSCRIPTS))
         self.texts.extend(found)
         self.lines.extend([line] * len(found))

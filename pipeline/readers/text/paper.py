@@ -65,7 +65,7 @@ def heading_of(lines: list[Line], i: int) -> tuple[Heading, int] | None:
     prev = _prev_text(lines, i)
     numbered = _numbered_heading(text)
     if numbered and len(text.split()) <= 14 and not (prev and MID_SENTENCE_RE.search(prev.text)):
-        return numbered, i + 1
+        return _wrapped_heading(lines, i, numbered)
     after_blank = i == 0 or lines[i - 1].kind != "text"
     if prev is not None and (not after_blank or line.page_start) and not ends_sentence(prev.text):
         return None  # the line continues a sentence (across a wrap or a page break)
@@ -85,6 +85,25 @@ def heading_of(lines: list[Line], i: int) -> tuple[Heading, int] | None:
     if not _isolated(lines, j, after_blank or prev is None):
         return None
     return Heading(full, None, "caps" if is_caps(full, 2) else "plain"), j
+
+
+def _wrapped_heading(lines: list[Line], i: int, heading: Heading) -> tuple[Heading, int]:
+    """A numbered heading and the lines it wraps onto ("V. Joint Inspection Unit review of
+    governance and" / "oversight of the Executive Boards"): up to three short lines that
+    end no sentence, when a paragraph, a blank line or a new page follows them."""
+    j, parts = i + 1, []
+    while j < len(lines) and len(parts) < 3 and lines[j].kind == "text" and not lines[j].page_start:
+        text = " ".join(lines[j].text.split())
+        if (ends_sentence(text) or len(text.split()) > 14 or PARA_RE.match(text)
+                or MARKER_RE.match(text) or BULLET_RE.match(text) or _numbered_heading(text)):
+            break
+        parts.append(text)
+        j += 1
+    after = lines[j] if j < len(lines) else None
+    if not parts or not (after is None or after.kind != "text" or after.page_start
+                         or PARA_RE.match(after.text.strip())):
+        return heading, i + 1
+    return Heading(join_lines([heading.text, *parts]), heading.n, heading.style), j
 
 
 def _numbered_heading(text: str) -> Heading | None:
