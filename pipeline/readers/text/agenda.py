@@ -279,6 +279,9 @@ class AgendaBuilder:
         if QUESTIONS_LEAD_RE.search(text) and not bullet and it.state != "questions-lead":
             it.lead, it.state = [text], "questions-lead"
             return
+        if bullet and text[0] in "-–—" and it.state == "desc" and it.desc and it.desc[-1] \
+                and not re.search(r"[.!?:;]['\"»”’)]*$", it.desc[-1][-1]):
+            bullet = None  # a dash that wrapped onto the line ("economic" / "– in countries")
         if bullet:
             return self.feed_bullet(bullet.group("text"))
         self.feed_text(text)

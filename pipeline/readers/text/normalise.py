@@ -147,6 +147,15 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if (len(seen.get(text, ())) == 1 and lines[i].page_start and len(text) >= 20
                 and text.casefold() in early and not _structural(text)):
             drop.add(i)
+    # with no page breaks (pypdf): a page number, then the first page's title again
+    firsts = {id(ln) for ln in _first_lines(lines, 25)}
+    for i in range(len(lines) - 1):
+        a, b = lines[i], lines[i + 1]
+        if (a.kind == "text" and b.kind == "text" and a.text.strip().isdigit()
+                and len(a.text.strip()) <= 4 and id(b) not in firsts):
+            text = " ".join(b.text.split())
+            if len(text) >= 20 and text.casefold() in early and not _structural(text):
+                drop.update((i, i + 1))
     for text, idxs in seen.items():
         repeats = [i for i in idxs if i in top]
         if len(idxs) < 2 or len(text) > 120 or len(repeats) < len(idxs) - 1 or _structural(text):
@@ -249,11 +258,59 @@ def _masthead_symbols(lines: list[Line]) -> set[str]:
     return found
 
 
+#: The header row of an agenda printed as a table ("Time | Programme"), repeated on each
+#: page: layout, not text. Extractors print it on one line or a cell a line.
+TIME_HEAD_RE = re.compile(r"^(?:Time|Times|Hour|Heure|Heures|Horaire|Hora|Horas|Horario)$", re.I)
+PROG_HEAD_RE = re.compile(r"^(?:Programme|Program|Agenda|Activity|Activities|Session|Item|Items|"
+                          r"Activité|Activités|Ordre du jour|Programa|Actividad|Actividades|"
+                          r"Tema|Sesión)$", re.I)
+
+
+def _table_headers(lines: list[Line], kinds: list[list[str] | None]) -> None:
+    """Mark the header rows of an agenda table as debris in kinds (in place)."""
+    for i, line in enumerate(lines):
+        if line.kind != "text":
+            continue
+        fields = [f for f in re.split(r"\s{2,}|\s*\|\s*", line.text.strip()) if f]
+        words = line.text.split()
+        if len(fields) == 2 and TIME_HEAD_RE.match(fields[0]) and PROG_HEAD_RE.match(fields[1]) \
+                or len(words) == 2 and TIME_HEAD_RE.match(words[0]) and PROG_HEAD_RE.match(words[1]):
+            kinds[i] = ["table header"]
+        elif TIME_HEAD_RE.match(line.text.strip()):
+            j = i + 1
+            while j < len(lines) and lines[j].kind != "text" and j <= i + 2:
+                j += 1
+            if j < len(lines) and PROG_HEAD_RE.match(lines[j].text.strip()):
+                kinds[i] = kinds[j] = ["table header"]
+        elif PROG_HEAD_RE.match(line.text.strip()) and not line.text.strip().isupper() \
+                and _near_page_top(lines, i) and not _on_first_page(lines, i):
+            kinds[i] = ["table header"]  # its "Time" cell went as a running header
+
+
+def _near_page_top(lines: list[Line], i: int) -> bool:
+    """True when line i is among the first three text lines of its page."""
+    count = 0
+    for k in range(i, -1, -1):
+        if lines[k].kind == "text":
+            count += 1
+        if lines[k].page_start:
+            return count <= 3
+        if count > 3:
+            return False
+    return False
+
+
+def _on_first_page(lines: list[Line], i: int) -> bool:
+    """True when no page starts before line i."""
+    return not any(ln.page_start for ln in lines[:i + 1])
+
+
 def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """Drop the page furniture of UN-system documents: a line whose every field (fields are
     split by runs of spaces, as ``pdftotext -layout`` sets them) is a job number, barcode,
     recycling line, page number or a symbol of the masthead repeated later; a six-digit
-    date code counts only beside a job number or barcode."""
+    date code counts only beside a job number or barcode; and the header row of an agenda
+    table ("Time  Programme", or its two cells on lines of their own)."""
     symbols = _masthead_symbols(lines)
     kinds: list[list[str] | None] = []
     seen_symbol = False  # the first line that prints a symbol is the title block's
@@ -264,6 +321,7 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             found = found if all(found) and (seen_symbol or "symbol" not in found) else None
             seen_symbol = seen_symbol or bool(_SYMBOL_IN_RE.search(line.text))
         kinds.append(found)
+    _table_headers(lines, kinds)
     anchors = [i for i, k in enumerate(kinds) if k and ("job" in k or "barcode" in k)]
     kept, debris = [], []
     carry = False
