@@ -253,6 +253,18 @@ def _marker_re(n: int) -> re.Pattern:
                       rf"|[)”’\".;](?P<sp> {n})(?=\s+[A-Z“(]|\s*$)")
 
 
+#: How many text slots after the previous marker the loose form of a marker is looked for.
+LOOSE_WINDOW = 200
+
+
+@lru_cache(maxsize=256)
+def _loose_marker_re(n: int) -> re.Pattern:
+    """Marker n set apart by spaces after a word ("the United Nations 2 and other"), as
+    extractors print a superscript: only looked for when the strict form is nowhere after
+    the previous marker."""
+    return re.compile(rf"(?:[^\W\d_]|[,.;:)”’\"])(?P<sp> {n})(?=\s|$)(?P<n>)(?P<sup>)")
+
+
 #: Elements whose text may hold a footnote reference (the schema's inline content).
 INLINE_HOSTS = frozenset({"title", "p", "lead", "question", "role", "emph", "strong"})
 
@@ -289,14 +301,23 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
     """Replace the marker of note k (k = 1..n, in order) with <noteref to="fnk"/>."""
     slots = list(_text_slots(root))
     k, idx, offset = 1, 0, 0
-    while k <= len(notes) and idx < len(slots):
+    since = (0, 0)  # where the search for note k began
+    loose = False  # searching again with the loose form of the marker
+    while k <= len(notes) and idx < len(slots) + (0 if loose else 1):
+        if idx == len(slots) or (loose and idx > since[0] + LOOSE_WINDOW):
+            if loose:
+                break
+            (idx, offset), loose = since, True  # not found: look again, less strictly
+            continue
         el, attr = slots[idx]
         text = getattr(el, attr) or ""
-        m = _marker_re(k).search(text, offset) if _may_hold(text, k) else None
+        pattern = _loose_marker_re(k) if loose else _marker_re(k)
+        m = pattern.search(text, offset) if _may_hold(text, k) else None
         if not m:
             idx, offset = idx + 1, 0
             continue
         start = m.start("n") if m.group("n") else m.start("sup") if m.group("sup") else m.start("sp")
+        loose = False
         ref = etree.Element("noteref", to=f"fn{k}")
         ref.tail = text[m.end():]
         setattr(el, attr, text[:start])
@@ -306,6 +327,7 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
             el.addnext(ref)
         slots[idx] = (ref, "tail")
         offset = 0
+        since = (idx, 0)
         k += 1
     orphan = _marker_re(len(notes) + 1)
     for el, attr in _text_slots(root):

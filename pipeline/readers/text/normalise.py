@@ -123,9 +123,15 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 
 def _isolated(lines: list[Line], i: int) -> bool:
-    """A page number stands alone: blank, sep or page edge on at least one side."""
+    """A page number stands alone: blank, sep or page edge on at least one side. A number
+    with a blank line above and text right under it, inside a page, is a note's number as
+    pdftotext -layout prints it ("1" / "IOM's work ..."), not a page number."""
     before = lines[i - 1] if i > 0 else None
     after = lines[i + 1] if i + 1 < len(lines) else None
+    if (before is not None and before.kind in ("blank", "sep") and after is not None
+            and after.kind == "text" and not lines[i].page_start and not after.page_start
+            and lines[i].text.strip().isdigit() and after.text.strip()[:1].isupper()):
+        return False
     return (before is None or before.kind != "text" or after is None or after.kind != "text"
             or lines[i].page_start or (after is not None and after.page_start))
 
