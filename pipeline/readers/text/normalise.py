@@ -162,6 +162,7 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             text = " ".join(b.text.split())
             if len(text) >= 20 and text.casefold() in early and not _structural(text):
                 drop.update((i, i + 1))
+                a.page_start = True  # a new page starts here (carried to the next kept line)
     for text, idxs in seen.items():
         repeats = [i for i in idxs if i in top]
         if len(idxs) < 2 or len(text) > 120 or len(repeats) < len(idxs) - 1 or _structural(text):
