@@ -30,3 +30,30 @@ def test_vocabulary_names_are_in_the_schema():
              "body", "para", "list", "style", "section", "footnotes", "footnote", "person",
              "name", "role", "noteref", "emph", "strong"}
     assert fixed - names == set()
+
+
+def _paper_with_notes(refs: list[str], notes: list[tuple[str, str]]) -> etree._Element:
+    """A minimal valid-looking paper: one para holding noterefs to refs, then notes (id, n)."""
+    xml = ['<document id="d" type="paper" xml:lang="en" version="1"><meta><title>T</title>'
+           '<source file="d.txt" sha256="' + "0" * 64 + '"/></meta><body><para n="1"><p>Text']
+    xml += [f'<noteref to="{r}"/>' for r in refs]
+    xml += ['</p></para></body><footnotes>']
+    xml += [f'<footnote id="{i}" n="{n}">Note.</footnote>' for i, n in notes]
+    xml += ['</footnotes></document>']
+    return etree.fromstring("".join(xml))
+
+
+def test_footnote_rules_still_hold_with_keys() -> None:
+    """The footnote rules (written with xsl:key so that they are linear) still find a note
+    referenced twice or never, a reference to nothing, and notes out of sequence."""
+    from pipeline.validate import validate
+
+    assert validate(_paper_with_notes(["fn1", "fn2"], [("fn1", "1"), ("fn2", "2")]), "x") == []
+    twice = [d.message for d in validate(_paper_with_notes(["fn1", "fn1"], [("fn1", "1")]), "x")]
+    assert any("referenced exactly once (found 2" in m for m in twice), twice
+    never = [d.message for d in validate(_paper_with_notes(["fn1"], [("fn1", "1"), ("fn2", "2")]), "x")]
+    assert any("Footnote 2 must be referenced exactly once (found 0" in m for m in never), never
+    dangling = [d.message for d in validate(_paper_with_notes(["fn1", "fn9"], [("fn1", "1")]), "x")]
+    assert any('unknown ID "fn9"' in m for m in dangling), dangling  # RELAX NG's IDREF check
+    skipped = [d.message for d in validate(_paper_with_notes(["fn1", "fn3"], [("fn1", "1"), ("fn3", "3")]), "x")]
+    assert any("numbered 1..n in order: expected 2, found 3" in m for m in skipped), skipped

@@ -159,6 +159,8 @@ class AgendaBuilder:
         self.agenda = etree.Element("agenda")
         self.day: etree._Element | None = None
         self.item: ItemBuilder | None = None
+        self.last_item: etree._Element | None = None  # the day's last item, once emitted
+        self.orphans: list[str] = []
         self.warnings: list[Diagnostic] = []
 
     def warn(self, line: Line, message: str) -> None:
@@ -167,11 +169,14 @@ class AgendaBuilder:
 
     def flush(self) -> None:
         """Emit the item being built into the current day."""
+        if self.day is not None:
+            self.flush_orphans()
         if self.item is not None:
             if not "".join(self.item.title).strip():
                 raise error(self.filename, self.item.line, "a timed item without a title: "
                                                            "write the title after the time")
-            self.day.append(self.item.element())
+            self.last_item = self.item.element()
+            self.day.append(self.last_item)
             self.item = None
 
     def open_day(self, iso: str, heading: str | None, line: Line) -> None:
@@ -182,6 +187,7 @@ class AgendaBuilder:
             raise error(self.filename, line.no, f"day {iso} comes after day {self.day.get('date')}: "
                                                 "days must be in date order")
         self.day = etree.SubElement(self.agenda, "day", {LINE_ATTR: str(line.no)}, date=iso)
+        self.last_item = None
         if heading:
             etree.SubElement(self.day, "heading").text = heading
 
@@ -246,10 +252,10 @@ class AgendaBuilder:
         above it, is an error; one that overlaps the item above it is a warning."""
         if end and end <= start:
             raise DocumentError(self.filename, line.no, f"item ends ({end}) before or when it starts ({start})")
-        prev = self.day.findall("item")
-        if not prev:
+        prev = self.last_item  # not day.findall("item"), which is quadratic over a long day
+        if prev is None:
             return
-        p_start, p_end = prev[-1].get("start"), prev[-1].get("end")
+        p_start, p_end = prev.get("start"), prev.get("end")
         if start < p_start:
             raise DocumentError(self.filename, line.no, f"item starts ({start}) before the item above it "
                                                 f"({p_start}): times must be in order within a day")
@@ -257,11 +263,18 @@ class AgendaBuilder:
             self.warn(line, f"item starts ({start}) before the item above it ends ({p_end})")
 
     def orphan(self, line: Line, text: str) -> None:
-        """A line between a day heading and its first item."""
+        """A line between a day heading and its first item (joined to the heading when the
+        day's first item opens: appending to an lxml text one line at a time is quadratic)."""
         self.warn(line, f"text before the first timed item of the day is kept as the day heading: {text[:60]!r}")
-        heading = self.day.find("heading") if self.day is not None else None
-        if heading is not None:
-            heading.text += " " + text
+        if self.day is not None and self.day.find("heading") is not None:
+            self.orphans.append(text)
+
+    def flush_orphans(self) -> None:
+        """Join the lines kept for the day heading to it."""
+        if self.orphans:
+            heading = self.day.find("heading")
+            heading.text = " ".join([heading.text, *self.orphans])
+            self.orphans = []
 
     def feed_item(self, line: Line, text: str) -> None:
         """Route a line inside an item."""
