@@ -19,6 +19,7 @@ from lxml import etree
 
 from ...errors import Diagnostic
 from .lexicon import TOP_HEADINGS_RE
+from .footnotes import STAR_NOTE_RE
 from .normalise import LINE_ATTR, Line
 from .text import is_caps, join_lines
 
@@ -265,8 +266,8 @@ class BodyBuilder:
         """Open a list item for ``(a)``, ``(i)``, ``1)`` or a bullet."""
         m = MARKER_RE.match(text)
         b = BULLET_RE.match(text) if not m else None
-        if not (m or b):
-            return False
+        if not (m or b) or (b and STAR_NOTE_RE.match(text)):
+            return False  # "* A/80/50." is the note of a "*" mark, not a bullet
         if not (self.blank or self._prev_ends_sentence() or self.lists):
             return False
         if b:
@@ -309,9 +310,11 @@ class BodyBuilder:
         ``pdftotext -layout`` prints a first line, or opens a signature or an annex)."""
         new_block = self.target is None or (
             self.blank and self._prev_ends_sentence() and not line.page_start)
-        if not new_block and self.target.tag == "p" and (
-                BLOCK_START_RE.match(text) and (self._prev_ends_sentence() or line.page_start)
-                or self._prev_ends_sentence() and line.indent >= self.prev_indent + 3):
+        starts_block = BLOCK_START_RE.match(text) or STAR_NOTE_RE.match(text)
+        if not new_block and (
+                starts_block and (self._prev_ends_sentence() or line.page_start)
+                or self.target.tag == "p" and self._prev_ends_sentence()
+                and line.indent >= self.prev_indent + 3):
             new_block = True
         if not new_block:
             self.lines.append(text)
