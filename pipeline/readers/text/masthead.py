@@ -49,15 +49,27 @@ LEVELS = {"general": "general", "générale": "general", "limited": "limited",
           "restreinte": "restricted", "reservada": "restricted", "restringida": "restricted"}
 SESSION_RE = re.compile(
     r"^(?:.{0,60}\b(?:session|year|sesi[óo]n|per[ií]odo de sesiones|ann[ée]e|a[ñn]o)"
-    r"(?:\s+of\s+\d{4}|\s+de\s+\d{4})?|(?:Session|Sesi[óo]n)\s+\S+.{0,40})$", re.I)
+    r"(?:\s+of\s+\d{4}|\s+de\s+\d{4}|\s+\d{4})?|(?:Session|Sesi[óo]n)\s+\S+.{0,40})$", re.I)
 ITEM_RE = re.compile(
     r"^(?:(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?|points?|temas?|puntos?)\s+"
     r"\d+.{0,120}$", re.I)
+#: The kind of a document as the UN prints it under the title: what ends a title.
+KIND_END_RE = re.compile(
+    r"^(?:Report|Note|Rapport|Informe|Nota)\s+(?:of|by|du|de|de la|del)\s+(?:the\s+|l[’'])?"
+    r"(?:Secretary-General|Secretariat|Director-General|Executive Director|Administrator|"
+    r"Co-Chairs?|Chair|President|Bureau|High Commissioner|Secrétaire général|Secrétariat|"
+    r"Directeur général|Directrice générale|Président|Présidente|Bureau|Secretario General|"
+    r"Secretaría|Director General|Directora General|Presidente|Presidenta|Mesa)\b.{0,60}$")
 KIND_RE = re.compile(
     r"^(?:(?:Report|Note|Letter|Memorandum|Statement|Proposal|Draft\s+\w+)\s+(?:of|by)\s+the\s+.{3,80}|"
     r"(?:Rapport|Note|Lettre|D[ée]claration)\s+(?:du|de la|des|de l[’'])\s*.{3,80}|"
     r"(?:Informe|Nota|Carta|Declaraci[óo]n)\s+(?:del|de la|de los|de las)\s+.{3,80})$")
 _FIELD_SPLIT_RE = re.compile(r"\s{2,}")
+#: A line that ends on a word that needs the next line ("Executive Board of the").
+_CONTINUES_RE = re.compile(r"\b(?:of|the|and|for|on|to|in|de|du|des|la|le|l’|del|y|et|para|sur|pour)$", re.I)
+#: "English only": a document issued in one language, printed where "Original:" stands.
+ONLY_RE = re.compile(r"^(?:English|French|Spanish|Anglais|Français|Espagnol|Inglés|Francés|Español)"
+                     r"\s+(?:only|seulement|únicamente|solamente)$", re.I)
 #: The language of this version, printed above "Original:" in translations.
 VERSION_LANG_RE = re.compile(r"^(?:English|French|Spanish|Arabic|Chinese|Russian|Anglais|Français|"
                              r"Espagnol|Arabe|Chinois|Russe|Inglés|Francés|Español|Árabe|Chino|Ruso)$")
@@ -80,7 +92,7 @@ def _kind(text: str) -> str | None:
         return "organ"
     if DISTR_RE.match(text):
         return "distribution"
-    if ORIGINAL_RE.match(text) and len(text) < 40:
+    if ORIGINAL_RE.match(text) and len(text) < 40 or ONLY_RE.match(text):
         return "original-language"
     if VERSION_LANG_RE.match(text):
         return "version-language"
@@ -103,7 +115,7 @@ def _fields(line: Line) -> list[tuple[str, str | None]]:
     pieces = [p for p in _FIELD_SPLIT_RE.split(text) if p]
     if len(pieces) > 1:
         kinds = [_kind(p) for p in pieces]
-        if all(kinds):
+        if any(kinds):  # "United Nations Entity      23 April 2025": two fields
             return list(zip(pieces, kinds))
     return [(whole, _kind(whole))]
 
@@ -173,10 +185,14 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             last = h
             continue
         elif (item_open and head[h][0] == head[h - 1][0] + 1 and kind is None
-              and len(found["agenda-item"]) < 4 and not KIND_RE.match(text)):
+              and len(found["agenda-item"]) < 16
+              and not (KIND_RE.match(text) and not _CONTINUES_RE.search(text))):
             found["agenda-item"].append(text)  # the item's title, line after line
             last = h
             continue
+        elif kind is None and "organisation" in found and "session" not in found \
+                and (_CONTINUES_RE.search(found["organisation"][-1]) or text[:1].islower()):
+            found["organisation"][-1] += " " + text  # "Executive Board of the" / "United Nations Entity"
         elif kind is None and "organisation" in found and _session_follows(head, h):
             pending_organ.append(text)  # the body's name ("Commission on ...") above its session
         else:  # unknown, or a second symbol or distribution: not the title block any more
@@ -196,30 +212,77 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
                      for name, parts in found.items()}, end)
 
 
-def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
-    """The title of a letter or note after the symbol block (its lines are shorter than the
-    body's, which follows with no blank line in some extractions), and its kind under it;
-    mast.end moves past them."""
-    i = mast.end
+def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int]:
+    """The lines of a title from lines[i] (blank lines skipped), and the index after them:
+    to a blank line, a paragraph, a line as long as the body's, a sentence's end or the
+    kind of document; six lines at most."""
     while i < len(lines) and lines[i].kind != "text":
         i += 1
     title: list[Line] = []
     while i < len(lines) and lines[i].kind == "text" and len(title) < 6:
         text = lines[i].text
-        if PARA_RE.match(text) or (title and len(text) > 0.85 * width):
+        if PARA_RE.match(text) or ROMAN_HEAD_RE.match(text.strip()) or (title and len(text) > 0.85 * width):
             break
         title.append(lines[i])
         i += 1
-        if KIND_RE.match(text):
+        if KIND_END_RE.match(text):
             break  # "Report of the Secretary-General" ends the title
-        if text.rstrip().endswith((".", ":")) and not KIND_RE.match(text):
+        if text.rstrip().endswith((".", ":")):
             break
+    return title, i
+
+
+#: The title of a letter or note verbale.
+LETTER_RE = re.compile(r"^(?:(?:Identical\s+)?letters?|Note\s+verbale|(?:Lettres?\s+identiques|Lettres?)|"
+                       r"(?:Cartas?\s+idénticas|Cartas?)|Nota\s+verbal)\s+(?:dated|datées?|de\s+fecha)\b",
+                       re.I)
+
+
+def _item_titles_block(lines: list[Line], mast: Masthead, width: int) -> None:
+    """The titles of the agenda items printed as blocks of their own (after the sessions of
+    two organs, one block or one a title), before a letter's title: they go with the agenda
+    item."""
+    if "agenda-item" not in mast.found:
+        return
+    i, taken = mast.end, []
+    for _ in range(12):
+        while i < len(lines) and lines[i].kind != "text":
+            i += 1
+        if i >= len(lines) or len(taken) > 30:
+            return
+        if LETTER_RE.match(lines[i].text.strip()):
+            break
+        if PARA_RE.match(lines[i].text) or KIND_END_RE.match(lines[i].text):
+            return
+        while i < len(lines) and lines[i].kind == "text":
+            taken.append(lines[i])
+            i += 1
+    else:
+        return
+    if taken:
+        text, attrs = mast.found["agenda-item"]
+        mast.found["agenda-item"] = (join_lines([text, *(ln.text for ln in taken)]), attrs)
+        mast.end = i
+
+
+def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
+    """The title of a letter or note after the symbol block (its lines are shorter than the
+    body's, which follows with no blank line in some extractions), and its kind under it;
+    mast.end moves past them. A first block followed by a block that ends with the kind of
+    document ("High-level Conference ..." then "New York Declaration ... / Note by the
+    Co-Chairs") is the meeting, and the second block the title."""
+    _item_titles_block(lines, mast, width)
+    title, i = _title_block(lines, mast.end, width)
     if not title:
         return
+    if not KIND_RE.match(title[-1].text) and "session" not in mast.found:
+        second, k = _title_block(lines, i, width)
+        if len(second) > 1 and KIND_RE.match(second[-1].text) and i < len(lines) \
+                and lines[i].kind != "text":
+            mast.found["meeting"] = (join_lines([ln.text for ln in title]), {})
+            title, i = second, k
     if len(title) > 1 and KIND_RE.match(title[-1].text):
         mast.found["subtitle"] = (title.pop().text, {})
-    elif len(title) == 1 and KIND_RE.match(title[0].text):
-        pass  # the kind alone ("Note by the Secretariat") is the title
     mast.found["title"] = (join_lines([ln.text for ln in title]), {})
     mast.end = i
     j = i
