@@ -58,6 +58,8 @@ class Outcome:
     ok: bool = True
     outputs: dict[str, str] = field(default_factory=dict)
     files: dict[str, list] = field(default_factory=dict)
+    label: str = ""
+    seconds: float = 0.0
 
     def wrote(self, dest: Path, inputs: str) -> None:
         """Record that dest was written from inputs."""
@@ -77,8 +79,9 @@ def options(name: str, fmt: str, plan: Plan) -> writers.Options:
 def guarded(label: str, job: Callable[[Outcome], None]) -> Outcome:
     """Run a job; a PipelineError becomes its messages, an OS or internal error a message
     naming label (the document) and the file; either way a failed outcome."""
-    outcome = Outcome()
+    outcome = Outcome(label=label)
     before = dict(_MANIFEST.files)
+    clock = time.monotonic()
     try:
         job(outcome)
     except PipelineError as exc:
@@ -96,6 +99,7 @@ def guarded(label: str, job: Callable[[Outcome], None]) -> Outcome:
                                 "set PIPELINE_DEBUG=1 for details and report it")
         outcome.ok = False
     outcome.files = {k: v for k, v in _MANIFEST.files.items() if before.get(k) != v}
+    outcome.seconds = round(time.monotonic() - clock, 3)
     return outcome
 
 
@@ -241,9 +245,47 @@ def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = print,
                 report(message, err=True)
             for path in outcome.built:
                 report(str(path))
+        documents = outcomes[:len(plan.sources) + len(plan.drafts)]
+        write_report(plan.out, documents)
+        report(summary(documents, plan.out / "report.json"))
         ok = all(o.ok for o in outcomes)
         if ok and stamp is not None:
             for path, when in ((stamp, started), (Path(f"{stamp}.end"), time.time())):
                 path.touch()
                 os.utime(path, (when, when))
         return ok
+
+
+def state_of(outcome: Outcome) -> str:
+    """failed, built or up to date."""
+    return "failed" if not outcome.ok else "built" if outcome.built else "up to date"
+
+
+def write_report(out: Path, documents: list[Outcome]) -> None:
+    """build/report.json: per document its state, warnings and errors (file:line: ...), and
+    the seconds it took."""
+    import json
+
+    try:  # a document up to date keeps the warnings of the build that made it
+        before = {r["source"]: r for r in json.loads((out / "report.json").read_text("utf-8"))["documents"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        before = {}
+    rows = []
+    for o in documents:
+        row = {"source": o.label, "state": state_of(o), "seconds": o.seconds,
+               "warnings": [m for m in o.messages if ": warning: " in m],
+               "errors": [m for m in o.messages if ": warning: " not in m],
+               "outputs": sorted(map(str, o.built))}
+        if row["state"] == "up to date" and o.label in before:
+            row["warnings"] = before[o.label].get("warnings", [])
+        rows.append(row)
+    atomic_write(out / "report.json", json.dumps({"documents": rows}, indent=1, ensure_ascii=False))
+
+
+def summary(documents: list[Outcome], where: Path) -> str:
+    """The closing line: documents built, up to date and failed, and the warnings."""
+    states = [state_of(o) for o in documents]
+    warnings = sum(": warning: " in m for o in documents for m in o.messages)
+    return (f"pipeline: {len(documents)} documents: {states.count('built')} built, "
+            f"{states.count('up to date')} up to date, {states.count('failed')} failed; "
+            f"{warnings} warning{'s' if warnings != 1 else ''} (details: {where})")

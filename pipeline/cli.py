@@ -31,6 +31,7 @@ def refuse_master(dest: Path, force: bool) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="pipeline", prog_name="pipeline")
 def cli() -> None:
     """Official documents: raw text to validated XML, then DOCX, ODT, EPUB and HTML.
 

@@ -175,6 +175,12 @@ def test_failed_document_fails_alone(repo: Path) -> None:
         assert "build/odt/idm2008-ws2-agenda.en.odt" in written(r)
         assert not list((repo / "build").rglob("broken*"))
         assert not list((repo / "build").rglob("*.tmp"))
+        import json
+        rows = {r["source"]: r for r in json.loads((repo / "build/report.json").read_text())["documents"]}
+        assert rows["sources/broken.en.txt"]["state"] == "failed"
+        assert rows["sources/broken.en.txt"]["errors"][0].startswith("sources/broken.en.txt:1: error:")
+        assert rows["sources/idm2008-ws2-agenda.en.txt"]["state"] == "built"
+        assert "1 failed" in r.stdout and "documents:" in r.stdout
     finally:
         bad.unlink()
     r = make(repo, "all")
