@@ -68,6 +68,8 @@ def validate_cmd(files: tuple[Path, ...]) -> None:
         except PipelineError as exc:
             errors = exc.diagnostics
         report(errors)
+        if not errors:
+            click.echo(f"{f}: valid")
         failed = failed or bool(errors)
     if failed:
         sys.exit(1)
@@ -93,6 +95,8 @@ def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
             atomic_write(f, new)
     if check and changed:
         sys.exit(1)
+    if check:
+        click.echo(f"{len(files)} file{'s' if len(files) != 1 else ''} in canonical layout")
 
 
 @cli.command()

@@ -26,8 +26,10 @@ def test_parse_writes_valid_xml_with_schema_pi(tmp_path):
     text = out.read_text("utf-8")
     assert text.splitlines()[1].startswith("<?xml-model href=")
     assert "document.rng" in text.splitlines()[1] and "document.sch" in text.splitlines()[2]
-    assert run("validate", out).returncode == 0
-    assert run("fmt", "--check", out).returncode == 0
+    r = run("validate", out)
+    assert r.returncode == 0 and r.stdout.strip() == f"{out}: valid"  # success says so
+    r = run("fmt", "--check", out)
+    assert r.returncode == 0 and "1 file in canonical layout" in r.stdout
 
 
 def test_type_and_lang_options(tmp_path):
