@@ -56,6 +56,14 @@ def item_kind(title: str) -> str:
     return "other"
 
 
+#: A person printed with no bullet or label: a name of two to five capitalised words (an
+#: honorific first, particles inside), a comma, then the role.
+PERSON_LINE_RE = re.compile(
+    r"^(?:(?:H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.|M\.|Mme|S\.\s?E\.|Sr\.|Sra\.)\s+)?"
+    r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:(?:de|da|do|dos|van|von|der|del|la|le|bin|al|el|y)\s+)?"
+    r"[A-ZÀ-Ý][\w’'.-]*){1,4},\s+[A-ZÀ-Ýa-z]")
+
+
 def title_continues(prev: str, line: str) -> bool:
     """True when line continues a wrapped item title rather than starting the description."""
     if line[:1].islower():
@@ -297,6 +305,11 @@ class AgendaBuilder:
             bullet = None  # a dash that wrapped onto the line ("economic" / "– in countries")
         if bullet:
             return self.feed_bullet(bullet.group("text"))
+        if PERSON_LINE_RE.match(text) and (
+                it.state == "title" and it.title
+                or it.state == "desc" and it.desc and it.desc[-1]
+                and re.search(r"[.!?]['\"»”’)]*$", it.desc[-1][-1])):
+            return self.feed_bullet(text)  # "Brunson McKinley, Director General, IOM", unbulleted
         self.feed_text(text)
 
     def open_label(self, label: re.Match) -> None:
