@@ -128,6 +128,11 @@ def _isolated(lines: list[Line], i: int) -> bool:
     pdftotext -layout prints it ("1" / "IOM's work ..."), not a page number."""
     before = lines[i - 1] if i > 0 else None
     after = lines[i + 1] if i + 1 < len(lines) else None
+    here = lines[i].text.strip()
+    if here.isdigit() and (
+            before is not None and before.kind == "text" and before.text.strip() == str(int(here) - 1)
+            or after is not None and after.kind == "text" and after.text.strip() == str(int(here) + 1)):
+        return False  # "1" / "2": the numbers of notes printed apart from their texts
     if (before is not None and before.kind in ("blank", "sep") and after is not None
             and after.kind == "text" and not lines[i].page_start and not after.page_start
             and lines[i].text.strip().isdigit() and after.text.strip()[:1].isupper()):
@@ -376,6 +381,87 @@ def join_lone_markers(lines: list[Line]) -> list[Line]:
     return out
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?…]['\"»”’)\]]*$")
+
+
+def attach_trailing_note_numbers(lines: list[Line]) -> list[Line]:
+    """pdftotext prints the superscript numbers of a page's notes after the notes' texts
+    ("First note." / "Second note." / "1" / "2"): put each number before its note, two
+    spaces apart, as a note is typed. Only when the run of numbers ends the page, follows
+    the notes' block (after a blank line), and the block splits into as many notes as
+    there are numbers, at sentence ends; or when a run of two or more numbers comes just
+    before such a block at the page's end (the other order pdftotext uses)."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        run_start = i
+        while i < len(out) and out[i].kind == "text" and out[i].text.strip().isdigit() and (
+                i == run_start or int(out[i].text) == int(out[i - 1].text) + 1):
+            i += 1
+        run = out[run_start:i]
+        k = i
+        while k < len(out) and out[k].kind != "text":
+            k += 1
+        ends_page = k >= len(out) or out[k].page_start
+        if run and ends_page:
+            _attach(out, run_start, run)
+        elif len(run) > 1:
+            _attach_before(out, run_start, run)
+        i = run_start + max(len(run), 1)
+    return out
+
+
+def _attach_before(out: list[Line], run_start: int, run: list[Line]) -> None:
+    """The numbers printed before the notes' texts ("1" / "2" / "" / "See WHO." / "IOM."):
+    when the block after them ends the page and splits into len(run) notes."""
+    k = run_start + len(run)
+    while k < len(out) and out[k].kind == "blank":
+        k += 1
+    end = k
+    while end < len(out) and out[end].kind == "text" and not (out[end].page_start and end > k):
+        end += 1
+    if k == end or not (end >= len(out) or out[end].page_start or out[end].kind != "text"):
+        return
+    block = out[k:end]
+    starts = [0] + [m for m in range(1, len(block))
+                    if _SENTENCE_END_RE.search(block[m - 1].text) and block[m].text[:1].isupper()]
+    if len(starts) != len(run):
+        return
+    new: list[Line] = []
+    for m, start in enumerate(starts):
+        first = block[start]
+        new.append(Line(first.no, f"{run[m].text.strip()}  {first.text}", "text",
+                        run[0].page_start if m == 0 else first.page_start, first.indent))
+        stop = starts[m + 1] if m + 1 < len(starts) else len(block)
+        new.extend(block[start + 1:stop])
+    out[run_start:end] = new
+
+
+def _attach(out: list[Line], run_start: int, run: list[Line]) -> None:
+    """Rewrite out in place when the block above run splits into len(run) notes."""
+    j = run_start - 1
+    while j >= 0 and out[j].kind == "text" and not out[j].page_start:
+        j -= 1
+    block_start = j + 1
+    if j < 0 or out[j].kind == "text" and not out[j].page_start or block_start >= run_start:
+        return  # the notes' block must have air (or a rule) above it
+    block = out[block_start:run_start]
+    if any(ln.text.strip().isdigit() for ln in block):
+        return
+    starts = [0] + [k for k in range(1, len(block))
+                    if _SENTENCE_END_RE.search(block[k - 1].text) and block[k].text[:1].isupper()]
+    if len(starts) != len(run):
+        return
+    new: list[Line] = []
+    for m, k in enumerate(starts):
+        first = block[k]
+        new.append(Line(first.no, f"{run[m].text.strip()}  {first.text}", "text",
+                        first.page_start, first.indent))
+        end = starts[m + 1] if m + 1 < len(starts) else len(block)
+        new.extend(block[k + 1:end])
+    out[block_start:run_start + len(run)] = new
+
+
 def normalise(data: bytes, filename: str) -> Normalised:
     """Run stage 1 on raw bytes (see the module docstring for what holds after it)."""
     text, enc = decode(data, filename)
@@ -391,6 +477,7 @@ def normalise(data: bytes, filename: str) -> Normalised:
         if line.kind == "text":
             line.text = line.text.strip(" ")
     lines = join_lone_markers(lines)
+    lines = attach_trailing_note_numbers(lines)
     warnings = []
     if enc == "latin-1":
         warnings.append(Diagnostic(filename, 1, "neither UTF-8 nor cp1252: read as latin-1; "
