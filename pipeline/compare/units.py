@@ -157,6 +157,12 @@ def _body(body: etree._Element, notes: dict[str, str]) -> list[Unit]:
             continue
         if el.tag == "para":
             n = el.get("n")
+            annex = next((a for a in el.iterancestors("annex")), None)
+            if annex is not None:  # numbers restart in each annex: key by the annex too
+                k = str(sum(1 for _ in annex.itersiblings("annex", preceding=True)) + 1)
+                out.append(Unit("para", n, ("annex", k, "para", n), ("para",),
+                                _para_segments(el, notes)))
+                continue
             out.append(Unit("para", n, ("para", n), ("para",), _para_segments(el, notes)))
             continue
         counts[el.tag] = counts.get(el.tag, 0) + 1

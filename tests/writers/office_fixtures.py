@@ -180,9 +180,11 @@ def expected_styles(root: etree._Element) -> Counter[str]:
     """How many paragraphs each named style must hold, from the XML alone."""
     c: Counter[str] = Counter()
     meta = root.find("meta")
-    for tag, style in (("title", "Title"), ("subtitle", "Subtitle"), ("series", "Series"),
-                       ("meeting", "Meeting"), ("symbol", "Symbol"), ("dates", "Dates")):
-        c[style] += meta.find(tag) is not None
+    from pipeline.writers.docx.body import TITLE_BLOCK
+
+    for tag, style in TITLE_BLOCK:
+        if style != "Original Language":  # not counted: the symbol line's companion
+            c[style] += meta.find(tag) is not None
     c["Numbered Paragraph"] = len(root.findall(".//para"))
     for section in root.iter("section"):
         depth = sum(1 for a in section.iterancestors() if a.tag == "section") + 1

@@ -31,7 +31,7 @@ from .paper import PARA_RE, ROMAN_HEAD_RE
 from .text import join_lines
 from .times import find_date
 
-ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)$", re.I)
+ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,80})*$", re.I)
 ORGAN_RE = re.compile(
     r"^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
     r"Trusteeship Council|International Court of Justice|"

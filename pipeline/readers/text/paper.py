@@ -40,6 +40,11 @@ def ends_sentence(text: str) -> bool:
 
 
 SPACES_RE = re.compile(r" {2,}")
+#: The line that opens an annex: "Annex", "Annex II", "Annex to the letter dated ...".
+ANNEX_RE = re.compile(r"^(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO)(?:\s+(?P<n>[IVXLC]+|\d{1,2}))?"
+                      r"(?P<rest>\s+(?:to|of|à|de|al|del)\b.*)?$")
+#: How a letter's signature starts: an annex may follow it with no blank line.
+SIGNED = ("(Signed)", "(Signé)", "(Firmado)")
 #: Lines that start a block of their own: a signature, an annex.
 BLOCK_START_RE = re.compile(r"^(?:\((?:Signed|Signé|Firmado)\)|(?:Annex|Annexe|Anexo|Enclosure|Pièce jointe)\b)")
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
@@ -221,6 +226,13 @@ class BodyBuilder:
             text = line.text.strip()
             if "  " in text:
                 text = SPACES_RE.sub(" ", text)
+            at_start = self.blank or self._prev_ends_sentence() or line.page_start or (
+                bool(self.lines) and self.lines[0].startswith(SIGNED))
+            annex = ANNEX_RE.match(text) if at_start else None
+            if annex:
+                i = self.open_annex(lines, i, annex)
+                self.blank = False
+                continue
             if self.try_para(line, text) or self.try_item(line, text):
                 pass
             else:
@@ -321,6 +333,31 @@ class BodyBuilder:
             return
         self.close_lists()
         self._open_text(self.container(), "p", text, line.no)
+
+    def open_annex(self, lines: list[Line], i: int, m: re.Match) -> int:
+        """Open an annex at lines[i] (R12): its heading is the annex line and the lines it
+        wraps onto (to a blank line, a sentence's end, a paragraph or four lines); its
+        paragraphs are numbered from 1. Return the index after the heading."""
+        self.close_lists()
+        self.para = None
+        annex = etree.SubElement(self.body, "annex", {LINE_ATTR: str(lines[i].no)})
+        if m.group("n"):
+            annex.set("n", m.group("n"))
+        parts, j = [" ".join(lines[i].text.split())], i + 1
+        while (j < len(lines) and len(parts) < 4 and lines[j].kind == "text"
+               and not lines[j].page_start and m.group("rest") and not ends_sentence(parts[-1])
+               and not PARA_RE.match(lines[j].text.strip())):
+            nxt = " ".join(lines[j].text.split())
+            widest = max(map(len, parts))
+            if len(nxt) > widest + 6 or (len(parts) > 1 and len(parts[-1]) < 0.6 * widest):
+                break  # a body line (wider than the heading's), or the heading's short last line came
+            parts.append(nxt)
+            j += 1
+        etree.SubElement(annex, "heading").text = join_lines(parts)
+        self.sections = [(None, annex)]
+        self.expected, self.printed = 1, 0
+        self.after_heading = True
+        return j
 
     def open_section(self, text: str, n: str | None, style: str) -> None:
         """Open a section at the level its heading implies."""

@@ -16,11 +16,13 @@ from .ast import (Node, NoteFor, cell, header, inlines, notes_of, row, span, sty
                   table, text)
 
 #: meta children printed in the title block, in printed order, with their style.
-TITLE_BLOCK = [("organisation", "Series"), ("symbol", "Symbol"), ("issued", "Dates"),
-               ("distribution", "Original Language"), ("original-language", "Original Language"),
-               ("series", "Series"), ("meeting", "Meeting"), ("session", "Meeting"),
-               ("agenda-item", "Meeting"), ("title", "Title"), ("subtitle", "Subtitle"),
-               ("dates", "Dates")]
+TITLE_BLOCK = [("organisation", "Series"), ("symbol", "Symbol"),
+               ("original-language", "Original Language"), ("issued", "Dates"),
+               ("distribution", "Original Language"), ("series", "Series"),
+               ("meeting", "Meeting"), ("session", "Meeting"), ("agenda-item", "Meeting"),
+               ("title", "Title"), ("subtitle", "Subtitle"), ("dates", "Dates")]
+#: The order in which every writer prints the title block (HTML and EPUB too).
+PRINTED_ORDER = tuple(tag for tag, _ in TITLE_BLOCK)
 ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
@@ -59,7 +61,7 @@ def section_content(el: etree._Element, level: int, notes: NoteFor) -> list[Node
             blocks.append(styled_para("Body Text", inlines(child, notes)))
         elif child.tag == "list":
             blocks += list_blocks(child, 1, notes)
-        elif child.tag == "section":
+        elif child.tag in ("section", "annex"):  # an annex is laid out as a top section
             blocks.append(section_heading(child.find("heading"), level, notes))
             blocks += section_content(child, level + 1, notes)
     return blocks

@@ -91,7 +91,7 @@ def blocks(ctx: Context, parent: etree._Element, level: int, path: str) -> list[
     out: list[etree._Element] = []
     count = 0
     for child in parent:
-        if child.tag == "section":
+        if child.tag in ("section", "annex"):  # an annex is laid out as a top section
             count += 1
             out.append(section(ctx, child, level, f"{path}-{count}"))
         elif child.tag in ("para", "p", "list"):
@@ -101,7 +101,7 @@ def blocks(ctx: Context, parent: etree._Element, level: int, path: str) -> list[
 
 def section(ctx: Context, src: etree._Element, level: int, sec_id: str) -> etree._Element:
     """A section: its heading at ``level`` (nesting gives the level), then its content."""
-    out = el("section", {"class": f"section level-{level}"})
+    out = el("section", {"class": f"{src.tag} level-{level}"})
     out.append(heading(ctx, src.find("heading"), level, sec_id))
     add(out, *blocks(ctx, src, level + 1, sec_id))
     return out

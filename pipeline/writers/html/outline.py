@@ -35,7 +35,8 @@ def sections(parent: etree._Element | None, path: str, depth: int) -> list[Entry
     if parent is None or depth <= 0:
         return []
     out = []
-    for i, sec in enumerate(parent.findall("section"), start=1):
+    found = [c for c in parent if c.tag in ("section", "annex")]  # numbered as blocks() does
+    for i, sec in enumerate(found, start=1):
         head = sec.find("heading")
         number = f"{head.get('n')}. " if head is not None and head.get("n") else ""
         target = f"{path}-{i}"
