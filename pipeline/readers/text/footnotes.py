@@ -62,7 +62,9 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         prev = out[-1] if out else None
         after_notes = in_notes or prev is None or prev.kind != "text" or bool(
-            re.match(r"^\*{1,3}\s", prev.text))
+            re.match(r"^\*{1,3}\s", prev.text)) or (
+            line.kind == "text" and line.text.strip() == str(expected)
+            and TERMINAL_RE.search(prev.text) and _marker_above(lines, i, expected))
         if (line.kind == "text" and line.text.strip() == str(expected) and nxt is not None
                 and nxt.kind == "text" and nxt.text.strip()[:1].isupper() and not nxt.page_start
                 and after_notes):

@@ -225,7 +225,7 @@ def _first_text(lines: list[Line]) -> int:
 
 #: What the UN system prints at a page foot or top besides the page number: the job number
 #: ("24-23868 (E)"), the date code ("301224"), the barcode ("*2423868*"), the recycling line.
-JOB_RE = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
+JOB_RE = re.compile(r"^\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?$")
 BARCODE_RE = re.compile(r"^\*\d{6,9}\*$")
 DATE_CODE_RE = re.compile(r"^\d{6}$")
 RECYCLE_RE = re.compile(r"^(?:♲\s*)?(?:Please recycle|Merci de recycler|Sírvase reciclar)\s*♲?$|^♲$",
@@ -330,6 +330,11 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         found = None
         if line.kind == "text":
             found = [_debris_field(f, symbols) for f in _FIELDS_RE.split(line.text.strip())]
+            if not all(found) and len(line.text) <= 60:  # "25-00430 2/2": one space apart
+                tokens = re.findall(r"\S+(?:\s\([A-Z]\))?", line.text.strip())
+                kinds_ = [_debris_field(t, symbols) for t in tokens]
+                if all(kinds_) and {"job", "barcode", "symbol"} & set(kinds_):
+                    found = kinds_
             found = found if all(found) and (seen_symbol or "symbol" not in found) else None
             seen_symbol = seen_symbol or bool(_SYMBOL_IN_RE.search(line.text))
         kinds.append(found)
