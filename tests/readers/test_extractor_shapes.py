@@ -1,0 +1,104 @@
+"""Shapes that PDF extractors write, each read as make all reads a source (texts of our own,
+in the shapes met in real extractions; see tests/accuracy for the whole documents)."""
+from __future__ import annotations
+
+from pipeline.documents import read_text_source
+
+
+def read(text: str, name: str = "doc.en.txt"):
+    """(root, warning messages) of a text read with every fallback."""
+    tree, warnings = read_text_source(text.encode("utf-8"), name)
+    return tree.getroot(), [str(w) for w in warnings]
+
+
+def words(el) -> str:
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def test_notes_at_a_page_foot_with_no_rule_nor_blank_line() -> None:
+    """pypdf: the notes follow the last body line directly, then the page ends."""
+    root, warnings = read("Title of the paper\n\n1. Migrants send money home.1 It matters.\n"
+                          "2. The cost of sending it is falling.2\n"
+                          "1 World Bank, 2024.\n2 See the annex.\n\f3. Page two goes on.\n")
+    assert [f.text for f in root.iterfind("footnotes/footnote")] == ["World Bank, 2024.", "See the annex."]
+    assert root.find(".//para[@n='1']//noteref") is not None
+    assert "World Bank" not in words(root.find("body")), warnings
+
+
+def test_note_numbers_printed_after_their_texts() -> None:
+    """pdftotext: the superscript numbers of a page's notes come after the notes' texts."""
+    root, _ = read("Title of the paper\n\n1. Migrants send money home.1 It matters.2\n\n"
+                   "First note text.\nSecond note text.\n1\n2\n\f2. Page two.\n")
+    assert [(f.get("n"), f.text) for f in root.iterfind("footnotes/footnote")] == [
+        ("1", "First note text."), ("2", "Second note text.")]
+
+
+def test_a_marker_set_apart_by_a_space() -> None:
+    """pdfminer: "the United Nations 2 and other bodies" -- found when no glued form exists."""
+    root, _ = read("Title of the paper\n\n1. Talks went on with the United Nations 1 and other\n"
+                   "bodies for years.\n\n__________\n1  See the record of the talks.\n")
+    assert root.find(".//para[@n='1']//noteref[@to='fn1']") is not None
+    assert "Nations and other" in words(root.find(".//para[@n='1']"))
+
+
+def test_agenda_table_header_repeated_on_each_page_is_layout() -> None:
+    """"Time | Programme" (one line, or a cell a line) is not text of the programme."""
+    root, _ = read("WORKSHOP ON RETURN\n\n7 July 2008\n\nTime        Programme\n\n"
+                   "09:00 - 10:00 Registration\n10:00 - 11:00 Opening remarks\n\f"
+                   "Time\n\nProgramme\n\n11:00 - 12:00 Session I: Case studies\n")
+    assert len(root.findall(".//item")) == 3
+    assert "Programme" not in words(root.find("agenda"))
+
+
+def test_a_person_printed_without_bullet_or_label() -> None:
+    """A name, a comma and a role under an item's title is a speaker."""
+    root, _ = read("WORKSHOP ON RETURN\n\n7 July 2008\n\n09:00 - 10:00 Registration\n"
+                   "10:00 - 10:15 WELCOME REMARKS\nAna Lindqvist, Director General, IOM\n"
+                   "10:15 - 11:00 SETTING THE SCENE\n")
+    person = root.find(".//item[@start='10:00']//person")
+    assert person is not None and person.findtext("name") == "Ana Lindqvist"
+
+
+def test_a_dash_wrapped_to_a_line_start_is_not_a_bullet() -> None:
+    """"conditions – social and economic" / "– in countries": one description."""
+    root, _ = read("WORKSHOP ON RETURN\n\n7 July 2008\n\n09:00 - 10:00 Session I: Return\n"
+                   "The potential depends on enabling conditions – social and economic\n"
+                   "– in countries of origin and destination.\n10:00 - 11:00 Closing\n")
+    item = root.find(".//item[@start='09:00']")
+    assert item.find("speakers") is None
+    assert "economic – in countries" in words(item.find("p"))
+
+
+def test_a_numbered_heading_wrapped_onto_two_lines() -> None:
+    """"V. Review of governance and" / "oversight" / "18. The President ...": 18 is a paragraph."""
+    root, _ = read("Title of the paper\n\nI. Introduction\n1. First paragraph.\n"
+                   "II. Review of governance and\noversight of the boards\n2. The President spoke.\n")
+    heads = [words(h) for h in root.iter("heading")]
+    assert heads == ["Introduction", "Review of governance and oversight of the boards"]
+    assert [p.get("n") for p in root.iter("para")] == ["1", "2"]
+
+
+def test_page_foot_fields_one_space_apart_and_reissued_job_numbers() -> None:
+    """pypdf prints "25-00430 2/2" and "25-05275* (E) 280425" on one line: page furniture."""
+    root, _ = read("United Nations  A/80/9\nGeneral Assembly\nDistr.: General\n3 May 2025\n"
+                   "Original: English\n\nA note of the Secretariat\n\nThe Secretariat has the "
+                   "honour to transmit the report.\n25-05275* (E) 280425\n*2505275*\n\f"
+                   "A/80/9\nIt is annexed to this note.\n25-05275 2/2\n")
+    body = words(root.find("body"))
+    assert "25-05275" not in body and "2/2" not in body and "A/80/9" not in body
+    assert "It is annexed to this note." in body
+
+
+def test_an_annex_after_a_signature() -> None:
+    """"(Signed) NAME" then "Annex to the letter ...": an annex, its paragraphs from 1."""
+    root, _ = read("United Nations  A/80/9\nGeneral Assembly\nDistr.: General\n3 May 2025\n"
+                   "Original: English\n\nLetter dated 2 May 2025 from the Permanent\n"
+                   "Representative of Freedonia addressed to the Secretary-General\n\n"
+                   "I have the honour to transmit the statement annexed.\n(Signed) Ana Lindqvist\n"
+                   "Annex to the letter dated 2 May 2025 from the Permanent\n"
+                   "Representative of Freedonia\n\n1. The statement begins here.\n"
+                   "2. It ends here.\n")
+    annex = root.find("body/annex")
+    assert annex is not None
+    assert words(annex.find("heading")).startswith("Annex to the letter dated 2 May 2025")
+    assert [p.get("n") for p in annex.iter("para")] == ["1", "2"]
