@@ -427,19 +427,9 @@ def _attach_before(out: list[Line], run_start: int, run: list[Line]) -> None:
         end += 1
     if k == end or not (end >= len(out) or out[end].page_start or out[end].kind != "text"):
         return
-    block = out[k:end]
-    starts = [0] + [m for m in range(1, len(block))
-                    if _SENTENCE_END_RE.search(block[m - 1].text) and block[m].text[:1].isupper()]
-    if len(starts) != len(run):
-        return
-    new: list[Line] = []
-    for m, start in enumerate(starts):
-        first = block[start]
-        new.append(Line(first.no, f"{run[m].text.strip()}  {first.text}", "text",
-                        run[0].page_start if m == 0 else first.page_start, first.indent))
-        stop = starts[m + 1] if m + 1 < len(starts) else len(block)
-        new.extend(block[start + 1:stop])
-    out[run_start:end] = new
+    new = _numbered_notes(out[k:end], run, run[0].page_start)
+    if new is not None:
+        out[run_start:end] = new
 
 
 def _attach(out: list[Line], run_start: int, run: list[Line]) -> None:
@@ -453,18 +443,26 @@ def _attach(out: list[Line], run_start: int, run: list[Line]) -> None:
     block = out[block_start:run_start]
     if any(ln.text.strip().isdigit() for ln in block):
         return
+    new = _numbered_notes(block, run, block[0].page_start)
+    if new is not None:
+        out[block_start:run_start + len(run)] = new
+
+
+def _numbered_notes(block: list[Line], run: list[Line], page_start: bool) -> list[Line] | None:
+    """The block's lines with the run's numbers put before its notes ("N  text"), or None
+    when the block does not split into len(run) notes at sentence ends."""
     starts = [0] + [k for k in range(1, len(block))
                     if _SENTENCE_END_RE.search(block[k - 1].text) and block[k].text[:1].isupper()]
     if len(starts) != len(run):
-        return
+        return None
     new: list[Line] = []
     for m, k in enumerate(starts):
         first = block[k]
         new.append(Line(first.no, f"{run[m].text.strip()}  {first.text}", "text",
-                        first.page_start, first.indent))
+                        page_start if m == 0 else first.page_start, first.indent))
         end = starts[m + 1] if m + 1 < len(starts) else len(block)
         new.extend(block[k + 1:end])
-    out[block_start:run_start + len(run)] = new
+    return new
 
 
 def normalise(data: bytes, filename: str) -> Normalised:
