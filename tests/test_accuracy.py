@@ -12,9 +12,9 @@ import pytest
 
 from support.tools import require_tools
 
-#: The score measured with `make accuracy` when the floor was last raised (86.8%), less a
+#: The score measured with `make accuracy` when the floor was last raised (87.8%), less a
 #: margin for LibreOffice versions that break lines elsewhere.
-FLOOR = 0.84
+FLOOR = 0.85
 
 
 @pytest.fixture(scope="module")

@@ -102,3 +102,16 @@ def test_an_annex_after_a_signature() -> None:
     assert annex is not None
     assert words(annex.find("heading")).startswith("Annex to the letter dated 2 May 2025")
     assert [p.get("n") for p in annex.iter("para")] == ["1", "2"]
+
+
+def test_a_column_of_paragraph_numbers_printed_before_the_paragraphs() -> None:
+    """pdfminer: "1." / "2." first, then the title and the two paragraphs they number."""
+    root, _ = read("PAPER ON RETURN\n\n1.\n\n2.\n\nReturn and development\n\n"
+                   "The first paragraph is long enough to be a line of the body text of this paper,\n"
+                   "and it goes on.\n\n"
+                   "The second paragraph is long enough to be a line of the body text of this paper\n"
+                   "as well, and it ends here.\n")
+    assert [words(p) for p in root.iter("para")] == [
+        "The first paragraph is long enough to be a line of the body text of this paper, and it goes on.",
+        "The second paragraph is long enough to be a line of the body text of this paper as well, "
+        "and it ends here."]

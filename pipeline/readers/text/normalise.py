@@ -363,9 +363,53 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 LONE_MARKER_RE = re.compile(r"^(?:\d{1,4}\.|[•·▪◦●‣■➢►]|\([a-z]{1,4}\)|[IVXLC]{1,6}\.|[A-H]\.)$")
 
 
+_PARA_NUMBER_RE = re.compile(r"^(\d{1,4})\.$")
+
+
+def _number_runs(lines: list[Line]) -> list[Line]:
+    """pdfminer prints a page's paragraph numbers as a column of their own ("1." / "2." and
+    then the paragraphs): give each number of such a run (two or more, in sequence, blank
+    lines between) to the next paragraph whose first line is as wide as the body's, in order."""
+    widths = sorted(len(ln.text) for ln in lines if ln.kind == "text")
+    wide = 0.75 * widths[int(len(widths) * 0.9)] if widths else 60
+    out, i = list(lines), 0
+    while i < len(out):
+        run, k = [], i
+        while k < len(out) and (out[k].kind == "blank" or (
+                out[k].kind == "text" and _PARA_NUMBER_RE.match(out[k].text)
+                and (not run or int(out[k].text[:-1]) == int(run[-1].text[:-1]) + 1))):
+            if out[k].kind == "text":
+                run.append(out[k])
+            k += 1
+        if len(run) < 2:
+            i += 1
+            continue
+        targets, m = [], k
+        while m < min(len(out), k + 200) and len(targets) < len(run):
+            line = out[m]
+            if line.kind == "text" and (m == 0 or out[m - 1].kind != "text"):
+                if LONE_MARKER_RE.match(line.text) or re.match(r"^\d{1,4}\.\s", line.text):
+                    break
+                if len(line.text) >= wide:
+                    targets.append(m)
+            m += 1
+        if len(targets) != len(run):
+            i = k
+            continue
+        for num, t in zip(run, targets):
+            out[t] = Line(out[t].no, f"{num.text} {out[t].text}", "text", out[t].page_start,
+                          out[t].indent)
+        dropped = {id(n) for n in run}
+        out = [ln for ln in out if id(ln) not in dropped]
+        i = 0 if not out else i
+    return out
+
+
 def join_lone_markers(lines: list[Line]) -> list[Line]:
     """Put a marker alone on its line ("1.", "•", "(a)") before the text of the next text
-    line (across one blank line), as it is printed."""
+    line (across one blank line), as it is printed; a column of paragraph numbers printed
+    before its paragraphs goes to them in order (_number_runs)."""
+    lines = _number_runs(lines)
     out: list[Line] = []
     i = 0
     while i < len(lines):
