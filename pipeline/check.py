@@ -64,6 +64,14 @@ class Words:
         return Words(self.texts[start:stop], self.lines[start:stop])
 
 
+def _clock12(hhmm: str) -> str:
+    """A time as a word the check compares, on a 12-hour clock ("13:30" and "01:30" are
+    "130"): the reader reads a time printed with no a.m./p.m. as the afternoon's when the
+    times around it say so."""
+    hour, _, minute = hhmm.partition(":")
+    return f"{(int(hour) - 1) % 12 + 1}{minute}" if hour.isdigit() else hhmm.replace(":", "")
+
+
 def source_words(data: bytes, filename: str, lines: list[Line] | None = None,
                  agenda: bool = True) -> Words:
     """The words of a raw text that are not layout debris, with their line numbers
@@ -87,7 +95,7 @@ def source_words(data: bytes, filename: str, lines: list[Line] | None = None,
             start, end, rest = times
             for t in (start, end):
                 if t:
-                    out.add(t.replace(":", ""), line.no)
+                    out.add(_clock12(t), line.no)
             text = rest
         text = pending + text
         pending = ""
@@ -115,7 +123,9 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
         in_list = el.tag == "item" and parent is not None and parent.tag == "list"
         for attr in LIST_ITEM_ATTRS if in_list else PRINTED_ATTRS.get(el.tag, ()):
             if el.get(attr):
-                out.add(el.get(attr).replace(":", ""))
+                value = el.get(attr)
+                out.add(_clock12(value) if el.tag == "item" and attr in ("start", "end") else
+                        value.replace(":", ""))
         text = el.text or ""
         if el.tag == "p" and parent is not None and parent.tag != "para" and text[:1].isdigit():
             m = PARA_RE.match(text)  # a number printed at a paragraph's start is layout, as

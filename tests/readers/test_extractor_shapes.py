@@ -115,3 +115,20 @@ def test_a_column_of_paragraph_numbers_printed_before_the_paragraphs() -> None:
         "The first paragraph is long enough to be a line of the body text of this paper, and it goes on.",
         "The second paragraph is long enough to be a line of the body text of this paper as well, "
         "and it ends here."]
+
+
+def test_times_on_a_12_hour_clock_without_am_pm() -> None:
+    """"12:30 - 1:30 Lunch" then "2:00 - 3:30": afternoon times, with a warning; a time that
+    truly runs backwards (10:00 then 09:00) stays an error (tests/test_inputs.py)."""
+    root, warnings = read("WORKSHOP ON RETURN\n\n7 July 2008\n\n11:00 - 12:30 Session I: Return\n"
+                          "12:30 - 1:30 Lunch\n2:00 - 3:30 Session II: Development\n")
+    assert [(i.get("start"), i.get("end")) for i in root.iter("item")] == [
+        ("11:00", "12:30"), ("12:30", "13:30"), ("14:00", "15:30")]
+    assert any("12-hour clock" in w for w in warnings)
+
+
+def test_a_time_range_with_a_colon_after_it() -> None:
+    """"9.00 – 9.45: Opening" is the range 09:00-09:45 and the title "Opening"."""
+    root, _ = read("WORKSHOP ON RETURN\n\n7 July 2008\n\n9.00 – 9.45: Opening\n9.45 – 10.30: Session I\n")
+    assert [(i.get("start"), i.get("end"), i.findtext("title")) for i in root.iter("item")] == [
+        ("09:00", "09:45", "Opening"), ("09:45", "10:30", "Session I")]

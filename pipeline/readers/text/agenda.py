@@ -21,7 +21,7 @@ from .lexicon import (DAY_RANK_RE, DISCUSSION_RE, END_RE, KINDS, LABEL_RE, MODER
                       QUESTIONS_LEAD_RE, SESSION_RE)
 from .normalise import LINE_ATTR, Line
 from .text import is_caps, join_lines
-from .times import DATE_RANGE_RE, find_date, match_time_range
+from .times import DATE_RANGE_RE, find_date, match_time_range, twelve_hours_later
 
 BULLET_RE = re.compile(r"^[•·▪◦●○‣■□➢►*\-–—]\s+(?P<text>.*)$")
 CONNECTOR_END_RE = re.compile(
@@ -250,25 +250,37 @@ class AgendaBuilder:
             self.warn(line, "a timed item after the end-of-day line")
             self.day.remove(self.day.find("end"))
         start, end, rest = times
-        self.check_times(start, end, line)
+        start, end = self.check_times(start, end, line)
         self.item = ItemBuilder(start, end, line.no)
         if rest:
             self.item.title.append(rest)
 
-    def check_times(self, start: str, end: str | None, line: Line) -> None:
+    def check_times(self, start: str, end: str | None, line: Line) -> tuple[str, str | None]:
         """Times run forward: an item ending before it starts, or starting before the item
-        above it, is an error; one that overlaps the item above it is a warning."""
+        above it, is an error, unless the times were printed on a 12-hour clock with no
+        a.m./p.m. ("12:30 - 1:30", "1:00 - 2:00" after "11:00"): they are read as afternoon
+        times, with a warning. An item that overlaps the item above it is a warning.
+        Return the times as read."""
+        if end and end <= start and (later := twelve_hours_later(end)) and later > start:
+            self.warn(line, f"'{end}' after '{start}' read as {later} (a 12-hour clock)")
+            end = later
         if end and end <= start:
             raise DocumentError(self.filename, line.no, f"item ends ({end}) before or when it starts ({start})")
         prev = self.last_item  # not day.findall("item"), which is quadratic over a long day
         if prev is None:
-            return
+            return start, end
         p_start, p_end = prev.get("start"), prev.get("end")
+        later = twelve_hours_later(start) if start < p_start else None
+        if later and later >= p_start and (not end or twelve_hours_later(end)):
+            self.warn(line, f"'{start}' after the item above it ({p_start}) read as {later} "
+                            "(a 12-hour clock)")
+            start, end = later, twelve_hours_later(end) if end else None
         if start < p_start:
             raise DocumentError(self.filename, line.no, f"item starts ({start}) before the item above it "
                                                 f"({p_start}): times must be in order within a day")
         if p_end and start < p_end:
             self.warn(line, f"item starts ({start}) before the item above it ends ({p_end})")
+        return start, end
 
     def orphan(self, line: Line, text: str) -> None:
         """A line between a day heading and its first item (joined to the heading when the

@@ -12,7 +12,7 @@ _TIME = (r"(?P<{0}h>\d{{1,2}})(?:\s?[h:.]\s?(?P<{0}m>\d{{2}})|\s?h(?!\w))?" + _A
 _SEP = r"\s*(?:–|—|-|‑|to|à|a|until|hasta|au)\s*"
 TIME_RANGE_RE = re.compile(
     r"^(?:(?:from|de|desde)\s+)?(?P<range>" + _TIME.format("s") + r"(?:" + _SEP + _TIME.format("e") + r")?)"
-    r"(?=\s|$)\s*(?P<rest>.*)$", re.IGNORECASE)
+    r"(?=[\s:]|$)\s*(?P<rest>.*)$", re.IGNORECASE)
 
 
 def _to_hhmm(h: str, m: str | None, ampm: str | None) -> str | None:
@@ -120,3 +120,11 @@ def is_date_line(text: str) -> bool:
     stripped = DATE_RE.sub("", stripped)
     # "31 February" has the form of a date but is none: not a date line, only text
     return stripped != text and not re.search(r"\w", stripped) and find_date_range(text) is not None
+
+
+def twelve_hours_later(hhmm: str) -> str | None:
+    """HH:MM twelve hours later, for an afternoon time printed on a 12-hour clock with no
+    a.m./p.m. ("12:30 - 1:30"): only from 1 to 7 o'clock (a meeting's afternoon); None for
+    any other time."""
+    hour, minute = map(int, hhmm.split(":"))
+    return f"{hour + 12:02d}:{minute:02d}" if 1 <= hour <= 7 else None
