@@ -176,6 +176,12 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         # The first copy is debris too, unless it is the symbol, which is also meta.
         if not SYMBOL_LIKE_RE.match(text):
             drop.add(idxs[0])
+    return _drop(lines, drop)
+
+
+def _drop(lines: list[Line], drop: set[int]) -> tuple[list[Line], list[Line]]:
+    """(kept, debris): lines[i] for i in drop are debris; a page that started on a dropped
+    line starts on the next text line kept."""
     kept, debris = [], []
     carry = False
     for i, line in enumerate(lines):
@@ -340,22 +346,15 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         kinds.append(found)
     _table_headers(lines, kinds)
     anchors = [i for i, k in enumerate(kinds) if k and ("job" in k or "barcode" in k)]
-    kept, debris = [], []
-    carry = False
-    for i, line in enumerate(lines):
-        found = kinds[i]
+    drop = set()
+    for i, found in enumerate(kinds):
         if found and all(k == "date code" for k in found) and not any(abs(a - i) <= 6 for a in anchors):
             found = None
         if found and all(k == "page" for k in found):
             found = None  # a page number alone is stage 1's to judge (remove_page_numbers)
         if found:
-            debris.append(line)
-            carry = carry or line.page_start
-            continue
-        if carry and line.kind == "text":
-            line.page_start, carry = True, False
-        kept.append(line)
-    return kept, debris
+            drop.add(i)
+    return _drop(lines, drop)
 
 
 #: A marker printed alone on its line before its text (pdftotext does this): a paragraph
