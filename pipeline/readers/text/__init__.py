@@ -16,7 +16,7 @@ from lxml import etree
 
 from ...errors import Diagnostic, PipelineError, error
 from .agenda import AgendaBuilder, is_day_line, is_day_rank
-from .footnotes import Note, extract_notes
+from .footnotes import TO_SUPERSCRIPT, Note, extract_notes
 from .lexicon import STOPWORDS
 from .masthead import read_masthead, read_title
 from .meta import META_V2, build_meta, meta_element
@@ -233,12 +233,11 @@ def _may_hold(text: str, n: int) -> bool:
     return str(n) in text or _superscript(n) in text
 
 
-_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _superscript(n: int) -> str:
     """n in superscript digits."""
-    return str(n).translate(_SUPERSCRIPTS)
+    return str(n).translate(TO_SUPERSCRIPT)
 
 
 @lru_cache(maxsize=256)

@@ -109,7 +109,7 @@ def _ends_page_as_notes(lines: list[Line], j: int, expected: int) -> bool:
 def _marker_above(lines: list[Line], j: int, n: int) -> bool:
     """True when a text line of the page above line j holds marker n glued to a word or a
     mark ("programmes,1", "destination.2") or in superscript."""
-    glued = re.compile(rf"(?:[^\W\d_]|[,.;:!?”’\")\]]){n}(?!\d)|{str(n).translate(_TO_SUPER)}")
+    glued = re.compile(rf"(?:[^\W\d_]|[,.;:!?”’\")\]]){n}(?!\d)|{str(n).translate(TO_SUPERSCRIPT)}")
     for k in range(j - 1, -1, -1):
         if lines[k].kind == "text" and glued.search(lines[k].text):
             return True
@@ -118,7 +118,8 @@ def _marker_above(lines: list[Line], j: int, n: int) -> bool:
     return False
 
 
-_TO_SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+#: Digits to superscript digits (the reverse of SUPERSCRIPT_DIGITS).
+TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
