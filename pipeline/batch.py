@@ -80,7 +80,7 @@ def guarded(label: str, job: Callable[[Outcome], None]) -> Outcome:
     """Run a job; a PipelineError becomes its messages, an OS or internal error a message
     naming label (the document) and the file; either way a failed outcome."""
     outcome = Outcome(label=label)
-    before = dict(_MANIFEST.files)
+    _MANIFEST.take_learnt()  # what earlier jobs learnt is theirs
     clock = time.monotonic()
     try:
         job(outcome)
@@ -98,7 +98,7 @@ def guarded(label: str, job: Callable[[Outcome], None]) -> Outcome:
         outcome.messages.append(f"{label}: error: internal error ({type(exc).__name__}: {exc}); "
                                 "set PIPELINE_DEBUG=1 for details and report it")
         outcome.ok = False
-    outcome.files = {k: v for k, v in _MANIFEST.files.items() if before.get(k) != v}
+    outcome.files = _MANIFEST.take_learnt()
     outcome.seconds = round(time.monotonic() - clock, 3)
     return outcome
 

@@ -76,6 +76,8 @@ class Manifest:
         self.path = path
         self.outputs: dict[str, str] = {}
         self.files: dict[str, list] = {}
+        #: The cache entries recorded since the last take_learnt() (what a job learnt).
+        self.learnt: dict[str, list] = {}
         try:
             data = json.loads(path.read_text("utf-8"))
             if data.get("format") == FORMAT:
@@ -106,9 +108,14 @@ class Manifest:
         """Cache digest for path under the stat taken before it was read, unless the file
         changed within the last second (its time may not tell a later edit apart)."""
         if time.time_ns() - st.st_mtime_ns > 1_000_000_000:
-            self.files[str(path)] = [st.st_mtime_ns, st.st_size, digest]
+            self.files[str(path)] = self.learnt[str(path)] = [st.st_mtime_ns, st.st_size, digest]
         else:
             self.files.pop(str(path), None)
+
+    def take_learnt(self) -> dict[str, list]:
+        """The cache entries recorded since the last call, and forget them."""
+        learnt, self.learnt = self.learnt, {}
+        return learnt
 
     def stale(self, dest: Path, inputs: str) -> bool:
         """True when dest is missing or was made from other inputs."""
