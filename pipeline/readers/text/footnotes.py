@@ -65,6 +65,18 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
             re.match(r"^\*{1,3}\s", prev.text)) or (
             line.kind == "text" and line.text.strip() == str(expected)
             and TERMINAL_RE.search(prev.text) and _marker_above(lines, i, expected))
+        if line.kind == "text" and line.text.strip().isdigit() and int(line.text) > expected:
+            found = _scrambled_notes(out, lines, i, expected)
+            if found is not None:
+                block, i, expected = found
+                out.extend(block)
+                in_notes = True
+                continue
+        typed = NOTE_START_RE.match(line.text) if line.kind == "text" else None
+        if typed and typed.group("n") == str(expected) and (in_notes or _prev_is_blank(out)) \
+                and re.match(r"^\d{1,4}[\s\u00a0]{2,}", line.text):
+            expected += 1  # a note typed "N  text": the next bare number is N + 1
+            in_notes = True
         if (line.kind == "text" and line.text.strip() == str(expected) and nxt is not None
                 and nxt.kind == "text" and nxt.text.strip()[:1].isupper() and not nxt.page_start
                 and after_notes):
@@ -77,6 +89,63 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
         out.append(line)
         i += 1
     return out
+
+
+def _scrambled_notes(out: list[Line], lines: list[Line], i: int,
+                     expected: int) -> tuple[list[Line], int, int] | None:
+    """pdftotext's order for a page foot whose first notes' numbers it prints late:
+    ``First note.`` / ``2`` / ``Second note.`` [/ ``1``] at the page's end, the first
+    numbers after the block or lost among the page numbers. Line i is the first number
+    printed (d > expected). When the lines kept above since the last blank line split into
+    d - expected notes at sentence ends, each with its marker on the page above, and the
+    page ends with notes d, d + 1, ... each after its number (then, perhaps, the late
+    numbers expected .. d - 1): (the block typed "N  text", the index after it, the next
+    expected number); else None. The kept lines are taken off out."""
+    start = len(out)
+    while start > 0 and out[start - 1].kind == "text" and not out[start].page_start \
+            if start < len(out) else start > 0 and out[start - 1].kind == "text":
+        start -= 1
+    head = out[start:]
+    if not head or start == 0 or any(ln.text.strip().isdigit() for ln in head) \
+            or any(ln.page_start for ln in head[1:]):
+        return None
+    pieces = [0] + [k for k in range(1, len(head))
+                    if TERMINAL_RE.search(head[k - 1].text) and head[k].text[:1].isupper()]
+    first = int(lines[i].text)
+    if len(pieces) != first - expected or not all(
+            _marker_above(lines, _index_of(lines, head[0]), n) for n in range(expected, first)):
+        return None
+    block: list[Line] = []
+    for m, k in enumerate(pieces):
+        end = pieces[m + 1] if m + 1 < len(pieces) else len(head)
+        block.append(Line(head[k].no, f"{expected + m}  {head[k].text}", "text",
+                          head[k].page_start, head[k].indent))
+        block.extend(head[k + 1:end])
+    n, k = first, i
+    late = list(range(expected, first))
+    while k < len(lines) and not (lines[k].page_start and k > i):
+        line = lines[k]
+        digit = line.kind == "text" and line.text.strip().isdigit()
+        if digit and int(line.text) == n and k + 1 < len(lines) and lines[k + 1].kind == "text" \
+                and not lines[k + 1].text.strip().isdigit() and not lines[k + 1].page_start:
+            block.append(Line(line.no, f"{n}  {lines[k + 1].text.strip()}", "text",
+                              line.page_start, line.indent))
+            n, k = n + 1, k + 2
+        elif digit and late and int(line.text) == late[0]:
+            late.pop(0)
+            k += 1
+        elif digit or n == first:
+            return None
+        else:
+            block.append(line)
+            k += 1
+    del out[start:]
+    return block, k, n
+
+
+def _index_of(lines: list[Line], line: Line) -> int:
+    """The index of a line object in lines (by identity)."""
+    return next(k for k, ln in enumerate(lines) if ln is line)
 
 
 #: A note's first line as extractors print it at a page foot: the number, one space, text.

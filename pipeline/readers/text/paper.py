@@ -60,8 +60,9 @@ class Heading:
     style: str  # roman | alpha | caps | plain
 
 
-def heading_of(lines: list[Line], i: int) -> tuple[Heading, int] | None:
-    """The heading starting at lines[i] and the index after it, or None."""
+def heading_of(lines: list[Line], i: int, after_heading: bool = False) -> tuple[Heading, int] | None:
+    """The heading starting at lines[i] and the index after it, or None (after_heading:
+    the line above was read as a heading, so this one continues no sentence)."""
     line = lines[i]
     text = " ".join(line.text.split())
     if not text or len(text.split()) > 18 or ends_sentence(text) or text.endswith(","):
@@ -72,8 +73,9 @@ def heading_of(lines: list[Line], i: int) -> tuple[Heading, int] | None:
     numbered = _numbered_heading(text)
     if numbered and len(text.split()) <= 14 and not (prev and MID_SENTENCE_RE.search(prev.text)):
         return _wrapped_heading(lines, i, numbered)
-    after_blank = i == 0 or lines[i - 1].kind != "text"
-    if prev is not None and (not after_blank or line.page_start) and not ends_sentence(prev.text):
+    after_blank = i == 0 or lines[i - 1].kind != "text" or after_heading
+    if prev is not None and (not after_blank or line.page_start) and not ends_sentence(prev.text) \
+            and not after_heading:
         return None  # the line continues a sentence (across a wrap or a page break)
     j = i + 1
     parts = [text]
@@ -127,9 +129,20 @@ def _isolated(lines: list[Line], j: int, air_above: bool) -> bool:
     nxt = _next_text_index(lines, j)
     if nxt is None:
         return False
-    next_is_structure = bool(PARA_RE.match(lines[nxt].text)) or heading_like(lines[nxt].text)
+    next_is_structure = bool(PARA_RE.match(lines[nxt].text)) or heading_like(lines[nxt].text) \
+        or _heading_above_para(lines, nxt)
     blank_after = j < len(lines) and lines[j].kind != "text"
     return (blank_after or next_is_structure) and (air_above or next_is_structure)
+
+
+def _heading_above_para(lines: list[Line], k: int) -> bool:
+    """True when lines[k] is a short line that ends no sentence, right above a numbered
+    paragraph: a subheading, as in "BACKGROUND" / "The digital era" / "2. New ..."."""
+    text = " ".join(lines[k].text.split())
+    if not text[:1].isupper() or len(text.split()) > 12 or ends_sentence(text) or text.endswith(","):
+        return False
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return nxt is not None and nxt.kind == "text" and bool(PARA_RE.match(nxt.text.strip()))
 
 
 def heading_like(text: str) -> bool:
@@ -236,7 +249,8 @@ class BodyBuilder:
             if self.try_para(line, text) or self.try_item(line, text):
                 pass
             else:
-                found = heading_of(lines, i) if (self.blank or self._prev_ends_sentence()) else None
+                found = heading_of(lines, i, self.after_heading) \
+                    if (self.blank or self._prev_ends_sentence()) else None
                 if found:
                     self.open_section(*found[0].__dict__.values())
                     i = found[1]
