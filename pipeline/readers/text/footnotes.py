@@ -64,7 +64,7 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
         after_notes = in_notes or prev is None or prev.kind != "text" or bool(
             re.match(r"^\*{1,3}\s", prev.text)) or (
             line.kind == "text" and line.text.strip() == str(expected)
-            and TERMINAL_RE.search(prev.text) and _marker_above(lines, i, expected))
+            and TERMINAL_RE.search(prev.text) and _marker_above(lines, i, expected, loose=True))
         if line.kind == "text" and line.text.strip().isdigit() and int(line.text) > expected:
             found = _scrambled_notes(out, lines, i, expected)
             if found is not None:
@@ -113,7 +113,8 @@ def _scrambled_notes(out: list[Line], lines: list[Line], i: int,
                     if TERMINAL_RE.search(head[k - 1].text) and head[k].text[:1].isupper()]
     first = int(lines[i].text)
     if len(pieces) != first - expected or not all(
-            _marker_above(lines, _index_of(lines, head[0]), n) for n in range(expected, first)):
+            _marker_above(lines, _index_of(lines, head[0]), n, loose=True)
+            for n in range(expected, first)):
         return None
     block: list[Line] = []
     for m, k in enumerate(pieces):
@@ -158,7 +159,7 @@ def _ends_page_as_notes(lines: list[Line], j: int, expected: int) -> bool:
     at most six continuation lines, and the page above them prints the marker of the first:
     a block of notes printed with no rule and no blank line above."""
     m = _FOOT_NOTE_RE.match(lines[j].text.strip()) if lines[j].kind == "text" else None
-    if not m or int(m.group("n")) != expected or not _marker_above(lines, j, expected):
+    if not m or int(m.group("n")) != expected or not _marker_above(lines, j, expected, loose=True):
         return False
     n, k, run = expected + 1, j + 1, 0
     while k < len(lines) and not lines[k].page_start:
@@ -175,10 +176,12 @@ def _ends_page_as_notes(lines: list[Line], j: int, expected: int) -> bool:
     return True
 
 
-def _marker_above(lines: list[Line], j: int, n: int) -> bool:
+def _marker_above(lines: list[Line], j: int, n: int, loose: bool = False) -> bool:
     """True when a text line of the page above line j holds marker n glued to a word or a
-    mark ("programmes,1", "destination.2") or in superscript."""
-    glued = re.compile(rf"(?:[^\W\d_]|[,.;:!?”’\")\]]){n}(?!\d)|{str(n).translate(TO_SUPERSCRIPT)}")
+    mark ("programmes,1", "destination.2") or in superscript; loose: also one space after
+    a mark ("change. 1 This")."""
+    spaced = rf"|[,.;:!?”’\")\]]\s{n}(?![\d.])" if loose else ""
+    glued = re.compile(rf"(?:[^\W\d_]|[,.;:!?”’\")\]]){n}(?!\d){spaced}|{str(n).translate(TO_SUPERSCRIPT)}")
     for k in range(j - 1, -1, -1):
         if lines[k].kind == "text" and glued.search(lines[k].text):
             return True

@@ -168,6 +168,10 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             if len(text) >= 20 and text.casefold() in early and not _structural(text):
                 drop.update((i, i + 1))
                 a.page_start = True  # a new page starts here (carried to the next kept line)
+                c = lines[i + 2] if i + 2 < len(lines) else None
+                if c is not None and c.kind == "text" and not _structural(c.text.strip()) and \
+                        f"{text} {' '.join(c.text.split())}".casefold() in early:
+                    drop.add(i + 2)  # the title wrapped over two lines in the header
     for text, idxs in seen.items():
         repeats = [i for i in idxs if i in top]
         if len(idxs) < 2 or len(text) > 120 or len(repeats) < len(idxs) - 1 or _structural(text):
@@ -393,15 +397,38 @@ def _number_runs(lines: list[Line]) -> list[Line]:
                     targets.append(m)
             m += 1
         if len(targets) != len(run):
+            targets = _paragraphs_above(out, i, len(run))
+        if targets is None or len(targets) != len(run):
             i = k
             continue
         for num, t in zip(run, targets):
             out[t] = Line(out[t].no, f"{num.text} {out[t].text}", "text", out[t].page_start,
                           out[t].indent)
         dropped = {id(n) for n in run}
-        out = [ln for ln in out if id(ln) not in dropped]
+        out, _ = _drop(out, {k for k, ln in enumerate(out) if id(ln) in dropped})
         i = 0 if not out else i
     return out
+
+
+def _paragraphs_above(out: list[Line], i: int, count: int) -> list[int] | None:
+    """The first lines of the count paragraphs just above line i on its page (blocks that
+    end a sentence), in order, for a column of numbers pdfminer prints after its
+    paragraphs; None when the page above has fewer, or has numbered paragraphs already."""
+    starts, k = [], i - 1
+    while k >= 0 and len(starts) < count:
+        while k >= 0 and out[k].kind != "text":
+            k -= 1
+        end = k
+        while k > 0 and out[k - 1].kind == "text" and not out[k].page_start:
+            k -= 1
+        if end < 0 or re.match(r"^\d{1,4}\.\s", out[k].text):
+            return None
+        if re.search(r"[.!?…]['\"»”’)\]]*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?$", out[end].text):
+            starts.append(k)
+        if out[k].page_start:
+            break
+        k -= 1
+    return sorted(starts) if len(starts) == count else None
 
 
 def join_lone_markers(lines: list[Line]) -> list[Line]:
