@@ -37,8 +37,11 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: (with a warning), and the schema wants 1..n.
 PRINTED_ATTRS = {
     "footnote": ("n",), "heading": ("n",), "moderator": ("label",),
-    "speakers": ("label",), "item": ("start", "end", "label", "n"),
+    "speakers": ("label",), "item": ("start", "end", "label", "n"), "rapporteur": ("label",),
+    "documents": ("label",),
 }
+#: Attributes printed after the element's text: a document's symbol, in brackets.
+PRINTED_AFTER = {"doc": ("symbol",)}
 LIST_ITEM_ATTRS = ("n",)
 
 
@@ -121,6 +124,8 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
             out.add(notes.get(el.get("to"), ""))
         parent = el.getparent()
         in_list = el.tag == "item" and parent is not None and parent.tag == "list"
+        if el.tag == "entry" and not el.get("n", "").isdigit():
+            out.add(el.get("n"))  # "(a)" stays a word; "1." is layout, as in the source
         for attr in LIST_ITEM_ATTRS if in_list else PRINTED_ATTRS.get(el.tag, ()):
             if el.get(attr):
                 value = el.get(attr)
@@ -134,6 +139,8 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
         for child in el:
             walk(child, out)
             out.add(child.tail or "")
+        for attr in PRINTED_AFTER.get(el.tag, ()):
+            out.add(el.get(attr, ""))
 
     body = Words()
     walk(root, body)

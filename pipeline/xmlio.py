@@ -15,7 +15,7 @@ ITS_NS = "http://www.w3.org/2005/11/its"
 #: Elements whose children are elements only: each child goes on its own line.
 CONTAINERS = frozenset({
     "document", "meta", "agenda", "day", "item", "speakers", "questions",
-    "body", "para", "section", "annex", "footnotes", "list",
+    "body", "para", "section", "annex", "footnotes", "list", "summary", "entry", "documents",
 })
 #: Attribute order when written; anything else follows, sorted by name.
 ATTR_ORDER = ["id", "type", f"{{{XML_NS}}}lang", "version", "date", "start", "end",

@@ -19,9 +19,10 @@ from .agenda import AgendaBuilder, is_day_line, is_day_rank
 from .footnotes import TO_SUPERSCRIPT, Note, extract_notes
 from .lexicon import STOPWORDS
 from .masthead import read_masthead, read_title
-from .meta import META_V2, build_meta, meta_element
+from .entries import ENTRY_RE, build_entries, is_provisional_agenda
+from .meta import build_meta, mark_version, meta_element
 from .normalise import LINE_ATTR, Line, normalise
-from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder
+from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder, whole_top_heading
 from .plain import read_plain
 from .text import VOCABULARY, document_vocabulary
 from .times import match_time_range
@@ -66,8 +67,11 @@ def detect_language(lines: list[Line]) -> str | None:
 
 
 def detect_type(lines: list[Line]) -> str | None:
-    """agenda when several lines start with a time, paper when paragraphs are numbered."""
+    """agenda when several lines start with a time, or a provisional agenda's heading comes
+    before numbered items; paper when paragraphs are numbered."""
     timed = sum(1 for ln in lines if ln.kind == "text" and match_time_range(ln.text))
+    if timed < 2 and is_provisional_agenda(lines):
+        return "agenda"
     numbers = {int(m.group("n")) for ln in lines if ln.kind == "text"
                for m in [PARA_RE.match(ln.text.strip())] if m}
     if timed >= 2 and timed >= len(numbers):
@@ -79,17 +83,30 @@ def detect_type(lines: list[Line]) -> str | None:
     return None
 
 
-def split_header(lines: list[Line], doc_type: str) -> int:
-    """Index of the first line after the title block."""
+def split_header(lines: list[Line], doc_type: str, entries: bool = False) -> int:
+    """Index of the first line after the title block (entries: a provisional agenda's,
+    which ends at its first numbered item)."""
     for i, line in enumerate(lines):
         if line.kind != "text":
             continue
         text = line.text.strip()
+        if entries:
+            if ENTRY_RE.match(text) and text.startswith("1."):
+                return i
+            continue
         if doc_type == "agenda" and (match_time_range(text) or is_day_line(text) or is_day_rank(text)):
             return i
         if doc_type == "paper" and (PARA_RE.match(text) or ROMAN_HEAD_RE.match(text)):
             return i
+        if doc_type == "paper" and i > _first_text_index(lines) and whole_top_heading(text):
+            return i  # "SUMMARY" or "Introduction" on its own line opens the body
     return len(lines)
+
+
+def _first_text_index(lines: list[Line]) -> int:
+    """Index of the first text line (0 when none)."""
+    return next((i for i, ln in enumerate(lines) if ln.kind == "text"), 0)
+
 
 
 def text_width(lines: list[Line]) -> int:
@@ -143,7 +160,8 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
     source = etree.Element("source", file=Path(filename).name,
                            sha256=hashlib.sha256(data).hexdigest())
     mast = read_masthead(lines)
-    cut = split_header(lines, doc_type) if mast else 0
+    entries = doc_type == "agenda" and is_provisional_agenda(lines)
+    cut = split_header(lines, doc_type, entries) if mast else 0
     if mast and ("organisation" in mast.found or not mast.end < cut < len(lines)):
         # the UN layout, or a letter or note: the title after the symbol block, then the body
         read_title(lines, mast, text_width(lines))
@@ -152,15 +170,19 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
     elif mast:  # the symbol block, then the title block's general rules up to paragraph 1
         meta, heading, leftover = build_meta(lines[mast.end:cut], doc_type, source, mast.found)
     else:
-        cut = split_header(lines, doc_type)
+        cut = split_header(lines, doc_type, entries)
         meta, heading, leftover = build_meta(lines[:cut], doc_type, source)
-    if any(el.tag in META_V2 for el in meta):
-        root.set("version", "2")
     if meta.find("title") is None:
         raise error(filename, lines[cut].no if cut < len(lines) else 1,
                     "no title found: the document must start with its title")
     root.append(meta)
-    if doc_type == "agenda":
+    if entries:
+        part = build_entries(leftover + lines[cut:])
+        if heading:
+            etree.SubElement(part, "heading").text = heading
+            part.insert(0, part[-1])
+        builder = None
+    elif doc_type == "agenda":
         default = meta.find("dates").get("from") if meta.find("dates") is not None else None
         builder = AgendaBuilder(filename, text_width(lines), default)
         for line in lines[cut:]:
@@ -176,13 +198,14 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
         builder = BodyBuilder(filename)
         part = builder.run(leftover + lines[cut:])
     root.append(part)
-    warnings = warnings + builder.warnings
+    warnings = warnings + (builder.warnings if builder is not None else [])
     if notes:
         root.append(footnotes_element(notes))
     link_markers(root, notes, filename, warnings)
     split_long_paragraphs(root, filename, warnings)
     for el in root.iter():
         el.attrib.pop(LINE_ATTR, None)
+    mark_version(root)
     return ReadResult(root.getroottree(), warnings)
 
 

@@ -48,7 +48,7 @@ LEVELS = {"general": "general", "générale": "general", "limited": "limited",
           "limitée": "limited", "limitada": "limited", "restricted": "restricted",
           "restreinte": "restricted", "reservada": "restricted", "restringida": "restricted"}
 SESSION_RE = re.compile(
-    r"^(?:.{0,60}\b(?:session|year|sesi[óo]n|per[ií]odo de sesiones|ann[ée]e|a[ñn]o)"
+    r"^(?:.{0,100}\b(?:session|year|sesi[óo]n|per[ií]odo de sesiones|ann[ée]e|a[ñn]o)"
     r"(?:\s+of\s+\d{4}|\s+de\s+\d{4}|\s+\d{4})?|(?:Session|Sesi[óo]n)\s+\S+.{0,40})$", re.I)
 ITEM_RE = re.compile(
     r"^(?:(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?|points?|temas?|puntos?)\s+"
@@ -94,13 +94,16 @@ def _kind(text: str) -> str | None:
         return "distribution"
     if ORIGINAL_RE.match(text) and len(text) < 40 or ONLY_RE.match(text):
         return "original-language"
+    lang, sep, original = text.partition("; ")  # "Español; Original: inglés", as we print it
+    if sep and VERSION_LANG_RE.match(lang) and ORIGINAL_RE.match(original) and len(original) < 40:
+        return "original-language"
     if VERSION_LANG_RE.match(text):
         return "version-language"
     if SYMBOL_RE.match(text) and any(c.isdigit() for c in text):
         return "symbol"
     if ITEM_RE.match(text):
         return "agenda-item"
-    if SESSION_RE.match(text) and len(text) < 80:
+    if SESSION_RE.match(text) and len(text) < 130:
         return "session"
     if find_date(text) and len(text) < 40 and not re.search(r"\b(?:dated|en date du|de fecha)\b", text):
         return "date"
@@ -164,7 +167,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             found["distribution"] = [text]
             level = DISTR_RE.match(text).group("level").lower()
             attrs["distribution"] = {"level": LEVELS.get(level, "general")}
-        elif kind == "date" and ("distribution" in found or "symbol" in found) and "issued" not in found:
+        elif kind == "date" and "issued" not in found and "session" not in found and (
+                "distribution" in found or "symbol" in found or "organisation" in found):
             found["issued"] = [text]
             attrs["issued"] = {"date": find_date(text)[0]}
         elif kind == "version-language" and "original-language" not in found:
@@ -185,7 +189,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             last = h
             continue
         elif (item_open and head[h][0] == head[h - 1][0] + 1 and kind is None
-              and len(found["agenda-item"]) < 16
+              and len(found["agenda-item"]) < 16 and len(text) <= 75 and not LETTER_RE.match(text)
               and not (KIND_RE.match(text) and not _CONTINUES_RE.search(text))):
             found["agenda-item"].append(text)  # the item's title, line after line
             last = h

@@ -14,6 +14,13 @@ META_ORDER = ["title", "subtitle", "series", "meeting", "symbol", "original-lang
               "organisation", "issued", "distribution", "session", "agenda-item", "dates"]
 #: The title-block elements that version 2 of the vocabulary added.
 META_V2 = frozenset({"organisation", "issued", "distribution", "session", "agenda-item"})
+#: Every element version 2 added.
+V2 = META_V2 | {"annex", "entry", "summary", "signature", "honorific", "talk", "rapporteur"}
+
+
+def mark_version(root: etree._Element) -> None:
+    """version="2" on a document that uses an element of version 2, else "1"."""
+    root.set("version", "2" if any(el.tag in V2 for el in root.iter()) else "1")
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:

@@ -40,6 +40,9 @@ def ends_sentence(text: str) -> bool:
 
 
 SPACES_RE = re.compile(r" {2,}")
+#: The heading of a report's summary box.
+SUMMARY_RE = re.compile(r"^(?:Summary|Executive summary|Résumé|Resumen|Resumen ejecutivo|"
+                        r"SUMMARY|EXECUTIVE SUMMARY|RÉSUMÉ|RESUMEN)\s*:?$")
 #: The line that opens an annex: "Annex", "Annex II", "Annex to the letter dated ...".
 ANNEX_RE = re.compile(r"^(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO)(?:\s+(?P<n>[IVXLC]+|\d{1,2}))?"
                       r"(?P<rest>\s+(?:to|of|à|de|al|del)\b.*)?$")
@@ -90,7 +93,8 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False) -> tuple[
         return numbered, j
     if not full[:1].isupper() and not full[:1].isdigit():
         return None
-    if not _isolated(lines, j, after_blank or prev is None):
+    if not _isolated(lines, j, after_blank or prev is None) and not (
+            j == i + 1 and whole_top_heading(full) and (after_blank or prev is None)):
         return None
     return Heading(full, None, "caps" if is_caps(full, 2) else "plain"), j
 
@@ -103,6 +107,7 @@ def _wrapped_heading(lines: list[Line], i: int, heading: Heading) -> tuple[Headi
     while j < len(lines) and len(parts) < 3 and lines[j].kind == "text" and not lines[j].page_start:
         text = " ".join(lines[j].text.split())
         if (ends_sentence(text) or len(text.split()) > 14 or PARA_RE.match(text)
+                or is_caps(heading.text, 2) and not is_caps(text, 2)  # a subheading under it
                 or MARKER_RE.match(text) or BULLET_RE.match(text) or _numbered_heading(text)):
             break
         parts.append(text)
@@ -133,6 +138,13 @@ def _isolated(lines: list[Line], j: int, air_above: bool) -> bool:
         or _heading_above_para(lines, nxt)
     blank_after = j < len(lines) and lines[j].kind != "text"
     return (blank_after or next_is_structure) and (air_above or next_is_structure)
+
+
+def whole_top_heading(text: str) -> bool:
+    """True when the whole line is a top heading word ("Introduction", "RÉSUMÉ"), not a
+    line that starts with one ("Background paper")."""
+    m = TOP_HEADINGS_RE.match(text)
+    return bool(m) and m.end() == len(text.rstrip(" :"))
 
 
 def _heading_above_para(lines: list[Line], k: int) -> bool:
@@ -261,6 +273,7 @@ class BodyBuilder:
             self.blank = False
             self.prev_indent = line.indent
             i += 1
+        self.leave_summary()
         self.flush()
         return self.body
 
@@ -281,6 +294,7 @@ class BodyBuilder:
                 f"numbered {self.expected} in the XML", "warning"))
         elif not boundary and n > 1:
             return False
+        self.leave_summary()
         self.close_lists()
         self.para = etree.SubElement(self.sections[-1][1], "para", n=str(self.expected))
         self.expected += 1
@@ -304,6 +318,7 @@ class BodyBuilder:
             last_n = last[-1].get("n") if last is not None and len(last) else None
             style = list_style(n, last.get("style") if last is not None else None, last_n)
             body = m.group("text")
+        self.leave_summary()
         self.flush()
         lst = self._list_for(style)
         item = etree.SubElement(lst, "item", {LINE_ATTR: str(line.no)})
@@ -352,6 +367,7 @@ class BodyBuilder:
         """Open an annex at lines[i] (R12): its heading is the annex line and the lines it
         wraps onto (to a blank line, a sentence's end, a paragraph or four lines); its
         paragraphs are numbered from 1. Return the index after the heading."""
+        self.leave_summary()
         self.close_lists()
         self.para = None
         annex = etree.SubElement(self.body, "annex", {LINE_ATTR: str(lines[i].no)})
@@ -373,8 +389,30 @@ class BodyBuilder:
         self.after_heading = True
         return j
 
+    def open_summary(self, text: str) -> None:
+        """Open the summary of a report (R14): its heading, then the paragraphs that follow
+        up to the first numbered paragraph, list or heading."""
+        self.close_lists()
+        summary = etree.SubElement(self.body, "summary")
+        etree.SubElement(summary, "heading").text = text
+        self.sections.append(("summary", summary))
+        self.after_heading = True
+
+    def leave_summary(self) -> None:
+        """Close the summary (a summary with no paragraph is a section)."""
+        if self.sections[-1][0] != "summary":
+            return
+        self.flush()
+        _, summary = self.sections.pop()
+        if summary.find("p") is None:
+            summary.tag = "section"
+
     def open_section(self, text: str, n: str | None, style: str) -> None:
         """Open a section at the level its heading implies."""
+        self.leave_summary()
+        if style in ("plain", "caps") and SUMMARY_RE.match(text) and not len(self.body):
+            self.open_summary(text)
+            return
         self.close_lists()
         self.para = None
         stack = self.sections

@@ -58,7 +58,7 @@ def read_plain(lines: list[Line], data: bytes, filename: str, lang: str, docid: 
     """The text as a paper: a title (the UN title block when there is one, as the
     structured reader reads it) and one paragraph per block (see the module docstring)."""
     from .masthead import read_masthead, read_title
-    from .meta import META_V2, meta_element
+    from .meta import mark_version, meta_element
 
     root = etree.Element("document", id=docid, type="paper", version="1")
     root.set(XML_LANG, lang)
@@ -69,8 +69,6 @@ def read_plain(lines: list[Line], data: bytes, filename: str, lang: str, docid: 
         read_title(lines, mast, width)
     if mast and "title" in mast.found:
         root.append(meta_element(mast.found, source))
-        if any(el.tag in META_V2 for el in root[0]):
-            root.set("version", "2")
         blocks = blocks_of(lines[mast.end:])
     else:
         meta = etree.SubElement(root, "meta")
@@ -86,4 +84,5 @@ def read_plain(lines: list[Line], data: bytes, filename: str, lang: str, docid: 
     for block in blocks:
         if block:
             etree.SubElement(body, "p").text = join_lines([ln.text for ln in block])
+    mark_version(root)
     return root.getroottree()

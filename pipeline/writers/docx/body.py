@@ -63,7 +63,14 @@ def section_content(el: etree._Element, level: int, notes: NoteFor) -> list[Node
             blocks += list_blocks(child, 1, notes)
         elif child.tag in ("section", "annex"):  # an annex is laid out as a top section
             blocks.append(section_heading(child.find("heading"), level, notes))
+            blocks += [section_heading(h, level + 1, notes) for h in child.findall("heading")[1:]]
             blocks += section_content(child, level + 1, notes)
+        elif child.tag == "summary":
+            if child.find("heading") is not None:
+                blocks.append(section_heading(child.find("heading"), level, notes))
+            blocks += [styled_para("Body Text", inlines(p, notes)) for p in child.iterfind("p")]
+        elif child.tag == "signature":
+            blocks.append(styled_para("Body Text", inlines(child, notes)))
     return blocks
 
 
@@ -134,6 +141,8 @@ def agenda(el: etree._Element, notes: NoteFor, lang: str) -> list[Node]:
     blocks: list[Node] = []
     if el.find("heading") is not None:
         blocks.append(styled_para("Agenda Heading", inlines(el.find("heading"), notes)))
+    for entry in el.iterfind("entry"):
+        blocks += entry_blocks(entry, 2, notes)
     for day in el.iterfind("day"):
         heading = day.find("heading")
         blocks.append(styled_para("Day Heading", inlines(heading, notes) if heading is not None
@@ -170,6 +179,10 @@ def item_blocks(item: etree._Element, notes: NoteFor, words: dict[str, str]) -> 
         label = span("Person Label", text(f"{mod.get('label') or words['moderator']}:"))
         blocks.append(styled_para("Person", [label, {"t": "Space"}]
                                   + person(mod.find("person"), notes)))
+    for rap in item.iterfind("rapporteur"):
+        label = span("Person Label", text(f"{rap.get('label') or 'Rapporteur'}:"))
+        blocks.append(styled_para("Person", [label, {"t": "Space"}]
+                                  + person(rap.find("person"), notes)))
     speakers = item.find("speakers")
     if speakers is not None:
         if speakers.get("label"):
@@ -186,6 +199,27 @@ def item_blocks(item: etree._Element, notes: NoteFor, words: dict[str, str]) -> 
     return blocks
 
 
+def entry_blocks(entry: etree._Element, level: int, notes: NoteFor) -> list[Node]:
+    """A numbered item of a provisional agenda (R13): its number and title as a heading,
+    its annotations, its documents ("title (symbol)"), its sub-items."""
+    n = entry.get("n", "")
+    number = text(f"{n}." if n.isdigit() else f"({n})") + [{"t": "Space"}]
+    blocks = [header(level, number + inlines(entry.find("title"), notes))]
+    for child in entry:
+        if child.tag == "p":
+            blocks.append(styled_para("Body Text", inlines(child, notes)))
+        elif child.tag == "documents":
+            if child.get("label"):
+                blocks.append(styled_para("People Label", text(child.get("label"))))
+            for doc in child.iterfind("doc"):
+                symbol = text(f"({doc.get('symbol')})") if doc.get("symbol") else []
+                blocks.append(styled_para("List Bullet", inlines(doc, notes) + (
+                    [{"t": "Space"}] + symbol if symbol else [])))
+        elif child.tag == "entry":
+            blocks += entry_blocks(child, level + 1, notes)
+    return blocks
+
+
 def item_label(item: etree._Element) -> list[Node]:
     """"Session I: " before a numbered item's title (R3); nothing for other items."""
     n, label = item.get("n"), item.get("label")
@@ -197,9 +231,12 @@ def item_label(item: etree._Element) -> list[Node]:
 
 def person(el: etree._Element, notes: NoteFor) -> list[Node]:
     """"Name, role": the name in the Person Name character style."""
-    out = [span("Person Name", text(el.findtext("name", "")))]
+    out = text(el.findtext("honorific")) + [{"t": "Space"}] if el.find("honorific") is not None else []
+    out += [span("Person Name", text(el.findtext("name", "")))]
     role = el.find("role")
     if role is not None:
         out += [{"t": "Str", "c": ","}, {"t": "Space"}] + inlines(role, notes)
+    if el.find("talk") is not None:
+        out += [{"t": "Space"}, {"t": "Str", "c": "\u2013"}, {"t": "Space"}] + inlines(el.find("talk"), notes)
     return out
 

@@ -15,6 +15,32 @@ def programme(ctx: Context, agenda: etree._Element) -> list[etree._Element]:
     if heading is not None:
         out.append(copy_translate(heading, el("p", {"class": "agenda-heading"}, text_of(heading))))
     out += [day(ctx, d, i) for i, d in enumerate(agenda.findall("day"), start=1)]
+    out += [entry(ctx, e, 2, f"entry-{e.get('n')}") for e in agenda.findall("entry")]
+    return out
+
+
+def entry(ctx: Context, src: etree._Element, level: int, entry_id: str) -> etree._Element:
+    """A numbered item of a provisional agenda (R13): "1." and its title as a heading, its
+    annotations, its documents (title, then the symbol), its sub-items."""
+    out = el("section", {"class": "entry", "id": entry_id})
+    n = src.get("n", "")
+    h = el(f"h{min(level, 6)}", {"class": "entry-title"},
+           el("span", {"class": "entry-num"}, f"{n}." if n.isdigit() else f"({n})"), " ")
+    out.append(copy_translate(src.find("title"), inline(ctx, src.find("title"), h)))
+    for child in src:
+        if child.tag == "p":
+            out.append(copy_translate(child, inline(ctx, child, el("p", {"class": "annotation"}))))
+        elif child.tag == "documents":
+            if child.get("label"):
+                sub(out, "p", {"class": "documents-label"}, child.get("label"))
+            docs = sub(out, "ul", {"class": "documents"})
+            for doc in child.iterfind("doc"):
+                li = copy_translate(doc, inline(ctx, doc, el("li")))
+                if doc.get("symbol"):
+                    add(li, " ", el("span", {"class": "symbol"}, f"({doc.get('symbol')})"))
+                docs.append(li)
+        elif child.tag == "entry":
+            out.append(entry(ctx, child, level + 1, f"{entry_id}-{child.get('n')}"))
     return out
 
 
@@ -76,6 +102,9 @@ def item_part(ctx: Context, src: etree._Element) -> etree._Element | None:
     """A description paragraph, moderator, speakers, questions or discussion line."""
     if src.tag == "p":
         return copy_translate(src, inline(ctx, src, el("p", {"class": "description"})))
+    if src.tag == "rapporteur":
+        label = el("span", {"class": "people-label"}, ctx.colon(src.get("label") or "Rapporteur"))
+        return add(el("p", {"class": "rapporteur"}, label, " "), *person(ctx, src.find("person")))
     if src.tag == "moderator":
         word = src.get("label") or ctx.label("moderator")
         label = el("span", {"class": "people-label"}, ctx.colon(word))
@@ -95,10 +124,18 @@ def person(ctx: Context, src: etree._Element | None) -> list[etree._Element | st
         return []
     name_src = src.find("name")
     name = copy_translate(name_src, el("span", {"class": "name"}, text_of(name_src)))
+    out: list[etree._Element | str] = []
+    if src.find("honorific") is not None:
+        hon = src.find("honorific")
+        out += [copy_translate(hon, el("span", {"class": "honorific"}, text_of(hon))), " "]
+    out.append(name)
     role = src.find("role")
-    if role is None:
-        return [name]
-    return [name, ", ", copy_translate(role, inline(ctx, role, el("span", {"class": "role"})))]
+    if role is not None:
+        out += [", ", copy_translate(role, inline(ctx, role, el("span", {"class": "role"})))]
+    talk = src.find("talk")
+    if talk is not None:
+        out += [" \u2013 ", copy_translate(talk, inline(ctx, talk, el("span", {"class": "talk"})))]
+    return out
 
 
 def speakers(ctx: Context, src: etree._Element) -> etree._Element:

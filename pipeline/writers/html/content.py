@@ -96,6 +96,10 @@ def blocks(ctx: Context, parent: etree._Element, level: int, path: str) -> list[
             out.append(section(ctx, child, level, f"{path}-{count}"))
         elif child.tag in ("para", "p", "list"):
             out.append(block(ctx, child))
+        elif child.tag == "summary":
+            out.append(summary(ctx, child, level))
+        elif child.tag == "signature":
+            out.append(copy_translate(child, inline(ctx, child, el("p", {"class": "signature"}))))
     return out
 
 
@@ -103,7 +107,21 @@ def section(ctx: Context, src: etree._Element, level: int, sec_id: str) -> etree
     """A section: its heading at ``level`` (nesting gives the level), then its content."""
     out = el("section", {"class": f"{src.tag} level-{level}"})
     out.append(heading(ctx, src.find("heading"), level, sec_id))
+    for k, title in enumerate(src.findall("heading")[1:], start=2):  # an annex's own title
+        out.append(heading(ctx, title, min(level + 1, MAX_HEADING), f"{sec_id}-title-{k}"))
     add(out, *blocks(ctx, src, level + 1, sec_id))
+    return out
+
+
+def summary(ctx: Context, src: etree._Element, level: int) -> etree._Element:
+    """The summary of a report (R14): a box with its printed heading and paragraphs."""
+    out = el("section", {"class": "summary", "id": "summary"})
+    if src.find("heading") is not None:
+        out.append(heading(ctx, src.find("heading"), level, "summary-heading"))
+    else:
+        out.set("aria-label", "Summary")
+    for p in src.iterfind("p"):
+        out.append(block(ctx, p))
     return out
 
 

@@ -1,0 +1,186 @@
+"""Stage 3 for provisional agendas: numbered items without times (R13).
+
+Shapes read (the title block before them is the UN masthead's or the general one's):
+
+    Provisional agenda and documentation            -> meta/title (read before this stage)
+    1. Election of officers.                        -> entry @n="1" / title
+    3. Effective governance ...:                    -> entry @n="3" / title
+       (a) Building the capacity of ...;            -> entry @n="a" inside entry 3
+    Documentation                                   -> documents @label
+       Note by the Secretariat on ... (E/C.16/2028/2) -> doc @symbol, its lines joined
+    prose under an item (an annotated agenda)       -> p in the entry
+
+After ``build_entries`` runs, every text line after the title is in one entry (its title,
+an annotation, a document); a line before the first item becomes a p of that item, so no
+word is lost; an item title ends at its final full stop or colon, or after four lines.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .normalise import LINE_ATTR, Line
+from .text import join_lines
+
+#: The heading that makes a text a provisional agenda (its title, in the three languages).
+PROVISIONAL_RE = re.compile(
+    r"^(?:(?:Annotated\s+)?(?:Provisional|Preliminary|Draft|Revised)\s+(?:provisional\s+)?agenda|"
+    r"Ordre du jour (?:provisoire|préliminaire)(?: annoté)?|Projet d[’']ordre du jour|"
+    r"Programa (?:provisional|preliminar)(?: anotado)?|Proyecto de programa)"
+    r"(?:\s+(?:and|et|y)\s+(?:documentation|documentación|annotations|anotaciones))?"
+    r"(?:\s+annoté|\s+anotado)?\s*\*?$", re.I)
+ENTRY_RE = re.compile(r"^(?P<n>\d{1,2})\.(?:[\s\u00a0]+(?P<text>\S.*))?$")
+SUB_RE = re.compile(r"^\(?(?P<n>[a-z])\)(?:[\s\u00a0]+(?P<text>\S.*))?$")
+DOCS_RE = re.compile(r"^(?:Documentation|Documentación|Documents?|Documentos)\s*:?$", re.I)
+#: A document's symbol in brackets at the end of its title: "(E/C.16/2028/CRP.1)".
+DOC_SYMBOL_RE = re.compile(r"\((?P<symbol>[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Za-z0-9./()-]*[A-Za-z0-9)])\)\s*$")
+_ENDS_RE = re.compile(r"[.:;]['\"»”’)\]]*\*?\d{0,2}$")
+
+
+def is_provisional_agenda(lines: list[Line]) -> bool:
+    """True when one of the first 60 text lines is a provisional agenda's heading and a
+    numbered item follows it."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if line.kind != "text":
+            continue
+        seen += 1
+        if seen > 60:
+            return False
+        if PROVISIONAL_RE.match(" ".join(line.text.split())):
+            return any(ln.kind == "text" and ENTRY_RE.match(ln.text.strip()) for ln in lines[i + 1:i + 40])
+    return False
+
+
+class EntryBuilder:
+    """Feeds the lines after the title into <agenda> entries."""
+
+    def __init__(self) -> None:
+        self.agenda = etree.Element("agenda")
+        self.entry: etree._Element | None = None  # the top-level entry open
+        self.current: etree._Element | None = None  # the entry (or sub-entry) receiving lines
+        self.part: list[Line] = []  # lines of the element being collected
+        self.mode = "title"  # title | text | docs
+        self.docs: etree._Element | None = None
+        self.orphans: list[Line] = []  # lines before the first entry
+
+    def run(self, lines: list[Line]) -> etree._Element:
+        """Build the agenda from every line."""
+        for line in lines:
+            self.feed(line)
+        self.flush()
+        return self.agenda
+
+    def feed(self, line: Line) -> None:
+        """One line."""
+        if line.kind != "text":
+            if self.mode == "text":
+                self.flush()
+            return
+        text = " ".join(line.text.split())
+        m = ENTRY_RE.match(text)
+        if m and self._next_number(m.group("n")):
+            self.open(self.agenda, m.group("n"), m.group("text"), line)
+            return
+        s = SUB_RE.match(text)
+        if s and self.entry is not None and self.mode != "docs" or s and self.mode == "docs" \
+                and self._sub_expected(s.group("n")):
+            self.open(self.entry, s.group("n"), s.group("text"), line)
+            return
+        if self.current is None:
+            self.orphans.append(line)
+            return
+        if DOCS_RE.match(text):
+            self.flush()
+            self.docs = etree.SubElement(self.current, "documents", label=text.rstrip(" :"))
+            self.mode = "docs"
+            return
+        if self.mode == "title" and self.part and (_ENDS_RE.search(self.part[-1].text.strip())
+                                                   or len(self.part) >= 4):
+            self.flush()
+            self.mode = "text"
+        self.part.append(line)
+        if self.mode == "docs" and DOC_SYMBOL_RE.search(text):
+            self.flush()
+
+    def _next_number(self, n: str) -> bool:
+        """True when n is the next item's number (1 first)."""
+        last = self.agenda.findall("entry")
+        return int(n) == (int(last[-1].get("n")) + 1 if last else 1)
+
+    def _sub_expected(self, n: str) -> bool:
+        """True when n is the next letter of the open item's sub-items."""
+        if self.entry is None:
+            return False
+        subs = self.entry.findall("entry")
+        return n == (chr(ord(subs[-1].get("n")) + 1) if subs else "a")
+
+    def open(self, parent: etree._Element, n: str, text: str | None, line: Line) -> None:
+        """Open an entry numbered n under parent with the first line of its title."""
+        self.flush()
+        entry = etree.SubElement(parent, "entry", {"n": n, LINE_ATTR: str(line.no)})
+        if parent is self.agenda:
+            self.entry = entry
+            if self.orphans:
+                entry.append(self._p(self.orphans))
+                self.orphans = []
+        self.current, self.mode, self.docs = entry, "title", None
+        if text:
+            self.part = [Line(line.no, text)]
+
+    def flush(self) -> None:
+        """Write the lines collected into the element they belong to."""
+        if not self.part or self.current is None:
+            self.part = []
+            return
+        part, self.part = self.part, []
+        if self.mode == "title" and self.current.find("title") is None:
+            title = etree.Element("title")
+            title.text = join_lines([ln.text for ln in part])
+            self.current.insert(0, title)
+        elif self.mode == "docs" and self.docs is not None:
+            text = join_lines([ln.text for ln in part])
+            doc = etree.SubElement(self.docs, "doc")
+            m = DOC_SYMBOL_RE.search(text)
+            if m:
+                doc.set("symbol", m.group("symbol"))
+                text = text[:m.start()].rstrip()
+            doc.text = text
+        else:
+            self._place(self._p(part))
+
+    def _place(self, p: etree._Element) -> None:
+        """An annotation goes before the entry's documents and sub-entries."""
+        assert self.current is not None
+        before = next((c for c in self.current if c.tag in ("documents", "entry")), None)
+        if before is not None:
+            before.addprevious(p)
+        else:
+            self.current.append(p)
+
+    @staticmethod
+    def _p(lines: list[Line]) -> etree._Element:
+        """A paragraph of the lines joined."""
+        p = etree.Element("p", {LINE_ATTR: str(lines[0].no)})
+        p.text = join_lines([ln.text for ln in lines])
+        return p
+
+
+def build_entries(lines: list[Line]) -> etree._Element:
+    """The <agenda> of a provisional agenda from the lines after its title."""
+    builder = EntryBuilder()
+    agenda = builder.run(lines)
+    if builder.orphans and len(agenda):
+        last = agenda.findall("entry")[-1]
+        last.append(EntryBuilder._p(builder.orphans))
+    for entry in agenda.findall("entry"):
+        subs = entry.findall("entry")
+        if len(subs) > 1 and subs[-1].find("documents") is not None and all(
+                sub.find("documents") is None for sub in subs[:-1]):
+            entry.append(subs[-1].find("documents"))  # the item's list, printed after its sub-items
+    for entry in agenda.iter("entry"):
+        if entry.find("title") is None:
+            etree.SubElement(entry, "title").text = ""
+            entry.insert(0, entry[-1])
+    return agenda
