@@ -3,6 +3,11 @@
 Each folder holds ``input.txt`` (or names a file of sources/), ``facts.json`` (XPath
 facts checked by hand against the raw text) and, for some, ``expected.xml`` (a golden read
 line by line before it was accepted; refresh with ``pytest --update-golden``).
+
+A text is read as ``make all`` reads it (documents.read_text_source: never refused). A fact
+marked ``"miss"`` states the correct reading of a shape the reader does not get right yet;
+it is reported, not asserted, and a miss that starts to hold fails the test until its mark
+is removed, so the list of misses stays true.
 """
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ import pytest
 from lxml import etree
 
 from pipeline.check import check_fidelity
-from pipeline.readers.text import read_text
+from pipeline.documents import read_text_source
 from pipeline.validate import validate
 from pipeline.xmlio import serialize
 from support_xml import xml_diff
@@ -33,12 +38,12 @@ def parsed(folder: Path) -> tuple[bytes, etree._Element, list]:
     pipeline writes, so that what is checked is what reaches the disk."""
     data = source_of(folder).read_bytes()
     facts = _facts(folder)
-    result = read_text(data, folder.name + ".txt", lang=None)
-    root = etree.fromstring(serialize(result.tree.getroot(), "x.xml"))
+    tree, warnings = read_text_source(data, folder.name + ".txt")
+    root = etree.fromstring(serialize(tree.getroot(), "x.xml"))
     if facts.get("lang"):
         assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == facts["lang"], \
             "language detected wrongly"
-    return data, root, result.warnings
+    return data, root, warnings
 
 
 def _facts(folder: Path) -> dict:
@@ -65,20 +70,29 @@ def test_facts(fixture: Path) -> None:
     if not facts:
         pytest.skip("no facts.json")
     _, root, _ = parsed(fixture)
-    assert root.get("type") == facts["type"]
-    failures = []
+    type_ok = root.get("type") == facts["type"]
+    assert type_ok or facts.get("type-miss"), f"typed {root.get('type')}, not {facts['type']}"
+    assert not (type_ok and facts.get("type-miss")), "the type is right now: remove type-miss"
+    failures, fixed = [], []
     for fact in facts["facts"]:
-        got = root.getroottree().xpath(fact["xpath"])
-        want = fact["expect"]
-        if isinstance(want, bool):
-            ok = bool(got) == want
-        elif isinstance(want, (int, float)):
-            ok = isinstance(got, float) and got == want
-        else:
-            ok = " ".join(str(got).split()) == " ".join(want.split())
-        if not ok:
-            failures.append(f"{fact['xpath']}\n    expected: {want!r}\n    got:      {got!r}")
+        ok, got = holds(root, fact)
+        if fact.get("miss") and ok:
+            fixed.append(fact["xpath"])
+        elif not fact.get("miss") and not ok:
+            failures.append(f"{fact['xpath']}\n    expected: {fact['expect']!r}\n    got:      {got!r}")
     assert not failures, f"{len(failures)} fact(s) fail:\n" + "\n".join(failures)
+    assert not fixed, "fact(s) marked miss now hold (remove the mark):\n" + "\n".join(fixed)
+
+
+def holds(root: etree._Element, fact: dict) -> tuple[bool, object]:
+    """(whether the fact holds on the tree, what its XPath gives)."""
+    got = root.getroottree().xpath(fact["xpath"])
+    want = fact["expect"]
+    if isinstance(want, bool):
+        return bool(got) == want, got
+    if isinstance(want, (int, float)):
+        return isinstance(got, float) and got == want, got
+    return " ".join(str(got).split()) == " ".join(want.split()), got
 
 
 def test_no_word_lost(fixture: Path) -> None:

@@ -21,7 +21,7 @@ from .lexicon import (DAY_RANK_RE, DISCUSSION_RE, END_RE, KINDS, LABEL_RE, MODER
                       QUESTIONS_LEAD_RE, SESSION_RE)
 from .normalise import LINE_ATTR, Line
 from .text import is_caps, join_lines
-from .times import DATE_RANGE_RE, find_date, match_time_range, twelve_hours_later
+from .times import DATE_RANGE_RE, find_date, match_time_range, twelve_hours_later, undated_day
 
 BULLET_RE = re.compile(r"^[•·▪◦●○‣■□➢►*\-–—]\s+(?P<text>.*)$")
 CONNECTOR_END_RE = re.compile(
@@ -29,10 +29,15 @@ CONNECTOR_END_RE = re.compile(
     r"dans|pour|para|sur|à|a|con|with|au|aux|entre|between|an|its|their|sus|su))$", re.IGNORECASE)
 
 
-def is_day_line(text: str) -> str | None:
-    """The ISO date of a day line ("Monday, 7 July 2008", "7 juillet 2008 Première journée")."""
+def is_day_line(text: str, year: int | None = None) -> str | None:
+    """The ISO date of a day line ("Monday, 7 July 2008", "7 juillet 2008 Première journée");
+    a day line without a year ("Thursday, 1 December") is in the year given (2000 when
+    none is: enough to tell a day line)."""
     if len(text.split()) > 12 or match_time_range(text) or text.rstrip().endswith("."):
         return None
+    undated = undated_day(text, year or 2000)
+    if undated:
+        return undated
     found = find_date(text)
     if not found or DATE_RANGE_RE.search(text):
         return None
@@ -209,7 +214,9 @@ class AgendaBuilder:
         if times:
             return self.open_item(times, line)
         if self.starts_day(text):
-            iso = is_day_line(text) or self.next_date(line)
+            year = int(self.default_date[:4]) if self.default_date else None
+            iso = (is_day_line(text, year) if year or not undated_day(text, 2000) else None) \
+                or self.next_date(line)
             if iso:
                 return self.open_day(iso, text, line)
         if self.item is None:

@@ -88,6 +88,22 @@ def find_date(text: str) -> tuple[str, re.Match] | None:
     return None
 
 
+#: A day line printed without its year: "Thursday, 1 December", "Mardi 24 mars",
+#: "Martes 8 de julio", "Thursday, December 1".
+NO_YEAR_DAY_RE = re.compile(
+    r"^(?:" + WEEKDAYS + r"),?\s+(?:(?P<d1>\d{1,2})(?:er|st|nd|rd|th|º)?\s+(?:de\s+)?(?P<m1>"
+    + MONTH_RE + r")|(?P<m2>" + MONTH_RE + r")\s+(?P<d2>\d{1,2}))\.?(?:\s*[–—:-]?\s*\S.{0,40})?$",
+    re.IGNORECASE)
+
+
+def undated_day(text: str, year: int) -> str | None:
+    """The ISO date of a day line printed without a year, in the given year."""
+    m = NO_YEAR_DAY_RE.match(text.strip())
+    if not m or DATE_RE.search(text):
+        return None
+    return _date(str(year), m.group("m1") or m.group("m2"), m.group("d1") or m.group("d2"))
+
+
 def find_date_range(text: str) -> tuple[str, str] | None:
     """A printed range of days ("7 – 8 juillet 2008") as (from, to), or one date twice."""
     m = DATE_RANGE_RE.search(text)
