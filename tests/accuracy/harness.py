@@ -25,7 +25,8 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests/fixtures/reader"
 EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfminer")
-CATEGORIES = ("days", "items", "times", "people", "questions", "paragraphs", "headings", "notes")
+CATEGORIES = ("title", "days", "items", "times", "people", "questions", "entries", "paragraphs",
+              "headings", "notes")
 
 
 def fixture_texts() -> list[tuple[str, Path]]:
@@ -45,12 +46,21 @@ def _norm(text: str | None) -> str:
 
 def facts(root: etree._Element) -> dict[str, list[str]]:
     """The structure of a document as lists of comparable facts, per category."""
+    meta = root.find("meta")
     return {
+        # the title block: title, symbol, date of issue, distribution (what the masthead gives)
+        "title": [f"{tag}={_norm(meta.findtext(tag))[:40]}" for tag in ("title", "symbol")
+                  if meta.find(tag) is not None]
+        + [f"{tag}={meta.find(tag).get(attr)}" for tag, attr in (("issued", "date"),
+                                                                    ("distribution", "level"))
+           if meta.find(tag) is not None],
         "days": [d.get("date") for d in root.iter("day")],
         "items": [_norm(i.findtext("title"))[:40] for i in root.iterfind("agenda/day/item")],
         "times": [f"{i.get('start')}-{i.get('end') or ''}" for i in root.iterfind("agenda/day/item")],
         "people": [_norm(p.findtext("name")) for p in root.iter("person")],
         "questions": [_norm(q.text)[:40] for q in root.iter("question")],
+        "entries": [f"{e.get('n')} {_norm(e.findtext('title'))[:30]}" for e in root.iter("entry")]
+        + [f"doc {d.get('symbol')}" for d in root.iter("doc")],
         "paragraphs": [p.get("n") for p in root.iter("para")],
         "headings": [_norm("".join(h.itertext()))[:40] for h in root.iter("heading")],
         "notes": [f.get("n") for f in root.iter("footnote")],
