@@ -186,16 +186,22 @@ def expected_styles(root: etree._Element) -> Counter[str]:
         if style != "Original Language":  # not counted: the symbol line's companion
             c[style] += meta.find(tag) is not None
     c["Numbered Paragraph"] = len(root.findall(".//para"))
-    for section in root.iter("section"):
-        depth = sum(1 for a in section.iterancestors() if a.tag == "section") + 1
+    for section in root.iter("section", "annex"):
+        depth = sum(1 for a in section.iterancestors() if a.tag in ("section", "annex")) + 1
         c[f"Heading {min(depth, 6)}"] += 1
+        c[f"Heading {min(depth + 1, 6)}"] += len(section.findall("heading")[1:])  # an annex's title
+    c["Heading 1"] += len(root.findall("body/summary/heading"))
+    for entry in root.iter("entry"):  # provisional agendas: each item a heading
+        c[f"Heading {min(sum(1 for a in entry.iterancestors('entry')) + 2, 6)}"] += 1
+    c["List Bullet"] += len(root.findall(".//documents/doc"))
     for item in root.iterfind(".//list/item"):
         depth = sum(1 for a in item.iterancestors() if a.tag == "list")
         kind = "List Bullet" if item.getparent().get("style") == "bullet" else "List Number"
         c[kind + ("" if depth == 1 else " 2")] += 1
     c["Day Heading"] = len(root.findall(".//day"))
     c["Agenda Time"] = c["Item Title"] = len(root.findall(".//day/item"))
-    c["Person"] = len(root.findall(".//moderator")) + len(root.findall(".//speakers/person"))
+    c["Person"] = len(root.findall(".//moderator")) + len(root.findall(".//speakers/person")) \
+        + len(root.findall(".//rapporteur"))
     c["Question"] = len(root.findall(".//question"))
     c["Question Lead"] = len(root.findall(".//questions/lead"))
     c["Discussion"] = len(root.findall(".//discussion"))
