@@ -195,7 +195,7 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
         if not len(part.findall("day")):
             raise error(filename, lines[cut].no if cut < len(lines) else 1, "no timed item found in the agenda")
     else:
-        builder = BodyBuilder(filename)
+        builder = BodyBuilder(filename, text_width(lines))
         part = builder.run(leftover + lines[cut:])
     root.append(part)
     warnings = warnings + (builder.warnings if builder is not None else [])

@@ -358,7 +358,21 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             found = None  # a page number alone is stage 1's to judge (remove_page_numbers)
         if found:
             drop.add(i)
+    for i in range(1, len(lines) - 1):  # IOM: "MC/INF/282" / "Annexe" / "Page 3" at a page top
+        if _ANNEX_HEADER_RE.match(lines[i].text.strip()) and (
+                i - 1 in drop and i + 1 in drop or lines[i].page_start and _annex_line_follows(lines, i)):
+            drop.add(i)
     return _drop(lines, drop)
+
+
+def _annex_line_follows(lines: list[Line], i: int) -> bool:
+    """True when the next text line after lines[i] is an annex line too (the page's running
+    header "Annexe", then the annex's own "ANNEXE")."""
+    nxt = next((ln for ln in lines[i + 1:i + 4] if ln.kind == "text"), None)
+    return nxt is not None and bool(_ANNEX_HEADER_RE.match(nxt.text.strip()))
+
+
+_ANNEX_HEADER_RE = re.compile(r"^(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO)(?:\s+(?:[IVXLC]+|\d{1,2}))?$")
 
 
 #: A marker printed alone on its line before its text (pdftotext does this): a paragraph

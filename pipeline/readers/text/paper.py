@@ -21,6 +21,7 @@ from ...errors import Diagnostic
 from .lexicon import TOP_HEADINGS_RE
 from .footnotes import STAR_NOTE_RE
 from .normalise import LINE_ATTR, Line
+from .letters import SALUTATION_RE, SIGNED_RE, annex_title, signature_end
 from .text import is_caps, join_lines
 
 PARA_RE = re.compile(r"^(?P<n>\d{1,4})\.[\s\u00a0]+(?P<text>\S.*)$")
@@ -45,7 +46,7 @@ SUMMARY_RE = re.compile(r"^(?:Summary|Executive summary|Résumé|Resumen|Resumen
                         r"SUMMARY|EXECUTIVE SUMMARY|RÉSUMÉ|RESUMEN)\s*:?$")
 #: The line that opens an annex: "Annex", "Annex II", "Annex to the letter dated ...".
 ANNEX_RE = re.compile(r"^(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO)(?:\s+(?P<n>[IVXLC]+|\d{1,2}))?"
-                      r"(?P<rest>\s+(?:to|of|à|de|al|del)\b.*)?$")
+                      r"(?P<rest>\s+(?:to|of|à|au|aux|de|al|del|a)\b.*)?$")
 #: How a letter's signature starts: an annex may follow it with no blank line.
 SIGNED = ("(Signed)", "(Signé)", "(Firmado)")
 #: Lines that start a block of their own: a signature, an annex.
@@ -196,8 +197,9 @@ def list_style(marker: str, open_style: str | None, last_n: str | None) -> str:
 class BodyBuilder:
     """Feeds paper lines into <body>: paragraphs, lists, sections."""
 
-    def __init__(self, filename: str):
+    def __init__(self, filename: str, width: int = 80):
         self.filename = filename
+        self.width = width
         self.body = etree.Element("body")
         self.sections: list[tuple[str | None, etree._Element]] = [(None, self.body)]
         self.para: etree._Element | None = None
@@ -257,6 +259,9 @@ class BodyBuilder:
             if annex:
                 i = self.open_annex(lines, i, annex)
                 self.blank = False
+                continue
+            if SIGNED_RE.match(text) and not self.para_open_mid_sentence():
+                i = self.add_signature(lines, i)
                 continue
             if self.try_para(line, text) or self.try_item(line, text):
                 pass
@@ -355,13 +360,41 @@ class BodyBuilder:
         if not new_block and (
                 starts_block and (self._prev_ends_sentence() or line.page_start)
                 or self.target.tag == "p" and self._prev_ends_sentence()
-                and line.indent >= self.prev_indent + 3):
+                and line.indent >= self.prev_indent + 3
+                or self._short_last_line(text)
+                or self.target.tag == "p" and len(self.lines) == 1 and SALUTATION_RE.match(self.lines[0])):
             new_block = True
         if not new_block:
             self.lines.append(text)
             return
         self.close_lists()
         self._open_text(self.container(), "p", text, line.no)
+
+    def para_open_mid_sentence(self) -> bool:
+        """True when the text collected so far stops mid-sentence."""
+        return bool(self.lines) and not self._prev_ends_sentence()
+
+    def add_signature(self, lines: list[Line], i: int) -> int:
+        """A letter's closing (R14): the signed line and its role lines, in the section (never
+        inside a numbered paragraph). Return the index after it."""
+        self.close_lists()
+        self.para = None
+        end = signature_end(lines, i)
+        sig = etree.SubElement(self.sections[-1][1], "signature", {LINE_ATTR: str(lines[i].no)})
+        sig.text = join_lines([" ".join(ln.text.split()) for ln in lines[i:end]])
+        self.blank = False
+        return end
+
+    def _short_last_line(self, text: str) -> bool:
+        """True when the prose above ended a sentence on a line well short of the text's
+        width and this line starts a new sentence: a paragraph break printed without a
+        blank line or an indent (letters, as default pdftotext and pypdf give them); only
+        for unnumbered prose."""
+        if self.target is None or self.target.tag != "p" or self.para is not None or not self.lines:
+            return False
+        last = self.lines[-1]
+        return (len(last) < 0.7 * self.width and self._prev_ends_sentence()
+                and text[:1].isupper() and len(self.lines) > 1)
 
     def open_annex(self, lines: list[Line], i: int, m: re.Match) -> int:
         """Open an annex at lines[i] (R12): its heading is the annex line and the lines it
@@ -384,6 +417,9 @@ class BodyBuilder:
             parts.append(nxt)
             j += 1
         etree.SubElement(annex, "heading").text = join_lines(parts)
+        title = annex_title(lines, j, self.width, PARA_RE)
+        if title:
+            etree.SubElement(annex, "heading").text, j = title
         self.sections = [(None, annex)]
         self.expected, self.printed = 1, 0
         self.after_heading = True

@@ -1,0 +1,61 @@
+"""Letters and notes in papers: the signature, and the annex's own title (R12, R14).
+
+    (Signed) Tomasz Erdal          -> signature, with the short role lines under it
+    Ambassador
+    Permanent Representative
+    Annex to the identical letters ... -> annex/heading (read by paper.py)
+    Joint communiqué of the Ministers  -> annex/heading[2]: short lines that end no
+    of the Amber Coast                    sentence, right under the annex line
+"""
+from __future__ import annotations
+
+import re
+
+from .normalise import Line
+
+SIGNED_RE = re.compile(r"^\((?:Signed|Signé|Firmado|Signée)\)\s*\S")
+#: A line that cannot be a role line under a signature.
+_NOT_ROLE_RE = re.compile(r"^(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO|\((?:Signed|Signé|Firmado)\))\b"
+                          r"|^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/\S*\d")
+#: A letter's salutation, a paragraph of its own: "Señor Secretario General:", "Sir,".
+SALUTATION_RE = re.compile(r"^(?:Sir|Madam|Mr\.? President|Madam President|Excellency|Dear\b.{1,40}|"
+                           r"Monsieur|Madame|Señor|Señora|Excelentísim[oa]|Excelencia)\b.{0,50}[:,]$")
+_TERMINAL_RE = re.compile(r"[.!?…;:]['\"»”’)\]]*$")
+
+
+def signature_end(lines: list[Line], i: int) -> int:
+    """The index after the signature that starts at lines[i]: the signed line and up to
+    four short role lines under it ("Ambassador", "Permanent Representative")."""
+    j = i + 1
+    while j < len(lines) and j - i <= 4:
+        line = lines[j]
+        text = " ".join(line.text.split())
+        if (line.kind != "text" or line.page_start or not text or len(text.split()) > 8
+                or _TERMINAL_RE.search(text) or _NOT_ROLE_RE.match(text) or not text[:1].isupper()):
+            break
+        j += 1
+    return j
+
+
+def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> tuple[str, int] | None:
+    """The annex's own title under its heading, from lines[j] (blank lines skipped): one to
+    three lines, each shorter than a body line, none ending a sentence, the first in capitals
+    or title case; then a blank line or a body line. Returns (the lines, the index after)."""
+    while j < len(lines) and lines[j].kind != "text":
+        j += 1
+    parts: list[str] = []
+    k = j
+    while k < len(lines) and lines[k].kind == "text" and len(parts) < 3 and not (lines[k].page_start and parts):
+        text = " ".join(lines[k].text.split())
+        if len(text) >= 0.9 * width or para_re.match(text):
+            break
+        if _TERMINAL_RE.search(text) or text.endswith(","):
+            return None
+        parts.append(text)
+        k += 1
+    if not parts or not parts[0][:1].isupper() or k >= len(lines):
+        return None
+    after = lines[k]
+    if after.kind == "text" and not after.text.strip()[:1].isupper() and not para_re.match(after.text.strip()):
+        return None
+    return " ".join(parts), k
