@@ -29,7 +29,7 @@ from .lexicon import ORIGINAL_RE
 from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE
 from .text import join_lines
-from .times import find_date
+from .times import find_date, find_date_range, is_date_line
 
 ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,80})*$", re.I)
 ORGAN_RE = re.compile(
@@ -107,6 +107,8 @@ def _kind(text: str) -> str | None:
         return "session"
     if find_date(text) and len(text) < 40 and not re.search(r"\b(?:dated|en date du|de fecha)\b", text):
         return "date"
+    if len(text) < 90 and is_date_line(text):
+        return "date"  # "Nueva York, 27 de febrero a 2 de marzo de 2029": the session's place and dates
     return None
 
 
@@ -181,8 +183,11 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "session":
             found.setdefault("session", []).extend(pending_organ + [text])
             pending_organ = []
+        elif kind == "date" and "session" in found and "dates" not in found and find_date_range(text):
+            found["dates"] = [text]  # the session's place and dates, as printed
+            attrs["dates"] = dict(zip(("from", "to"), find_date_range(text)))
         elif kind == "date" and "session" in found:
-            found["session"].append(text)  # the session's dates, as printed
+            found["session"].append(text)
         elif kind == "agenda-item" and "agenda-item" not in found:
             found["agenda-item"] = [text]
             item_open = True

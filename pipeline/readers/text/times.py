@@ -104,8 +104,22 @@ def undated_day(text: str, year: int) -> str | None:
     return _date(str(year), m.group("m1") or m.group("m2"), m.group("d1") or m.group("d2"))
 
 
+#: A range across two months: "27 February–2 March 2029", "27 de febrero a 2 de marzo de 2029".
+CROSS_MONTH_RE = re.compile(
+    r"(?<!\w)(?P<d1>\d{1,2})(?:er|º)?\s+(?:de\s+)?(?P<m1>" + MONTH_RE + r")\.?\s*(?:–|—|-|a|al|au|to)\s*"
+    r"(?P<d2>\d{1,2})(?:er|º)?\s+(?:de\s+)?(?P<m2>" + MONTH_RE + r")\.?(?:\s+(?:de\s+)?|,\s*)(?P<y>\d{4})(?!\w)",
+    re.IGNORECASE)
+
+
 def find_date_range(text: str) -> tuple[str, str] | None:
-    """A printed range of days ("7 – 8 juillet 2008") as (from, to), or one date twice."""
+    """A printed range of days ("7 – 8 juillet 2008", "27 February–2 March 2029") as
+    (from, to), or one date twice."""
+    m = CROSS_MONTH_RE.search(text)
+    if m:
+        a = _date(m.group("y"), m.group("m1"), m.group("d1"))
+        b = _date(m.group("y"), m.group("m2"), m.group("d2"))
+        if a and b and a <= b:
+            return a, b
     m = DATE_RANGE_RE.search(text)
     if m:
         a = _date(m.group("y"), m.group("mon"), m.group("d1"))
