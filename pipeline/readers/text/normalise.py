@@ -365,6 +365,69 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     return _drop(lines, drop)
 
 
+#: The heading of a contents page.
+CONTENTS_RE = re.compile(r"^(?:Contents|CONTENTS|Table of contents|TABLE OF CONTENTS|Índice|ÍNDICE|"
+                         r"Table des matières|TABLE DES MATIÈRES|Sommaire|SOMMAIRE)$")
+#: A contents line: leader dots, then perhaps the page number.
+LEADER_RE = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,3}|[ivx]{1,5})?$|…{2,}\s*\d{0,3}$")
+#: What else a contents page holds: its column header, numerals and page numbers alone.
+_CONTENTS_BITS_RE = re.compile(r"^(?:Page|Pages|Página|Páginas|Paragraphs|Párrafos|Paragraphes|"
+                               r"[IVXLC]{1,6}\.|[A-H]\.|\d{1,3}|[ivx]{1,5})$")
+
+
+def remove_contents(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Drop a contents page: a "Contents" heading (or three leader-dot lines in a row) and
+    the lines of its table (leader dots, page numbers, numerals, the "Page" header, entries
+    wrapped over two lines); the writers make their own."""
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        text = lines[i].text.strip() if lines[i].kind == "text" else ""
+        headed = bool(CONTENTS_RE.match(text))
+        if headed or (LEADER_RE.search(text) and _leader_run(lines, i) >= 3):
+            j = _contents_end(lines, i + 1 if headed else i)
+            if any(LEADER_RE.search(lines[k].text) for k in range(i, j) if lines[k].kind == "text"):
+                drop.update(k for k in range(i, j) if lines[k].kind == "text")
+                i = j
+                continue
+        i += 1
+    return _drop(lines, drop) if drop else (lines, [])
+
+
+def _leader_run(lines: list[Line], i: int) -> int:
+    """How many of the next text lines from i (up to 3) end with leader dots."""
+    texts = [ln.text for ln in lines[i:i + 8] if ln.kind == "text"][:3]
+    return sum(1 for t in texts if LEADER_RE.search(t))
+
+
+def _contents_end(lines: list[Line], i: int) -> int:
+    """The index after the contents' table, which starts at i."""
+    j, last = i, i
+    while j < len(lines):
+        line = lines[j]
+        if line.kind != "text":
+            j += 1
+            continue
+        text = line.text.strip()
+        if LEADER_RE.search(text):
+            last = j + 1
+        elif not _CONTENTS_BITS_RE.match(text) and not _wrapped_entry(lines, j):
+            break
+        j += 1
+    # the page number pdftotext prints after the last entry; never a numeral of the body
+    nxt = next((k for k in range(last, min(last + 3, len(lines))) if lines[k].kind == "text"), None)
+    if nxt is not None and lines[nxt].text.strip().isdigit():
+        last = nxt + 1
+    return last
+
+
+def _wrapped_entry(lines: list[Line], j: int) -> bool:
+    """True when lines[j] is the first line of a contents entry wrapped over two lines: the
+    next text line ends with leader dots."""
+    nxt = next((ln for ln in lines[j + 1:j + 3] if ln.kind == "text"), None)
+    return nxt is not None and bool(LEADER_RE.search(nxt.text)) and not LEADER_RE.search(lines[j].text)
+
+
 def _annex_line_follows(lines: list[Line], i: int) -> bool:
     """True when the next text line after lines[i] is an annex line too (the page's running
     header "Annexe", then the annex's own "ANNEXE")."""
@@ -560,6 +623,8 @@ def normalise(data: bytes, filename: str) -> Normalised:
         raise DocumentError(filename, 1, "no text: only page numbers or layout")
     lines, debris2 = remove_running_headers(lines)
     lines, debris3 = remove_page_debris(lines)
+    lines, debris4 = remove_contents(lines)
+    debris3 += debris4
     for line in lines:
         if line.kind == "text":
             line.text = line.text.strip(" ")

@@ -146,7 +146,7 @@ def is_date_line(text: str) -> bool:
     """True when a line is only a date or a range of dates (with punctuation around),
     perhaps after the place of the meeting ("Genève, 14 et 15 octobre 2009")."""
     text = _PLACE_RE.sub("", text)
-    stripped = DATE_RANGE_RE.sub("", text)
+    stripped = DATE_RANGE_RE.sub("", CROSS_MONTH_RE.sub("", text))
     stripped = DATE_RE.sub("", stripped)
     # "31 February" has the form of a date but is none: not a date line, only text
     return stripped != text and not re.search(r"\w", stripped) and find_date_range(text) is not None
