@@ -32,7 +32,8 @@ PROVISIONAL_RE = re.compile(
     r"(?:\s+annoté|\s+anotado)?\s*\*?$", re.I)
 ENTRY_RE = re.compile(r"^(?P<n>\d{1,2})\.(?:[\s\u00a0]+(?P<text>\S.*))?$")
 SUB_RE = re.compile(r"^\(?(?P<n>[a-z])\)(?:[\s\u00a0]+(?P<text>\S.*))?$")
-DOCS_RE = re.compile(r"^(?:Documentation|Documentación|Documents?|Documentos)\s*:?$", re.I)
+DOCS_RE = re.compile(r"^(?:Documentation|Documentación|Documents?|Documentos|DOCUMENTATION|DOCUMENTACIÓN)\s*:?$")
+_BULLET_RE = re.compile(r"^[•·▪◦●‣■➢►–-]\s+")
 #: A document's symbol in brackets at the end of its title: "(E/C.16/2028/CRP.1)".
 DOC_SYMBOL_RE = re.compile(r"\((?P<symbol>[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Za-z0-9./()-]*[A-Za-z0-9)])\)\s*$")
 _ENDS_RE = re.compile(r"[.:;]['\"»”’)\]]*\*?\d{0,2}$")
@@ -91,11 +92,17 @@ class EntryBuilder:
         if self.current is None:
             self.orphans.append(line)
             return
-        if DOCS_RE.match(text):
+        if DOCS_RE.match(text) and not (self.mode == "docs" and self.part):
             self.flush()
-            self.docs = etree.SubElement(self.current, "documents", label=text.rstrip(" :"))
+            self.docs = self.current.find("documents")
+            if self.docs is None:
+                self.docs = etree.SubElement(self.current, "documents", label=text.rstrip(" :"))
             self.mode = "docs"
             return
+        if self.mode == "docs" and _BULLET_RE.match(line.text.strip()):
+            self.flush()  # a bullet starts a document of the list
+            line = Line(line.no, _BULLET_RE.sub("", line.text.strip()), line.kind, line.page_start,
+                        line.indent)
         if self.mode == "title" and self.part and (_ENDS_RE.search(self.part[-1].text.strip())
                                                    or len(self.part) >= 4):
             self.flush()

@@ -59,7 +59,9 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
     while i < len(lines):
         line = lines[i]
         in_notes = in_notes and not line.page_start
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        step = 2 if (i + 2 < len(lines) and lines[i + 1].kind == "blank"
+                     and _ends_page_after(lines, i + 2)) else 1
+        nxt = lines[i + step] if i + step < len(lines) else None  # one blank line may come between
         prev = out[-1] if out else None
         after_notes = in_notes or prev is None or prev.kind != "text" or bool(
             re.match(r"^\*{1,3}\s", prev.text)) or (
@@ -84,11 +86,16 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
                             line.indent))
             expected += 1
             in_notes = True
-            i += 2
+            i += step + 1
             continue
         out.append(line)
         i += 1
     return out
+
+
+def _ends_page_after(lines: list[Line], k: int) -> bool:
+    """True when the page ends within three lines after lines[k] (a note's short text)."""
+    return any(ln.page_start for ln in lines[k + 1:k + 4]) or k + 4 >= len(lines)
 
 
 def _scrambled_notes(out: list[Line], lines: list[Line], i: int,

@@ -111,7 +111,8 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     kept, debris = [], []
     pending = False
     for i, line in enumerate(lines):
-        if line.kind == "text" and PAGE_NUMBER_RE.match(line.text) and _isolated(lines, i):
+        if line.kind == "text" and PAGE_NUMBER_RE.match(line.text) and _isolated(lines, i) \
+                and not _number_above_page_number(lines, i):
             debris.append(line)
             pending = True
             continue
@@ -120,6 +121,21 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             pending = False
         kept.append(line)
     return kept, debris
+
+
+def _number_above_page_number(lines: list[Line], i: int) -> bool:
+    """True when lines[i], a number alone, has the page's number under it (blank lines or a
+    short note between, then the page's end): it is the number of a note pdftotext printed
+    apart ("Note text." / "1" / "" / "1", or "2" / "" / "Note text." / "2", then a form
+    feed), not a second page number."""
+    if not lines[i].text.strip().isdigit():
+        return False
+    texts = [k for k in range(i + 1, min(i + 7, len(lines))) if lines[k].kind == "text"][:3]
+    k = next((k for k in texts if lines[k].text.strip().isdigit()), None)
+    if k is None or any(lines[m].page_start for m in range(i + 1, k + 1)):
+        return False
+    after = next((m for m in range(k + 1, len(lines)) if lines[m].kind == "text"), None)
+    return after is None or any(ln.page_start for ln in lines[k + 1:after + 1])
 
 
 def _isolated(lines: list[Line], i: int) -> bool:
