@@ -216,9 +216,21 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
     end = head[last][0] + 1
     joiners = {"original-language": "; "}
     return Masthead({name: (join_lines(parts) if name == "agenda-item"
-                            else joiners.get(name, ", ").join(parts),
+                            else _join_fields(parts, joiners.get(name, ", ")),
                             attrs.get(name, {}))
                      for name, parts in found.items()}, end)
+
+
+def _join_fields(parts: list[str], sep: str) -> str:
+    """Fields joined by sep, except a line cut by a hyphen ("Quatre-vingt-" / "deuxième
+    session"), which is joined to the next as a wrapped line is."""
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1].endswith(("-", "‐")):
+            out[-1] = join_lines([out[-1], part])
+        else:
+            out.append(part)
+    return sep.join(out)
 
 
 def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int]:

@@ -171,7 +171,8 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     early = " ".join(" ".join(ln.text.split()) for ln in _first_lines(lines, 25)).casefold()
     for i in top:
         text = " ".join(lines[i].text.split())
-        if (len(seen.get(text, ())) == 1 and lines[i].page_start and len(text) >= 20
+        if (len(seen.get(text, ())) == 1 and lines[i].page_start
+                and (len(text) >= 20 or SYMBOL_LIKE_RE.match(text) and any(c.isdigit() for c in text))
                 and text.casefold() in early and not _structural(text)):
             drop.add(i)
     # with no page breaks (pypdf): a page number, then the first page's title again

@@ -412,7 +412,7 @@ class BodyBuilder:
                and not PARA_RE.match(lines[j].text.strip())):
             nxt = " ".join(lines[j].text.split())
             widest = max(map(len, parts))
-            if len(nxt) > widest + 6 or (len(parts) > 1 and len(parts[-1]) < 0.6 * widest):
+            if len(nxt) >= 0.92 * self.width or (len(parts) > 1 and len(parts[-1]) < 0.6 * widest):
                 break  # a body line (wider than the heading's), or the heading's short last line came
             parts.append(nxt)
             j += 1
