@@ -135,6 +135,21 @@ def _finish_line(head: list[tuple[int, str, str | None]], h: int, last: int,
     found.setdefault("session" if "session" in found else "organisation", []).extend(rest)
 
 
+def _organ_wraps(head: list[tuple[int, str, str | None]], h: int, last: int,
+                 found: dict[str, list[str]]) -> bool:
+    """True when head[h] is the next line of an organ's name wrapped over several short
+    lines ("Executive Board of the" / "United Nations Development" / "Programme, the ..."),
+    before the symbol block's fields."""
+    return (last >= 0 and head[h][0] == head[last][0] + 1 and len(head[h][1]) < 45
+            and not ({"distribution", "original-language", "issued"} & found.keys())
+            and _ORGAN_START_RE.match(found["organisation"][-1]) is not None)
+
+
+#: An organ whose name runs over several lines.
+_ORGAN_START_RE = re.compile(r"^(?:Executive Board|Conseil d[’']administration|Junta Ejecutiva|"
+                             r"Conference of the Parties|Conf[ée]rence des Parties)\b", re.I)
+
+
 def _session_follows(head: list[tuple[int, str, str | None]], h: int) -> bool:
     """True when a session line comes within the next two fields after head[h]."""
     return any(k == "session" for _, _, k in head[h + 1:h + 3])
@@ -200,7 +215,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             last = h
             continue
         elif kind is None and "organisation" in found and "session" not in found \
-                and (_CONTINUES_RE.search(found["organisation"][-1]) or text[:1].islower()):
+                and (_CONTINUES_RE.search(found["organisation"][-1]) or text[:1].islower()
+                     or _organ_wraps(head, h, last, found)):
             found["organisation"][-1] += " " + text  # "Executive Board of the" / "United Nations Entity"
         elif kind is None and "organisation" in found and _session_follows(head, h):
             pending_organ.append(text)  # the body's name ("Commission on ...") above its session
