@@ -26,7 +26,7 @@ from .readers.text.times import match_time_range
 
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 #: A number with a dot, alone between spaces: a paragraph or item number, layout not words.
-NUMBER_DOT_RE = re.compile(r"(?<![\w.,/:-])\d{1,4}\.(?=\s|$)")
+NUMBER_DOT_RE = re.compile(r"(?<![\w.,/:-])(?!(?:19|20)\d\d\.)\d{1,4}\.(?=\s|$)")  # a year ends a sentence
 _HYPHEN_JOIN_RE = re.compile(r"[-‐]\s*\n\s*")
 #: A word (a hyphenated compound whole: "Under-Secretary-") cut by a hyphen at a line end.
 _CUT_WORD_RE = re.compile(r"((?:\w+[-‐])*\w+)[-‐]$")

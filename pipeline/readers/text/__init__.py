@@ -268,7 +268,9 @@ def _marker_re(n: int) -> re.Pattern:
     """A footnote marker n glued to a word or punctuation (group "n"), or as a superscript.
     The character before the marker is matched, not looked behind, for speed."""
     sup = _superscript(n)
-    return re.compile(rf"(?:[^\W\d_]|(?<!\d)[,.]|[;:!?”’»\"')\]])(?P<n>{n})(?!\d)(?=[\s,.;:)\]]|$)"
+    # after a year's full stop too ("en 2027.1"), as pypdf glues a marker to a date
+    return re.compile(rf"(?:[^\W\d_]|(?:(?<!\d)|(?<=(?<!\d)(?:19|20)\d\d))[,.]|[;:!?”’»\"')\]])"
+                      rf"(?P<n>{n})(?!\d)(?=[\s,.;:)\]]|$)"
                       rf"|(?P<sup>{sup})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
                       # set apart by a space after a closing mark, before a new sentence or
                       # the end (how pdfminer and pypdf print a superscript after ")" or ".")

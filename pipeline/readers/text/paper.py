@@ -33,7 +33,8 @@ BULLET_RE = re.compile(r"^(?P<bullet>[•·▪◦●‣■➢►*\-–—])[\s\u
 MID_SENTENCE_RE = re.compile(r"(?:,|\b(?:of|and|the|in|see|de|la|le|et|du|des|y|del|en|voir|véase))$",
                              re.IGNORECASE)
 #: Sentence-final punctuation, perhaps followed by a closing quote and a footnote marker.
-TERMINAL_RE = re.compile(r"(?:[.!?…;:]['\"»”’)\]]*|(?<!\d)[.!?…;:]['\"»”’)\]]*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))$")
+TERMINAL_RE = re.compile(r"(?:[.!?…;:]['\"»”’)\]]*|(?:(?<!\d)|(?<=(?<!\d)(?:19|20)\d\d))[.!?…;:]['\"»”’)\]]*"
+                         r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))$")
 def ends_sentence(text: str) -> bool:
     """True when text ends with sentence-final punctuation (a footnote marker may follow);
     only the last characters are looked at, this runs on every line."""
