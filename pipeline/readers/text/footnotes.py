@@ -59,8 +59,12 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
     while i < len(lines):
         line = lines[i]
         in_notes = in_notes and not line.page_start
-        step = 2 if (i + 2 < len(lines) and lines[i + 1].kind == "blank"
-                     and _ends_page_after(lines, i + 2)) else 1
+        step = 1
+        while (step < 4 and i + step + 1 < len(lines) and lines[i + step].kind == "blank"
+               and not lines[i + step].page_start):
+            step += 1  # blank lines (perhaps left by a job number dropped) between
+        if step > 1 and not (lines[i + step].kind == "text" and _ends_page_after(lines, i + step)):
+            step = 1
         nxt = lines[i + step] if i + step < len(lines) else None  # one blank line may come between
         prev = out[-1] if out else None
         after_notes = in_notes or prev is None or prev.kind != "text" or bool(
@@ -94,8 +98,16 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
 
 
 def _ends_page_after(lines: list[Line], k: int) -> bool:
-    """True when the page ends within three lines after lines[k] (a note's short text)."""
-    return any(ln.page_start for ln in lines[k + 1:k + 4]) or k + 4 >= len(lines)
+    """True when the page ends within three text lines after lines[k] (a note's short
+    text), blank lines not counted."""
+    seen = 0
+    for ln in lines[k + 1:k + 12]:
+        if ln.page_start:
+            return True
+        seen += ln.kind == "text"
+        if seen >= 3:
+            return False
+    return k + 12 >= len(lines) or seen < 3 and all(ln.kind != "text" for ln in lines[k + 1:k + 12])
 
 
 def _scrambled_notes(out: list[Line], lines: list[Line], i: int,

@@ -145,6 +145,8 @@ def _isolated(lines: list[Line], i: int) -> bool:
     before = lines[i - 1] if i > 0 else None
     after = lines[i + 1] if i + 1 < len(lines) else None
     here = lines[i].text.strip()
+    if before is not None and before.kind == "sep" and here.isdigit():
+        return False  # right under the notes' rule: the first note's number
     if here.isdigit() and (
             before is not None and before.kind == "text" and before.text.strip() == str(int(here) - 1)
             or after is not None and after.kind == "text" and after.text.strip() == str(int(here) + 1)):
@@ -217,8 +219,10 @@ def _drop(lines: list[Line], drop: set[int]) -> tuple[list[Line], list[Line]]:
 
 
 def _structural(text: str) -> bool:
-    """Lines that repeat by nature (a general-discussion line, a label) are never headers."""
-    return bool(DISCUSSION_RE.match(text) or LABEL_RE.match(text) or END_RE.match(text))
+    """Lines that repeat by nature (a general-discussion line, a label, a heading's numeral
+    alone: "B.") are never headers."""
+    return bool(DISCUSSION_RE.match(text) or LABEL_RE.match(text) or END_RE.match(text)
+                or LONE_MARKER_RE.match(text))
 
 
 def _page_tops(lines: list[Line]) -> set[int]:
@@ -457,7 +461,7 @@ _ANNEX_HEADER_RE = re.compile(r"^(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO)(?:\s+
 
 #: A marker printed alone on its line before its text (pdftotext does this): a paragraph
 #: number, a bullet, a list letter or numeral, a heading numeral.
-LONE_MARKER_RE = re.compile(r"^(?:\d{1,4}\.|[•·▪◦●‣■➢►]|\([a-z]{1,4}\)|[IVXLC]{1,6}\.|[A-H]\.)$")
+LONE_MARKER_RE = re.compile(r"^(?:\d{1,4}\.|[•·▪◦●‣■➢►]|\(?[a-z]{1,4}\)|[IVXLC]{1,6}\.|[A-H]\.)$")
 
 
 _PARA_NUMBER_RE = re.compile(r"^(\d{1,4})\.$")

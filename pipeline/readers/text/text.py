@@ -47,6 +47,12 @@ def keeps_hyphen(left: str, right: str) -> bool:
     return left.lower() in COMPOUND_PREFIXES
 
 
+def _in_url(text: str) -> bool:
+    """True when the last token of text is (part of) a web address."""
+    token = text[text.rfind(" ") + 1:]
+    return "://" in token or token.startswith("www.") or token.count("/") >= 2
+
+
 def join_lines(texts: list[str]) -> str:
     """Join wrapped lines with one space, undoing hyphenation at line ends."""
     parts: list[str] = []
@@ -59,7 +65,9 @@ def join_lines(texts: list[str]) -> str:
             continue
         last = parts[-1]
         m = _HYPHEN_END_RE.search(last[-80:]) if last[-1] in "-‐" else None
-        if m:
+        if m and _in_url(last):
+            parts.append(piece)  # a web address cut at its own hyphen: "…/rural-" + "employment"
+        elif m:
             if keeps_hyphen(m.group(1), piece):
                 parts.append(piece)
             else:
