@@ -47,7 +47,7 @@ def test_structure_score_holds(results) -> None:
 
 def test_clean_layouts_read_as_well_as_the_text(results) -> None:
     """A paper whose PDF keeps its paragraphs apart (pdftotext -layout) keeps every
-    paragraph number of the clean reading."""
+    paragraph number of the clean reading (a paper without numbered paragraphs has none to keep)."""
     papers = [r for r in results if r.name.startswith("paper-") and r.extractor == "pdftotext-layout"]
-    assert papers and all(r.scores["paragraphs"] == 1.0 for r in papers), [
+    assert papers and all(r.scores["paragraphs"] in (None, 1.0) for r in papers), [
         (r.name, r.scores) for r in papers]

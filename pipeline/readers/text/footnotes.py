@@ -71,7 +71,7 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
             re.match(r"^\*{1,3}\s", prev.text)) or (
             line.kind == "text" and line.text.strip() == str(expected)
             and TERMINAL_RE.search(prev.text) and _marker_above(lines, i, expected, loose=True))
-        if line.kind == "text" and line.text.strip().isdigit() and int(line.text) > expected:
+        if line.kind == "text" and line.text.strip().isdecimal() and int(line.text) > expected:
             found = _scrambled_notes(out, lines, i, expected)
             if found is not None:
                 block, i, expected = found
@@ -125,7 +125,7 @@ def _scrambled_notes(out: list[Line], lines: list[Line], i: int,
             if start < len(out) else start > 0 and out[start - 1].kind == "text":
         start -= 1
     head = out[start:]
-    if not head or start == 0 or any(ln.text.strip().isdigit() for ln in head) \
+    if not head or start == 0 or any(ln.text.strip().isdecimal() for ln in head) \
             or any(ln.page_start for ln in head[1:]):
         return None
     pieces = [0] + [k for k in range(1, len(head))
@@ -145,9 +145,9 @@ def _scrambled_notes(out: list[Line], lines: list[Line], i: int,
     late = list(range(expected, first))
     while k < len(lines) and not (lines[k].page_start and k > i):
         line = lines[k]
-        digit = line.kind == "text" and line.text.strip().isdigit()
+        digit = line.kind == "text" and line.text.strip().isdecimal()
         if digit and int(line.text) == n and k + 1 < len(lines) and lines[k + 1].kind == "text" \
-                and not lines[k + 1].text.strip().isdigit() and not lines[k + 1].page_start:
+                and not lines[k + 1].text.strip().isdecimal() and not lines[k + 1].page_start:
             block.append(Line(line.no, f"{n}  {lines[k + 1].text.strip()}", "text",
                               line.page_start, line.indent))
             n, k = n + 1, k + 2

@@ -128,10 +128,10 @@ def _number_above_page_number(lines: list[Line], i: int) -> bool:
     short note between, then the page's end): it is the number of a note pdftotext printed
     apart ("Note text." / "1" / "" / "1", or "2" / "" / "Note text." / "2", then a form
     feed), not a second page number."""
-    if not lines[i].text.strip().isdigit():
+    if not lines[i].text.strip().isdecimal():
         return False
     texts = [k for k in range(i + 1, min(i + 7, len(lines))) if lines[k].kind == "text"][:3]
-    k = next((k for k in texts if lines[k].text.strip().isdigit()), None)
+    k = next((k for k in texts if lines[k].text.strip().isdecimal()), None)
     if k is None or any(lines[m].page_start for m in range(i + 1, k + 1)):
         return False
     after = next((m for m in range(k + 1, len(lines)) if lines[m].kind == "text"), None)
@@ -145,15 +145,15 @@ def _isolated(lines: list[Line], i: int) -> bool:
     before = lines[i - 1] if i > 0 else None
     after = lines[i + 1] if i + 1 < len(lines) else None
     here = lines[i].text.strip()
-    if before is not None and before.kind == "sep" and here.isdigit():
+    if before is not None and before.kind == "sep" and here.isdecimal():
         return False  # right under the notes' rule: the first note's number
-    if here.isdigit() and (
+    if here.isdecimal() and (
             before is not None and before.kind == "text" and before.text.strip() == str(int(here) - 1)
             or after is not None and after.kind == "text" and after.text.strip() == str(int(here) + 1)):
         return False  # "1" / "2": the numbers of notes printed apart from their texts
     if (before is not None and before.kind in ("blank", "sep") and after is not None
             and after.kind == "text" and not lines[i].page_start and not after.page_start
-            and lines[i].text.strip().isdigit() and after.text.strip()[:1].isupper()):
+            and lines[i].text.strip().isdecimal() and after.text.strip()[:1].isupper()):
         return False
     return (before is None or before.kind != "text" or after is None or after.kind != "text"
             or lines[i].page_start or (after is not None and after.page_start))
@@ -181,7 +181,7 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     firsts = {id(ln) for ln in _first_lines(lines, 25)}
     for i in range(len(lines) - 1):
         a, b = lines[i], lines[i + 1]
-        if (a.kind == "text" and b.kind == "text" and a.text.strip().isdigit()
+        if (a.kind == "text" and b.kind == "text" and a.text.strip().isdecimal()
                 and len(a.text.strip()) <= 4 and id(b) not in firsts):
             text = " ".join(b.text.split())
             if len(text) >= 20 and text.casefold() in early and not _structural(text):
@@ -437,7 +437,7 @@ def _contents_end(lines: list[Line], i: int) -> int:
         j += 1
     # the page number pdftotext prints after the last entry; never a numeral of the body
     nxt = next((k for k in range(last, min(last + 3, len(lines))) if lines[k].kind == "text"), None)
-    if nxt is not None and lines[nxt].text.strip().isdigit():
+    if nxt is not None and lines[nxt].text.strip().isdecimal():
         last = nxt + 1
     return last
 
@@ -461,7 +461,7 @@ _ANNEX_HEADER_RE = re.compile(r"^(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO)(?:\s+
 
 #: A marker printed alone on its line before its text (pdftotext does this): a paragraph
 #: number, a bullet, a list letter or numeral, a heading numeral.
-LONE_MARKER_RE = re.compile(r"^(?:\d{1,4}\.|[•·▪◦●‣■➢►]|\(?[a-z]{1,4}\)|[IVXLC]{1,6}\.|[A-H]\.)$")
+LONE_MARKER_RE = re.compile(r"^(?:\d{1,3}\.|[•·▪◦●‣■➢►]|\(?[a-z]{1,4}\)|[IVXLC]{1,6}\.|[A-H]\.)$")
 
 
 _PARA_NUMBER_RE = re.compile(r"^(\d{1,4})\.$")
@@ -568,7 +568,7 @@ def attach_trailing_note_numbers(lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(out):
         run_start = i
-        while i < len(out) and out[i].kind == "text" and out[i].text.strip().isdigit() and (
+        while i < len(out) and out[i].kind == "text" and out[i].text.strip().isdecimal() and (
                 i == run_start or int(out[i].text) == int(out[i - 1].text) + 1):
             i += 1
         run = out[run_start:i]
@@ -609,7 +609,7 @@ def _attach(out: list[Line], run_start: int, run: list[Line]) -> None:
     if j < 0 or out[j].kind == "text" and not out[j].page_start or block_start >= run_start:
         return  # the notes' block must have air (or a rule) above it
     block = out[block_start:run_start]
-    if any(ln.text.strip().isdigit() for ln in block):
+    if any(ln.text.strip().isdecimal() for ln in block):
         return
     new = _numbered_notes(block, run, block[0].page_start)
     if new is not None:
