@@ -26,7 +26,9 @@ from .readers.text.times import match_time_range
 
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 #: A number with a dot, alone between spaces: a paragraph or item number, layout not words.
-NUMBER_DOT_RE = re.compile(r"(?<![\w.,/:-])(?!(?:19|20)\d\d\.)\d{1,4}\.(?=\s|$)")  # a year ends a sentence
+NUMBER_DOT_RE = re.compile(r"(?<![\w.,/:-])\d{1,4}\.(?=\s|$)")
+#: Put after a text that a note reference follows: "2027." then the marker is no number.
+BEFORE_MARKER = "§"
 _HYPHEN_JOIN_RE = re.compile(r"[-‐]\s*\n\s*")
 #: A word (a hyphenated compound whole: "Under-Secretary-") cut by a hyphen at a line end.
 _CUT_WORD_RE = re.compile(r"((?:\w+[-‐])*\w+)[-‐]$")
@@ -135,10 +137,12 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
         if el.tag == "p" and parent is not None and parent.tag != "para" and text[:1].isdigit():
             m = PARA_RE.match(text)  # a number printed at a paragraph's start is layout, as
             text = m.group("text") if m else text  # in the source (source_words)
-        out.add(text)
-        for child in el:
+        children = list(el)
+        out.add(text + (BEFORE_MARKER if children and children[0].tag == "noteref" else ""))
+        for k, child in enumerate(children):
             walk(child, out)
-            out.add(child.tail or "")
+            follows = k + 1 < len(children) and children[k + 1].tag == "noteref"
+            out.add((child.tail or "") + (BEFORE_MARKER if follows else ""))
         for attr in PRINTED_AFTER.get(el.tag, ()):
             out.add(el.get(attr, ""))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .normalise import Line
+from .text import join_lines
 
 SIGNED_RE = re.compile(r"^\((?:Signed|Signé|Firmado|Signée)\)\s*\S")
 #: A line that cannot be a role line under a signature.
@@ -58,4 +59,4 @@ def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> t
     after = lines[k]
     if after.kind == "text" and not after.text.strip()[:1].isupper() and not para_re.match(after.text.strip()):
         return None
-    return " ".join(parts), k
+    return join_lines(parts), k
