@@ -45,8 +45,12 @@ CHANGED = $(strip $(shell find sources -newer $(DOCS) -print -quit 2>/dev/null; 
   find pipeline schemas setup.cfg -type f -newer $(DOCS) -not -path '*/__pycache__/*' -print -quit 2>/dev/null; \
   find build -type d -newer $(DOCS).end -print -quit 2>/dev/null))
 
+# Quiet by default: a line per document built or failed, then a summary (a progress bar on
+# a terminal); V=1 shows the command and every file written.
+Q = $(if $(filter-out 0,$(V)),,@)
+VERBOSE = $(if $(filter-out 0,$(V)),--verbose)
 $(DOCS): $(if $(CHANGED),FORCE) | $(STAMP)
-	@$(PIPELINE) batch --sources-dir sources --out build --jobs $(JOBS) --stamp $@
+	$(Q)$(PIPELINE) batch --sources-dir sources --out build --jobs $(JOBS) --stamp $@ $(VERBOSE)
 
 # Each output can be asked for by name; the batch makes it.
 build/xml/%.xml build/html/%.html build/docx/%.docx build/odt/%.odt build/epub/%.epub \

@@ -18,9 +18,9 @@ import multiprocessing
 import os
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from itertools import combinations, repeat
+from itertools import combinations
 from pathlib import Path
 from typing import Callable
 
@@ -28,6 +28,8 @@ from . import writers
 from .documents import alternate_links, doc_name, language_versions, load_valid, read_source
 from .errors import Diagnostic, PipelineError
 from .fsutil import atomic_write
+from .progress import Progress, plural
+from .report import Row, previous, state_of, summary, write_reports
 from .state import Manifest, build_lock, code_digests, combine, sha
 from .xmlio import serialize
 
@@ -179,25 +181,29 @@ def build_comparison(spec: tuple[str, Path, Path, Path], plan: Plan) -> Outcome:
     return guarded(str(dest), job)
 
 
-def build_index(plan: Plan) -> Outcome:
+def build_index(plan: Plan, marks: dict | None = None) -> Outcome:
     """Write build/index.html when what it lists changed: the documents' XML (titles,
-    languages), the pages it links to, or the code that writes it."""
+    languages), the pages it links to, the marks of the last build (failed, stale,
+    warnings), or the code that writes it."""
     from .index import extra_link, href, write_index
 
     dest = plan.out / "index.html"
     xml = [plan.out / "xml" / f"{doc_name(s)}.xml" for s in plan.sources]
     xml = [x for x in xml if x.exists()]
     pages = [page for *_, page in comparisons(plan) if page.exists()]
+    marks = marks or {}
 
     def job(outcome: Outcome) -> None:
         inputs = combine(plan.code_of("compare"), ",".join(plan.formats),
-                         *(f"{x}={_MANIFEST.file_digest(x)}" for x in xml), *map(str, pages))
+                         *(f"{x}={_MANIFEST.file_digest(x)}" for x in xml), *map(str, pages),
+                         *(f"{k}={v}" for k, v in sorted(marks.items())))
         if _MANIFEST.stale(dest, inputs):
             links: dict[str, list[tuple[str, str]]] = {}
             for *_, page in comparisons(plan):
                 docid, label = extra_link(page)
                 links.setdefault(docid, []).append((label, href(page, dest.parent)))
-            write_index(xml, dest, list(plan.formats), extra_links=links)
+            write_index(xml, dest, list(plan.formats), extra_links=links, marks=marks,
+                        report="report.html")
             outcome.wrote(dest, inputs)
 
     return guarded(str(dest), job)
@@ -211,43 +217,70 @@ def _merge(manifest: Manifest, outcomes: list[Outcome]) -> list[Outcome]:
     return outcomes
 
 
-def _all_jobs(plan: Plan, mapper, manifest: Manifest) -> list[Outcome]:
+def _each(pool, job: Callable[..., Outcome], items, plan: Plan,
+          done: Callable[[Outcome], None]) -> list[Outcome]:
+    """Run job on every item (in pool, or here when None), calling done as each finishes;
+    the outcomes in the order of items."""
+    if pool is None:
+        return [_called(done, job(item, plan)) for item in items]
+    futures = {pool.submit(job, item, plan): i for i, item in enumerate(items)}
+    outcomes: list[Outcome | None] = [None] * len(futures)
+    for future in as_completed(futures):
+        outcomes[futures[future]] = _called(done, future.result())
+    return outcomes  # type: ignore[return-value]
+
+
+def _called(done: Callable[[Outcome], None], outcome: Outcome) -> Outcome:
+    """done(outcome), then outcome."""
+    done(outcome)
+    return outcome
+
+
+def _all_jobs(plan: Plan, pool, manifest: Manifest, progress: Progress) -> list[Outcome]:
     """Documents, then drafts, then comparisons (which read what the first two wrote)."""
-    outcomes = _merge(manifest, list(mapper(build_document, plan.sources, repeat(plan))))
-    outcomes += _merge(manifest, list(mapper(build_draft, plan.drafts, repeat(plan))))
-    outcomes += _merge(manifest, list(mapper(build_comparison, comparisons(plan), repeat(plan))))
+    def document(o: Outcome) -> None:
+        progress.document(doc_name(o.label), o.built, o.ok, o.messages)
+
+    def other(o: Outcome) -> None:
+        progress.job(o.built, o.messages)
+
+    outcomes = _merge(manifest, _each(pool, build_document, plan.sources, plan, document))
+    outcomes += _merge(manifest, _each(pool, build_draft, plan.drafts, plan, document))
+    outcomes += _merge(manifest, _each(pool, build_comparison, comparisons(plan), plan, other))
     return outcomes
 
 
 def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = print,
-        stamp: Path | None = None) -> bool:
+        stamp: Path | None = None, verbose: bool = False) -> bool:
     """Build everything of the plan with ``jobs`` processes; True when all succeeded.
-    On success, ``stamp`` gets the time the run started (so that an edit made meanwhile
-    is newer) and ``stamp.end`` the time it ended (so that a deleted output is newer)."""
+    Prints a line per document as it finishes (every file written when verbose), then the
+    reports (report.py) and a summary. On success, ``stamp`` gets the time the run started
+    (so that an edit made meanwhile is newer) and ``stamp.end`` the time it ended (so that
+    a deleted output is newer)."""
     global _MANIFEST
     with build_lock(plan.out, report):
         started = time.time()
         manifest = _MANIFEST = Manifest(plan.out / ".manifest.json")
         if not plan.code:
             plan = Plan(**{**plan.__dict__, "code": tuple(sorted(code_digests().items()))})
+        progress = Progress(len(plan.sources) + len(plan.drafts), report, verbose)
+        progress.draw()
         try:
             if jobs > 1:
                 context = multiprocessing.get_context("fork")
                 with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-                    outcomes = _all_jobs(plan, pool.map, manifest)
+                    outcomes = _all_jobs(plan, pool, manifest, progress)
             else:  # one job at a time: no second process
-                outcomes = _all_jobs(plan, map, manifest)
-            outcomes += _merge(manifest, [build_index(plan)])
+                outcomes = _all_jobs(plan, None, manifest, progress)
+            rows = report_rows(plan, outcomes[:len(plan.sources) + len(plan.drafts)])
+            write_reports(plan.out, rows)
+            index = build_index(plan, index_marks(rows[:len(plan.sources)]))
+            outcomes += _merge(manifest, [index])
+            progress.job(index.built, index.messages)
         finally:
+            progress.clear()
             manifest.save()
-        for outcome in outcomes:
-            for message in outcome.messages:
-                report(message, err=True)
-            for path in outcome.built:
-                report(str(path))
-        documents = outcomes[:len(plan.sources) + len(plan.drafts)]
-        write_report(plan.out, documents)
-        report(summary(documents, plan.out / "report.json"))
+        report(summary(rows, plan.out / "report.html"))
         ok = all(o.ok for o in outcomes)
         if ok and stamp is not None:
             for path, when in ((stamp, started), (Path(f"{stamp}.end"), time.time())):
@@ -256,36 +289,41 @@ def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = print,
         return ok
 
 
-def state_of(outcome: Outcome) -> str:
-    """failed, built or up to date."""
-    return "failed" if not outcome.ok else "built" if outcome.built else "up to date"
+def expected_outputs(source: Path, plan: Plan) -> list[Path]:
+    """The XML and formats a source makes (a draft: its XML under drafts/)."""
+    name = doc_name(source)
+    if source in plan.drafts:
+        return [plan.out / "drafts" / f"{name}.xml"]
+    return [plan.out / "xml" / f"{name}.xml"] + [
+        plan.out / writers.REGISTRY[f].name / f"{name}.{writers.REGISTRY[f].ext}"
+        for f in plan.formats]
 
 
-def write_report(out: Path, documents: list[Outcome]) -> None:
-    """build/report.json: per document its state, warnings and errors (file:line: ...), and
-    the seconds it took."""
-    import json
-
-    try:  # a document up to date keeps the warnings of the build that made it
-        before = {r["source"]: r for r in json.loads((out / "report.json").read_text("utf-8"))["documents"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        before = {}
+def report_rows(plan: Plan, documents: list[Outcome]) -> list[Row]:
+    """The report's rows: an up-to-date document keeps the warnings of the build that made
+    it; a failed one lists the outputs it kept from an earlier build as stale."""
+    before = previous(plan.out)
     rows = []
-    for o in documents:
-        row = {"source": o.label, "state": state_of(o), "seconds": o.seconds,
-               "warnings": [m for m in o.messages if ": warning: " in m],
-               "errors": [m for m in o.messages if ": warning: " not in m],
-               "outputs": sorted(map(str, o.built))}
-        if row["state"] == "up to date" and o.label in before:
-            row["warnings"] = before[o.label].get("warnings", [])
+    for source, o in zip(plan.sources + plan.drafts, documents):
+        errors, warnings = ([m for m in o.messages if (": warning: " in m) is w] for w in (False, True))
+        row = Row(o.label, doc_name(source), state_of(o.ok, o.built), o.seconds, warnings,
+                  errors, sorted(map(str, o.built)))
+        if row.state == "up to date" and o.label in before:
+            row.warnings = before[o.label].get("warnings", [])
+        if not o.ok:
+            row.stale = [str(p) for p in expected_outputs(source, plan)
+                         if p.exists() and p not in o.built]
         rows.append(row)
-    atomic_write(out / "report.json", json.dumps({"documents": rows}, indent=1, ensure_ascii=False))
+    return rows
 
 
-def summary(documents: list[Outcome], where: Path) -> str:
-    """The closing line: documents built, up to date and failed, and the warnings."""
-    states = [state_of(o) for o in documents]
-    warnings = sum(": warning: " in m for o in documents for m in o.messages)
-    return (f"pipeline: {len(documents)} documents: {states.count('built')} built, "
-            f"{states.count('up to date')} up to date, {states.count('failed')} failed; "
-            f"{warnings} warning{'s' if warnings != 1 else ''} (details: {where})")
+def index_marks(rows: list[Row]) -> dict[str, str]:
+    """What the index says of a document: failed (with or without stale outputs), or its
+    warnings; nothing when it is clean."""
+    marks = {}
+    for row in rows:
+        if row.state == "failed":
+            marks[row.name] = "failed, stale" if row.stale else "failed"
+        elif row.warnings:
+            marks[row.name] = plural(len(row.warnings), "warning")
+    return marks

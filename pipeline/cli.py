@@ -207,12 +207,15 @@ cli.add_command(diff_cmd, "diff")
 @click.option("--stamp", type=click.Path(dir_okay=False, path_type=Path),
               help="On success, give this file the time the run started (what make compares).")
 @click.option("--no-check", is_flag=True, help="Skip the check that no word of a text is lost.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print every file written.")
 def batch(sources: tuple[Path, ...], sources_dir: Path | None, out_dir: Path,
           draft: tuple[Path, ...], formats: str, jobs: int, stamp: Path | None,
-          no_check: bool) -> None:
+          no_check: bool, verbose: bool) -> None:
     """Build everything out of date in one process (what make all runs): the XML and
     formats of SOURCES (or of every source in --sources-dir), the comparisons, the redlines
-    of each draft, and the index. Prints each file written, and every warning and error.
+    of each draft, and the index. Prints a line per document built or failed as it
+    finishes (a progress bar too when stderr is a terminal), every warning and error, and a
+    summary; build/report.html and report.json say what each document did.
     A source with an unsafe name or that is a symbolic link is refused, naming it; the
     others are built."""
     from .batch import Plan, run
@@ -231,7 +234,7 @@ def batch(sources: tuple[Path, ...], sources_dir: Path | None, out_dir: Path,
     plan = Plan(out_dir, tuple(found.sources), tuple(found.drafts), tuple(formats.split(",")),
                 not no_check)
     refused = any(d.severity == "error" for d in found.problems)
-    ok = run(plan, jobs, click.echo, stamp=None if refused else stamp)
+    ok = run(plan, jobs, click.echo, stamp=None if refused else stamp, verbose=verbose)
     if not ok or refused:
         sys.exit(1)
 

@@ -11,6 +11,7 @@ from lxml import etree
 
 from .documents import doc_name
 from .fsutil import atomic_write
+from .indexmarks import MARK_CSS, mark_index
 from .writers import REGISTRY, labels
 from .writers.html import house_css, serialize
 from .writers.html.tree import XML_LANG, add, el, layout, sub, text_of
@@ -42,12 +43,19 @@ class Version:
     xml_href: str
 
 
+#: What the last build said of a document (by name): "failed", "failed, stale" (its outputs
+#: are from an earlier version of the source) or "N warnings"; clean documents are absent.
+Marks = dict[str, str]
+
+
 def write_index(xml_paths: list[Path], dest: Path, formats: list[str], *,
-                extra_links: ExtraLinks | None = None, lang: str = "en") -> None:
-    """Write the landing page at ``dest``; formats are linked as <format>/<name>.<ext>."""
+                extra_links: ExtraLinks | None = None, lang: str = "en",
+                marks: Marks | None = None, report: str | None = None) -> None:
+    """Write the landing page at ``dest``; formats are linked as <format>/<name>.<ext>; the
+    marks of the last build are shown, linked to ``report`` (report.html) when given."""
     dest = Path(dest)
     versions = [read_version(Path(p), dest.parent) for p in xml_paths]
-    page = render_index(versions, formats, extra_links or {}, lang)
+    page = render_index(versions, formats, extra_links or {}, lang, marks or {}, report)
     atomic_write(dest, page.encode("utf-8"))
 
 
@@ -84,7 +92,7 @@ def format_href(version: Version, fmt: str) -> str:
 
 
 def render_index(versions: list[Version], formats: list[str], extra_links: ExtraLinks,
-                 lang: str = "en") -> str:
+                 lang: str = "en", marks: Marks | None = None, report: str | None = None) -> str:
     """The landing page as an HTML5 string."""
     formats = [f for f in formats if f != "xml"] + ["xml"]
     page = el("html", {"lang": lang, "dir": labels.direction(lang)})
@@ -93,8 +101,11 @@ def render_index(versions: list[Version], formats: list[str], extra_links: Extra
     sub(head, "meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"})
     sub(head, "meta", {"name": "color-scheme", "content": "light dark"})
     sub(head, "title", None, labels.label(lang, "index_title"))
-    sub(head, "style", None, house_css())
-    page.append(index_body(versions, formats, extra_links, lang))
+    sub(head, "style", None, house_css() + (MARK_CSS if marks or report else ""))
+    body = index_body(versions, formats, extra_links, lang)
+    if marks or report:
+        mark_index(body, versions, marks or {}, report)
+    page.append(body)
     layout(page)
     return serialize(page)
 

@@ -35,14 +35,14 @@ def repo(tmp_path_factory) -> Path:
     return dest
 
 
-def make(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+def make(cwd: Path, *args: str, verbose: bool = True) -> subprocess.CompletedProcess:
     """Run make in cwd, with the copy's own code (the shared .venv is an editable install
-    of the original)."""
+    of the original); V=1 unless not verbose, so that every file written is printed."""
     env = {**os.environ, "PYTHONPATH": str(cwd)}
     # -o: the .venv is the original's, shared; the copy must never reinstall it (an
     # editable install from the copy would point the original's venv at a temporary folder)
-    return subprocess.run(["make", "-o", ".venv/.installed", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=900, env=env)
+    return subprocess.run(["make", "-o", ".venv/.installed", *args, *(["V=1"] if verbose else [])],
+                          cwd=cwd, capture_output=True, text=True, timeout=900, env=env)
 
 
 def edit(path: Path, old: str, new: str) -> None:
