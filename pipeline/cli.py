@@ -1,4 +1,4 @@
-"""The command-line interface: ``pipeline parse|validate|fmt|promote|render|build``."""
+"""The command-line interface: ``pipeline parse|validate|fmt|renumber|promote|render|build``."""
 from __future__ import annotations
 
 import os
@@ -97,6 +97,33 @@ def fmt(files: tuple[Path, ...], check: bool, force: bool) -> None:
         sys.exit(1)
     if check:
         click.echo(f"{len(files)} file{'s' if len(files) != 1 else ''} in canonical layout")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the renumbered XML here instead of in place.")
+@click.option("--check", is_flag=True, help="Only say whether FILE needs renumbering.")
+@click.option("--force", is_flag=True, help="Rewrite a hand-edited master in sources/.")
+def renumber(file: Path, output: Path | None, check: bool, force: bool) -> None:
+    """Renumber paragraphs, footnotes (in order of first reference: n, id, references) and
+    sessions of an XML FILE after an edit; nothing else of the file changes."""
+    from .renumber import renumber_bytes
+
+    new, changes = renumber_bytes(file.read_bytes(), str(file))
+    dest = output or file
+    if check:
+        click.echo(f"{file}: {changes.describe() if changes else 'numbered in order'}",
+                   err=bool(changes))
+        sys.exit(1 if changes else 0)
+    if output is not None or changes:
+        refuse_master(dest, force)
+        atomic_write(dest, new)
+    click.echo(f"{dest}: {changes.describe() if changes else 'already numbered in order'}")
+    errors = validate(load(dest), str(dest))
+    report(errors)
+    if errors:
+        sys.exit(1)
 
 
 @cli.command()

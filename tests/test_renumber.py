@@ -1,0 +1,124 @@
+"""pipeline renumber: paragraphs, footnotes (in order of first reference) and sessions after
+an edit; the seeds come out byte for byte; a shuffled master comes out valid; masters are
+protected as fmt protects them."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+PAPER = "idm2008-return-migration-paper.en"
+AGENDA = "idm2008-ws2-agenda.fr"
+
+
+def run(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m pipeline ARGS``."""
+    return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], cwd=cwd or ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def seeds() -> list[Path]:
+    """The XML masters of sources/, or else the raw texts (parsed by the fixture)."""
+    return sorted((ROOT / "sources").glob("*.xml")) or sorted((ROOT / "sources").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seed_xml(tmp_path_factory) -> dict[str, Path]:
+    """Every seed as XML: a master as it is, a raw text parsed by pipeline parse."""
+    out = tmp_path_factory.mktemp("seeds")
+    found = {}
+    for seed in seeds():
+        dest = out / f"{seed.name.rsplit('.', 1)[0]}.xml"
+        if seed.suffix == ".xml":
+            dest.write_bytes(seed.read_bytes())
+        else:
+            r = run("parse", seed, "-o", dest)
+            assert r.returncode == 0, r.stderr
+        found[dest.stem] = dest
+    return found
+
+
+def test_seeds_round_trip_unchanged(seed_xml, tmp_path) -> None:
+    """Renumbering a document already in order changes no byte, and says so."""
+    for name, xml in seed_xml.items():
+        out = tmp_path / f"{name}.xml"
+        r = run("renumber", xml, "-o", out)
+        assert r.returncode == 0, r.stderr
+        assert out.read_bytes() == xml.read_bytes(), name
+        assert "already numbered in order" in r.stdout
+        assert run("renumber", "--check", xml).returncode == 0
+
+
+def test_scrambled_numbers_are_restored_byte_for_byte(seed_xml, tmp_path) -> None:
+    """Every paragraph numbered 1, the two footnotes swapped in the list, the sessions all
+    'I': renumbering gives back the seed exactly."""
+    paper = seed_xml[PAPER].read_text("utf-8")
+    bad = re.sub(r'<para n="\d+"', '<para n="1"', paper)
+    lines = bad.split("\n")
+    notes = [i for i, ln in enumerate(lines) if ln.lstrip().startswith("<footnote ")]
+    assert len(notes) == 2
+    lines[notes[0]], lines[notes[1]] = lines[notes[1]], lines[notes[0]]
+    bad = "\n".join(lines)
+    agenda = seed_xml[AGENDA].read_text("utf-8")
+    bad_agenda = re.sub(r'kind="session" n="[IVX]+"', 'kind="session" n="I"', agenda)
+    for name, text, original in ((PAPER, bad, paper), (AGENDA, bad_agenda, agenda)):
+        assert text != original
+        damaged = tmp_path / f"{name}.xml"
+        damaged.write_text(text, "utf-8")
+        assert run("validate", damaged).returncode == (1 if name == PAPER else 0)  # sessions: no rule
+        assert run("renumber", "--check", damaged).returncode == 1
+        r = run("renumber", damaged)
+        assert r.returncode == 0, r.stderr
+        assert damaged.read_text("utf-8") == original, name
+
+
+def test_moved_paragraph_and_inserted_note(seed_xml, tmp_path) -> None:
+    """Paragraph 2 (note 1's reference) moved after paragraph 3 (note 2's), and a new note
+    referred to in paragraph 1 with n="0": afterwards the notes follow their first
+    references, every id, n and reference agrees, and the document is valid."""
+    tree = etree.parse(str(seed_xml[PAPER]))
+    root = tree.getroot()
+    paras = root.findall(".//para")
+    first, second, third = paras[:3]
+    third.addnext(second)  # now 1, 3, 2 in document order
+    new_ref = etree.SubElement(first.find("p"), "noteref", to="mine")
+    new_ref.tail = " (an added remark)"
+    note = etree.SubElement(root.find("footnotes"), "footnote", id="mine", n="0")
+    note.text = "An added note."
+    texts = {n.get("id"): n.text for n in root.iter("footnote")}
+    shuffled = tmp_path / "shuffled.xml"
+    tree.write(str(shuffled), encoding="UTF-8", xml_declaration=True)
+    assert run("validate", shuffled).returncode == 1
+    r = run("renumber", shuffled)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "2 paragraph numbers" in r.stdout and "2 footnotes (reordered)" in r.stdout  # fn2 keeps its number
+    after = etree.parse(str(shuffled)).getroot()
+    assert [p.get("n") for p in after.iter("para")] == [str(i) for i in range(1, len(paras) + 1)]
+    notes = after.findall("footnotes/footnote")
+    assert [(n.get("id"), n.get("n")) for n in notes] == [("fn1", "1"), ("fn2", "2"), ("fn3", "3")]
+    assert [n.text for n in notes] == [texts["mine"], texts["fn2"], texts["fn1"]]
+    assert [r.get("to") for r in after.iter("noteref")] == ["fn1", "fn2", "fn3"]
+    assert run("validate", shuffled).returncode == 0
+    assert "already numbered in order" in run("renumber", shuffled).stdout
+
+
+def test_masters_are_protected_as_fmt_protects_them(seed_xml, tmp_path) -> None:
+    """In sources/, renumber rewrites a master only with --force; -o writes elsewhere."""
+    (tmp_path / "sources").mkdir()
+    master = tmp_path / "sources" / f"{AGENDA}.xml"
+    text = seed_xml[AGENDA].read_text("utf-8")
+    master.write_text(re.sub(r'kind="session" n="[IVX]+"', 'kind="session" n="V"', text), "utf-8")
+    before = master.read_bytes()
+    r = run("renumber", master)
+    assert r.returncode == 1 and "hand-edited master: not overwritten (use --force)" in r.stderr
+    assert master.read_bytes() == before
+    copy = tmp_path / "renumbered.xml"
+    assert run("renumber", master, "-o", copy).returncode == 0
+    assert master.read_bytes() == before and copy.read_text("utf-8") == text
+    assert run("renumber", master, "--force").returncode == 0
+    assert master.read_text("utf-8") == text
