@@ -13,6 +13,7 @@ from .documents import alternate_links, doc_name, is_master, load_valid, read_so
 from .check import check_fidelity
 from .errors import Diagnostic, PipelineError
 from .fsutil import atomic_write
+from .mastercheck import master_warnings
 from .validate import validate
 from .xmlio import load, reformat, serialize
 
@@ -64,12 +65,15 @@ def validate_cmd(files: tuple[Path, ...]) -> None:
     failed = False
     for f in files:
         try:
-            errors = validate(load(f), str(f))
+            tree = load(f)
+            errors = validate(tree, str(f))
         except PipelineError as exc:
-            errors = exc.diagnostics
-        report(errors)
+            tree, errors = None, exc.diagnostics
+        warnings = [] if errors else master_warnings(tree, str(f))
+        report(errors or warnings)
         if not errors:
-            click.echo(f"{f}: valid")
+            click.echo(f"{f}: valid" + (f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})"
+                                        if warnings else ""))
         failed = failed or bool(errors)
     if failed:
         sys.exit(1)

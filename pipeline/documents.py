@@ -37,7 +37,9 @@ def read_source(path: Path | str, doc_type: str | None = None, lang: str | None 
         errors = validate(tree, str(path))
         if errors:
             raise PipelineError(errors)
-        return tree, []
+        from .mastercheck import master_warnings
+
+        return tree, master_warnings(tree, str(path))
     return read_text_source(data, str(path), doc_type, lang, check)
 
 

@@ -27,7 +27,9 @@ def validate(tree: etree._ElementTree | etree._Element, filename: str) -> list[D
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     rng = relaxng()
     if not rng.validate(root):
-        return [Diagnostic(filename, e.line, _clean(e.message)) for e in rng.error_log]
+        from .schemamsg import explain
+
+        return explain(rng.error_log, root, filename)
     sch = schematron()
     if sch.validate(root):
         return []
