@@ -92,7 +92,7 @@ def attribute_specs() -> dict[str, dict[str, list[Spec]]]:
         for attribute in _attributes(element, defines, set()):
             name = attribute.get("name", "").replace("xml:", XML_NS)
             specs.setdefault(element.get("name"), {}).setdefault(name, []).append(
-                _spec(attribute, defines))
+                spec_of(attribute, defines))
     return specs
 
 
@@ -111,7 +111,7 @@ def _attributes(node, defines, seen: set) -> list:
     return found
 
 
-def _spec(attribute, defines) -> Spec:
+def spec_of(attribute, defines) -> Spec:
     """What one attribute pattern allows (its first ref followed)."""
     doc = " ".join((attribute.findtext(DOC) or "").split())
     node = attribute
