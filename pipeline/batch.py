@@ -242,11 +242,12 @@ def _all_jobs(plan: Plan, pool, manifest: Manifest, progress: Progress) -> list[
         progress.document(doc_name(o.label), o.built, o.ok, o.messages)
 
     def other(o: Outcome) -> None:
-        progress.job(o.built, o.messages)
+        progress.extra(o.built, o.messages, "comparisons")
 
     outcomes = _merge(manifest, _each(pool, build_document, plan.sources, plan, document))
     outcomes += _merge(manifest, _each(pool, build_draft, plan.drafts, plan, document))
     outcomes += _merge(manifest, _each(pool, build_comparison, comparisons(plan), plan, other))
+    progress.extras_done("comparison and redline page")
     return outcomes
 
 

@@ -49,6 +49,7 @@ class Progress:
         self.total, self.done, self.echo, self.verbose = total, 0, echo, verbose
         self.stream = stream if stream is not None else sys.stderr
         self.bar = self.total > 0 and _is_terminal(self.stream)
+        self.written = 0  # files written by the other jobs of the current stage
 
     def document(self, name: str, built: list[Path], ok: bool, messages: list[str]) -> None:
         """One document finished: its line when it did something, its messages, the bar."""
@@ -59,6 +60,20 @@ class Progress:
             self.echo(line if built or not ok else f"{line}  up to date")
         self.job(built, messages)
         self.draw(name)
+
+    def extra(self, built: list[Path], messages: list[str], what: str) -> None:
+        """A job other than a document (a comparison, a redline) finished: its messages,
+        the bar, and a count of the files written for :meth:`extras_done`."""
+        self.written += len(built)
+        self.job(built, messages)
+        self.draw(what)
+
+    def extras_done(self, what: str) -> None:
+        """One line for the other jobs of a stage, when they wrote anything."""
+        if self.written and not self.verbose:
+            self.clear()
+            self.echo(f"{' ' * (2 * len(str(self.total)) + 3)} {plural(self.written, what)} written")
+        self.written = 0
 
     def job(self, built: list[Path], messages: list[str]) -> None:
         """A job's messages to stderr, and (verbose) the files it wrote."""
