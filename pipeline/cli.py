@@ -270,6 +270,27 @@ def batch(sources: tuple[Path, ...], sources_dir: Path | None, out_dir: Path,
         sys.exit(1)
 
 
+@cli.command()
+@click.option("--port", type=int, default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port, printed).")
+@click.option("--sources-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("sources"))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"))
+def serve(port: int, sources_dir: Path, out_dir: Path) -> None:
+    """Live preview: build, serve OUT on http://127.0.0.1:PORT/, rebuild when a source or
+    master is saved and reload the open pages; a failed document shows its errors (with
+    the source lines around each) at the top of its page."""
+    from .batch import Plan, run
+    from .serve import Preview, serve as serve_forever
+    from .sources import discover
+
+    def build() -> bool:
+        found = discover(sources_dir)
+        report(found.problems)
+        return run(Plan(out_dir, tuple(found.sources), tuple(found.drafts)), 1, click.echo)
+
+    serve_forever(Preview(sources_dir, out_dir, build), port, click.echo)
+
+
 def main() -> None:
     """Entry point: run the CLI; user errors exit 1 with file:line messages, never a traceback."""
     try:
