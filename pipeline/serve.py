@@ -126,75 +126,78 @@ def inject(page: bytes, preview: Preview, name: str | None) -> bytes:
     return (text.replace("</body>", script + "</body>", 1)).encode("utf-8")
 
 
-def handler_for(preview: Preview):
-    """The request handler class serving preview.out."""
+class Handler(SimpleHTTPRequestHandler):
+    """Serves preview.out: HTML pages live, the script, the events; other files as they are."""
 
-    class Handler(SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(preview.out), **kwargs)
+    preview: Preview
 
-        def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base's name
-            pass  # the build's own lines are what the officer reads
+    def __init__(self, *args, **kwargs):
+        """Serve from the preview's build folder."""
+        super().__init__(*args, directory=str(self.preview.out), **kwargs)
 
-        def do_GET(self) -> None:  # noqa: N802 - the base's name
-            path = unquote(urlparse(self.path).path)
-            if path == "/_pipeline/live.js":
-                return self.send(LIVE_JS.encode(), "text/javascript; charset=utf-8")
-            if path == "/_pipeline/events":
-                return self.events()
-            if path.endswith("/"):
-                path += "index.html"
-            if path.endswith(".html"):
-                return self.page(path)
-            return super().do_GET()
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base's name
+        """Log nothing: the build's own lines are what the officer reads."""
 
-        def page(self, path: str) -> None:
-            """An HTML page of build/, live; a failed document without a page: its errors."""
-            name = Path(path).name.removesuffix(".html")
-            file = (preview.out / path.lstrip("/")).resolve()
-            if preview.out.resolve() not in file.parents:
-                return self.send_error(HTTPStatus.NOT_FOUND)
-            if file.is_file():
-                return self.send(inject(file.read_bytes(), preview, name), "text/html; charset=utf-8")
-            if name in preview.problems:
-                blank = f"<!DOCTYPE html><html lang='en'><head><title>{html.escape(name)}</title></head><body></body></html>"
-                return self.send(inject(blank.encode(), preview, name), "text/html; charset=utf-8")
+    def do_GET(self) -> None:  # noqa: N802 - the base's name
+        """The script, the events, a live page, or a file of build/."""
+        path = unquote(urlparse(self.path).path)
+        if path == "/_pipeline/live.js":
+            return self.send(LIVE_JS.encode(), "text/javascript; charset=utf-8")
+        if path == "/_pipeline/events":
+            return self.events()
+        if path.endswith("/"):
+            path += "index.html"
+        if path.endswith(".html"):
+            return self.page(path)
+        return super().do_GET()
+
+    def page(self, path: str) -> None:
+        """An HTML page of build/, live; a failed document without a page: its errors."""
+        preview = self.preview
+        name = Path(path).name.removesuffix(".html")
+        file = (preview.out / path.lstrip("/")).resolve()
+        if preview.out.resolve() not in file.parents:
             return self.send_error(HTTPStatus.NOT_FOUND)
+        if file.is_file():
+            return self.send(inject(file.read_bytes(), preview, name), "text/html; charset=utf-8")
+        if name in preview.problems:
+            blank = (f"<!DOCTYPE html><html lang='en'><head><title>{html.escape(name)}</title>"
+                     "</head><body></body></html>")
+            return self.send(inject(blank.encode(), preview, name), "text/html; charset=utf-8")
+        return self.send_error(HTTPStatus.NOT_FOUND)
 
-        def send(self, body: bytes, media_type: str) -> None:
-            """A 200 response, never cached."""
-            self.send_response(HTTPStatus.OK)
-            self.send_header("Content-Type", media_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
+    def send(self, body: bytes, media_type: str) -> None:
+        """A 200 response, never cached."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
 
-        def events(self) -> None:
-            """Server-sent events: the build count now, then after every build."""
-            self.send_response(HTTPStatus.OK)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            count = preview.count
-            try:
-                self.wfile.write(f"data: {count}\n\n".encode())
+    def events(self) -> None:
+        """Server-sent events: the build count now, then after every build."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        count = self.preview.count
+        try:
+            self.wfile.write(f"data: {count}\n\n".encode())
+            self.wfile.flush()
+            while not self.preview.stopping:
+                now = self.preview.wait(count, 15)
+                self.wfile.write(f"data: {now}\n\n".encode() if now != count else b": idle\n\n")
                 self.wfile.flush()
-                while not preview.stopping:
-                    now = preview.wait(count, 15)
-                    self.wfile.write(f"data: {now}\n\n".encode() if now != count else b": idle\n\n")
-                    self.wfile.flush()
-                    count = now
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-
-    return Handler
+                count = now
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
 
 def serve(preview: Preview, port: int, echo: Callable[[str], None]) -> None:
     """Build once, then serve and watch until interrupted."""
     preview.rebuild()
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler_for(preview))
+    server = ThreadingHTTPServer(("127.0.0.1", port), type("Bound", (Handler,), {"preview": preview}))
     server.daemon_threads = True
     threading.Thread(target=preview.watch, daemon=True).start()
     echo(f"pipeline: serving {preview.out} at http://127.0.0.1:{server.server_address[1]}/ "
