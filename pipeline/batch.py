@@ -241,12 +241,14 @@ def _all_jobs(plan: Plan, pool, manifest: Manifest, progress: Progress) -> list[
     def document(o: Outcome) -> None:
         progress.document(doc_name(o.label), o.built, o.ok, o.messages)
 
+    pages = comparisons(plan)
+
     def other(o: Outcome) -> None:
-        progress.extra(o.built, o.messages, "comparisons")
+        progress.extra(o.built, o.messages, "comparisons and redlines", len(pages))
 
     outcomes = _merge(manifest, _each(pool, build_document, plan.sources, plan, document))
     outcomes += _merge(manifest, _each(pool, build_draft, plan.drafts, plan, document))
-    outcomes += _merge(manifest, _each(pool, build_comparison, comparisons(plan), plan, other))
+    outcomes += _merge(manifest, _each(pool, build_comparison, pages, plan, other))
     progress.extras_done("comparison and redline page")
     return outcomes
 

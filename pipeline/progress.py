@@ -49,7 +49,7 @@ class Progress:
         self.total, self.done, self.echo, self.verbose = total, 0, echo, verbose
         self.stream = stream if stream is not None else sys.stderr
         self.bar = self.total > 0 and _is_terminal(self.stream)
-        self.written = 0  # files written by the other jobs of the current stage
+        self.written = self.extras = 0  # files written and jobs done by the other jobs
 
     def document(self, name: str, built: list[Path], ok: bool, messages: list[str]) -> None:
         """One document finished: its line when it did something, its messages, the bar."""
@@ -61,19 +61,20 @@ class Progress:
         self.job(built, messages)
         self.draw(name)
 
-    def extra(self, built: list[Path], messages: list[str], what: str) -> None:
+    def extra(self, built: list[Path], messages: list[str], what: str, total: int) -> None:
         """A job other than a document (a comparison, a redline) finished: its messages,
-        the bar, and a count of the files written for :meth:`extras_done`."""
+        the bar (``what i/total``), and a count of the files written for :meth:`extras_done`."""
         self.written += len(built)
+        self.extras += 1
         self.job(built, messages)
-        self.draw(what)
+        self.draw(what, self.extras, total)
 
     def extras_done(self, what: str) -> None:
         """One line for the other jobs of a stage, when they wrote anything."""
         if self.written and not self.verbose:
             self.clear()
             self.echo(f"{' ' * (2 * len(str(self.total)) + 3)} {plural(self.written, what)} written")
-        self.written = 0
+        self.written = self.extras = 0
 
     def job(self, built: list[Path], messages: list[str]) -> None:
         """A job's messages to stderr, and (verbose) the files it wrote."""
@@ -83,14 +84,16 @@ class Progress:
         for path in built if self.verbose else ():
             self.echo(str(path))
 
-    def draw(self, name: str = "") -> None:
-        """The bar, on the terminal: ``[#####.....]  12/200  name``."""
+    def draw(self, name: str = "", done: int | None = None, total: int | None = None) -> None:
+        """The bar, on the terminal: ``[#####.....] 12/200 name`` (documents, unless
+        another count is given)."""
         if not self.bar:
             return
+        done, total = (self.done, self.total) if done is None else (done, total or 1)
         columns = shutil.get_terminal_size((80, 24)).columns
         slots = max(10, min(40, columns - 30))
-        filled = slots * self.done // self.total
-        text = f"[{'#' * filled}{'.' * (slots - filled)}] {self.done}/{self.total} {name}"
+        filled = slots * done // total
+        text = f"[{'#' * filled}{'.' * (slots - filled)}] {done}/{total} {name}"
         self.stream.write("\r" + text[:columns - 1])
         self.stream.flush()
 
