@@ -1,5 +1,7 @@
 # The publishing pipeline, driven by Make.
 #   make all      set up .venv if needed, then build everything that is out of date
+#                 (a line per document built or failed, then a summary; V=1 shows the
+#                 command and every file written)
 #   make test     run the test suite (real tools; see docs/tools.md)
 # Every target below is a real file, or declared .PHONY.
 

@@ -171,11 +171,30 @@ def _explain_one(line: int | None, message: str, root: etree._Element
             if name == m[1]:
                 found.append((e.sourceline, f"{e.tag} {name}=\"{m[2]}\": there is no footnote "
                                             f"with id \"{m[2]}\" (the footnotes: {ids})"))
+    elif m := re.fullmatch(r"Did not expect element (\S+) there", message):
+        for e in _at(root, m[1], line):
+            parent = e.getparent()
+            if parent is not None:
+                above = parent.getparent()
+                allowed = allowed_children(parent.tag, above.tag if above is not None else None)
+                found.append((e.sourceline, f"{message} (in {parent.tag}: {allowed})"))
     elif m := re.fullmatch(r"ID (\S+) redefined", message):
         lines = [str(e.sourceline) for e, name in _with_value(root, m[1]) if name == "id"]
         found.append((line, f"id \"{m[1]}\" is used more than once (lines {', '.join(lines)}): "
                             "each footnote needs an id of its own (pipeline renumber fixes ids)"))
     return found or [(line, message)]
+
+
+def allowed_children(tag: str, parent: str | None) -> str:
+    """The elements the schema allows inside tag (the definitions of tag allowed inside
+    parent, when any is), in words."""
+    from .vocabdoc import entries
+
+    defined = [e for e in entries() if e.name == tag]
+    defined = [e for e in defined if parent in e.parents] or defined
+    names = [n for e in defined for n, _ in e.children]
+    names = list(dict.fromkeys(names))
+    return "allowed elements: " + ", ".join(names) if names else "no element is allowed here"
 
 
 def _qualified(name: str) -> str:

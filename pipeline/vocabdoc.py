@@ -9,6 +9,7 @@ rewrites it, ``--check`` says whether it is up to date (a test runs the check).
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +71,7 @@ def key(element) -> tuple[str, str]:
     return element.get("name"), " ".join((element.findtext(DOC) or "").split())
 
 
+@lru_cache(maxsize=2)
 def entries(rng_path: Path = SCHEMA_DIR / "document.rng") -> list[Entry]:
     """Every element of the grammar, in schema order, one entry per name and documentation."""
     rng = etree.parse(str(rng_path)).getroot()

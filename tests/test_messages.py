@@ -134,3 +134,14 @@ def test_overlap_warns_in_xml_as_in_text(seeds, tmp_path) -> None:
     assert f"{path}:{line}: {warning}" in r.stderr and r.stdout.strip() == f"{path}: valid (1 warning)"
     r = run("parse", path, "-o", tmp_path / "from-master.xml")
     assert r.returncode == 0 and f"{path}:{line}: {warning}" in r.stderr
+
+
+def test_unknown_element_lists_what_its_parent_allows(seeds, tmp_path) -> None:
+    """A misspelt element names the elements its parent allows (an agenda item's, not a
+    list item's: both are called item)."""
+    path, line = damaged(tmp_path, seeds["agenda"], "<discussion>", "<debate>")
+    path.write_text(path.read_text("utf-8").replace("</discussion>", "</debate>", 1), "utf-8")
+    messages = errors_of(path)
+    first = next(m for m in messages if "debate" in m)
+    assert first.startswith(f"{path}:{line}: error: Did not expect element debate there (in item: "
+                            "allowed elements: title, p, moderator, speakers, questions, discussion)")
