@@ -122,3 +122,25 @@ def test_masters_are_protected_as_fmt_protects_them(seed_xml, tmp_path) -> None:
     assert master.read_bytes() == before and copy.read_text("utf-8") == text
     assert run("renumber", master, "--force").returncode == 0
     assert master.read_text("utf-8") == text
+
+
+def test_annexes_repeated_references_and_unreferenced_notes() -> None:
+    """Paragraphs restart at 1 in each annex; a note referred to twice takes the number of
+    its first reference; a note nothing refers to goes last."""
+    from pipeline.renumber import renumber_bytes
+
+    xml = (b'<document id="x" type="paper" xml:lang="en" version="2"><meta><title>T</title>'
+           b'<source file="x.en.txt" sha256="' + b"0" * 64 + b'"/></meta><body>'
+           b'<para n="4"><p>A.<noteref to="b"/></p></para><para n="4"><p>B.<noteref to="a"/></p></para>'
+           b'<annex><heading>Annex</heading><para n="3"><p>C.<noteref to="b"/></p></para></annex>'
+           b'<annex><heading>Annex II</heading><para n="9"><p>D.</p></para><para n="9"><p>E.</p></para></annex>'
+           b'</body><footnotes><footnote id="lonely" n="1">L.</footnote><footnote id="a" n="2">A.</footnote>'
+           b'<footnote id="b" n="3">B.</footnote></footnotes></document>')
+    out, changes = renumber_bytes(xml, "x.xml")
+    root = etree.fromstring(out)
+    assert [p.get("n") for p in root.iter("para")] == ["1", "2", "1", "1", "2"]
+    assert [(n.get("id"), n.text) for n in root.iter("footnote")] == [("fn1", "B."), ("fn2", "A."), ("fn3", "L.")]
+    assert [r.get("to") for r in root.iter("noteref")] == ["fn1", "fn2", "fn1"]
+    assert changes.moved
+    again, nothing = renumber_bytes(out, "x.xml")
+    assert again == out and not nothing
