@@ -43,6 +43,8 @@ class Plan:
     drafts: tuple[Path, ...] = ()
     formats: tuple[str, ...] = tuple(writers.REGISTRY)
     check: bool = True
+    #: What the search for sources refused or left out (file: severity: why), for the report.
+    ignored: tuple[str, ...] = ()
     #: Digest of the code behind each kind of output (state.code_digests()).
     code: tuple[tuple[str, str], ...] = ()
 
@@ -276,7 +278,7 @@ def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = print,
             else:  # one job at a time: no second process
                 outcomes = _all_jobs(plan, None, manifest, progress)
             rows = report_rows(plan, outcomes[:len(plan.sources) + len(plan.drafts)])
-            write_reports(plan.out, rows)
+            write_reports(plan.out, rows, list(plan.ignored))
             index = build_index(plan, index_marks(rows[:len(plan.sources)]))
             outcomes += _merge(manifest, [index])
             progress.job(index.built, index.messages)

@@ -263,7 +263,7 @@ def batch(sources: tuple[Path, ...], sources_dir: Path | None, out_dir: Path,
         raise click.UsageError("no sources: give SOURCES or --sources-dir")
     report(found.problems)
     plan = Plan(out_dir, tuple(found.sources), tuple(found.drafts), tuple(formats.split(",")),
-                not no_check)
+                not no_check, ignored=tuple(map(str, found.problems)))
     refused = any(d.severity == "error" for d in found.problems)
     ok = run(plan, jobs, click.echo, stamp=None if refused else stamp, verbose=verbose)
     if not ok or refused:
@@ -286,7 +286,8 @@ def serve(port: int, sources_dir: Path, out_dir: Path) -> None:
     def build() -> bool:
         found = discover(sources_dir)
         report(found.problems)
-        return run(Plan(out_dir, tuple(found.sources), tuple(found.drafts)), 1, click.echo)
+        return run(Plan(out_dir, tuple(found.sources), tuple(found.drafts),
+                        ignored=tuple(map(str, found.problems))), 1, click.echo)
 
     serve_forever(Preview(sources_dir, out_dir, build), port, click.echo)
 

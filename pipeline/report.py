@@ -49,11 +49,12 @@ def previous(out: Path) -> dict[str, dict]:
         return {}
 
 
-def write_reports(out: Path, rows: list[Row]) -> None:
-    """build/report.json and build/report.html."""
-    data = {"documents": [{k: v for k, v in r.__dict__.items() if k != "name"} for r in rows]}
+def write_reports(out: Path, rows: list[Row], ignored: list[str] | None = None) -> None:
+    """build/report.json and build/report.html (with the inputs that were not built)."""
+    data = {"documents": [{k: v for k, v in r.__dict__.items() if k != "name"} for r in rows],
+            "ignored": ignored or []}
     atomic_write(out / "report.json", json.dumps(data, indent=1, ensure_ascii=False))
-    atomic_write(out / "report.html", render_html(rows, out))
+    atomic_write(out / "report.html", render_html(rows, out, ignored or []))
 
 
 def summary(rows: list[Row], where: Path) -> str:
@@ -70,7 +71,7 @@ def anchor(name: str) -> str:
     return f"doc-{name}"
 
 
-def render_html(rows: list[Row], out: Path) -> str:
+def render_html(rows: list[Row], out: Path, ignored: list[str] | None = None) -> str:
     """report.html: a summary table, then one section per document with its messages."""
     from .writers.html import house_css, serialize
     from .writers.html.tree import el, layout, sub
@@ -90,6 +91,12 @@ def render_html(rows: list[Row], out: Path) -> str:
     sub(sub(banner, "p"), "a", {"href": "index.html"}, "All documents (index)")
     main = sub(body, "main", {"id": "main", "tabindex": "-1"})
     main.append(overview(rows))
+    if ignored:
+        section = sub(main, "section", {"class": "report-ignored", "id": "ignored"})
+        sub(section, "h2", None, f"Inputs not built ({len(ignored)})")
+        listing = sub(section, "ul", {"class": "messages"})
+        for message in ignored:
+            sub(sub(listing, "li"), "code", None, message)
     for row in sorted(rows, key=lambda r: (STATES.index(r.state), r.name)):
         main.append(details(row, out))
     layout(page)

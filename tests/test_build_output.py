@@ -111,6 +111,9 @@ def test_failed_edit_is_reported_and_marked_on_the_index(repo: Path, failed_edit
     assert "failed" in entry.find("h2").text_content() and "earlier version" in entry.text_content()
     assert f"{DOC}.fr.xml:16: error:" in entry.text_content()
     assert entry.xpath(f".//a[@href='html/{DOC}.fr.html']")
+    shadowed = f"sources/{DOC}.fr.txt: warning: not read: the master {DOC}.fr.xml of the same name"
+    assert any(m.startswith(shadowed) for m in json.loads((repo / "build/report.json").read_text())["ignored"])
+    assert shadowed in report.get_element_by_id("ignored").text_content()
     index = lxml.html.document_fromstring((repo / "build/index.html").read_bytes())
     failed = index.xpath("//section[@class='failed-docs']")[0]
     assert DOC + ".fr" in failed.text_content() and "earlier version" in failed.text_content()
