@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -255,7 +256,12 @@ def _all_jobs(plan: Plan, pool, manifest: Manifest, progress: Progress) -> list[
     return outcomes
 
 
-def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = print,
+def echo(message: str, err: bool = False) -> None:
+    """Print message to stdout, or to stderr when err (click.echo's signature)."""
+    print(message, file=sys.stderr if err else sys.stdout, flush=True)
+
+
+def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = echo,
         stamp: Path | None = None, verbose: bool = False) -> bool:
     """Build everything of the plan with ``jobs`` processes; True when all succeeded.
     Prints a line per document as it finishes (every file written when verbose), then the
