@@ -144,4 +144,7 @@ def test_unknown_element_lists_what_its_parent_allows(seeds, tmp_path) -> None:
     messages = errors_of(path)
     first = next(m for m in messages if "debate" in m)
     assert first.startswith(f"{path}:{line}: error: Did not expect element debate there (in item: "
-                            "allowed elements: title, p, moderator, speakers, questions, discussion)")
+                            "allowed elements: title, p, moderator")
+    allowed = first.rsplit("allowed elements: ", 1)[1].rstrip(")").split(", ")
+    assert {"speakers", "questions", "discussion"} <= set(allowed)
+    assert not {"list", "emph"} & set(allowed)  # a list item's, not an agenda item's
