@@ -5,6 +5,7 @@ of the repository (the fixture of test_make.py).
 """
 from __future__ import annotations
 
+import copy
 import os
 import subprocess
 import sys
@@ -228,3 +229,34 @@ def test_a_page_starting_with_paragraph_n_after_notes_ending_n_minus_1() -> None
     root = tree.getroot()
     assert [p.get("n") for p in root.iter("para")] == ["1", "2", "3", "4"], [str(w) for w in warnings]
     assert len(root.findall("footnotes/footnote")) == 2
+
+
+def test_pandoc_past_its_memory_limit_is_a_clear_error(tmp_path: Path) -> None:
+    """pandoc runs under a heap limit (PIPELINE_PANDOC_MEMORY): a document too large for it
+    fails with a message naming the file and the limit, not a swapping machine or exit 3."""
+    from lxml import etree
+
+    from pipeline.documents import read_text_source
+    from pipeline.xmlio import serialize
+
+    tree, _ = read_text_source((ROOT / "sources/idm2008-return-migration-paper.en.txt").read_bytes(),
+                               "idm2008-return-migration-paper.en.txt")
+    root = tree.getroot()
+    etree.strip_elements(root, "footnotes", "noteref", with_tail=False)
+    paras = list(root.iter("para"))
+    last = paras[-1]
+    for k in range(1, 1500):  # about 1.5 MB of numbered paragraphs
+        clone = copy.deepcopy(paras[k % len(paras)])
+        clone.set("n", str(len(paras) + k))
+        last.addnext(clone)
+        last = clone
+    src = tmp_path / "big.en.xml"
+    src.write_bytes(serialize(root, src))
+    out = tmp_path / "big.docx"
+    env = dict(os.environ, PIPELINE_PANDOC_MEMORY="40m")
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "render", str(src), "--to", "docx",
+                           "-o", str(out)], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert f"{out}: error: too large to write" in proc.stderr and "40m" in proc.stderr
+    assert "PIPELINE_PANDOC_MEMORY" in proc.stderr
+    assert not out.exists()

@@ -16,6 +16,12 @@ from ...errors import Diagnostic, PipelineError
 #: pandoc's own timestamps (docProps, meta.xml, zip entries) are fixed through this variable.
 SOURCE_DATE_EPOCH = "946684800"  # 2000-01-01T00:00:00Z
 TIMEOUT = 120
+#: The most memory pandoc may take for one document (its heap, GHC's +RTS -M), unless
+#: PIPELINE_PANDOC_MEMORY says otherwise ("2g", "800m"); past it the DOCX or ODT of that
+#: document fails with a clear message instead of the machine swapping.
+PANDOC_MEMORY = "1500m"
+#: pandoc's exit status when its heap is exhausted.
+HEAP_EXHAUSTED = 251
 
 
 @lru_cache(maxsize=1)
@@ -43,11 +49,17 @@ def convert(doc: dict[str, Any], fmt: str, reference: Path, what: str) -> bytes:
 def _run(args: list[str], stdin: bytes, what: str = "pandoc") -> bytes:
     """Run pandoc with fixed dates; a failure becomes a PipelineError naming ``what``."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+    limit = os.environ.get("PIPELINE_PANDOC_MEMORY", PANDOC_MEMORY)
     try:
-        proc = subprocess.run([pandoc_path(), *args], input=stdin, capture_output=True,
-                              env=env, timeout=TIMEOUT, check=False)
+        proc = subprocess.run([pandoc_path(), "+RTS", f"-M{limit}", "-RTS", *args], input=stdin,
+                              capture_output=True, env=env, timeout=TIMEOUT, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise PipelineError(Diagnostic(what, None, f"pandoc could not run: {exc}")) from None
+    if proc.returncode == HEAP_EXHAUSTED:
+        raise PipelineError(Diagnostic(what, None, (
+            f"too large to write: pandoc needed more than its memory limit ({limit}; set "
+            "PIPELINE_PANDOC_MEMORY to raise it, or split the document); the other formats "
+            "do not depend on it")))
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip()
         raise PipelineError(Diagnostic(what, None, f"pandoc failed: {message}"))
