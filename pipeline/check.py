@@ -8,10 +8,18 @@ left out, hyphens are ignored (so line-end hyphenation and real hyphens compare 
 what the reader stores in attributes is put back in its printed place (note numbers, times as HHMM,
 "Session" and "III" of a session title, the labels of moderators and speakers).
 Footnotes sit at a page bottom in the source and at the end of the XML: a block of words
-that moved as a whole is not a loss.
+that moved as a whole is not a loss. Likewise the people of an agenda item: the schema puts
+an item's description before its moderators, rapporteurs, speakers, questions and
+discussion line, and a person's honorific, name, role and talk in that order, while
+agendas print a paragraph after the people (or after the discussion line), a person inside
+a sentence ("Palabras de la Directora …, señora NAME") or a label once over several
+moderators; so each moderator, rapporteur, speakers label, speaker, questions and
+discussion line is a block that may be found earlier in its item's source text, its words
+in any order, and a label repeated on the moderators under it may be printed once.
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections import Counter
@@ -45,6 +53,25 @@ PRINTED_ATTRS = {
 #: Attributes printed after the element's text: a document's symbol, in brackets.
 PRINTED_AFTER = {"doc": ("symbol",)}
 LIST_ITEM_ATTRS = ("n",)
+#: Elements of an agenda item that may move as a whole (see the module docstring).
+MOVABLE = ("moderator", "rapporteur", "questions", "discussion")
+
+
+@dataclass
+class Block:
+    """Words of the XML (start:end) that may be printed earlier in their item (item_start
+    on), in any order; the words at ``optional`` may be missing from the source."""
+
+    start: int
+    end: int
+    item_start: int
+    optional: frozenset[int] = frozenset()
+
+    def bags(self, texts: list[str]) -> list[Counter]:
+        """The words the source may print for this block: without, then with the optional ones."""
+        words = texts[self.start:self.end]
+        kept = Counter(w for k, w in enumerate(words, self.start) if k not in self.optional)
+        return [kept, Counter(words)] if self.optional else [kept]
 
 
 @dataclass
@@ -53,6 +80,7 @@ class Words:
 
     texts: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
 
     def add(self, text: str, line: int = 0) -> None:
         """Append the words of a piece of text, hyphens ignored, and numbers printed as
@@ -119,6 +147,8 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
     the words of each footnote (its number first), which the source prints elsewhere."""
     notes = {fn.get("id"): fn.get("n") for fn in root.iter("footnote")}
 
+    item_start = [0]
+
     def walk(el: etree._Element, out: Words) -> None:
         if el.tag in ("meta", "footnotes") or not isinstance(el.tag, str):
             return
@@ -126,6 +156,9 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
             out.add(notes.get(el.get("to"), ""))
         parent = el.getparent()
         in_list = el.tag == "item" and parent is not None and parent.tag == "list"
+        start = len(out.texts)
+        if el.tag == "item" and parent is not None and parent.tag == "day":
+            item_start[0] = start
         if el.tag == "entry" and not el.get("n", "").isdigit():
             out.add(el.get("n"))  # "(a)" stays a word; "1." is layout, as in the source
         for attr in LIST_ITEM_ATTRS if in_list else PRINTED_ATTRS.get(el.tag, ()):
@@ -133,6 +166,8 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
                 value = el.get(attr)
                 out.add(_clock12(value) if el.tag == "item" and attr in ("start", "end") else
                         value.replace(":", ""))
+        if el.tag == "speakers" and len(out.texts) > start:
+            out.blocks.append(Block(start, len(out.texts), item_start[0]))
         text = el.text or ""
         if el.tag == "p" and parent is not None and parent.tag != "para" and text[:1].isdigit():
             m = PARA_RE.match(text)  # a number printed at a paragraph's start is layout, as
@@ -145,6 +180,8 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
             out.add((child.tail or "") + (BEFORE_MARKER if follows else ""))
         for attr in PRINTED_AFTER.get(el.tag, ()):
             out.add(el.get(attr, ""))
+        if el.tag in MOVABLE or el.tag == "person" and parent is not None and parent.tag == "speakers":
+            out.blocks.append(Block(start, len(out.texts), item_start[0], _repeated_label(el, start, out)))
 
     body = Words()
     walk(root, body)
@@ -158,6 +195,16 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
             words.add(child.tail or "")
         footnotes.append(words)
     return body, footnotes
+
+
+def _repeated_label(el: etree._Element, start: int, out: Words) -> frozenset[int]:
+    """The indices of a moderator's (or rapporteur's) label words when the one before it
+    has the same label: a label printed once over several people."""
+    prev = el.getprevious()
+    label = el.get("label")
+    if not label or prev is None or prev.tag != el.tag or prev.get("label") != label:
+        return frozenset()
+    return frozenset(range(start, start + len(WORD_RE.findall(label.replace("-", "")))))
 
 
 def meta_words(root: etree._Element) -> Words:
@@ -202,12 +249,26 @@ def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[
     queue = [n.texts for n in notes]
     lost: list[tuple[int, int]] = []
     added: list[tuple[int, int]] = []
+    moved: dict[int, int] = {}  # blocks found earlier in the source: start -> end
+    optional = {k for block in body.blocks for k in block.optional}
+    starts = [block.start for block in body.blocks]
     i = j = 0
     while i < len(a) and j < len(b):
-        if a[i] == b[j]:
+        if j in moved:
+            j = moved.pop(j)
+        elif a[i] == b[j]:
             i, j = i + 1, j + 1
+        elif j in optional:
+            j += 1
         elif queue and a[i:i + len(queue[0])] == queue[0]:
             i += len(queue.pop(0))
+        elif (found := _moved_block(a, i, body, j, moved, starts)) is not None:
+            block, size = found
+            i += size
+            if block.start == j:
+                j = block.end
+            else:
+                moved[block.start] = block.end
         else:
             di, dj = _resync(a, i, b, j)
             if di:
@@ -217,11 +278,30 @@ def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[
             i, j = i + di, j + dj
     while queue and i < len(a) and a[i:i + len(queue[0])] == queue[0]:
         i += len(queue.pop(0))
+    while j in moved or j in optional:
+        j = moved.pop(j) if j in moved else j + 1
     if i < len(a):
         lost.append((i, len(a)))
     if j < len(b):
         added.append((j, len(b), src.lines[-1] if src.lines else 0))
     return _report(src, body, lost, added, queue, filename)
+
+
+def _moved_block(a: list[str], i: int, body: Words, j: int, moved: dict[int, int],
+                 starts: list[int]) -> tuple[Block, int] | None:
+    """(the block, how many source words it takes) of the item at XML position j whose
+    words the source prints from position i, in any order."""
+    for k in range(bisect.bisect_left(starts, j), len(starts)):
+        block = body.blocks[k]
+        if block.item_start > j:
+            break
+        if block.start in moved:
+            continue
+        for bag in block.bags(body.texts):
+            size = sum(bag.values())
+            if size and Counter(a[i:i + size]) == bag:
+                return block, size
+    return None
 
 
 def _resync(a: list[str], i: int, b: list[str], j: int, window: int = 400) -> tuple[int, int]:

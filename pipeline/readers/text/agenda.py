@@ -5,7 +5,10 @@ After ``build_agenda`` runs:
 - every line starting with a time or time range opened an <item> with @start (and @end),
   a @kind from its title, and @label/@n when the title reads "Session I: ...";
 - wrapped titles, descriptions, people and questions are joined into single elements;
-- people are split into name (before the first comma) and role, two on a line at " / ";
+- people (people.py) are split into honorific, name (before the first comma), role and
+  talk, two on a line at " / "; a label alone on its line ("Co-chairs:") is over one
+  moderator per person; a person introduced in a line ("Opening remarks by NAME, role")
+  leaves the lead-in words in the title or a description paragraph;
 - nothing of the input is dropped: an unrecognised line becomes description text.
 """
 from __future__ import annotations
@@ -18,8 +21,10 @@ from lxml import etree
 
 from ...errors import Diagnostic, DocumentError, error
 from .lexicon import (DAY_RANK_RE, DISCUSSION_RE, END_RE, KINDS, LABEL_RE, MODERATOR_RE,
-                      QUESTIONS_LEAD_RE, SESSION_RE)
+                      QUESTIONS_LEAD_RE, RAPPORTEUR_RE, SESSION_RE)
 from .normalise import LINE_ATTR, Line
+from .people import (NUMBERED_RE, continues_person, lead_in, make_person, people_of,
+                     plural_label, split_honorific, split_people, split_prose, starts_person)
 from .text import is_caps, join_lines
 from .times import DATE_RANGE_RE, find_date, match_time_range, twelve_hours_later, undated_day
 
@@ -61,14 +66,6 @@ def item_kind(title: str) -> str:
     return "other"
 
 
-#: A person printed with no bullet or label: a name of two to five capitalised words (an
-#: honorific first, particles inside), a comma, then the role.
-PERSON_LINE_RE = re.compile(
-    r"^(?:(?:H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.|M\.|Mme|S\.\s?E\.|Sr\.|Sra\.)\s+)?"
-    r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:(?:de|da|do|dos|van|von|der|del|la|le|bin|al|el|y)\s+)?"
-    r"[A-ZÀ-Ý][\w’'.-]*){1,4},\s+[A-ZÀ-Ýa-z]")
-
-
 def title_continues(prev: str, line: str) -> bool:
     """True when line continues a wrapped item title rather than starting the description."""
     if line[:1].islower():
@@ -76,29 +73,6 @@ def title_continues(prev: str, line: str) -> bool:
     if is_caps(prev) and is_caps(line):
         return True
     return bool(CONNECTOR_END_RE.search(prev.rstrip()))
-
-
-def make_person(text: str) -> etree._Element:
-    """<person><name/><role/></person> from "Name, role"."""
-    person = etree.Element("person")
-    name, _, role = text.partition(",")
-    etree.SubElement(person, "name").text = name.strip()
-    if role.strip():
-        etree.SubElement(person, "role").text = " ".join(role.split())
-    return person
-
-
-def split_people(text: str) -> list[str]:
-    """Split a joined people text on " / " (two people on one line), and on "; " where
-    each side is a person with a role ("A, Minister; B, Director")."""
-    people: list[str] = []
-    for part in re.split(r"\s+/\s+", text):
-        pieces = [p.strip() for p in re.split(r";\s+", part) if p.strip()]
-        if len(pieces) > 1 and all("," in p for p in pieces):
-            people.extend(pieces)
-        elif part.strip():
-            people.append(part.strip())
-    return people
 
 
 @dataclass
@@ -111,6 +85,7 @@ class ItemBuilder:
     title: list[str] = field(default_factory=list)
     desc: list[list[str]] = field(default_factory=list)
     moderators: list[tuple[str | None, list[str]]] = field(default_factory=list)
+    rapporteurs: list[tuple[str | None, list[str]]] = field(default_factory=list)
     speakers_label: str | None = None
     speakers: list[list[str]] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
@@ -118,6 +93,9 @@ class ItemBuilder:
     discussion: str | None = None
     state: str = "title"
     bulleted: bool = False
+    many: bool = False  # the moderator (rapporteur) label is over several people
+    numbered: bool = False  # speakers numbered "1. NAME, role – Talk"
+    gap: bool = False  # a blank line before the line being read
 
     def element(self) -> etree._Element:
         """The <item> element."""
@@ -135,22 +113,20 @@ class ItemBuilder:
             item.set("label", m.group("label"))
             title = m.group("title").strip()
         etree.SubElement(item, "title").text = title
-        orphan_lead = [self.lead] if self.lead and not self.questions else []
-        for para in self.desc + orphan_lead:
-            if para:
-                etree.SubElement(item, "p").text = join_lines(para)
-        for label, lines in self.moderators:
-            for text in split_people(join_lines(lines)):
-                mod = etree.SubElement(item, "moderator")
-                if label:
-                    mod.set("label", label)
-                mod.append(make_person(text))
-        people = [p for lines in self.speakers for p in split_people(join_lines(lines))]
+        paras, chairs, people = self.described_people()
+        orphan_lead = [join_lines(self.lead)] if self.lead and not self.questions else []
+        for text in paras + orphan_lead:
+            etree.SubElement(item, "p").text = text
+        for tag, label, text in chairs:
+            mod = etree.SubElement(item, tag)
+            if label:
+                mod.set("label", label)
+            mod.append(make_person(text))
         if people:
             sp = etree.SubElement(item, "speakers")
             if self.speakers_label:
                 sp.set("label", self.speakers_label)
-            sp.extend(make_person(p) for p in people)
+            sp.extend(p.element() for p in people)
         if self.questions:
             qs = etree.SubElement(item, "questions")
             if self.lead:
@@ -160,6 +136,36 @@ class ItemBuilder:
         if self.discussion:
             etree.SubElement(item, "discussion").text = self.discussion
         return item
+
+    def described_people(self) -> tuple[list[str], list[tuple[str, str | None, str]], list]:
+        """(description paragraphs, (tag, label, text) of moderators and rapporteurs,
+        speakers): a paragraph that introduces a person ("Palabras del Sr. NAME, role")
+        leaves its lead-in words as the paragraph, the person goes to the speakers (unless
+        they have a label), and so do the lead-ins of bulleted speakers; a paragraph printed
+        after a person (split_prose) is a paragraph; a label over no one stays one."""
+        paras: list[str] = []
+        people = []
+        for para in self.desc:
+            text = join_lines(para)
+            found = None if self.speakers_label or not text else lead_in(text)
+            if found and not (text.endswith(".") and len(text.split()) >= 20):
+                paras.append(found[0].strip())
+                people.append(found[1])
+            elif text:
+                paras.append(text)
+        chairs = []
+        for tag, entries in (("moderator", self.moderators), ("rapporteur", self.rapporteurs)):
+            for label, lines in entries:
+                lines, prose = split_prose(lines)
+                chairs += [(tag, label, text) for text in split_people(join_lines(lines))]
+                paras += [join_lines(prose)] if prose else []
+                paras += [f"{label}:"] if label and not lines else []
+        for lines in self.speakers:
+            lines, prose = (lines, []) if self.numbered or " – " in " ".join(lines) else split_prose(lines)
+            leads, found = people_of(join_lines(lines))
+            paras += leads + ([join_lines(prose)] if prose else [])
+            people += found
+        return paras, chairs, people
 
 
 class AgendaBuilder:
@@ -174,6 +180,8 @@ class AgendaBuilder:
         self.item: ItemBuilder | None = None
         self.last_item: etree._Element | None = None  # the day's last item, once emitted
         self.orphans: list[str] = []
+        self.blank = False  # a blank line since the last text line
+        self.spacing = (0, 0)  # text lines read, and how many of them after a blank line
         self.warnings: list[Diagnostic] = []
 
     def warn(self, line: Line, message: str) -> None:
@@ -209,7 +217,12 @@ class AgendaBuilder:
         text = " ".join(line.text.split(" ")).strip()
         text = re.sub(r" {2,}", " ", text)
         if line.kind != "text" or not text:
+            self.blank = self.blank or line.kind == "blank"
             return
+        self.spacing = (self.spacing[0] + 1, self.spacing[1] + self.blank)
+        if self.item is not None:  # a blank line tells nothing where one follows every line
+            self.item.gap = self.blank and self.spacing[1] < 0.6 * self.spacing[0]
+        self.blank = False
         times = match_time_range(text)
         if times:
             return self.open_item(times, line)
@@ -260,7 +273,7 @@ class AgendaBuilder:
         start, end = self.check_times(start, end, line)
         self.item = ItemBuilder(start, end, line.no)
         if rest:
-            self.item.title.append(rest)
+            self.first_title_line(rest)
 
     def check_times(self, start: str, end: str | None, line: Line) -> tuple[str, str | None]:
         """Times run forward: an item ending before it starts, or starting before the item
@@ -303,14 +316,25 @@ class AgendaBuilder:
             heading.text = " ".join([heading.text, *self.orphans])
             self.orphans = []
 
+    def first_title_line(self, text: str) -> None:
+        """The first line of an item's title; a person it introduces ("Opening remarks by
+        NAME, role") opens the speakers, the lead-in words stay the title."""
+        it = self.item
+        found = lead_in(text)
+        if found and not starts_person(text):
+            it.title.append(found[0].strip())
+            it.speakers.append([text[len(found[0]):]])
+            it.state = "speakers"
+        else:
+            it.title.append(text)
+
     def feed_item(self, line: Line, text: str) -> None:
         """Route a line inside an item."""
         it = self.item
         bullet = BULLET_RE.match(text)
         label = LABEL_RE.match(text)
         if it.state == "title" and not it.title:
-            it.title.append(text)
-            return
+            return self.first_title_line(text)
         if DISCUSSION_RE.match(text):
             it.discussion, it.state = text, "after"
             return
@@ -324,45 +348,67 @@ class AgendaBuilder:
             bullet = None  # a dash that wrapped onto the line ("economic" / "– in countries")
         if bullet:
             return self.feed_bullet(bullet.group("text"))
-        if PERSON_LINE_RE.match(text) and (
-                it.state == "title" and it.title
-                or it.state == "desc" and it.desc and it.desc[-1]
-                and re.search(r"[.!?]['\"»”’)]*$", it.desc[-1][-1])):
-            return self.feed_bullet(text)  # "Brunson McKinley, Director General, IOM", unbulleted
+        if it.state in ("title", "desc") and starts_person(text) and not self.in_sentence(text):
+            return self.feed_bullet(text, False)  # "Brunson McKinley, Director General, IOM"
         self.feed_text(text)
 
+    def in_sentence(self, text: str) -> bool:
+        """True when a person-like line goes on with the title or the description above
+        it (a wrapped line: "Palabras de la Directora …," / "señora NAME"), not a person
+        printed with no bullet."""
+        it = self.item
+        last = it.title[-1] if it.state == "title" else it.desc[-1][-1] if it.desc and it.desc[-1] else ""
+        if not last or it.gap:
+            return it.state == "title" and not last
+        if re.search(r"[,;]$", last) or CONNECTOR_END_RE.search(last):
+            return True
+        fragment = it.state == "desc" and len(it.desc[-1]) == 1 and len(last.split()) <= 3
+        return it.state == "desc" and not re.search(r"[.!?]['\"»”’)]*$", last) \
+            and not split_honorific(text)[0] and not fragment
+
     def open_label(self, label: re.Match) -> None:
-        """A "Moderator:" or "Speakers:" line."""
+        """A "Moderator:", "Rapporteur:" or "Speakers:" line."""
         it = self.item
         name, rest = label.group("label"), label.group("rest").strip()
-        if MODERATOR_RE.match(name):
-            it.moderators.append((name, [rest] if rest else []))
-            it.state = "moderator"
+        if MODERATOR_RE.match(name) or RAPPORTEUR_RE.match(name):
+            entries = it.moderators if MODERATOR_RE.match(name) else it.rapporteurs
+            entries.append((name, [rest] if rest else []))
+            it.state = "moderator" if entries is it.moderators else "rapporteur"
+            it.many = not rest or plural_label(name)
         else:
             it.speakers_label = name
             if rest:
                 it.speakers.append([rest])
             it.state = "speakers"
+            it.bulleted = False
 
-    def feed_bullet(self, text: str) -> None:
-        """A bulleted line: a question, a moderator, or a speaker."""
+    def entries(self) -> list[tuple[str | None, list[str]]]:
+        """The moderators or rapporteurs being read."""
+        return self.item.moderators if self.item.state == "moderator" else self.item.rapporteurs
+
+    def feed_bullet(self, text: str, bulleted: bool = True) -> None:
+        """A bulleted line (or a person printed with no bullet): a question, a moderator,
+        or a speaker."""
         it = self.item
         if it.state in ("questions-lead", "questions"):
             it.questions.append([text])
             it.state = "questions"
-        elif it.state == "moderator" and not it.moderators[-1][1]:
-            it.moderators[-1][1].append(text)
+        elif it.state in ("moderator", "rapporteur") and (not self.entries()[-1][1] or it.many):
+            label, lines = self.entries()[-1]
+            if lines:
+                self.entries().append((label, [text]))
+            else:
+                lines.append(text)
         else:
-            if it.state not in ("speakers", "moderator"):
-                it.state = "speakers"
-            elif it.state == "moderator":
-                it.state = "speakers"
+            it.state = "speakers"
             it.speakers.append([text])
-            it.bulleted = True
+            it.bulleted = bulleted
 
     def feed_text(self, text: str) -> None:
         """A plain line: continuation of whatever is open, or description."""
         it = self.item
+        if it.state in ("moderator", "rapporteur", "speakers"):
+            return self.feed_person_text(text)
         if it.state == "title":
             if title_continues(it.title[-1], text):
                 it.title.append(text)
@@ -370,13 +416,11 @@ class AgendaBuilder:
             it.state = "desc"
             it.desc.append([])
         if it.state == "desc":
+            if it.desc[-1] and lead_in(text) and not title_continues(it.desc[-1][-1], text):
+                it.desc.append([])  # "Palabras del Sr. NAME, role" after another paragraph
             it.desc[-1].append(text)
             if re.search(r"[.!?]['\"»”’)]*$", text) and len(text) < 0.7 * self.width:
                 it.desc.append([])
-        elif it.state == "moderator":
-            it.moderators[-1][1].append(text)
-        elif it.state == "speakers":
-            self.feed_speaker_text(text)
         elif it.state == "questions-lead":
             it.lead.append(text)
         elif it.state == "questions":
@@ -385,22 +429,40 @@ class AgendaBuilder:
             self.warn(Line(it.line, text), f"text after the general discussion line is kept as description: {text[:60]!r}")
             it.desc.append([text])
 
-    def feed_speaker_text(self, text: str) -> None:
-        """A speaker line without a bullet: a new person, or the rest of the last one."""
+    def feed_person_text(self, text: str) -> None:
+        """An unbulleted line under a moderator, rapporteur or speakers label: the rest of
+        the last person (a wrapped role or talk), another person, or description."""
         it = self.item
-        if not it.speakers:
+        entries = it.speakers if it.state == "speakers" else [lines for _, lines in self.entries()]
+        last = entries[-1] if entries else None
+        if it.state == "speakers" and NUMBERED_RE.match(text):
+            it.numbered = True
+        if last is not None and not last:
+            last.append(text)
+        elif last is None:
             it.speakers.append([text])
-            return
-        if it.bulleted:
-            it.speakers[-1].append(text)
-            return
-        prev = it.speakers[-1][-1]
-        new_person = ("," in text and text[:1].isupper() and not CONNECTOR_END_RE.search(prev)
-                      and not prev.endswith(","))
-        if new_person:
-            it.speakers.append([text])
+        elif it.bulleted and it.state == "speakers" or self.continues(last, text) is not False:
+            last.append(text)  # split_prose tells a description after it at the end
+        elif starts_person(text) or it.numbered and NUMBERED_RE.match(text):
+            if it.state == "speakers":
+                it.speakers.append([text])
+            elif it.many:
+                self.entries().append((self.entries()[-1][0], [text]))
+            else:
+                it.state = "speakers"
+                it.speakers.append([text])
         else:
-            it.speakers[-1].append(text)
+            it.state = "desc"
+            it.desc.append([text])
+
+    def continues(self, last: list[str], text: str) -> bool | None:
+        """Whether text goes on with the person whose lines are last (None: unsure)."""
+        it = self.item
+        talk = it.numbered or " – " in " ".join(last)
+        if talk and not it.gap and not starts_person(text) \
+                and not (it.numbered and NUMBERED_RE.match(text)):
+            return not re.search(r"[.!?]['\"»”’)]*$", last[-1])
+        return continues_person(last[-1], text, it.numbered, it.gap)
 
     def check_day_done(self) -> None:
         """A day needs at least one timed item."""

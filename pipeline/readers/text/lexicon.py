@@ -40,19 +40,25 @@ STOPWORDS = {
 
 #: Labels introducing a moderator (label as printed is kept in @label).
 MODERATOR = (r"moderators?|chairs?|chairperson|chairpersons|co-chairs?|facilitators?|"
-             r"mod[ée]rat(?:eur|rice|eurs|rices)|pr[ée]sidente?|pr[ée]sidence|animat(?:eur|rice)|"
-             r"moderador(?:a|as|es)?|presidente|presidenta|facilitador(?:a)?")
+             r"mod[ée]rat(?:eur|rice|eurs|rices)|pr[ée]sidente?s?|pr[ée]sidence|animat(?:eur|rice)|"
+             r"moderador(?:a|as|es)?|presidente|presidenta|facilitador(?:a)?|"
+             r"co-?pr[ée]sident(?:e|s|es)?|co-?president(?:e|es|a|as)|co-?moderators?|"
+             r"co-?facilitators?|co-?moderador(?:a|as|es)?")
+#: Labels introducing a rapporteur.
+RAPPORTEUR = r"rapporteu(?:r|rs|se|ses)|relator(?:a|as|es)?"
 #: Labels introducing speakers.
 SPEAKERS = (r"speakers?|panell?ists?|presenters?|discussants?|respondents?|"
             r"orat(?:eur|rice)s?|intervenant(?:e|s|es)?|panélistes?|conférenci(?:er|ère)s?|"
             r"orador(?:a|as|es)?|ponentes?|panelistas?|expositor(?:a|es|as)?|conferenciantes?")
 #: A label word, then perhaps a gender ending ("Moderador/a", "Intervenant(e)s") or a
 #: second label ("Chair/Moderator", "Modérateur/Modératrice").
-_LABEL_WORD = rf"(?:{MODERATOR}|{SPEAKERS})"
+_LABEL_WORD = rf"(?:{MODERATOR}|{RAPPORTEUR}|{SPEAKERS})"
 _LABEL = rf"{_LABEL_WORD}(?:\([a-z]{{1,3}}\)[a-z]{{0,2}})?(?:\s*/\s*(?:{_LABEL_WORD}|[a-z]{{1,3}}))*"
 LABEL_RE = re.compile(rf"^(?P<label>{_LABEL})\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
 #: A label that names moderators (tested on its first word).
 MODERATOR_RE = re.compile(rf"^(?:{MODERATOR})(?![a-z])", re.IGNORECASE)
+#: A label that names rapporteurs.
+RAPPORTEUR_RE = re.compile(rf"^(?:{RAPPORTEUR})(?![a-z])", re.IGNORECASE)
 
 #: A line introducing guiding questions.
 QUESTIONS_LEAD_RE = re.compile(
@@ -65,7 +71,12 @@ DISCUSSION_RE = re.compile(
     r"q\s*&\s*a|d[ée]bat g[ée]n[ée]ral|d[ée]bat|discussion g[ée]n[ée]rale|"
     r"debate general|debate|discusi[óo]n general|debate abierto|(?:open )?floor discussion|"
     r"open floor|interactive discussion|d[ée]bat interactif|discussion ouverte|"
-    r"debate interactivo|discusi[óo]n abierta)\s*\.?$",
+    r"debate interactivo|discusi[óo]n abierta|"
+    r"(?:(?:interactive|open|general) )?(?:discussion|dialogue|exchange)s? with (?:the )?"
+    r"(?:member states|delegations|participants|the floor)|"
+    r"(?:d[ée]bat|dialogue|[ée]change)s?(?: interactif)? avec les (?:[ée]tats membres|d[ée]l[ée]gations|participants)|"
+    r"(?:di[áa]logo|intercambio|debate)s? (?:con|entre) (?:las |los )?(?:delegaciones|estados miembros|participantes))"
+    r"\s*\.?$",
     re.IGNORECASE)
 
 #: The end-of-day line.
