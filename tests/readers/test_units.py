@@ -5,7 +5,8 @@ import pytest
 
 from pipeline.errors import PipelineError
 from pipeline.readers.text import read_text
-from pipeline.readers.text.agenda import is_day_line, item_kind, make_person, split_people
+from pipeline.readers.text.agenda import is_day_line, item_kind
+from pipeline.readers.text.people import make_person, split_people
 from pipeline.readers.text.lexicon import DISCUSSION_RE, END_RE, LABEL_RE, MODERATOR_RE
 from pipeline.readers.text.normalise import decode
 from pipeline.readers.text.text import VOCABULARY, join_lines

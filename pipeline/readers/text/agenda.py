@@ -23,8 +23,8 @@ from ...errors import Diagnostic, DocumentError, error
 from .lexicon import (DAY_RANK_RE, DISCUSSION_RE, END_RE, KINDS, LABEL_RE, MODERATOR_RE,
                       QUESTIONS_LEAD_RE, RAPPORTEUR_RE, SESSION_RE)
 from .normalise import LINE_ATTR, Line
-from .people import (NUMBERED_RE, continues_person, lead_in, make_person, people_of,
-                     plural_label, split_honorific, split_people, split_prose, starts_person)
+from .people import (NUMBERED_RE, continues_person, lead_in, people_elements, plural_label,
+                     split_honorific, starts_person)
 from .text import is_caps, join_lines
 from .times import DATE_RANGE_RE, find_date, match_time_range, twelve_hours_later, undated_day
 
@@ -113,20 +113,12 @@ class ItemBuilder:
             item.set("label", m.group("label"))
             title = m.group("title").strip()
         etree.SubElement(item, "title").text = title
-        paras, chairs, people = self.described_people()
+        paras, people = people_elements(self.desc, self.moderators, self.rapporteurs,
+                                        self.speakers, self.speakers_label, self.numbered)
         orphan_lead = [join_lines(self.lead)] if self.lead and not self.questions else []
         for text in paras + orphan_lead:
             etree.SubElement(item, "p").text = text
-        for tag, label, text in chairs:
-            mod = etree.SubElement(item, tag)
-            if label:
-                mod.set("label", label)
-            mod.append(make_person(text))
-        if people:
-            sp = etree.SubElement(item, "speakers")
-            if self.speakers_label:
-                sp.set("label", self.speakers_label)
-            sp.extend(p.element() for p in people)
+        item.extend(people)
         if self.questions:
             qs = etree.SubElement(item, "questions")
             if self.lead:
@@ -136,36 +128,6 @@ class ItemBuilder:
         if self.discussion:
             etree.SubElement(item, "discussion").text = self.discussion
         return item
-
-    def described_people(self) -> tuple[list[str], list[tuple[str, str | None, str]], list]:
-        """(description paragraphs, (tag, label, text) of moderators and rapporteurs,
-        speakers): a paragraph that introduces a person ("Palabras del Sr. NAME, role")
-        leaves its lead-in words as the paragraph, the person goes to the speakers (unless
-        they have a label), and so do the lead-ins of bulleted speakers; a paragraph printed
-        after a person (split_prose) is a paragraph; a label over no one stays one."""
-        paras: list[str] = []
-        people = []
-        for para in self.desc:
-            text = join_lines(para)
-            found = None if self.speakers_label or not text else lead_in(text)
-            if found and not (text.endswith(".") and len(text.split()) >= 20):
-                paras.append(found[0].strip())
-                people.append(found[1])
-            elif text:
-                paras.append(text)
-        chairs = []
-        for tag, entries in (("moderator", self.moderators), ("rapporteur", self.rapporteurs)):
-            for label, lines in entries:
-                lines, prose = split_prose(lines)
-                chairs += [(tag, label, text) for text in split_people(join_lines(lines))]
-                paras += [join_lines(prose)] if prose else []
-                paras += [f"{label}:"] if label and not lines else []
-        for lines in self.speakers:
-            lines, prose = (lines, []) if self.numbered or " – " in " ".join(lines) else split_prose(lines)
-            leads, found = people_of(join_lines(lines))
-            paras += leads + ([join_lines(prose)] if prose else [])
-            people += found
-        return paras, chairs, people
 
 
 class AgendaBuilder:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .text import join_lines
+
 #: One form of address, as printed (the longer spelling first).
 _HONORIFIC = (r"(?:H\.\s?E\.|S\.\s?E\.|Excm[oa]s?\.|Mrs\.?|Mr\.?|Ms\.?|Mx\.|Dra\.?|Dr\.?|"
               r"Prof\.|Professor|Profesora?|Professeure?|Pr\.|Mmes?\.?|Mlle\.?|M\.|Srta\.|"
@@ -227,3 +229,45 @@ def plural_label(label: str) -> bool:
     low = label.lower().rstrip()
     return bool(re.match(r"co[-\s]?[a-zé]", low) and not low.startswith("coord")) \
         or low.endswith(("s", "(s)", "(es)"))
+
+
+#: Moderators or rapporteurs as read: (label, lines) per person.
+Chairs = list[tuple[str | None, list[str]]]
+
+
+def people_elements(desc: list[list[str]], moderators: Chairs, rapporteurs: Chairs,
+                    speakers: list[list[str]], label: str | None,
+                    numbered: bool) -> tuple[list[str], list[etree._Element]]:
+    """(description paragraphs, moderator, rapporteur and speakers elements) of an item: a
+    paragraph that introduces a person ("Palabras del Sr. NAME, role") leaves its lead-in
+    words as the paragraph, the person goes to the speakers (unless they have a label), and
+    so do the lead-ins of bulleted speakers; a paragraph printed after a person
+    (split_prose) is a paragraph; a label over no one stays one."""
+    paras: list[str] = []
+    people: list[Person] = []
+    for para in desc:
+        text = join_lines(para)
+        found = None if label or not text else lead_in(text)
+        if found and not (text.endswith(".") and len(text.split()) >= 20):
+            paras.append(found[0].strip())
+            people.append(found[1])
+        elif text:
+            paras.append(text)
+    out = []
+    for tag, entries in (("moderator", moderators), ("rapporteur", rapporteurs)):
+        for name, lines in entries:
+            lines, prose = split_prose(lines)
+            for text in split_people(join_lines(lines)):
+                out.append(etree.Element(tag, {"label": name} if name else {}))
+                out[-1].append(make_person(text))
+            paras += [join_lines(prose)] if prose else []
+            paras += [f"{name}:"] if name and not lines else []
+    for lines in speakers:
+        lines, prose = (lines, []) if numbered or " – " in " ".join(lines) else split_prose(lines)
+        leads, found = people_of(join_lines(lines))
+        paras += leads + ([join_lines(prose)] if prose else [])
+        people += found
+    if people:
+        out.append(etree.Element("speakers", {"label": label} if label else {}))
+        out[-1].extend(p.element() for p in people)
+    return paras, out
