@@ -66,3 +66,45 @@ def test_a_footnote_that_lost_its_place_is_still_a_footnote():
     data, root = parsed()
     notes = root.findall(".//footnote")
     assert len(notes) == 2 and messages(data, root) == []
+
+
+AGENDA = """Workshop on consular protection
+
+Monday, 9 March 2009
+
+9:00 – 10:00   Opening
+
+Palabras de la Directora General de Migración de Costa Rica,
+señora Lorena Castillo Méndez
+
+Palabras del Excmo. Sr. Julián Arrieta Solís, Viceministro de Relaciones Exteriores
+
+10:00 – 12:00  Round table 1: Consular networks
+
+Co-chairs:
+H.E. Mr. Tevita Fonua, Minister for Foreign Affairs, Tonga
+H.E. Ms. Gunilla Aspelund, State Secretary for Migration, Sweden
+
+The round table will consider how consular networks protect migrants in transit and
+which forms of cooperation between countries of origin have served them best.
+
+General discussion
+""".encode("utf-8")
+
+
+def test_people_printed_where_the_schema_does_not_put_them_are_no_loss():
+    """A person inside a sentence (role first), a label printed once over two moderators and
+    a paragraph printed after them: every word is still found once."""
+    root = read_text(AGENDA, "agenda.txt").tree.getroot()
+    assert [m.findtext("person/name") for m in root.iter("moderator")] == [
+        "Tevita Fonua", "Gunilla Aspelund"]
+    assert root.find(".//speakers/person/role").text == "Directora General de Migración de Costa Rica"
+    assert messages(AGENDA, root) == []
+
+
+def test_a_word_lost_from_a_moved_person_is_found():
+    """A moved block is forgiven only whole."""
+    root = read_text(AGENDA, "agenda.txt").tree.getroot()
+    role = root.findall(".//moderator")[1].find("person/role")
+    role.text = role.text.replace("Sweden", "")
+    assert any("Sweden" in m for m in messages(AGENDA, root))
