@@ -225,6 +225,10 @@ from .compare.commands import align_cmd, diff_cmd  # noqa: E402 - registered aft
 cli.add_command(align_cmd, "align")
 cli.add_command(diff_cmd, "diff")
 
+from .translate.commands import xliff_cmd  # noqa: E402
+
+cli.add_command(xliff_cmd, "xliff")
+
 
 @cli.command()
 @click.argument("sources", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
