@@ -6,11 +6,12 @@
 #   libreoffice-writer-nogui -> soffice --headless --convert-to (DOCX/ODT -> PDF)
 #   poppler-utils          -> pdftotext, pdftoppm
 #   fonts-liberation2      -> metric-compatible Arial/Times for the house style in LibreOffice
+#   omegat                 -> OmegaT in console mode: translates XLIFF projects with a TMX memory
 #   nodejs, npm            -> only if npm is missing: fetches axe-core (mk/tools.mk)
 # Never downloads a browser build: Chromium comes from Debian only.
 set -euo pipefail
 
-packages=(chromium libreoffice-writer-nogui poppler-utils default-jre-headless fonts-liberation2)
+packages=(chromium libreoffice-writer-nogui poppler-utils default-jre-headless fonts-liberation2 omegat)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -87,8 +87,20 @@ def export(tree: etree._ElementTree, target_lang: str, original: str,
             target = copy.deepcopy(unit[0])
             target.tag, target.attrib["state"] = Q + "target", UNTRANSLATED[-1]
             unit.append(target)
-    etree.indent(xliff, space=" ")
-    return etree.tostring(xliff, encoding="utf-8", xml_declaration=True, pretty_print=True)
+    _layout(xliff)
+    return etree.tostring(xliff, encoding="utf-8", xml_declaration=True)
+
+
+def _layout(el: etree._Element, level: int = 0) -> None:
+    """One element per line down to the units; source and target are left as they are."""
+    if el.tag in (Q + "source", Q + "target") or not len(el):
+        return
+    pad = "\n" + " " * (level + 1)
+    el.text = pad
+    for child in el:
+        child.tail = pad
+        _layout(child, level + 1)
+    el[-1].tail = "\n" + " " * level
 
 
 def _read(data: bytes, filename: str) -> tuple[etree._Element, etree._Element, etree._Element]:
