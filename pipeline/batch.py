@@ -212,6 +212,20 @@ def build_index(plan: Plan, marks: dict | None = None) -> Outcome:
     return guarded(str(dest), job)
 
 
+def build_translation(spec: tuple, plan: Plan) -> Outcome:
+    """Write one memory or XLIFF file (translate/build.py) when it is stale."""
+    from .translate.build import write_translation
+
+    def job(outcome: Outcome) -> None:
+        inputs = combine(plan.code_of("translate"), *(str(_MANIFEST.file_digest(p))
+                                                      for p in spec[2] if p.exists()))
+        if _MANIFEST.stale(spec[3], inputs):
+            write_translation(spec)
+            outcome.wrote(spec[3], inputs)
+
+    return guarded(str(spec[3]), job)
+
+
 def _merge(manifest: Manifest, outcomes: list[Outcome]) -> list[Outcome]:
     """Record what the jobs wrote and the file digests they learnt; return outcomes."""
     for o in outcomes:
@@ -253,6 +267,15 @@ def _all_jobs(plan: Plan, pool, manifest: Manifest, progress: Progress) -> list[
     outcomes += _merge(manifest, _each(pool, build_draft, plan.drafts, plan, document))
     outcomes += _merge(manifest, _each(pool, build_comparison, pages, plan, other))
     progress.extras_done("comparison and redline page")
+    from .translate.build import translations
+
+    memories = translations(plan.out, plan.sources)
+
+    def translated(o: Outcome) -> None:
+        progress.extra(o.built, o.messages, "translation files", len(memories))
+
+    outcomes += _merge(manifest, _each(pool, build_translation, memories, plan, translated))
+    progress.extras_done("translation file")
     return outcomes
 
 

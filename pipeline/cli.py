@@ -225,9 +225,10 @@ from .compare.commands import align_cmd, diff_cmd  # noqa: E402 - registered aft
 cli.add_command(align_cmd, "align")
 cli.add_command(diff_cmd, "diff")
 
-from .translate.commands import xliff_cmd  # noqa: E402
+from .translate.commands import tmx_cmd, xliff_cmd  # noqa: E402
 
 cli.add_command(xliff_cmd, "xliff")
+cli.add_command(tmx_cmd, "tmx")
 
 
 @cli.command()

@@ -63,10 +63,12 @@ def code_digests() -> dict[str, str]:
     schemas = [s for s in schemas if s.exists()]
     shared = code_files("fsutil.py", "xmlio.py")
     writer = digest_files(code_files("writers", "styles") + shared)
-    reader = digest_files(code_files(".", exclude=("writers", "compare", "styles", "index.py"))
-                          + schemas)
+    reader = digest_files(code_files(".", exclude=("writers", "compare", "styles", "index.py",
+                                                   "translate")) + schemas)
     compare = digest_files(code_files("compare", "index.py")) + writer
-    return {"reader": reader, "writer": writer, "compare": combine(compare)}
+    translate = digest_files(code_files("translate", "compare"))
+    return {"reader": reader, "writer": writer, "compare": combine(compare),
+            "translate": translate}
 
 
 class Manifest:

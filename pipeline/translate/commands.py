@@ -52,3 +52,25 @@ def import_cmd(xliff: Path, output: Path, partial: bool, force: bool) -> None:
     tree = merge(xliff.read_bytes(), str(xliff), partial)
     atomic_write(output, serialize(tree, output))
     click.echo(f"{output}: valid, {doc_name(output)} from {xliff.name}")
+
+
+@click.command("tmx")
+@click.argument("documents", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the memory (M.tmx).")
+@click.option("--force", is_flag=True, help="Accept documents of different ids.")
+def tmx_cmd(documents: tuple[Path, ...], output: Path, force: bool) -> None:
+    """Write a TMX 1.4b memory of two or more language versions of one document, aligned
+    sentence by sentence (the first is the source language)."""
+    from ..compare.pairs import check_versions
+    from .tmx import memory, write
+
+    if len(documents) < 2:
+        raise click.UsageError("give two language versions or more")
+    trees = [load_valid(d) for d in documents]
+    check_versions(list(zip(documents, trees)), force)
+    pivot, tus = memory(trees, trees[0].getroot().get("id"))
+    atomic_write(output, write(pivot, tus))
+    click.echo(f"{output}: {len(tus)} translation units, {pivot} into "
+               f"{', '.join(t.getroot().get('{http://www.w3.org/XML/1998/namespace}lang') for t in trees[1:])}")
