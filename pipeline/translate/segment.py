@@ -27,7 +27,7 @@ ABBREVIATIONS = {
 BEFORE_NUMBER = {"no", "nos", "n°", "núm", "n.º", "p", "pp", "para", "paras", "párr", "pág",
                  "págs", "art", "arts", "vol", "chap", "cap", "fig"}
 #: A possible end: the stop, closing marks, the spaces, then what starts a sentence.
-END = re.compile(r"[.?!…]+[\"'”’»)\]\ue000-\ue0ff]*(\s+)(?=[\"'“‘«(\[¿¡]*[\dA-ZÀ-ÖØ-ÞĀ-Ž])")
+END = re.compile(r"[.?!…]+[\"'”’»)\]\ue000-\ue0ff]*(\s+)(?=[\"'“‘«(\[¿¡]*\s?[\dA-ZÀ-ÖØ-ÞĀ-Ž])")
 WORD_BEFORE = re.compile(r"(\S+)$")
 
 

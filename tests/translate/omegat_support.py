@@ -32,6 +32,19 @@ PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 """
 
 
+#: OmegaT's preferences for the run: read a TMX's level-2 tags (<ph type="x-...">) as its
+#: own tags (<x0/>, the letter from the type), so that a sentence with a footnote reference
+#: matches exactly.
+PREFERENCES = """<?xml version="1.0" encoding="UTF-8"?>
+<omegat>
+  <preference version="1.0">
+    <ext_tmx_show_level2>true</ext_tmx_show_level2>
+    <ext_tmx_use_slash>true</ext_tmx_use_slash>
+  </preference>
+</omegat>
+"""
+
+
 def require_omegat() -> None:
     """Skip (or fail under PIPELINE_REQUIRE_TOOLS=1) when OmegaT or java is missing."""
     require("OmegaT", JAR.is_file() and shutil.which("java") is not None,
@@ -52,6 +65,7 @@ def translate(project: Path, files: list[Path], memories: list[Path], source: st
     for m in memories:
         shutil.copy(m, project / "tm" / "auto" / m.name)
     with tempfile.TemporaryDirectory(prefix="omegat-config-") as config:
+        (Path(config) / "omegat.prefs").write_text(PREFERENCES, "utf-8")
         proc = subprocess.run(["java", "-Djava.awt.headless=true", "-jar", str(JAR), str(project),
                                "--mode=console-translate", f"--config-dir={config}"],
                               capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
