@@ -105,7 +105,8 @@ def test_editing_one_source_rebuilds_only_its_outputs(repo: Path) -> None:
     assert written(r) == {
         f"build/xml/{doc}.es.xml", f"build/html/{doc}.es.html", f"build/epub/{doc}.es.epub",
         f"build/docx/{doc}.es.docx", f"build/odt/{doc}.es.odt",
-        f"build/compare/{doc}.en-es.html", f"build/compare/{doc}.es-fr.html", "build/index.html"}
+        f"build/compare/{doc}.en-es.html", f"build/compare/{doc}.es-fr.html", "build/index.html",
+        f"build/tmx/{doc}.tmx", f"build/xliff/{doc}.en-es.xlf"}
     assert make(repo, "-q", "all").returncode == 0
 
 

@@ -27,17 +27,23 @@ def _check_output(output: Path) -> str:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="OUT.html (page) or OUT.docx (bilingual table).")
 @click.option("--ui-lang", help="Language of the report's labels (default: A's language).")
-def align_cmd(a: Path, b: Path, output: Path, ui_lang: str | None) -> None:
-    """Show two language versions A and B side by side, with QA flags."""
-    click.echo(write_align(a, b, output, ui_lang))
+@click.option("--force", is_flag=True, help="Compare documents of different ids anyway.")
+def align_cmd(a: Path, b: Path, output: Path, ui_lang: str | None, force: bool) -> None:
+    """Show two language versions A and B side by side, with QA flags. Refuses versions
+    of different documents (unless --force), of different types, or in one language."""
+    click.echo(write_align(a, b, output, ui_lang, force))
 
 
-def write_align(a: Path, b: Path, output: Path, ui_lang: str | None = None) -> str:
+def write_align(a: Path, b: Path, output: Path, ui_lang: str | None = None,
+                force: bool = False) -> str:
     """Write the side-by-side page or table of A and B; return a one-line summary."""
     from .flags import check
+    from .pairs import check_versions
 
     suffix = _check_output(output)
-    result = check(load_valid(a), load_valid(b))
+    trees = load_valid(a), load_valid(b)
+    check_versions(list(zip((a, b), trees)), force)
+    result = check(*trees)
     ui = ui_lang or result.lang_a
     if suffix == ".html":
         from .html import align_page
@@ -57,17 +63,23 @@ def write_align(a: Path, b: Path, output: Path, ui_lang: str | None = None) -> s
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="OUT.html (page) or OUT.docx (redline with tracked changes).")
 @click.option("--ui-lang", help="Language of the report's labels (default: the document's).")
-def diff_cmd(old: Path, new: Path, output: Path, ui_lang: str | None) -> None:
-    """Show what changed from revision OLD to revision NEW of one document."""
-    click.echo(write_diff(old, new, output, ui_lang))
+@click.option("--force", is_flag=True, help="Compare documents of different ids anyway.")
+def diff_cmd(old: Path, new: Path, output: Path, ui_lang: str | None, force: bool) -> None:
+    """Show what changed from revision OLD to revision NEW of one document. Refuses
+    documents of different ids (unless --force), types or languages."""
+    click.echo(write_diff(old, new, output, ui_lang, force))
 
 
-def write_diff(old: Path, new: Path, output: Path, ui_lang: str | None = None) -> str:
+def write_diff(old: Path, new: Path, output: Path, ui_lang: str | None = None,
+               force: bool = False) -> str:
     """Write the redline of OLD against NEW; return a one-line summary."""
     from .diff import compare, summary
+    from .pairs import check_revisions
 
     suffix = _check_output(output)
-    rev = compare(load_valid(old), load_valid(new))
+    trees = load_valid(old), load_valid(new)
+    check_revisions((old, trees[0]), (new, trees[1]), force)
+    rev = compare(*trees)
     ui = ui_lang or rev.lang
     if suffix == ".html":
         from .html import diff_page

@@ -9,7 +9,9 @@ each row the flags that apply to it:
   article numbers, compared after normalisation: ``numbers.numbers``);
 - ``footnote-count``: the two units refer to a different number of footnotes; or, when no
   unit explains it, the two documents have a different number of footnotes;
-- ``name-mismatch``: a person's name differs.
+- ``name-mismatch``: a person's name differs;
+- ``length``, ``untranslated``, ``order``: see qa.py (a unit too long or short for its
+  counterpart, the same text in both versions, questions or persons in another order).
 """
 from __future__ import annotations
 
@@ -19,10 +21,12 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .align import TranslationScore, align, same_name
+from . import qa
 from .numbers import printed_numbers
 from .units import Unit, language, units
 
-FLAG_KINDS = ("missing", "number-mismatch", "footnote-count", "name-mismatch")
+FLAG_KINDS = ("missing", "number-mismatch", "footnote-count", "name-mismatch", "length",
+              "untranslated", "order")
 
 
 @dataclass(frozen=True)
@@ -79,9 +83,11 @@ def check(a_tree: etree._ElementTree, b_tree: etree._ElementTree) -> Check:
     lang_a, lang_b = language(a_tree), language(b_tree)
     ua, ub = units(a_tree), units(b_tree)
     scorer = TranslationScore(ua, ub, lang_a, lang_b)
+    ratio = qa.expected_ratio(lang_a, lang_b, scorer.ratio)
     rows = [Row(a, b) for a, b in align(ua, ub, scorer)]
     for row in rows:
-        row.flags = _row_flags(row, lang_a, lang_b)
+        row.flags = _row_flags(row, lang_a, lang_b) + _qa_flags(row, lang_a, lang_b, ratio)
+    _person_order(rows)
     _lone_footnotes(rows)
     _overall_footnotes(rows, ua, ub)
     flags = [f for row in rows for f in row.flags]
@@ -119,6 +125,44 @@ def _row_flags(row: Row, lang_a: str, lang_b: str) -> list[Flag]:
     if a.kind == "person" and not same_name(a.name, b.name):
         flags.append(Flag("name-mismatch", a.label, args=(("a", a.name), ("b", b.name))))
     return flags
+
+
+def _qa_flags(row: Row, lang_a: str, lang_b: str, ratio: float) -> list[Flag]:
+    """Length, untranslated text and question order on one row of two units."""
+    a, b = row.a, row.b
+    if a is None or b is None:
+        return []
+    flags = []
+    off = qa.length_off(a, b, ratio)
+    if off is not None:
+        flags.append(Flag("length", a.label, args=(("a", str(len(a.text))), ("b", str(len(b.text))),
+                                                   ("expected", str(round(len(a.text) * ratio))))))
+    if qa.untranslated(a, b):
+        flags.append(Flag("untranslated", a.label))
+    if a.kind == "item":
+        order = qa.question_order(a.extra.get("questions", []), b.extra.get("questions", []),
+                                  lang_a, lang_b, ratio)
+        if order:
+            flags.append(Flag("order", a.label, args=(("what", "questions"), (
+                "b", ", ".join(str(j + 1) for j in order)))))
+    return flags
+
+
+def _person_order(rows: list[Row]) -> None:
+    """The same persons in another order in an item: one order flag on the item's row
+    instead of a name flag on each person."""
+    items: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.a and row.b and row.a.kind == "person":
+            items.setdefault(row.a.context, []).append(row)
+    for context, group in items.items():
+        if not qa.names_reordered([r.a.name for r in group], [r.b.name for r in group]):
+            continue
+        for r in group:
+            r.flags = [f for f in r.flags if f.kind != "name-mismatch"]
+        owner = next((r for r in rows if r.a and f"item {r.a.ref}" == context), group[0])
+        owner.flags.append(Flag("order", owner.a.label, args=(("what", "persons"), (
+            "b", ", ".join(r.b.name for r in group)))))
 
 
 def _printed(values: Counter, found: list[tuple[str, str]]) -> str:

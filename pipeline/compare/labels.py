@@ -19,6 +19,10 @@ LABELS: dict[str, dict[str, str]] = {
         "flag.missing": "Missing in {side}", "flag.number-mismatch": "Numbers differ",
         "flag.footnote-count": "Footnote references differ",
         "flag.name-mismatch": "Name differs", "ok": "OK",
+        "kind.length": "lengths", "kind.untranslated": "untranslated", "kind.order": "order",
+        "flag.length": "Length unexpected", "flag.untranslated": "Not translated",
+        "flag.order": "Another order", "length": "{la}: {a} characters, {lb}: {b} (about {e} expected)",
+        "order.questions": "questions in {lb}: {b}", "order.persons": "persons in {lb}: {b}",
         "only": "only in {language}: {values}", "count": "{la}: {a}, {lb}: {b}",
         "changes": "Changes", "no_change": "No change.", "inserted": "inserted:",
         "deleted": "deleted:",
@@ -54,6 +58,10 @@ LABELS: dict[str, dict[str, str]] = {
         "flag.missing": "Absent en {side}", "flag.number-mismatch": "Nombres différents",
         "flag.footnote-count": "Appels de note différents",
         "flag.name-mismatch": "Nom différent", "ok": "OK",
+        "kind.length": "longueurs", "kind.untranslated": "non traduit", "kind.order": "ordre",
+        "flag.length": "Longueur inattendue", "flag.untranslated": "Non traduit",
+        "flag.order": "Autre ordre", "length": "{la} : {a} caractères, {lb} : {b} (environ {e} attendus)",
+        "order.questions": "questions en {lb} : {b}", "order.persons": "personnes en {lb} : {b}",
         "only": "seulement en {language}\u00a0: {values}",
         "count": "{la}\u00a0: {a}, {lb}\u00a0: {b}",
         "changes": "Modifications", "no_change": "Aucune modification.",
@@ -91,6 +99,10 @@ LABELS: dict[str, dict[str, str]] = {
         "flag.missing": "Falta en {side}", "flag.number-mismatch": "Cifras distintas",
         "flag.footnote-count": "Llamadas de nota distintas",
         "flag.name-mismatch": "Nombre distinto", "ok": "OK",
+        "kind.length": "longitudes", "kind.untranslated": "sin traducir", "kind.order": "orden",
+        "flag.length": "Longitud inesperada", "flag.untranslated": "Sin traducir",
+        "flag.order": "Otro orden", "length": "{la}: {a} caracteres, {lb}: {b} (unos {e} esperados)",
+        "order.questions": "preguntas en {lb}: {b}", "order.persons": "personas en {lb}: {b}",
         "only": "solo en {language}: {values}", "count": "{la}: {a}, {lb}: {b}",
         "changes": "Cambios", "no_change": "Ningún cambio.", "inserted": "insertado:",
         "deleted": "suprimido:",
@@ -210,6 +222,13 @@ def flag_text(flag, lang_a: str, lang_b: str, ui: str) -> tuple[str, str]:
     if kind == "footnote-count":
         return label(ui, "flag.footnote-count"), label(ui, "count", la=la, lb=lb,
                                                        a=flag.arg("a"), b=flag.arg("b"))
+    if kind == "length":
+        return label(ui, "flag.length"), label(ui, "length", la=la, lb=lb, a=flag.arg("a"),
+                                               b=flag.arg("b"), e=flag.arg("expected"))
+    if kind == "untranslated":
+        return label(ui, "flag.untranslated"), ""
+    if kind == "order":
+        return label(ui, "flag.order"), label(ui, "order." + flag.arg("what"), lb=lb, b=flag.arg("b"))
     return label(ui, "flag.name-mismatch"), f"{flag.arg('a')} ≠ {flag.arg('b')}"
 
 
@@ -218,7 +237,8 @@ def check_summary(counts: dict[str, int], lang_a: str, lang_b: str, ui: str) -> 
     c = counts
     la, lb = language_in(lang_a, ui), language_in(lang_b, ui)
     kinds = [colon(ui, label(ui, "kind." + k)) + str(c[k])
-             for k in ("missing", "number-mismatch", "footnote-count", "name-mismatch") if c[k]]
+             for k in ("missing", "number-mismatch", "footnote-count", "name-mismatch", "length",
+                       "untranslated", "order") if c.get(k)]
     flags = (label(ui, "n_flags", n=c["flags"]) + f" ({semicolon(ui).join(kinds)})"
              if c["flags"] else label(ui, "no_flag"))
     return [label(ui, "units", a=c["units_a"], b=c["units_b"], la=la, lb=lb, m=c["matched"]),

@@ -237,8 +237,10 @@ def _item(item: etree._Element, date: str, index: int, notes: dict[str, str]) ->
         elif child.tag == "questions":
             parts += [segments_of(q, notes) for q in child]
     ref = f"{date} {when}"
+    questions = ["".join(t for k, t in segments_of(q, notes) if k == "text")
+                 for q in item.iter("question")]
     unit = Unit("item", ref, ("item", date, start, end), ("item", date, index), _blocks(parts),
-                context=f"day {date}", shape="lines")
+                context=f"day {date}", shape="lines", extra={"questions": questions})
     people = [_person(p, ref, date, index, k, notes)
               for k, p in enumerate(item.iter("person"), 1)]
     return [unit] + people

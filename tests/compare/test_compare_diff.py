@@ -108,7 +108,7 @@ def test_diff_command_writes_both_formats_deterministically(old_new, tmp_path) -
     runner = CliRunner()
     for name in ("a.html", "b.html", "a.docx", "b.docx"):
         result = runner.invoke(diff_cmd, [str(old_new[0]), str(old_new[1]), "-o",
-                                          str(tmp_path / name)])
+                                          str(tmp_path / name), "--force"])  # ids old, new
         assert result.exit_code == 0, result.output
         assert "Changed: paragraph 3" in result.output
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()

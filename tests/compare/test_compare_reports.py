@@ -31,14 +31,15 @@ def reports(parse, tmp_path_factory) -> dict[str, Path]:
     old, new = parse(DIFF / "old.en.txt"), parse(DIFF / "new.en.txt")
     agenda_fr, agenda_en = (parse(SOURCES / f"{AGENDA}.{lang}.txt") for lang in ("fr", "en"))
     paper_fr, paper_es = (parse(SOURCES / f"{PAPER}.{lang}.txt") for lang in ("fr", "es"))
+    # the fixtures' ids come from their file names (a, b; old, new): --force
     jobs = {
-        "align-fixture.html": (align_cmd, a, b, "--ui-lang", "en"),
-        "align-fixture.docx": (align_cmd, a, b, "--ui-lang", "en"),
+        "align-fixture.html": (align_cmd, a, b, "--ui-lang", "en", "--force"),
+        "align-fixture.docx": (align_cmd, a, b, "--ui-lang", "en", "--force"),
         "align-agenda.html": (align_cmd, agenda_fr, agenda_en),
         "align-paper.html": (align_cmd, paper_es, paper_fr),
         "align-agenda.docx": (align_cmd, agenda_fr, agenda_en),
-        "diff-fixture.html": (diff_cmd, old, new),
-        "diff-fixture.docx": (diff_cmd, old, new),
+        "diff-fixture.html": (diff_cmd, old, new, "--force"),
+        "diff-fixture.docx": (diff_cmd, old, new, "--force"),
         "diff-paper.html": (diff_cmd, parse(DRAFTS / f"{PAPER}.fr.r1.txt"), paper_fr),
         "diff-agenda.html": (diff_cmd, parse(DRAFTS / f"{AGENDA}.fr.r1.txt"), agenda_fr),
     }
@@ -126,5 +127,5 @@ def test_align_reports_are_deterministic(reports, parse, tmp_path) -> None:
     a, b = parse(ALIGN / "a.fr.txt"), parse(ALIGN / "b.en.txt")
     for name in ("align-fixture.html", "align-fixture.docx"):
         again = tmp_path / name
-        run(align_cmd, a, b, "-o", again, "--ui-lang", "en")
+        run(align_cmd, a, b, "-o", again, "--ui-lang", "en", "--force")
         assert again.read_bytes() == reports[name].read_bytes()
