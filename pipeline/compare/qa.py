@@ -59,13 +59,15 @@ def question_order(qa: list[str], qb: list[str], lang_a: str, lang_b: str,
     if len(qa) != len(qb) or not 1 < len(qa) <= 7:
         return None
 
+    num_a = [numbers(q, lang_a) for q in qa]
+    num_b = [numbers(q, lang_b) for q in qb]
+    misfit = [[abs(math.log(max(1, len(y)) / (max(1, len(x)) * ratio)))
+               + (0 if num_a[i] == num_b[j] else 1.0) for j, y in enumerate(qb)]
+              for i, x in enumerate(qa)]
+
     def cost(order: tuple[int, ...]) -> float:
         """Misfit of pairing A's question i with B's question order[i]."""
-        total = 0.0
-        for i, j in enumerate(order):
-            total += abs(math.log(max(1, len(qb[j])) / (max(1, len(qa[i])) * ratio)))
-            total += 0 if numbers(qa[i], lang_a) == numbers(qb[j], lang_b) else 1.0
-        return total
+        return sum(misfit[i][j] for i, j in enumerate(order))
 
     same = tuple(range(len(qa)))
     best = min(permutations(same), key=cost)
