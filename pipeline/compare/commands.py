@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..documents import load_valid
+from ..documents import doc_name, load_valid
 from ..errors import Diagnostic, PipelineError
 from ..fsutil import atomic_write
 
@@ -48,13 +48,24 @@ def write_align(a: Path, b: Path, output: Path, ui_lang: str | None = None,
     if suffix == ".html":
         from .html import align_page
 
-        atomic_write(output, align_page(result, ui).encode("utf-8"))
+        atomic_write(output, align_page(result, ui, _pages(output, a, b)).encode("utf-8"))
     else:
         from .docx import bilingual
 
         atomic_write(output, bilingual(result, ui))
     c = result.counts
     return f"{output}: {c['rows']} rows, {c['matched']} aligned, {c['flags']} flag(s)"
+
+
+def _pages(output: Path, *docs: Path) -> tuple[str | None, ...]:
+    """The documents' HTML pages relative to output, in the batch's layout (build/compare/
+    beside build/html/); none elsewhere."""
+    import os
+
+    html = output.parent.parent / "html"
+    if output.parent.name != "compare" or not html.is_dir():
+        return tuple(None for _ in docs)
+    return tuple(os.path.relpath(html / f"{doc_name(d)}.html", output.parent) for d in docs)
 
 
 @click.command("diff")

@@ -68,13 +68,18 @@ def name(unit: Unit | None, ui: str) -> str:
 
 # ----------------------------------------------------------------------------- side by side
 
-def align_page(check: Check, ui: str) -> str:
-    """The side-by-side page of two language versions, with their QA flags."""
+def align_page(check: Check, ui: str, pages: tuple[str | None, str | None] = (None, None)) -> str:
+    """The side-by-side page of two language versions, with their QA flags; pages are the
+    two documents' HTML pages (relative links), each row linking to its units there."""
     la, lb = check.lang_a, check.lang_b
     title = labels.label(ui, "align_title", a=check.title_a, b=check.title_b)
     h1 = el("h1", None, labels.colon(ui, labels.label(ui, "align_h")),
             el("span", {"lang": la}, check.title_a), " / ", el("span", {"lang": lb}, check.title_b))
-    return page(ui, title, h1, [_align_summary(check, ui), _align_table(check, ui)])
+    views = el("p", {"class": "views"}, el("a", {"href": "#flags-only"}, labels.label(ui, "view_flags")),
+               " · ", el("a", {"href": "#aligned"}, labels.label(ui, "view_all")))
+    rows = el("div", {"class": "rows"}, el("span", {"id": "flags-only"}),
+              _align_table(check, ui, pages))
+    return page(ui, title, h1, [_align_summary(check, ui), views, rows])
 
 
 def _align_summary(check: Check, ui: str) -> etree._Element:
@@ -84,12 +89,20 @@ def _align_summary(check: Check, ui: str) -> etree._Element:
     items = sub(section, "ul", {"class": "summary"})
     for line in labels.check_summary(check.counts, check.lang_a, check.lang_b, ui):
         sub(items, "li", None, line)
+    flagged = [(i, row) for i, row in enumerate(check.rows, 1) if row.flags]
+    if flagged:
+        sub(section, "h3", {"id": "flag-list"}, labels.label(ui, "flag_list"))
+        links = sub(section, "ul", {"class": "flag-list", "aria-labelledby": "flag-list"})
+        for i, row in flagged:
+            what = "; ".join(labels.flag_text(f, check.lang_a, check.lang_b, ui)[0] for f in row.flags)
+            sub(sub(links, "li"), "a", {"href": f"#row-{i}"},
+                labels.colon(ui, name(row.a or row.b, ui)) + what)
     return section
 
 
-def _align_table(check: Check, ui: str) -> etree._Element:
+def _align_table(check: Check, ui: str, pages: tuple[str | None, str | None]) -> etree._Element:
     """The table: unit, version A, version B, QA flags; one row per aligned unit."""
-    table = el("table", {"class": "aligned"})
+    table = el("table", {"class": "aligned", "id": "aligned"})
     sub(table, "caption", None, labels.label(ui, "caption_align"))
     head = sub(sub(table, "thead"), "tr")
     sub(head, "th", {"scope": "col"}, labels.label(ui, "unit"))
@@ -97,17 +110,40 @@ def _align_table(check: Check, ui: str) -> etree._Element:
         sub(head, "th", {"scope": "col", "lang": lang}, f"{language_name(lang)} ({lang})")
     sub(head, "th", {"scope": "col"}, labels.label(ui, "flags"))
     body = sub(table, "tbody")
+    days = [{u.key[1]: u.loose[1] for u in side if u and u.kind == "day"}
+            for side in ([r.a for r in check.rows], [r.b for r in check.rows])]
     for i, row in enumerate(check.rows, 1):
-        body.append(_align_row(row, i, check, ui))
+        body.append(_align_row(row, i, check, ui, pages, days))
     return table
 
 
-def _align_row(row: Row, i: int, check: Check, ui: str) -> etree._Element:
-    """One row: the unit's name(s), both texts, the flags."""
+def anchor(unit: Unit, days: dict[str, int]) -> str | None:
+    """The id of a unit in its document's HTML page (writers/html), when it has one; days
+    maps a date to the day's rank."""
+    if unit.kind == "para" and unit.key[0] == "para":
+        return f"para-{unit.ref}"
+    if unit.kind == "footnote":
+        return f"fn{unit.ref}"
+    if unit.kind == "day":
+        return f"day-{unit.loose[1]}"
+    if unit.kind == "item" and unit.key[1] in days:
+        return f"day-{days[unit.key[1]]}-item-{unit.loose[2]}"
+    return None
+
+
+def _align_row(row: Row, i: int, check: Check, ui: str, pages: tuple[str | None, str | None],
+               days: list[dict[str, int]]) -> etree._Element:
+    """One row: the unit's name(s) with links to both pages, both texts, the flags."""
     tr = el("tr", {"id": f"row-{i}", "class": "flagged" if row.flags else None})
     names = [name(row.a, ui), name(row.b, ui)]
     names = [n for n in dict.fromkeys(names) if n]
-    sub(tr, "th", {"scope": "row"}, " / ".join(names))
+    th = sub(tr, "th", {"scope": "row"}, " / ".join(names))
+    for unit, href, lang, side in zip((row.a, row.b), pages, (check.lang_a, check.lang_b), days):
+        target = anchor(unit, side) if unit is not None and href else None
+        if target:
+            label = labels.label(ui, "in_page", language=labels.language_in(lang, ui))
+            add(th, " ", el("a", {"href": f"{href}#{target}", "class": "to-page",
+                                  "aria-label": f"{names[0]} {label}", "hreflang": lang}, lang))
     for unit, lang in ((row.a, check.lang_a), (row.b, check.lang_b)):
         if unit is None:
             sub(tr, "td", {"lang": lang, "class": "text absent"},

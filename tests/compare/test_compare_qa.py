@@ -125,3 +125,42 @@ def test_each_seeded_error_is_flagged(seed, error):
     assert validate(target, error) == []  # still a valid document: only the text is wrong
     flags = check(fr, en).flags
     assert {f.unit for f in flags if f.kind == kind} == where, [f.as_dict() for f in flags]
+
+
+def test_the_page_links_flags_rows_and_documents(seed, tmp_path):
+    """The summary lists the flagged rows as links; a link shows the flagged rows only (CSS
+    :target, no script); each row links to its unit in both documents' pages."""
+    import subprocess
+
+    import lxml.html
+
+    from compare_support import ROOT, pipeline_command
+
+    build = tmp_path / "build"
+    for folder in ("xml", "html", "compare"):
+        (build / folder).mkdir(parents=True)
+    fr, en = build / "xml" / f"{PAPER}.fr.xml", build / "xml" / f"{PAPER}.en.xml"
+    fr.write_bytes(seed(PAPER, "fr").read_bytes())
+    tree = etree.parse(str(seed(PAPER, "en")))
+    swapped_paragraphs(tree.getroot())
+    tree.write(str(en), encoding="utf-8", xml_declaration=True)
+    page = build / "compare" / f"{PAPER}.fr-en.html"
+    for cmd in (["render", fr, "--to", "html", "-o", build / "html" / f"{PAPER}.fr.html"],
+                ["render", en, "--to", "html", "-o", build / "html" / f"{PAPER}.en.html"],
+                ["align", fr, en, "-o", page]):
+        proc = subprocess.run(pipeline_command() + list(map(str, cmd)), capture_output=True,
+                              text=True, cwd=ROOT, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+    root = lxml.html.parse(str(page)).getroot()
+    listed = root.xpath("//ul[@class='flag-list']//a/@href")
+    assert listed == [f"#{tr.get('id')}" for tr in root.xpath("//tr[@class='flagged']")]
+    assert len(listed) == 2 and "paragraphe 4\u00a0: Longueur inattendue" in root.xpath("string(//ul[@class='flag-list'])")
+    assert root.xpath("//a[@href='#flags-only']") and \
+        root.xpath("//span[@id='flags-only']/following-sibling::table[@id='aligned']")
+    assert "#flags-only:target ~ table.aligned tbody tr:not(.flagged) { display: none; }" in \
+        root.xpath("string(//style)")
+    links = root.xpath("//a[@class='to-page']/@href")
+    assert len(links) >= 2 * 17  # every paragraph, in both pages
+    for href in links:
+        target, frag = href.split("#")
+        assert lxml.html.parse(str(page.parent / target)).getroot().xpath(f"//*[@id='{frag}']"), href
