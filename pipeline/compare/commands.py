@@ -1,6 +1,7 @@
 """The click commands ``align`` and ``diff`` (registered on the main group by cli.py)."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -75,14 +76,37 @@ def _pages(output: Path, *docs: Path) -> tuple[str | None, ...]:
               help="OUT.html (page) or OUT.docx (redline with tracked changes).")
 @click.option("--ui-lang", help="Language of the report's labels (default: the document's).")
 @click.option("--force", is_flag=True, help="Compare documents of different ids anyway.")
-def diff_cmd(old: Path, new: Path, output: Path, ui_lang: str | None, force: bool) -> None:
+@click.option("--author", help="Author of the tracked changes (default: $PIPELINE_AUTHOR, "
+              "else 'pipeline diff').")
+@click.option("--date", "when", help="Date of the changes, ISO 8601 (default: $SOURCE_DATE_EPOCH, "
+              "else the time NEW was last modified).")
+def diff_cmd(old: Path, new: Path, output: Path, ui_lang: str | None, force: bool,
+             author: str | None, when: str | None) -> None:
     """Show what changed from revision OLD to revision NEW of one document. Refuses
     documents of different ids (unless --force), types or languages."""
-    click.echo(write_diff(old, new, output, ui_lang, force))
+    click.echo(write_diff(old, new, output, ui_lang, force, author, when))
+
+
+def change_stamp(new: Path, author: str | None, when: str | None) -> tuple[str, dt.datetime]:
+    """Who made the changes and when: the options, else the environment, else the file."""
+    import os
+
+    author = author or os.environ.get("PIPELINE_AUTHOR") or "pipeline diff"
+    try:
+        if when:
+            stamp = dt.datetime.fromisoformat(when)
+        elif os.environ.get("SOURCE_DATE_EPOCH"):
+            stamp = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc)
+        else:
+            stamp = dt.datetime.fromtimestamp(int(new.stat().st_mtime), dt.timezone.utc)
+    except ValueError:
+        raise PipelineError(Diagnostic(str(new), None, f"not a date: {when or os.environ.get('SOURCE_DATE_EPOCH')} "
+                                       "(give --date 2026-12-01T10:00 or SOURCE_DATE_EPOCH seconds)")) from None
+    return author, stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
 
 
 def write_diff(old: Path, new: Path, output: Path, ui_lang: str | None = None,
-               force: bool = False) -> str:
+               force: bool = False, author: str | None = None, when: str | None = None) -> str:
     """Write the redline of OLD against NEW; return a one-line summary."""
     from .diff import compare, summary
     from .pairs import check_revisions
@@ -99,6 +123,6 @@ def write_diff(old: Path, new: Path, output: Path, ui_lang: str | None = None,
     else:
         from .redline import redline
 
-        atomic_write(output, redline(rev, ui))
+        atomic_write(output, redline(rev, ui, *change_stamp(new, author, when)))
     lines = summary(rev, ui)
     return f"{output}: " + (" ".join(lines) if lines else "no change")

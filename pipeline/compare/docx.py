@@ -65,7 +65,17 @@ def to_bytes(doc: Document) -> bytes:
             rels.remove(rel)
     parts["_rels/.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
                                           standalone=True)
+    parts["word/settings.xml"] = _zoom_percent(parts["word/settings.xml"])
     return package.write(parts, first=["[Content_Types].xml"])
+
+
+def _zoom_percent(settings: bytes) -> bytes:
+    """python-docx's template has w:zoom without the w:percent that the schema requires."""
+    root = etree.fromstring(settings)
+    for zoom in root.iter(qn("w:zoom")):
+        if zoom.get(qn("w:percent")) is None:
+            zoom.set(qn("w:percent"), "100")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def run(text: str, lang: str | None, *, deleted: bool = False, sup: bool = False,

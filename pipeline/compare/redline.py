@@ -2,13 +2,16 @@
 
 After the title and the summary (plain text), every unit of the document is a paragraph in
 reading order. Words inserted are ``w:ins``, words deleted ``w:del`` (their text in
-``w:delText``), each with ``w:author`` "pipeline diff" and one fixed ``w:date``; a unit added
+``w:delText``), each with one ``w:author`` and ``w:date`` (given, else AUTHOR and a fixed
+date); a unit added
 or removed also has its paragraph mark inserted or deleted, and a moved unit is deleted where
 it was and inserted where it is. So Accept All in Word or LibreOffice gives the current
 text, Reject All the earlier one. Paragraph and footnote numbers lead their paragraph, and a
 renumbering is tracked like any other change.
 """
 from __future__ import annotations
+
+import datetime as dt
 
 from lxml import etree
 
@@ -29,17 +32,18 @@ STYLES = {"heading": "Heading 3", "day": "Heading 3", "meta": "Subtitle", "footn
 class Revisions:
     """Makes w:ins / w:del elements with ids 1, 2, 3... (unique in the document)."""
 
-    def __init__(self) -> None:
-        """Start numbering at 1."""
+    def __init__(self, author: str = AUTHOR, date: str = DATE) -> None:
+        """Start numbering at 1; every mark by author, on date (ISO 8601, UTC)."""
         self.next_id = 0
+        self.author, self.date = author, date
 
     def mark(self, tag: str) -> etree._Element:
         """A new w:ins or w:del with the next id, the author and the fixed date."""
         self.next_id += 1
         el = OxmlElement(tag)
         el.set(qn("w:id"), str(self.next_id))
-        el.set(qn("w:author"), AUTHOR)
-        el.set(qn("w:date"), DATE)
+        el.set(qn("w:author"), self.author)
+        el.set(qn("w:date"), self.date)
         return el
 
     def wrap(self, tag: str, runs: list[etree._Element]) -> etree._Element:
@@ -50,17 +54,21 @@ class Revisions:
         return el
 
 
-def redline(rev: Revision, ui: str | None = None) -> bytes:
-    """The DOCX of ``rev`` with tracked changes (see the module docstring)."""
+def redline(rev: Revision, ui: str | None = None, author: str = AUTHOR,
+            when: dt.datetime = FIXED_DATE) -> bytes:
+    """The DOCX of ``rev`` with tracked changes (see the module docstring), its changes and
+    core properties by author on when."""
     ui = ui or rev.lang
     title = labels.label(ui, "diff_title", title=rev.title)
     doc = new_document(ui, title)
+    doc.core_properties.author = doc.core_properties.last_modified_by = author
+    doc.core_properties.created = doc.core_properties.modified = when
     add_block(doc, paragraph([run(title, ui)], "Title"))
     add_block(doc, paragraph([run(labels.label(ui, "summary"), ui)], "Heading 2"))
     for line in summary(rev, ui) or [labels.label(ui, "no_change")]:
         add_block(doc, paragraph([run(line, ui)], "List Bullet"))
     add_block(doc, paragraph([run(labels.label(ui, "text_with_changes"), ui)], "Heading 2"))
-    marks = Revisions()
+    marks = Revisions(author, when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
     for entry in rev.entries:
         add_block(doc, unit_paragraph(entry, rev.lang, marks))
     return to_bytes(doc)
