@@ -59,19 +59,11 @@ def export(tree: etree._ElementTree, target_lang: str, original: str,
     if target_lang == lang:
         raise PipelineError(Diagnostic(original, None,
                                        f"the document is in {lang} already: give another --target-lang"))
-    skeleton = etree.tostring(root, encoding="utf-8", xml_declaration=True)
     xliff = etree.Element(Q + "xliff", nsmap={None: XLF}, version="1.2")
     file = etree.SubElement(xliff, Q + "file", original=original, datatype="xml")
     file.set("source-language", lang)
     file.set("target-language", target_lang)
-    header = etree.SubElement(file, Q + "header")
-    internal = etree.SubElement(etree.SubElement(header, Q + "skl"), Q + "internal-file",
-                                form="base64", crc=str(int(hashlib.sha256(skeleton).hexdigest()[:8], 16)))
-    internal.text = base64.b64encode(skeleton).decode("ascii")
-    etree.SubElement(header, Q + "tool", {"tool-id": "pipeline", "tool-name": "pipeline"})
-    etree.SubElement(header, Q + "note").text = (
-        "The source document is the skeleton: translate the units, keep their ids, then run "
-        "'pipeline xliff import' on this file.")
+    _header(file, etree.tostring(root, encoding="utf-8", xml_declaration=True))
     body = etree.SubElement(file, Q + "body")
     protect = _protect(root)
     for leaf in leaves(root):
@@ -89,6 +81,18 @@ def export(tree: etree._ElementTree, target_lang: str, original: str,
             unit.append(target)
     _layout(xliff)
     return etree.tostring(xliff, encoding="utf-8", xml_declaration=True)
+
+
+def _header(file: etree._Element, skeleton: bytes) -> None:
+    """The header: the source document (base64) as the skeleton, the tool, a note."""
+    header = etree.SubElement(file, Q + "header")
+    internal = etree.SubElement(etree.SubElement(header, Q + "skl"), Q + "internal-file",
+                                form="base64", crc=str(int(hashlib.sha256(skeleton).hexdigest()[:8], 16)))
+    internal.text = base64.b64encode(skeleton).decode("ascii")
+    etree.SubElement(header, Q + "tool", {"tool-id": "pipeline", "tool-name": "pipeline"})
+    etree.SubElement(header, Q + "note").text = (
+        "The source document is the skeleton: translate the units, keep their ids, then run "
+        "'pipeline xliff import' on this file.")
 
 
 def _layout(el: etree._Element, level: int = 0) -> None:
