@@ -20,7 +20,7 @@ from .footnotes import TO_SUPERSCRIPT, Note, extract_notes
 from .lexicon import STOPWORDS
 from .masthead import read_masthead, read_title
 from .entries import ENTRY_RE, build_entries, is_provisional_agenda
-from .meta import build_meta, mark_version, meta_element
+from .meta import after_heading, build_meta, mark_version, meta_element
 from .normalise import LINE_ATTR, Line, normalise
 from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder, whole_top_heading
 from .plain import read_plain
@@ -94,8 +94,10 @@ def split_header(lines: list[Line], doc_type: str, entries: bool = False) -> int
             if ENTRY_RE.match(text) and text.startswith("1."):
                 return i
             continue
-        if doc_type == "agenda" and (match_time_range(text) or is_day_line(text) or is_day_rank(text)):
+        if doc_type == "agenda" and match_time_range(text):
             return i
+        if doc_type == "agenda" and (is_day_line(text) or is_day_rank(text)):
+            return after_heading(lines, i)
         if doc_type == "paper" and (PARA_RE.match(text) or ROMAN_HEAD_RE.match(text)):
             return i
         if doc_type == "paper" and i > _first_text_index(lines) and whole_top_heading(text):

@@ -26,7 +26,8 @@ from .normalise import LINE_ATTR, Line
 from .people import (NUMBERED_RE, continues_person, lead_in, people_elements, plural_label,
                      split_honorific, starts_person)
 from .text import is_caps, join_lines
-from .times import DATE_RANGE_RE, find_date, match_time_range, twelve_hours_later, undated_day
+from .times import (DATE_RANGE_RE, as_of_date, find_date, match_time_range, twelve_hours_later,
+                    undated_day)
 
 BULLET_RE = re.compile(r"^[•·▪◦●○‣■□➢►*\-–—]\s+(?P<text>.*)$")
 CONNECTOR_END_RE = re.compile(
@@ -38,8 +39,9 @@ def is_day_line(text: str, year: int | None = None) -> str | None:
     """The ISO date of a day line ("Monday, 7 July 2008", "7 juillet 2008 Première journée");
     a day line without a year ("Thursday, 1 December") is in the year given (2000 when
     none is: enough to tell a day line)."""
-    if len(text.split()) > 12 or match_time_range(text) or text.rstrip().endswith("."):
-        return None
+    if len(text.split()) > 12 or match_time_range(text) or text.rstrip().endswith(".") \
+            or as_of_date(text):
+        return None  # "(as of 10 July 2013)" dates the agenda, not a day
     undated = undated_day(text, year or 2000)
     if undated:
         return undated

@@ -86,8 +86,10 @@ END_RE = re.compile(
 
 #: Headings of the programme itself.
 AGENDA_HEADING_RE = re.compile(
-    r"^((provisional |draft |annotated )?agenda|programme|program|"
-    r"(projet d['’] ?)?ordre du jour( provisoire| annoté)?|programa|orden del d[íi]a|"
+    r"^((provisional |draft |annotated |revised )?(agenda|programme|program)"
+    r"( provisoire| provisionnel| anotad[ao]| provisional| of the \w+(?: \w+){0,4})?|"
+    r"(projet d['’] ?|projet de )?(ordre du jour|programme)( provisoire| annoté)?|"
+    r"(proyecto de )?(programa|orden del d[íi]a)( provisional| anotad[ao])?|"
     r"(provisional )?programme of work)\s*$", re.IGNORECASE)
 
 #: Words that make an item title a numbered session: "Session I: ...".

@@ -8,7 +8,8 @@ from lxml import etree
 from .lexicon import AGENDA_HEADING_RE, ORIGINAL_RE, SYMBOL_RE, TOP_HEADINGS_RE
 from .normalise import Line
 from .text import is_caps, join_lines
-from .times import find_date_range, is_date_line
+from .times import (as_of_date, find_date, find_date_range, is_date_line, is_place_line,
+                    match_time_range, place_and_dates)
 
 META_ORDER = ["title", "subtitle", "series", "meeting", "symbol", "original-language",
               "organisation", "issued", "distribution", "session", "agenda-item", "dates"]
@@ -42,9 +43,15 @@ def build_meta(header: list[Line], doc_type: str, source: etree._Element,
     """Build <meta> from the header lines (and the fields already ``known``, from a
     masthead); return (meta, agenda heading or None, lines left over for the body, such as
     a heading printed before paragraph 1)."""
-    found, heading, rest = _special_lines(header, doc_type)
+    if doc_type == "agenda":
+        found, heading, rest = agenda_lines(header, known or {})
+    else:
+        found, heading, rest = _special_lines(header, doc_type)
     found = {**(known or {}), **found}
     blocks = _blocks(rest)
+    if doc_type == "agenda":
+        _agenda_title(blocks, found)
+        return meta_element(found, source), heading, []
     _series_and_meeting(blocks, found, doc_type)
     left = _title_and_subtitle(blocks, found, doc_type)
     # What is left goes to the body as printed, blank lines included (they mark headings).
@@ -134,6 +141,8 @@ def _title_and_subtitle(blocks: list[list[Line]], found: Found, doc_type: str) -
 
 MEETING_RE = re.compile(r"\b(session|sesi[óo]n|r[ée]union|reuni[óo]n|meeting|workshop|atelier|taller|"
                         r"conference|conf[ée]rence|conferencia|seminar|s[ée]minaire|seminario)\b", re.I)
+#: The bodies an agenda's meeting line may name instead ("COMISIÓN ESPECIAL DE …").
+BODY_RE = re.compile(r"\b(commission|comisi[óo]n|committee|comit[ée])\b", re.I)
 
 
 def _is_meeting(block: list[Line]) -> bool:
@@ -154,3 +163,198 @@ def _looks_like_heading(block: list[Line]) -> bool:
     """A block right after the title that is a section heading, not a subtitle."""
     text = " ".join(ln.text for ln in block)
     return bool(re.match(r"^[IVXLC]+\.\s", text) or is_caps(text) or TOP_HEADINGS_RE.match(text))
+
+
+def after_heading(lines: list[Line], i: int) -> int:
+    """Where an agenda's title block ends when its first day line (at i) comes before the
+    agenda's heading and the first timed line: after the heading (a date above the
+    heading dates the meeting, or is the date of issue: not a day). Else i."""
+    for j in range(i, len(lines)):
+        text = " ".join(lines[j].text.split()) if lines[j].kind == "text" else ""
+        if match_time_range(text):
+            return i
+        if AGENDA_HEADING_RE.match(text):
+            return j + 1
+    return i
+
+
+#: An agenda's symbol, which may have lower-case letters ("OEA/Ser.G").
+AGENDA_SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./()-]*$")
+#: An office line in an agenda's title block ("Office of the Director General").
+OFFICE_RE = re.compile(r"^(?:[\w’'-]+\s+){0,3}(?:office|bureau|oficina|secretariat|secr[ée]tariat|"
+                       r"secretar[íi]a|cabinet|despacho)\b[^,:;]*$", re.IGNORECASE)
+#: A room line ("Conference Room XVIII, Palais des Nations", "Salle du Conseil de tutelle").
+ROOM_RE = re.compile(r"^(?:(?:conference|meeting|plenary)\s+)?(?:room|hall|salle|sala|sal[óo]n|"
+                     r"auditorium|auditorio|palais|palacio|si[èe]ge|headquarters)\b", re.IGNORECASE)
+#: A line naming the organ a meeting belongs to ("Assemblée générale des Nations Unies").
+ORGAN_LINE_RE = re.compile(r"\b(?:United Nations|Nations Unies|Naciones Unidas|General Assembly|"
+                           r"Assembl[ée]e g[ée]n[ée]rale|Asamblea General)\b", re.IGNORECASE)
+_COLUMNS_RE = re.compile(r" {6,}")
+_JOINS_RE = re.compile(r"^(?:and|of|on|for|in|the|et|de|du|des|y|del|la|las|los|el|en)\b|"
+                       r"(?:\b(?:and|of|on|for|in|the|et|de|du|des|la|le|les|y|del|las|los|el)|[,–—-])$",
+                       re.IGNORECASE)
+
+
+def _columns(header: list[Line]) -> list[tuple[Line, bool]]:
+    """Split the lines of a title block set in columns (``pdftotext -layout``: the
+    masthead beside the symbol, the date of issue, the original language) into one line
+    per field; each with whether it was a field of such a line."""
+    out: list[tuple[Line, bool]] = []
+    for line in header:
+        fields = _COLUMNS_RE.split(line.text.strip()) if line.kind == "text" else []
+        if len(fields) > 1 and any(_field_kind(f) for f in fields[1:]):
+            out.extend((Line(line.no, f, "text"), True) for f in fields)
+        else:
+            out.append((line, False))
+    return out
+
+
+def _field_kind(text: str) -> str | None:
+    """What a field of a right column is: a symbol, the original language, a date."""
+    if AGENDA_SYMBOL_RE.match(text):
+        return "symbol"
+    if ORIGINAL_RE.match(text) and len(text) < 40:
+        return "original-language"
+    found = find_date(text)
+    if found and not re.search(r"\w", text.replace(found[1].group(0), "")):
+        return "issued"
+    return None
+
+
+def _line_kind(text: str, in_column: bool, last: bool) -> str | None:
+    """The title-block field a line of an agenda fills by its form alone, or None."""
+    kind = _field_kind(text)
+    if kind in ("symbol", "original-language") or kind == "issued" and in_column:
+        return kind  # a date in a column beside the symbol is the date of issue
+    if as_of_date(text):
+        return "as-of"
+    if place_and_dates(text):
+        return "dates"
+    if last and AGENDA_HEADING_RE.match(text):
+        return "heading"  # the agenda's heading ends the title block
+    if OFFICE_RE.match(text) and len(text.split()) <= 10:
+        return "organisation"
+    if ROOM_RE.match(text) and len(text.split()) <= 12 and not text.endswith("."):
+        return "venue"
+    return None
+
+
+def agenda_lines(header: list[Line], known: Found) -> tuple[Found, str | None, list[Line]]:
+    """Pick out an agenda's title-block lines recognised by their form: the symbol (over
+    one or two lines), the original language, the date of issue (a date in the right
+    column, or "(as of …)"), the meeting's dates (with the place or room printed next to
+    them), an office line, a room line, and the agenda's heading; return the other lines."""
+    lines = _columns(header)
+    last = max((k for k, (ln, _) in enumerate(lines) if ln.kind == "text"), default=-1)
+    kinds = [_line_kind(" ".join(ln.text.split()), col, k == last) if ln.kind == "text" else "blank"
+             for k, (ln, col) in enumerate(lines)]
+    d = next((k for k, kind in enumerate(kinds) if kind == "dates"), None)
+    if d is not None:  # a place printed right above or under the dates belongs with them
+        for k in (d - 1, d + 1):
+            if 0 <= k < len(lines) and kinds[k] is None and is_place_line(lines[k][0].text) \
+                    and not is_caps(lines[k][0].text):
+                kinds[k] = "venue"
+    found: Found = {}
+    heading, rest, venue, dates = None, [], [], []
+    for k, ((line, _), kind) in enumerate(zip(lines, kinds)):
+        text = " ".join(line.text.split())
+        if kind == "symbol" and ("symbol" not in found or kinds[k - 1] == "symbol"):
+            found["symbol"] = ((found.get("symbol", ("", {}))[0] + " " + text).strip(), {})
+        elif kind == "original-language" and kind not in found:
+            found[kind] = (text, {})
+        elif kind in ("issued", "as-of") and "issued" not in found:
+            found["issued"] = (text, {"date": as_of_date(text) or find_date(text)[0]})
+        elif kind == "dates" and "dates" not in found and "dates" not in known:
+            found["dates"] = (text, dict(zip(("from", "to"), place_and_dates(text))))
+            dates.append(text)
+        elif kind == "venue" and d is not None and abs(k - d) == 1:
+            dates.append(text) if k > d else dates.insert(0, text)
+        elif kind == "heading" and heading is None:
+            heading = text
+        elif kind == "organisation":
+            found[kind] = ((found.get(kind, ("", {}))[0] + ", " + text).strip(", "), {})
+        elif kind == "venue":
+            venue.append(text)
+        else:
+            rest.append(line)
+    if "dates" in found:
+        found["dates"] = (" ".join(dates), found["dates"][1])
+    if venue:
+        found["venue"] = (" ".join(venue), {})
+    return found, heading, rest
+
+
+def _agenda_title(blocks: list[list[Line]], found: Found) -> None:
+    """An agenda's series, meeting, title and subtitle from the blocks left: the series
+    first (lines in capitals, or the organ's name, above the title), then a meeting line,
+    the title, and under it a subtitle, a place, or an introduction (the meeting's own
+    paragraph, kept in meeting: never in the title)."""
+    venue = found.pop("venue", ("", {}))[0]
+    if not blocks:
+        if venue:
+            found["subtitle"] = (venue, {})
+        _fallback_title(found)
+        return
+    first = blocks[0]
+    caps = 0
+    while caps < len(first) and is_caps(first[caps].text):
+        caps += 1
+    if len(blocks) == 1 and len(first) == 2 and caps == 2 and not _joins(first[0].text, first[1].text):
+        found["series"] = (" ".join(first[0].text.split()), {})  # a series above the title
+        blocks[0] = first[1:]
+    elif len(blocks) == 1 and 0 < caps < len(first):
+        # one block (pypdf prints no blank lines): the capitals above are the series
+        found["series"] = (join_lines([ln.text for ln in first[:caps]]), {})
+        blocks[0] = first[caps:]
+    elif len(first) > 1 and ORGAN_LINE_RE.search(first[0].text) and len(first[0].text.split()) <= 8:
+        found["series"] = (" ".join(first[0].text.split()), {})
+        blocks[0] = first[1:]
+    elif len(blocks) > 1 and caps == len(first) and len(first) <= 2:
+        blocks.pop(0)
+        if len(first) == 2 and not _joins(first[0].text, first[1].text):
+            found["series"] = (" ".join(first[0].text.split()), {})
+            found["meeting"] = (" ".join(first[1].text.split()), {})
+        else:
+            found["series"] = (join_lines([ln.text for ln in first]), {})
+    if "meeting" not in found and len(blocks) > 1 and len(blocks[0]) == 1 and (
+            _is_meeting(blocks[0]) or BODY_RE.search(blocks[0][0].text)
+            and len(blocks[0][0].text.split()) <= 8):
+        found["meeting"] = (join_lines([ln.text for ln in blocks.pop(0)]), {})
+    title, under, intro = None, [], []
+    for block in blocks:
+        text = join_lines([ln.text for ln in block])
+        if title is None and not _is_prose(block):
+            title = text
+        elif title is not None and not under and not intro and is_caps(title) and is_caps(text):
+            title = join_lines([title, text])  # a title in capitals broken by a blank line
+        elif _is_prose(block):
+            intro.append(text)
+        else:
+            under.append(text)
+    if title is not None:
+        found["title"] = (title, {})
+    subtitle = [t for t in under + [venue] if t]
+    if subtitle:
+        found["subtitle"] = (" ".join(subtitle), {})
+    if intro:
+        old = found.get("meeting", ("", {}))[0]
+        found["meeting"] = (" ".join([old, *intro]).strip(), {})
+    _fallback_title(found)
+
+
+def _fallback_title(found: Found) -> None:
+    """A title block with no title line: the meeting (or the series) is the title."""
+    for name in ("meeting", "series", "subtitle"):
+        if "title" not in found and name in found and not (name == "meeting" and len(found[name][0]) > 200):
+            found["title"] = found.pop(name)
+
+
+def _joins(first: str, second: str) -> bool:
+    """True when the second line of a block in capitals continues the first."""
+    return bool(_JOINS_RE.search(first.rstrip()) or _JOINS_RE.match(second.strip()))
+
+
+def _is_prose(block: list[Line]) -> bool:
+    """A paragraph of running text (an introduction), not a title: sentences."""
+    text = join_lines([ln.text for ln in block])
+    return len(text.split()) > 25 and bool(re.search(r"[.!?]\s+[A-Z]|[.!?]$", text))

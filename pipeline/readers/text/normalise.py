@@ -44,6 +44,10 @@ class Normalised:
 PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:page|página|pág\.|p\.)\s*\d{1,4}"
     r"(?:\s*(?:of|de|sur|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
+#: A running footer or header set apart from its page number by a run of spaces
+#: ("Bali Process Workshop – Trafficking at Sea          Page 2").
+PAGE_FIELD_RE = re.compile(r"^\s*(?:\S.{2,100}?\s{3,}(?:page|página|pág\.)\s*\d{1,4}|"
+                           r"(?:page|página|pág\.)\s*\d{1,4}\s{3,}\S.{2,100}?)\s*$", re.IGNORECASE)
 SEP_RE = re.compile(r"^(?:\s{10,}|\s*[_‗–—-]{5,}\s*)$")
 #: Temporary attribute holding an element's source line while the tree is built.
 LINE_ATTR = "_line"
@@ -111,8 +115,8 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     kept, debris = [], []
     pending = False
     for i, line in enumerate(lines):
-        if line.kind == "text" and PAGE_NUMBER_RE.match(line.text) and _isolated(lines, i) \
-                and not _number_above_page_number(lines, i):
+        if line.kind == "text" and (PAGE_NUMBER_RE.match(line.text) or PAGE_FIELD_RE.match(line.text)) \
+                and _isolated(lines, i) and not _number_above_page_number(lines, i):
             debris.append(line)
             pending = True
             continue

@@ -158,3 +158,56 @@ def twelve_hours_later(hhmm: str) -> str | None:
     any other time."""
     hour, minute = map(int, hhmm.split(":"))
     return f"{hour + 12:02d}:{minute:02d}" if 1 <= hour <= 7 else None
+
+
+#: A version date printed in a title block: "(as of 10 July 2013)", "(état au 10 juillet
+#: 2013)", "(al 10 de julio de 2013)", "as at 3 May 2016", "Updated: 3 May 2016".
+AS_OF_RE = re.compile(
+    r"^\(?\s*(?:as\s+(?:of|at)|updated(?:\s+on)?|revised(?:\s+on)?|version\s+of|"
+    r"[ée]tat\s+au|mis[ea]\s+à\s+jour\s+(?:le|du|au)|version\s+du|al|actualizad[oa]\s+al|"
+    r"versi[óo]n\s+del?)\s*:?\s*(?P<date>[^()]+?)\s*\)?\s*$", re.IGNORECASE)
+
+
+def as_of_date(text: str) -> str | None:
+    """The ISO date of a version line ("(as of 10 July 2013)"), else None."""
+    m = AS_OF_RE.match(text.strip())
+    if not m:
+        return None
+    found = find_date(m.group("date"))
+    return found[0] if found and not re.search(r"\w", DATE_RE.sub("", m.group("date"))) else None
+
+
+_PLACE_PART_RE = re.compile(r"^[^\W\d_][\w’'.()&/ -]*$")
+#: The small words a place name holds in lower case ("Palais des Nations", "Salle du Conseil").
+_PLACE_SMALL = frozenset("de des du la le les l d of the and y del et en".split())
+
+
+def _is_place(part: str) -> bool:
+    """A place or room name: capitalised words, numbers and small linking words."""
+    return bool(_PLACE_PART_RE.match(part)) and len(part.split()) <= 8 and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _PLACE_SMALL
+        or re.split(r"[’']", w)[0].lower() in _PLACE_SMALL for w in part.split())
+
+
+def is_place_line(text: str) -> bool:
+    """A line that is only a place or room ("United Nations Headquarters, New York")."""
+    parts = [p.strip() for p in " ".join(text.split()).split(",")]
+    return len(" ".join(parts).split()) <= 12 and all(p and _is_place(p) for p in parts)
+
+
+def place_and_dates(text: str) -> tuple[str, str] | None:
+    """(from, to) of a title-block line that gives the meeting's dates, perhaps with its
+    place or room before or after them ("San José, Costa Rica, 12 y 13 de junio de 2014",
+    "8–9 October 2018, Geneva", "Tuesday, 24 November 2015, Conference Room 2, Geneva");
+    None for any other line (a version date, a sentence, a title with a date in it)."""
+    text = " ".join(text.split())
+    if as_of_date(text) or len(text.split()) > 22 or text.endswith((".", ":")):
+        return None
+    dates = find_date_range(text)
+    if not dates:
+        return None
+    rest = DATE_RE.sub(",", DATE_RANGE_RE.sub(",", text))
+    parts = [p.strip(" –—-") for p in rest.split(",")]
+    if not all(not p or _is_place(p) for p in parts):
+        return None
+    return dates

@@ -24,6 +24,17 @@ class Properties:
     date: dt.date
 
 
+#: The longest text a core property of a .docx may hold (python-docx refuses more).
+PROPERTY_MAX = 255
+
+
+def clip(text: str) -> str:
+    """text cut at a word to fit a core property, "…" marking the cut."""
+    if len(text) <= PROPERTY_MAX:
+        return text
+    return text[:PROPERTY_MAX - 1].rsplit(" ", 1)[0] + "…"
+
+
 def properties(root: etree._Element) -> Properties:
     """The properties of a document: subject = series – meeting, date = first meeting day."""
     meta = root.find("meta")
@@ -31,9 +42,9 @@ def properties(root: etree._Element) -> Properties:
     title = text_of(meta.find("title"))
     dates = meta.find("dates")
     return Properties(
-        title=title,
-        subject=" – ".join(t for t in (text_of(meta.find("series")),
-                                       text_of(meta.find("meeting"))) if t),
+        title=clip(title),
+        subject=clip(" – ".join(t for t in (text_of(meta.find("series")),
+                                            text_of(meta.find("meeting"))) if t)),
         keywords=tuple(k for k in (root.get("id"), root.get("type"), symbol) if k),
         identifier=symbol or root.get("id", ""),
         running_head=symbol or title,
