@@ -190,7 +190,7 @@ ROOM_RE = re.compile(r"^(?:(?:conference|meeting|plenary)\s+)?(?:room|hall|salle
 ORGAN_LINE_RE = re.compile(r"\b(?:United Nations|Nations Unies|Naciones Unidas|General Assembly|"
                            r"Assembl[ée]e g[ée]n[ée]rale|Asamblea General)\b", re.IGNORECASE)
 _COLUMNS_RE = re.compile(r" {6,}")
-_JOINS_RE = re.compile(r"^(?:and|of|on|for|in|the|et|de|du|des|y|del|la|las|los|el|en)\b|"
+_JOINS_RE = re.compile(r"^(?:and|of|on|for|in|et|de|du|des|y|del|en)\b|"
                        r"(?:\b(?:and|of|on|for|in|the|et|de|du|des|la|le|les|y|del|las|los|el)|[,–—-])$",
                        re.IGNORECASE)
 
@@ -211,8 +211,8 @@ def _columns(header: list[Line]) -> list[tuple[Line, bool]]:
 
 def _field_kind(text: str) -> str | None:
     """What a field of a right column is: a symbol, the original language, a date."""
-    if AGENDA_SYMBOL_RE.match(text):
-        return "symbol"
+    if all(AGENDA_SYMBOL_RE.match(part) for part in text.split(" ")) and text.count(" ") <= 1:
+        return "symbol"  # "OEA/Ser.G CE/AM-151/13": a symbol of two parts on one line
     if ORIGINAL_RE.match(text) and len(text) < 40:
         return "original-language"
     found = find_date(text)
@@ -248,11 +248,16 @@ def agenda_lines(header: list[Line], known: Found) -> tuple[Found, str | None, l
     last = max((k for k, (ln, _) in enumerate(lines) if ln.kind == "text"), default=-1)
     kinds = [_line_kind(" ".join(ln.text.split()), col, k == last) if ln.kind == "text" else "blank"
              for k, (ln, col) in enumerate(lines)]
+    for k, kind in enumerate(kinds):  # a bare date under the symbol block: the date of issue
+        above = next((kinds[j] for j in range(k - 1, -1, -1) if kinds[j] != "blank"), None)
+        if kind == "dates" and above in ("symbol", "original-language") \
+                and _field_kind(" ".join(lines[k][0].text.split())) == "issued":
+            kinds[k] = "issued"
     d = next((k for k, kind in enumerate(kinds) if kind == "dates"), None)
     if d is not None:  # a place printed right above or under the dates belongs with them
         for k in (d - 1, d + 1):
-            if 0 <= k < len(lines) and kinds[k] is None and is_place_line(lines[k][0].text) \
-                    and not is_caps(lines[k][0].text):
+            if 0 <= k < len(lines) and kinds[k] is None and not is_caps(lines[k][0].text) and (
+                    is_place_line(lines[k][0].text) or k > d and _continues(lines[k][0].text)):
                 kinds[k] = "venue"
     found: Found = {}
     heading, rest, venue, dates = None, [], [], []
@@ -284,51 +289,55 @@ def agenda_lines(header: list[Line], known: Found) -> tuple[Found, str | None, l
     return found, heading, rest
 
 
+def _runs(blocks: list[list[Line]]) -> list[list[Line]]:
+    """The blocks cut where lines in capitals meet lines in lower case (pypdf prints no
+    blank lines: "SERIES" / "Title" / "An introduction." / "TITLE" come as one block)."""
+    runs: list[list[Line]] = []
+    for block in blocks:
+        for k, line in enumerate(block):
+            if k and is_caps(line.text) == is_caps(block[k - 1].text):
+                runs[-1].append(line)
+            else:
+                runs.append([line])
+    return runs
+
+
 def _agenda_title(blocks: list[list[Line]], found: Found) -> None:
     """An agenda's series, meeting, title and subtitle from the blocks left: the series
     first (lines in capitals, or the organ's name, above the title), then a meeting line,
     the title, and under it a subtitle, a place, or an introduction (the meeting's own
     paragraph, kept in meeting: never in the title)."""
     venue = found.pop("venue", ("", {}))[0]
-    if not blocks:
-        if venue:
-            found["subtitle"] = (venue, {})
-        _fallback_title(found)
-        return
-    first = blocks[0]
-    caps = 0
-    while caps < len(first) and is_caps(first[caps].text):
-        caps += 1
-    if len(blocks) == 1 and len(first) == 2 and caps == 2 and not _joins(first[0].text, first[1].text):
-        found["series"] = (" ".join(first[0].text.split()), {})  # a series above the title
-        blocks[0] = first[1:]
-    elif len(blocks) == 1 and 0 < caps < len(first):
-        # one block (pypdf prints no blank lines): the capitals above are the series
-        found["series"] = (join_lines([ln.text for ln in first[:caps]]), {})
-        blocks[0] = first[caps:]
-    elif len(first) > 1 and ORGAN_LINE_RE.search(first[0].text) and len(first[0].text.split()) <= 8:
-        found["series"] = (" ".join(first[0].text.split()), {})
-        blocks[0] = first[1:]
-    elif len(blocks) > 1 and caps == len(first) and len(first) <= 2:
-        blocks.pop(0)
-        if len(first) == 2 and not _joins(first[0].text, first[1].text):
-            found["series"] = (" ".join(first[0].text.split()), {})
+    runs = _runs(blocks)
+    if runs and len(runs[0]) > 2 and is_caps(runs[0][0].text) and all(_is_prose(r) for r in runs[1:]):
+        runs[0:1] = _logical_lines(runs[0])  # pypdf: series, meeting and title in capitals
+    first = runs[0] if runs else []
+    if first and ORGAN_LINE_RE.search(first[0].text) and len(first[0].text.split()) <= 8 \
+            and not is_caps(first[0].text) and (len(first) > 1 or len(runs) > 1):
+        found["series"] = (" ".join(first[0].text.split()), {})  # "Assemblée générale …"
+        runs[0] = first[1:]
+    elif first and is_caps(first[0].text) and len(first) <= 2 and (len(runs) > 1 or len(first) == 2):
+        two = len(first) == 2 and not _joins(first[0].text, first[1].text)
+        found["series"] = (" ".join(first[0].text.split()) if two else join_lines([ln.text for ln in first]), {})
+        runs[0] = []
+        if two and len(runs) > 1:
             found["meeting"] = (" ".join(first[1].text.split()), {})
-        else:
-            found["series"] = (join_lines([ln.text for ln in first]), {})
-    if "meeting" not in found and len(blocks) > 1 and len(blocks[0]) == 1 and (
-            _is_meeting(blocks[0]) or BODY_RE.search(blocks[0][0].text)
-            and len(blocks[0][0].text.split()) <= 8):
-        found["meeting"] = (join_lines([ln.text for ln in blocks.pop(0)]), {})
+        elif two:
+            runs[0] = first[1:]  # a series above the title, and nothing else
+    runs = [r for r in runs if r]
+    if "meeting" not in found and len(runs) > 1 and len(runs[0]) == 1 and (
+            _is_meeting(runs[0]) or BODY_RE.search(runs[0][0].text)
+            and len(runs[0][0].text.split()) <= 8):
+        found["meeting"] = (join_lines([ln.text for ln in runs.pop(0)]), {})
     title, under, intro = None, [], []
-    for block in blocks:
-        text = join_lines([ln.text for ln in block])
-        if title is None and not _is_prose(block):
-            title = text
-        elif title is not None and not under and not intro and is_caps(title) and is_caps(text):
-            title = join_lines([title, text])  # a title in capitals broken by a blank line
-        elif _is_prose(block):
+    for run in runs:
+        text = join_lines([ln.text for ln in run])
+        if _is_prose(run):
             intro.append(text)
+        elif title is None:
+            title = text
+        elif not under and is_caps(title) and is_caps(text):
+            title = join_lines([title, text])  # a title in capitals broken by a blank line
         else:
             under.append(text)
     if title is not None:
@@ -347,6 +356,22 @@ def _fallback_title(found: Found) -> None:
     for name in ("meeting", "series", "subtitle"):
         if "title" not in found and name in found and not (name == "meeting" and len(found[name][0]) > 200):
             found["title"] = found.pop(name)
+
+
+def _logical_lines(run: list[Line]) -> list[list[Line]]:
+    """A run of lines in capitals cut where a line does not run on into the next."""
+    out = [[run[0]]]
+    for line in run[1:]:
+        if _joins(out[-1][-1].text, line.text):
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return out
+
+
+def _continues(text: str) -> bool:
+    """A short line in lower case that ends the line above it ("de tutelle")."""
+    return text[:1].islower() and len(text.split()) <= 6 and not re.search(r"[.:;]$", text)
 
 
 def _joins(first: str, second: str) -> bool:

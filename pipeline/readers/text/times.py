@@ -201,7 +201,7 @@ def place_and_dates(text: str) -> tuple[str, str] | None:
     "8–9 October 2018, Geneva", "Tuesday, 24 November 2015, Conference Room 2, Geneva");
     None for any other line (a version date, a sentence, a title with a date in it)."""
     text = " ".join(text.split())
-    if as_of_date(text) or len(text.split()) > 22 or text.endswith((".", ":")):
+    if as_of_date(text) or len(text.split()) > 22 or re.search(r"[^\W\d_]{3}\.$|:$", text):
         return None
     dates = find_date_range(text)
     if not dates:
