@@ -30,7 +30,7 @@ from lxml import etree
 from .errors import Diagnostic
 from .readers.text.normalise import Line, normalise
 from .readers.text.paper import PARA_RE
-from .readers.text.times import match_time_range
+from .readers.text.times import match_time_range, second_range
 
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 #: A number with a dot, alone between spaces: a paragraph or item number, layout not words.
@@ -129,6 +129,11 @@ def source_words(data: bytes, filename: str, lines: list[Line] | None = None,
             for t in (start, end):
                 if t:
                     out.add(_clock12(t), line.no)
+            twin = second_range(rest) if end else None
+            if twin:  # two ranges on one line: the reader makes two items of one title
+                out.add(twin[2], line.no)
+                out.add(_clock12(twin[0]) + " " + _clock12(twin[1]), line.no)
+                rest = twin[2]
             text = rest
         text = pending + text
         pending = ""

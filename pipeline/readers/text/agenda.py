@@ -26,8 +26,8 @@ from .normalise import LINE_ATTR, Line
 from .people import (NUMBERED_RE, continues_person, lead_in, people_elements, plural_label,
                      split_honorific, starts_person)
 from .text import is_caps, join_lines
-from .times import (DATE_RANGE_RE, as_of_date, find_date, match_time_range, twelve_hours_later,
-                    undated_day)
+from .times import (DATE_RANGE_RE, as_of_date, find_date, match_time_range, second_range,
+                    twelve_hours_later, undated_day)
 
 BULLET_RE = re.compile(r"^[•·▪◦●○‣■□➢►*\-–—]\s+(?P<text>.*)$")
 CONNECTOR_END_RE = re.compile(
@@ -234,6 +234,12 @@ class AgendaBuilder:
             self.warn(line, "a timed item after the end-of-day line")
             self.day.remove(self.day.find("end"))
         start, end, rest = times
+        twin = second_range(rest) if end else None
+        if twin:  # "10 a.m. - 1 p.m. / 3 p.m. - 6 p.m. Title": two items of one title
+            start, end = self.check_times(start, end, line)
+            self.item = ItemBuilder(start, end, line.no, title=[twin[2]])
+            self.flush()
+            start, end, rest = twin
         start, end = self.check_times(start, end, line)
         self.item = ItemBuilder(start, end, line.no)
         if rest:

@@ -96,7 +96,7 @@ AGENDA_HEADING_RE = re.compile(
 SESSION_RE = re.compile(
     r"^(?P<label>session|s[ée]ance|sesi[óo]n|panel|table ronde|round ?table|mesa redonda|"
     r"segment|segmento|atelier|workshop|taller|module|m[óo]dulo|part|partie|parte)"
-    r"\s+(?P<n>[IVXLC]+|\d+)\s*[:.–—-]\s*(?P<title>.*)$", re.IGNORECASE)
+    r"\s+(?P<n>[IVXLC]+|\d+)(?!\.\d)\s*[:.–—-]\s*(?P<title>.*)$", re.IGNORECASE)
 
 #: Item kinds by keyword, checked in order on the lower-cased title.
 KINDS = [

@@ -309,7 +309,8 @@ def _agenda_title(blocks: list[list[Line]], found: Found) -> None:
     paragraph, kept in meeting: never in the title)."""
     venue = found.pop("venue", ("", {}))[0]
     runs = _runs(blocks)
-    if runs and len(runs[0]) > 2 and is_caps(runs[0][0].text) and all(_is_prose(r) for r in runs[1:]):
+    if runs and len(runs[0]) > 2 and is_caps(runs[0][0].text) and (
+            len(blocks[0]) > len(runs[0]) or all(_is_prose(r) for r in runs[1:])):
         runs[0:1] = _logical_lines(runs[0])  # pypdf: series, meeting and title in capitals
     first = runs[0] if runs else []
     if first and ORGAN_LINE_RE.search(first[0].text) and len(first[0].text.split()) <= 8 \

@@ -52,6 +52,16 @@ def match_time_range(line: str) -> tuple[str, str | None, str] | None:
     return start, end, m.group("rest").strip().lstrip(":–—-").strip()
 
 
+def second_range(rest: str) -> tuple[str, str, str] | None:
+    """A second time range after the first on one line ("10 a.m. - 1 p.m. / 3 p.m. - 6
+    p.m. Title": the rest after the first range is "/ 3 p.m. - 6 p.m. Title"), as (start,
+    end, title); None when the rest is no such range."""
+    if not rest.startswith("/"):
+        return None
+    second = match_time_range(rest[1:].strip())
+    return second if second and second[1] and second[2] else None
+
+
 _DAY = r"(?P<d{0}>\d{{1,2}})(?:er|st|nd|rd|th|º|°)?"
 _MON = r"(?P<m{0}>" + MONTH_RE + r")\.?"
 _YEAR = r"(?P<y{0}>\d{{4}})"
