@@ -142,6 +142,31 @@ def _number_above_page_number(lines: list[Line], i: int) -> bool:
     return after is None or any(ln.page_start for ln in lines[k + 1:after + 1])
 
 
+#: A page head as pypdf prints it, inline with no blank line around: "Page 2 GFMD 2011",
+#: "Página 2 de 3", "Page 2 Programme provisoire – Audition".
+INLINE_PAGE_RE = re.compile(r"^(?:page|página|pág\.)\s*(?P<n>\d{1,3})(?:\s*(?:of|de|sur|/)\s*\d{1,3})?"
+                            r"(?:\s+(?P<rest>\S.{0,100}))?$", re.IGNORECASE)
+
+
+def remove_inline_page_heads(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Drop "Page N …" lines whose numbers run 2, 3, … in order through the text, each
+    with the same short running title (or none): page heads set inline, as pypdf prints
+    them; the next text line starts a page."""
+    found = [(i, m) for i, ln in enumerate(lines) if ln.kind == "text"
+             for m in [INLINE_PAGE_RE.match(ln.text.strip())] if m]
+    rests = {" ".join((m.group("rest") or "").split()) for _, m in found}
+    if not found or len(rests) > 1 or [int(m.group("n")) for _, m in found] != list(
+            range(2, len(found) + 2)) or re.search(r"[.;:,]$|^\W", rests.pop() or "x") \
+            or any(len((m.group("rest") or "").split()) > 12 for _, m in found):
+        return lines, []
+    drop = {i for i, _ in found}
+    for i in drop:
+        nxt = next((j for j in range(i + 1, len(lines)) if lines[j].kind == "text"), None)
+        if nxt is not None:
+            lines[nxt].page_start = True
+    return _drop(lines, drop)
+
+
 def _isolated(lines: list[Line], i: int) -> bool:
     """A page number stands alone: blank, sep or page edge on at least one side. A number
     with a blank line above and text right under it, inside a page, is a note's number as
@@ -646,6 +671,7 @@ def normalise(data: bytes, filename: str) -> Normalised:
     lines, debris1 = remove_page_numbers(lines)
     if not any(line.kind == "text" for line in lines):
         raise DocumentError(filename, 1, "no text: only page numbers or layout")
+    lines, debris_inline = remove_inline_page_heads(lines)
     lines, debris2 = remove_running_headers(lines)
     lines, debris3 = remove_page_debris(lines)
     lines, debris4 = remove_contents(lines)
@@ -659,4 +685,4 @@ def normalise(data: bytes, filename: str) -> Normalised:
     if enc == "latin-1":
         warnings.append(Diagnostic(filename, 1, "neither UTF-8 nor cp1252: read as latin-1; "
                                                 "check accented letters", "warning"))
-    return Normalised(lines, debris1 + debris2 + debris3, enc, warnings)
+    return Normalised(lines, debris1 + debris_inline + debris2 + debris3, enc, warnings)
