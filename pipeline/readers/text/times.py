@@ -216,7 +216,7 @@ def place_and_dates(text: str) -> tuple[str, str] | None:
     dates = find_date_range(text)
     if not dates:
         return None
-    rest = DATE_RE.sub(",", DATE_RANGE_RE.sub(",", text))
+    rest = DATE_RE.sub(",", DATE_RANGE_RE.sub(",", CROSS_MONTH_RE.sub(",", text)))
     parts = [p.strip(" –—-") for p in rest.split(",")]
     if not all(not p or _is_place(p) for p in parts):
         return None
