@@ -52,6 +52,8 @@ def build_meta(header: list[Line], doc_type: str, source: etree._Element,
     if doc_type == "agenda":
         _agenda_title(blocks, found)
         return meta_element(found, source), heading, []
+    if doc_type == "paper" and len(blocks) == 1 and "title" not in found:
+        _one_block_paper(blocks, found)
     _series_and_meeting(blocks, found, doc_type)
     left = _title_and_subtitle(blocks, found, doc_type)
     # What is left goes to the body as printed, blank lines included (they mark headings).
@@ -91,6 +93,27 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
         else:
             rest.append(line)
     return found, heading, rest
+
+
+def _one_block_paper(blocks: list[list[Line]], found: Found) -> None:
+    """A paper's title block printed as one block (pypdf), capitals, then lower case, then
+    capitals: the series, a subtitle line, the title ("FORO MUNDIAL …" / "Mesa redonda 2.2 –
+    Nota de antecedentes" / "LA MIGRACIÓN CIRCULAR …"); or the series and the title in
+    capitals, then the subtitle."""
+    runs = _runs(blocks)
+    if len(runs) == 3 and is_caps(runs[0][0].text) and is_caps(runs[2][0].text) \
+            and len(runs[0]) <= 2 and len(runs[1]) <= 2:
+        found["series"] = (join_lines([ln.text for ln in runs[0]]), {})
+        found["subtitle"] = (join_lines([ln.text for ln in runs[1]]), {})
+        found["title"] = (join_lines([ln.text for ln in runs[2]]), {})
+        blocks.clear()
+    elif len(runs) == 2 and is_caps(runs[0][0].text) and len(runs[1]) <= 2 \
+            and len(logical := _logical_lines(runs[0])) == 2:
+        # the order our own writers print: series, title, then the subtitle in lower case
+        found["series"] = (join_lines([ln.text for ln in logical[0]]), {})
+        found["title"] = (join_lines([ln.text for ln in logical[1]]), {})
+        found["subtitle"] = (join_lines([ln.text for ln in runs[1]]), {})
+        blocks.clear()
 
 
 def _series_and_meeting(blocks: list[list[Line]], found: Found, doc_type: str) -> None:
