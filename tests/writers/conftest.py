@@ -117,13 +117,16 @@ def vnu_results(built: Built) -> list:
 
 
 def xml_words(doc: etree._Element) -> list[str]:
-    """The words of a document in reading order: title block, text, footnotes last."""
+    """The words of a document in reading order: title block, text, footnotes last (in the
+    order of their first reference)."""
     meta = doc.find("meta")
     words = [w for tag in META_ORDER for w in words_of(meta.find(tag))]
     for part in doc:
         if part.tag not in ("meta", "footnotes"):
             words += words_of(part)
-    return words + words_of(doc.find("footnotes"))
+    from pipeline.writers.notes import ordered  # every format lists notes as referenced
+
+    return words + [w for note in ordered(doc) for w in words_of(note)]
 
 
 def words_of(element: etree._Element | None) -> list[str]:

@@ -23,6 +23,18 @@ def styles() -> dict[str, dict[str, Any]]:
     return house()["styles"]
 
 
+def outline_level(name: str) -> int | None:
+    """The outline level of a named style, its own or its parent's (None: body text)."""
+    seen = set()
+    while name and name not in seen:
+        seen.add(name)
+        props = styles().get(name, {})
+        if props.get("outline_level"):
+            return int(props["outline_level"])
+        name = props.get("based_on", "")
+    return None
+
+
 def language_tag(lang: str) -> str:
     """The tag written on the styles: fr -> fr-FR (house.toml); fr-CH and unlisted ones as is."""
     return house()["languages"].get(lang.lower(), lang)

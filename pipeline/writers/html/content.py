@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .. import notes as note_order
 from .tree import Child, Context, add, add_text, copy_translate, el, sub, text_of
 
 #: Inline elements of the vocabulary and the HTML element each becomes.
@@ -33,7 +34,7 @@ def inline_element(ctx: Context, src: etree._Element) -> etree._Element:
 
 def noteref(ctx: Context, note_id: str, src: etree._Element) -> etree._Element:
     """A superscript link to a footnote, with its own id for the back link."""
-    number = note_number(src, note_id)
+    number = note_number(ctx, src, note_id)
     link = el("a", {"href": f"#{note_id}", "id": ctx.new_noteref(note_id),
                     "class": "noteref", "role": "doc-noteref",
                     "aria-label": f"{ctx.label('footnote')} {number}"}, number)
@@ -41,12 +42,11 @@ def noteref(ctx: Context, note_id: str, src: etree._Element) -> etree._Element:
     return el("sup", None, link)
 
 
-def note_number(src: etree._Element, note_id: str) -> str:
-    """The printed number of the footnote that ``note_id`` names."""
-    for note in src.getroottree().getroot().iter("footnote"):
-        if note.get("id") == note_id:
-            return note.get("n", "")
-    return note_id.removeprefix("fn")
+def note_number(ctx: Context, src: etree._Element, note_id: str) -> str:
+    """The printed number of the footnote that ``note_id`` names (order of first reference)."""
+    if ctx.note_numbers is None:
+        ctx.note_numbers = note_order.numbers(src.getroottree().getroot())
+    return ctx.note_numbers.get(note_id, note_id.removeprefix("fn"))
 
 
 def title_block(ctx: Context, meta: etree._Element) -> etree._Element:
@@ -183,18 +183,20 @@ def footnotes(ctx: Context, notes: etree._Element | None) -> etree._Element | No
         return None
     out = el("section", {"class": "footnotes", "aria-labelledby": "footnotes"})
     sub(out, "h2", {"id": "footnotes"}, ctx.label("footnotes"))
+    listed = note_order.ordered(notes.getroottree().getroot())
     if ctx.epub:
-        add(out, *(footnote(ctx, note, "aside") for note in notes.iter("footnote")))
+        add(out, *(footnote(ctx, note, "aside") for note in listed))
         return out
     out.set("role", "doc-endnotes")
     listing = sub(out, "ol", {"class": "notes"})
-    add(listing, *(footnote(ctx, note, "li") for note in notes.iter("footnote")))
+    add(listing, *(footnote(ctx, note, "li") for note in listed))
     return out
 
 
 def footnote(ctx: Context, note: etree._Element, tag: str) -> etree._Element:
     """One footnote: number, text (or paragraphs) and a back link to each reference."""
-    note_id, n = note.get("id", ""), note.get("n", "")
+    note_id = note.get("id", "")
+    n = note_number(ctx, note, note_id)
     out = copy_translate(note, el(tag, {"id": note_id, "class": "footnote"}))
     if tag == "aside":
         out.set("role", "doc-footnote")

@@ -30,6 +30,8 @@ class Context:
     epub: bool = False
     #: Footnote id -> the ids of the references to it, in document order.
     noterefs: dict[str, list[str]] = field(default_factory=dict)
+    #: Footnote id -> printed number (order of first reference), filled on first use.
+    note_numbers: dict[str, str] | None = None
 
     def label(self, key: str, **values: object) -> str:
         """An interface string in the document's language."""

@@ -1,0 +1,258 @@
+"""What LibreOffice shows of the DOCX and ODT: headings and bookmarks, notes, page breaks.
+
+One LibreOffice process converts every file these tests need to PDF (session fixture
+``rendered``); the checks read the PDF back with pypdf (bookmarks) and pdftotext (text,
+page by page). The XML-level checks beside them say where in the file each property lives.
+"""
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx.oxml.ns import qn
+from lxml import etree
+from pypdf import PdfReader
+
+from office_fixtures import load, norm, office_documents, text_of  # noqa: F401 (fixture)
+from pipeline.writers import Options, get
+from pipeline.writers.odt.odf import NS
+from render_fixtures import ITEMS, item_time, long_agenda, notes_out_of_order
+from support.tools import pdf_text, pdftotext_path, require_tools, soffice_convert_many
+
+AGENDA, PAPER = "idm2008-ws2-agenda.en", "idm2008-return-migration-paper.en"
+FORMATS = ("docx", "odt")
+
+
+def q(name: str) -> str:
+    """A prefixed ODF name in Clark notation."""
+    prefix, local = name.split(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+@pytest.fixture(scope="session")
+def render_trees(office_documents: dict[str, Path]) -> dict[str, etree._ElementTree]:
+    """The documents rendered here: a real agenda and paper, and the two made ones."""
+    trees = {name: etree.parse(str(office_documents[name])) for name in (AGENDA, PAPER)}
+    trees["long-agenda.en"] = long_agenda()
+    trees["notes-order.en"] = notes_out_of_order()
+    return trees
+
+
+@pytest.fixture(scope="session")
+def office_files(render_trees: dict[str, etree._ElementTree],
+                 tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Each document written as DOCX and ODT: (name, format) -> path."""
+    out = tmp_path_factory.mktemp("render-office")
+    files = {}
+    for name, tree in render_trees.items():
+        for fmt in FORMATS:
+            dest = out / f"{name}-{fmt}.{fmt}"
+            get(fmt)(tree, dest, Options())
+            files[name, fmt] = dest
+    return files
+
+
+@pytest.fixture(scope="session")
+def rendered(office_files: dict[tuple[str, str], Path],
+             tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Every office file printed to PDF by one LibreOffice process: (name, format) -> PDF."""
+    keys = sorted(office_files)
+    pdfs = soffice_convert_many([office_files[k] for k in keys], "pdf",
+                                tmp_path_factory.mktemp("render-pdf"))
+    return dict(zip(keys, pdfs))
+
+
+def bookmarks(pdf: Path) -> list[tuple[int, str]]:
+    """The PDF's outline as (depth, title), depth 0 at the top, in order."""
+    reader = PdfReader(pdf)
+    out: list[tuple[int, str]] = []
+
+    def walk(entries: list, depth: int) -> None:
+        """Append each entry, then its children one level deeper."""
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry, depth + 1)
+            else:
+                out.append((depth, norm(entry.title)))
+
+    walk(reader.outline, 0)
+    return out
+
+
+def pages(pdf: Path) -> list[str]:
+    """The text of each page (pdftotext), whitespace collapsed."""
+    return [norm(page) for page in pdf_text(pdf).split("\f")]
+
+
+# ------------------------------------------------------------------ headings, outline levels
+
+def test_odt_agenda_headings_are_headings(office_files: dict[tuple[str, str], Path],
+                                          render_trees: dict[str, etree._ElementTree]) -> None:
+    """The ODT agenda's title, day headings and item titles are text:h at levels 1, 2, 3."""
+    with zipfile.ZipFile(office_files[AGENDA, "odt"]) as zf:
+        content = etree.fromstring(zf.read("content.xml"))
+    headings = [(h.get(q("text:outline-level")), h.get(q("text:style-name")),
+                 norm("".join(h.itertext()))) for h in content.iter(q("text:h"))]
+    root = render_trees[AGENDA].getroot()
+    days = [text_of(d.find("heading")) for d in root.iter("day")]
+    titles = [text_of(i.find("title")) for i in root.iter("item")]
+    assert ("1", "Title", text_of(root.find("meta/title"))) in headings
+    assert [t for level, style, t in headings if style == "Day_20_Heading" and level == "2"] \
+        == days
+    items = [t for level, style, t in headings if style == "Item_20_Title" and level == "3"]
+    assert len(items) == len(titles) and all(map(str.endswith, items, titles)), (items, titles)
+
+
+def effective_outline_level(styles: etree._Element, style_id: str) -> int | None:
+    """A DOCX paragraph style's outline level (w:outlineLvl), through its basedOn chain."""
+    by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
+    while style_id in by_id:
+        style = by_id[style_id]
+        level = style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        if level is not None:
+            return int(level.get(qn("w:val")))
+        based = style.find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else ""
+    return None
+
+
+def docx_styles(path: Path) -> etree._Element:
+    """word/styles.xml of a DOCX."""
+    with zipfile.ZipFile(path) as zf:
+        return etree.fromstring(zf.read("word/styles.xml"))
+
+
+def test_docx_title_and_agenda_outline_levels(office_files: dict[tuple[str, str], Path]) -> None:
+    """Title is at outline level 1 (w:outlineLvl 0), like the DOCX headings it sits above."""
+    styles = docx_styles(office_files[AGENDA, "docx"])
+    levels = {sid: effective_outline_level(styles, sid)
+              for sid in ("Title", "AgendaHeading", "DayHeading", "ItemTitle", "Heading1")}
+    assert levels == {"Title": 0, "AgendaHeading": 0, "DayHeading": 1, "ItemTitle": 2,
+                      "Heading1": 0}
+
+
+@pytest.mark.parametrize("name", [AGENDA, PAPER])
+def test_docx_styles_are_based_on_defined_styles(
+        name: str, office_files: dict[tuple[str, str], Path]) -> None:
+    """Every w:basedOn and w:next names a style of styles.xml (Table was on TableNormal)."""
+    styles = docx_styles(office_files[name, "docx"])
+    defined = {s.get(qn("w:styleId")) for s in styles.iter(qn("w:style"))}
+    named = {(s.get(qn("w:styleId")), ref.get(qn("w:val"))) for s in styles.iter(qn("w:style"))
+             for ref in s.iter(qn("w:basedOn"), qn("w:next"))}
+    assert {(sid, ref) for sid, ref in named if ref not in defined} == set()
+    table_normal = [s for s in styles.iter(qn("w:style")) if s.get(qn("w:styleId")) == "TableNormal"]
+    assert table_normal and table_normal[0].get(qn("w:type")) == "table"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_pdf_bookmarks_follow_the_headings(fmt: str, rendered: dict[tuple[str, str], Path],
+                                           render_trees: dict[str, etree._ElementTree]) -> None:
+    """LibreOffice's PDF of the agenda has bookmarks: title, then each day, its items below."""
+    root = render_trees[AGENDA].getroot()
+    marks = bookmarks(rendered[AGENDA, fmt])
+    titles = [t for _, t in marks]
+    assert text_of(root.find("meta/title")) in titles, marks
+    days = [(d, text_of(d.find("heading"))) for d in root.iter("day")]
+    for day, heading in days:
+        assert heading in titles, (heading, marks)
+        depth = dict((t, dp) for dp, t in marks)[heading]
+        start = titles.index(heading)
+        below = [t for dp, t in marks[start + 1:start + 1 + len(day.findall("item"))]
+                 if dp > depth]
+        items = [text_of(i.find("title")) for i in day.iter("item")]
+        assert len(below) == len(items) and all(map(str.endswith, below, items)), marks
+
+
+# ------------------------------------------------------------------ agenda layout
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_item_time_and_title_on_one_page(fmt: str, rendered: dict[tuple[str, str], Path]) -> None:
+    """No item's title breaks across pages, and its time is printed on the title's page."""
+    texts = pages(rendered["long-agenda.en", fmt])
+    assert len(texts) >= 4, "the long agenda should run over several pages"
+    apart = []
+    for k in range(ITEMS):
+        start, _ = item_time(k)
+        where = {mark: [i for i, page in enumerate(texts) if re.search(rf"\b{mark}\b", page)]
+                 for mark in (f"Titlestart{k}", f"Titleend{k}")}
+        on = where[f"Titlestart{k}"]
+        time_pages = [i for i, page in enumerate(texts) if re.search(rf"\b{start}\s*[–-]", page)]
+        if len(on) != 1 or where[f"Titleend{k}"] != on or on[0] not in time_pages:
+            apart.append((k, start, where, time_pages))
+    assert not apart, apart
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_day_heading_prints_date_and_day_apart(fmt: str,
+                                               rendered: dict[tuple[str, str], Path]) -> None:
+    """"7 July 2008" and "Day One" are set apart on the printed line (a tab), not one run."""
+    layout = pdf_text(rendered[AGENDA, fmt], layout=True)
+    assert re.search(r"7 July 2008 {4,}Day One", layout), \
+        [line for line in layout.splitlines() if "Day One" in line]
+
+
+# ------------------------------------------------------------------ footnotes
+
+def words_with_boxes(pdf: Path) -> list[tuple[str, float, float, float]]:
+    """Every word of the PDF (pdftotext -bbox) as (text, xMin, yMin, xMax), page 1."""
+    require_tools("poppler")
+    proc = subprocess.run([pdftotext_path(), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+                          capture_output=True, check=True, timeout=60)
+    tree = etree.fromstring(proc.stdout, etree.XMLParser(recover=True))
+    return [("".join(w.itertext()), float(w.get("xMin")), float(w.get("yMin")),
+             float(w.get("xMax"))) for w in tree.iter("{*}word")]
+
+
+def number_before(boxes: list[tuple[str, float, float, float]], word: str) -> str | None:
+    """The number printed just left of ``word`` on its line (a note's number)."""
+    for text, x0, y0, _ in boxes:
+        if text == word:
+            near = [(x0 - x1, t) for t, _, y, x1 in boxes
+                    if t.isdigit() and 0 <= x0 - x1 < 12 and abs(y - y0) < 3]
+            return min(near)[1] if near else None
+    return None
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_notes_numbered_in_order_of_reference(fmt: str,
+                                              rendered: dict[tuple[str, str], Path]) -> None:
+    """The note referenced first prints as 1, in the text and at the foot of the page."""
+    pdf = rendered["notes-order.en", fmt]
+    text = norm(pdf_text(pdf))
+    boxes = words_with_boxes(pdf)
+    for number, word in enumerate(("Gammanote", "Alphanote", "Betanote"), start=1):
+        assert re.search(rf"to {word.lower()}\.\s*{number}\b", text), (number, word, text)
+        assert number_before(boxes, word) == str(number), (word, boxes)
+
+
+@pytest.mark.parametrize("epub", [False, True], ids=["html", "epub"])
+def test_web_notes_numbered_in_order_of_reference(epub: bool, words_check) -> None:
+    """HTML and EPUB number notes 1, 2, 3 in the order of their references, and list them so
+    (the XML numbers them 1, 2, 3 in the list but references note 3 first)."""
+    from pipeline.writers.epub import build
+    from pipeline.writers.html import render
+
+    tree = notes_out_of_order()
+    if epub:
+        with zipfile.ZipFile(io.BytesIO(build(tree))) as archive:
+            page = etree.fromstring(archive.read("EPUB/text.xhtml"))
+    else:
+        page = etree.fromstring(render(tree, Options()).split("\n", 1)[1],
+                                etree.HTMLParser())
+    refs = page.xpath("//*[local-name()='a'][@class='noteref']")
+    assert [(r.get("href"), norm("".join(r.itertext()))) for r in refs] == \
+        [("#fn3", "1"), ("#fn1", "2"), ("#fn2", "3")]
+    notes = page.xpath("//*[local-name()='section'][@class='footnotes']"
+                       "//*[@class='footnote']")
+    assert [n.get("id") for n in notes] == ["fn3", "fn1", "fn2"]
+    assert [norm("".join(n.itertext())).split()[0] for n in notes] == ["1.", "2.", "3."]
+    if not epub:
+        assert [n.get("value") for n in notes] == ["1", "2", "3"]
+    body = page.xpath("//*[local-name()='body']")[0]
+    words = re.findall(r"\w+", " ".join(body.xpath(
+        ".//text()[not(ancestor::*[local-name()='nav' or local-name()='style'])]")))
+    assert not words_check(tree.getroot(), words)
