@@ -1,7 +1,7 @@
 """Documents made for the LibreOffice rendering checks: a long agenda and out-of-order notes.
 
 ``long_agenda`` has forty items of two-line titles and descriptions of varying length, so
-that page breaks fall at many places in the rows; ``notes_out_of_order`` references its
+that page breaks fall at many places in the rows, and one item longer than a page; ``notes_out_of_order`` references its
 third note first (valid: the schema asks that each note be referenced once and numbered
 1..n in the list, not that the references come in that order).
 """
@@ -33,6 +33,8 @@ NOTES_PAPER = """<document id="notes-order" type="paper" xml:lang="en" version="
 """
 #: Items of the long agenda; item k starts at 08:00 + 15 k minutes.
 ITEMS = 40
+#: The item whose description alone runs over more than a page.
+LONG_ITEM = 25
 
 
 def item_time(k: int) -> tuple[str, str]:
@@ -53,6 +55,8 @@ def long_agenda() -> etree._ElementTree:
     for k in range(ITEMS):
         start, end = item_time(k)
         description = "".join(f"<p>{FILLER * (1 + (k * 7) % 5)}</p>" for _ in range(k % 3))
+        if k == LONG_ITEM:  # a row taller than a page: it must still be printed whole
+            description = f"<p>{FILLER * 60}</p>"
         items.append(f'<item start="{start}" end="{end}" kind="session">'
                      f"<title>{item_title(k)}</title>{description}</item>")
     text = ('<document id="long-agenda" type="agenda" xml:lang="en" version="1"><meta>'

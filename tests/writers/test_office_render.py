@@ -187,6 +187,17 @@ def test_item_time_and_title_on_one_page(fmt: str, rendered: dict[tuple[str, str
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
+def test_a_row_taller_than_a_page_is_printed_whole(
+        fmt: str, rendered: dict[tuple[str, str], Path],
+        render_trees: dict[str, etree._ElementTree]) -> None:
+    """Rows are kept on one page, but one that cannot fit is still printed, every sentence."""
+    expected = " ".join(render_trees["long-agenda.en"].getroot().itertext()).split()
+    printed = pdf_text(rendered["long-agenda.en", fmt]).split()
+    for word in ("regional", "plenary."):
+        assert printed.count(word) == expected.count(word) > 60, word
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_day_heading_prints_date_and_day_apart(fmt: str,
                                                rendered: dict[tuple[str, str], Path]) -> None:
     """"7 July 2008" and "Day One" are set apart on the printed line (a tab), not one run."""

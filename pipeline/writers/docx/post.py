@@ -91,17 +91,18 @@ def real_tabs(body: etree._Element) -> None:
 
 
 def repeat_header_rows(body: etree._Element) -> None:
-    """Every table's first row is a header row repeated at the top of each page."""
+    """Every table's first row is a header row repeated at the top of each page; the other
+    rows (programme items) are not split across pages, so an item's time stays beside its
+    title (Word and LibreOffice still split a row taller than a page)."""
     for tbl in body.iter(qn("w:tbl")):
-        first = tbl.find(qn("w:tr"))
-        if first is None:
-            continue
-        trpr = first.find(qn("w:trPr"))
-        if trpr is None:
-            trpr = parse_xml(f"<w:trPr {nsdecls('w')}/>")
-            first.insert_element_before(trpr, "w:tc")
-        if trpr.find(qn("w:tblHeader")) is None:
-            trpr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+        for i, tr in enumerate(tbl.iterfind(qn("w:tr"))):
+            trpr = tr.find(qn("w:trPr"))
+            if trpr is None:
+                trpr = parse_xml(f"<w:trPr {nsdecls('w')}/>")
+                tr.insert_element_before(trpr, "w:tc")
+            flag = "w:tblHeader" if i == 0 else "w:cantSplit"
+            if trpr.find(qn(flag)) is None:
+                trpr.append(parse_xml(f"<{flag} {nsdecls('w')}/>"))
 
 
 def header_footer(doc: Document, running_head: str) -> None:

@@ -165,6 +165,8 @@ def table_style(doc: Any, agenda: dict[str, Any]) -> None:
     el = doc.styles["Table"].element
     for old in el.findall(qn("w:tblPr")) + el.findall(qn("w:tblStylePr")):
         el.remove(old)
+    table_normal(doc)
+    el.attrib.pop(qn("w:default"), None)
     rule = (f'w:val="single" w:sz="{round(agenda["rule_width"] * 8)}" w:space="0" '
             f'w:color="{agenda["rule_colour"]}"')
     el.append(parse_xml(
@@ -177,6 +179,23 @@ def table_style(doc: Any, agenda: dict[str, Any]) -> None:
                         f'<w:bottom w:val="single" w:sz="{round(agenda["header_rule_width"] * 8)}" '
                         f'w:space="0" w:color="{agenda["header_rule_colour"]}"/>'
                         "</w:tcBorders><w:vAlign w:val=\"bottom\"/></w:tcPr></w:tblStylePr>"))
+
+
+def table_normal(doc: Any) -> None:
+    """Word's "Normal Table" (TableNormal), the default table style "Table" is based on.
+
+    pandoc's reference names it as the base of "Table" without defining it.
+    """
+    styles = doc.styles.element
+    if any(s.get(qn("w:styleId")) == "TableNormal" for s in styles.iterfind(qn("w:style"))):
+        return
+    styles.append(parse_xml(
+        f'<w:style {W} w:type="table" w:default="1" w:styleId="TableNormal">'
+        '<w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>'
+        '<w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
+        '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+        "</w:tblPr></w:style>"))
 
 
 def sample_body(doc: Any, names: list[str]) -> None:

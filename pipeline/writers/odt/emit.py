@@ -3,7 +3,10 @@
 Writes for each node what pandoc's OpenDocument writer wrote for it, style names already
 the internal names of reference.odt::
 
-    Div {custom-style="Day Heading"} [Para xs]  ->  <text:p text:style-name="Day_20_Heading">
+    Div {custom-style="Body Text"} [Para xs]    ->  <text:p text:style-name="Text_20_body">
+    Div {custom-style="Day Heading"} [Para xs]  ->  <text:h text:style-name="Day_20_Heading"
+                                                             text:outline-level="2">
+                                                     (a style with an outline level: text:h)
     Header 2 _ xs                                ->  <text:h text:style-name="Heading_20_2"
                                                              text:outline-level="2">
     Span {custom-style="Person Name"} xs         ->  <text:span text:style-name="Person_20_Name">
@@ -26,7 +29,7 @@ from lxml import etree
 
 from ...errors import Diagnostic, PipelineError
 from ..docx.ast import Node
-from ..docx.house import odt_name
+from ..docx.house import odt_name, outline_level, styles
 from .odf import NS, q, sub, text_attrs
 
 #: The character property each pandoc emphasis switches on (odf.text_attrs keys).
@@ -36,6 +39,8 @@ BODY, NOTE = odt_name("Body Text"), odt_name("Footnote Text")
 HEAD_CELL_TEXT, CELL_TEXT = odt_name("Table Heading"), odt_name("Table Contents")
 #: Automatic cell styles (pandoc's names): the header row, the body rows.
 HEAD_CELL, CELL = "TableHeaderRowCell", "TableRowCell"
+#: The automatic style of body rows: never split across pages.
+ROW = "TableRow"
 #: Characters that ODF keeps only as elements: a tab, and a run of two or more spaces.
 SPECIAL = re.compile(r"(\t| {2,})")
 #: Relative column widths are shares of this number (as pandoc writes them).
@@ -112,6 +117,9 @@ class Emitter:
         self.table_styles: list[etree._Element] = []
         self.tables = 0
         self.notes = 0
+        #: Paragraph styles at an outline level (Title, Day Heading, ...): written as text:h.
+        self.levels = {odt_name(name): level for name in styles()
+                       if (level := outline_level(name))}
         self.block_handlers: dict[str, Callable[[etree._Element, Node, str], None]] = {
             "Para": self.para, "Div": self.div, "Header": self.header, "Table": self.table}
         self.inline_handlers: dict[str, Callable[[etree._Element, Node, Marks], None]] = {
@@ -134,8 +142,15 @@ class Emitter:
             handler(parent, node, style)
 
     def para(self, parent: etree._Element, node: Node, style: str) -> None:
-        """A Para as a text:p in the current paragraph style."""
-        self.inlines(sub(parent, "text:p", {"text:style-name": style}), node["c"], frozenset())
+        """A Para in the current paragraph style: a text:h at the style's outline level when it
+        has one (so LibreOffice's navigator and PDF bookmarks see it), else a text:p."""
+        level = self.levels.get(style)
+        if level is None:
+            el = sub(parent, "text:p", {"text:style-name": style})
+        else:
+            el = sub(parent, "text:h", {"text:style-name": style,
+                                        "text:outline-level": str(level)})
+        self.inlines(el, node["c"], frozenset())
 
     def div(self, parent: etree._Element, node: Node, style: str) -> None:
         """A Div's blocks, in its custom style when it names one."""
@@ -171,13 +186,15 @@ class Emitter:
         if head[1]:
             self.rows(sub(el, "table:table-header-rows"), head[1], HEAD_CELL, HEAD_CELL_TEXT)
         for body in bodies:
-            self.rows(el, body[2] + body[3], CELL, CELL_TEXT)
-        self.rows(el, foot[1], CELL, CELL_TEXT)
+            self.rows(el, body[2] + body[3], CELL, CELL_TEXT, ROW)
+        self.rows(el, foot[1], CELL, CELL_TEXT, ROW)
 
-    def rows(self, parent: etree._Element, rows: list[Any], cell_style: str, text: str) -> None:
+    def rows(self, parent: etree._Element, rows: list[Any], cell_style: str, text: str,
+             row_style: str | None = None) -> None:
         """Table rows of cells in ``cell_style``; unstyled paragraphs in ``text``."""
         for _, cells in rows:
-            row = sub(parent, "table:table-row")
+            row = sub(parent, "table:table-row",
+                      {"table:style-name": row_style} if row_style else None)
             for cell in cells:
                 el = sub(row, "table:table-cell", {"table:style-name": cell_style,
                                                    "office:value-type": "string"})
@@ -251,4 +268,9 @@ class Emitter:
                 (CELL, agenda["rule_width"], agenda["rule_colour"])):
             auto.append(style_element(name, "table-cell", "style:table-cell-properties", {
                 "fo:border-bottom": f"{width}pt solid #{colour}", "fo:padding": "0.1cm"}))
+        # A programme item's row is not split across pages: its time stays beside its
+        # title (LibreOffice ignores keep-together on the first paragraph of a cell). A row
+        # taller than a page is split all the same.
+        auto.append(style_element(ROW, "table-row", "style:table-row-properties",
+                                  {"fo:keep-together": "always"}))
         auto.extend(self.table_styles)
