@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 #: Interface strings by language; a missing language or key falls back to English.
 LABELS: dict[str, dict[str, str]] = {
@@ -148,3 +149,61 @@ def format_date(iso: str, lang: str) -> str:
     months = MONTHS.get(base, MONTHS["en"])
     pattern = DATE_PATTERNS.get(base, DATE_PATTERNS["en"])
     return pattern.format(d=day.day, m=months[day.month - 1], y=day.year)
+
+
+#: Week-day names that may lead a printed date ("Monday, 7 July 2008").
+WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+}
+
+
+def _alternatives(names: dict[str, tuple[str, ...]]) -> str:
+    """A regex alternation of every name of every language, longest first."""
+    return "|".join(sorted({re.escape(n) for ns in names.values() for n in ns}, key=len,
+                           reverse=True))
+
+
+_MONTH = _alternatives(MONTHS)
+_WEEKDAY = rf"(?:(?:{_alternatives(WEEKDAYS)}),?\s+)?"
+#: A printed date: "7 July 2008", "1er juillet 2008", "7 de julio de 2008", "July 7, 2008",
+#: with an optional week day before it.
+PRINTED_DATE = re.compile(
+    rf"{_WEEKDAY}(?:(?P<d>\d{{1,2}})(?:er|º|°)?\s+(?:de\s+)?(?P<m>{_MONTH})"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}),?)(?:\s+(?:de\s+)?(?P<y>\d{{4}}))?",
+    re.IGNORECASE)
+#: What may separate a date from the day's name on the printed line.
+SEPARATOR = " \t,;:–—-"
+
+
+def day_heading_parts(printed: str, iso: str) -> list[tuple[str, bool]] | None:
+    """A day heading cut into its date and its name, in printed order, as (text, is_date):
+    "7 July 2008 Day One" -> [("7 July 2008", True), ("Day One", False)]. None when the
+    heading does not begin or end with the day's own date, or is nothing but the date."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return None
+    for match in PRINTED_DATE.finditer(printed):
+        at_start = not printed[:match.start()].strip(SEPARATOR)
+        at_end = not printed[match.end():].strip(SEPARATOR)
+        if not (at_start or at_end) or not _same_day(match, day):
+            continue
+        before = printed[:match.start()].strip(SEPARATOR)
+        after = printed[match.end():].strip(SEPARATOR)
+        if not (before or after):
+            return None
+        return [(before, False), (match.group(), True)] if before else \
+            [(match.group(), True), (after, False)]
+    return None
+
+
+def _same_day(match: re.Match[str], day: dt.date) -> bool:
+    """Whether a PRINTED_DATE match names ``day`` (day and month; the year when printed)."""
+    number = int(match.group("d") or match.group("d2"))
+    month = (match.group("m") or match.group("m2")).lower()
+    months = [i for names in MONTHS.values() for i, n in enumerate(names, 1)
+              if n.lower() == month]
+    year = match.group("y")
+    return number == day.day and day.month in months and (not year or int(year) == day.year)

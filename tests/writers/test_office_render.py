@@ -95,6 +95,8 @@ def test_odt_agenda_headings_are_headings(office_files: dict[tuple[str, str], Pa
     """The ODT agenda's title, day headings and item titles are text:h at levels 1, 2, 3."""
     with zipfile.ZipFile(office_files[AGENDA, "odt"]) as zf:
         content = etree.fromstring(zf.read("content.xml"))
+    for tab in content.iter(q("text:tab")):
+        tab.tail = " " + (tab.tail or "")
     headings = [(h.get(q("text:outline-level")), h.get(q("text:style-name")),
                  norm("".join(h.itertext()))) for h in content.iter(q("text:h"))]
     root = render_trees[AGENDA].getroot()
@@ -267,3 +269,46 @@ def test_web_notes_numbered_in_order_of_reference(epub: bool, words_check) -> No
     words = re.findall(r"\w+", " ".join(body.xpath(
         ".//text()[not(ancestor::*[local-name()='nav' or local-name()='style'])]")))
     assert not words_check(tree.getroot(), words)
+
+
+@pytest.mark.parametrize("epub", [False, True], ids=["html", "epub"])
+def test_web_day_heading_has_date_and_name_apart(epub: bool,
+                                                 render_trees: dict[str, etree._ElementTree]
+                                                 ) -> None:
+    """The HTML and EPUB day heading holds a <time> for the date and the day's name apart."""
+    from pipeline.writers.epub import build
+    from pipeline.writers.html import render
+
+    tree = render_trees[AGENDA]
+    if epub:
+        with zipfile.ZipFile(io.BytesIO(build(tree))) as archive:
+            page = etree.fromstring(archive.read("EPUB/text.xhtml"))
+    else:
+        page = etree.fromstring(render(tree, Options()).split("\n", 1)[1], etree.HTMLParser())
+    heads = page.xpath("//*[local-name()='h2'][@class='day-heading']")
+    got = [[(etree.QName(c).localname, c.get("class"), c.get("datetime"), c.text) for c in h]
+           for h in heads]
+    assert got == [[("time", "day-date", "2008-07-07", "7 July 2008"),
+                    ("span", "day-name", None, "Day One")],
+                   [("time", "day-date", "2008-07-08", "8 July 2008"),
+                    ("span", "day-name", None, "Day Two")]]
+
+
+@pytest.mark.parametrize("printed, iso, parts", [
+    ("7 July 2008 Day One", "2008-07-07", [("7 July 2008", True), ("Day One", False)]),
+    ("Day One – 7 July 2008", "2008-07-07", [("Day One", False), ("7 July 2008", True)]),
+    ("7 de julio de 2008 Primer día", "2008-07-07",
+     [("7 de julio de 2008", True), ("Primer día", False)]),
+    ("1er juillet 2008 Première journée", "2008-07-01",
+     [("1er juillet 2008", True), ("Première journée", False)]),
+    ("Monday, 7 July 2008: opening", "2008-07-07",
+     [("Monday, 7 July 2008", True), ("opening", False)]),
+    ("July 7, 2008 Day One", "2008-07-07", [("July 7, 2008", True), ("Day One", False)]),
+    ("8 July 2008 Day One", "2008-07-07", None),   # not the day's own date: left whole
+    ("7 July 2008", "2008-07-07", None),           # nothing beside the date
+    ("Première journée", "2008-07-07", None),
+])
+def test_day_heading_parts(printed: str, iso: str, parts: list | None) -> None:
+    """A day heading is cut at the day's own printed date, wherever it stands in the line."""
+    from pipeline.writers.labels import day_heading_parts
+    assert day_heading_parts(printed, iso) == parts

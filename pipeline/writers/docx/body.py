@@ -144,13 +144,25 @@ def agenda(el: etree._Element, notes: NoteFor, lang: str) -> list[Node]:
     for entry in el.iterfind("entry"):
         blocks += entry_blocks(entry, 2, notes)
     for day in el.iterfind("day"):
-        heading = day.find("heading")
-        blocks.append(styled_para("Day Heading", inlines(heading, notes) if heading is not None
-                                  else text(labels.format_date(day.get("date", ""), lang))))
+        blocks.append(styled_para("Day Heading", day_heading(day, notes, lang)))
         blocks.append(day_table(day, notes, lang))
         if day.find("end") is not None:
             blocks.append(styled_para("Day End", inlines(day.find("end"), notes)))
     return blocks
+
+
+def day_heading(day: etree._Element, notes: NoteFor, lang: str) -> list[Node]:
+    """The day line: its date and its name apart, a tab between (the name at the right
+    margin), in printed order; the date alone for a day without heading."""
+    heading = day.find("heading")
+    if heading is None:
+        return text(labels.format_date(day.get("date", ""), lang))
+    parts = labels.day_heading_parts(heading.text or "", day.get("date", ""))
+    if parts is None:
+        return inlines(heading, notes)
+    (first, first_date), (second, _) = parts
+    style = ("Day Date", "Day Name") if first_date else ("Day Name", "Day Date")
+    return [span(style[0], text(first)), tab(), span(style[1], text(second))]
 
 
 def day_table(day: etree._Element, notes: NoteFor, lang: str) -> Node:

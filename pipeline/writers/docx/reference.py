@@ -44,9 +44,11 @@ def ppr_xml(p: dict[str, Any], num_id: int | None) -> str:
                       for side in ("top", "bottom") if (b := p.get(f"border_{side}")))
     if borders:
         parts.append(f"<w:pBdr>{borders}</w:pBdr>")
-    if p.get("tabs"):
-        stops = "".join(f'<w:tab w:val="left" w:pos="{twips(t)}"/>' for t in p["tabs"])
-        parts.append(f"<w:tabs>{stops}</w:tabs>")
+    stops = [("left", t) for t in p.get("tabs", [])]
+    stops += [("right", p["tab_right"])] if p.get("tab_right") else []
+    if stops:
+        parts.append("<w:tabs>" + "".join(f'<w:tab w:val="{kind}" w:pos="{twips(t)}"/>'
+                                          for kind, t in stops) + "</w:tabs>")
     spacing = {k: str(round(p[f] * 20)) for k, f in (("before", "space_before"),
                                                        ("after", "space_after")) if f in p}
     if "line" in p:

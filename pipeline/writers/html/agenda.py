@@ -54,7 +54,13 @@ def day(ctx: Context, src: etree._Element, number: int) -> etree._Element:
     """One day: heading (h2), its items in order, and the end-of-day line."""
     day_id = f"day-{number}"
     out = el("section", {"class": "day", "id": day_id})
-    h2 = sub(out, "h2", {"class": "day-heading"}, day_title(ctx, src))
+    h2 = sub(out, "h2", {"class": "day-heading"})
+    parts = labels.day_heading_parts(day_title(ctx, src), src.get("date", ""))
+    if parts is None:
+        add(h2, day_title(ctx, src))
+    else:  # the date and the day's name apart, as printed (and as the DOCX and ODT set them)
+        first, second = (day_part(piece, is_date, src.get("date", "")) for piece, is_date in parts)
+        add(h2, first, " ", second)
     if src.find("heading") is not None:
         copy_translate(src.find("heading"), h2)
     items = sub(out, "div", {"class": "programme"})
@@ -64,6 +70,13 @@ def day(ctx: Context, src: etree._Element, number: int) -> etree._Element:
         out.append(copy_translate(src.find("end"),
                                   el("p", {"class": "day-end"}, text_of(src.find("end")))))
     return out
+
+
+def day_part(text: str, is_date: bool, iso: str) -> etree._Element:
+    """The date of a day heading (a machine-readable time) or the day's name."""
+    if is_date:
+        return el("time", {"class": "day-date", "datetime": iso}, text)
+    return el("span", {"class": "day-name"}, text)
 
 
 def item(ctx: Context, src: etree._Element, date: str, item_id: str) -> etree._Element:

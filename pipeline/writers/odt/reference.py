@@ -44,10 +44,13 @@ def restyle(styles: etree._Element, name: str, p: dict[str, Any]) -> None:
         el.set(q("style:list-style-name"), bullet_list(styles, name, p["bullet"]))
     if family == "paragraph":
         para = sub(el, "style:paragraph-properties", paragraph_attrs(p))
-        if p.get("tabs"):
+        if p.get("tabs") or p.get("tab_right"):
             stops = sub(para, "style:tab-stops")
-            for pos in p["tabs"]:
+            for pos in p.get("tabs", []):
                 sub(stops, "style:tab-stop", {"style:position": f"{pos}cm"})
+            if p.get("tab_right"):
+                sub(stops, "style:tab-stop", {"style:position": f"{p['tab_right']}cm",
+                                              "style:type": "right"})
     sub(el, "style:text-properties", text_attrs(p))
 
 
