@@ -56,7 +56,7 @@ $(DOCS): $(if $(CHANGED),FORCE) | $(STAMP)
 
 # Each output can be asked for by name; the batch makes it.
 build/xml/%.xml build/html/%.html build/docx/%.docx build/odt/%.odt build/epub/%.epub \
-build/compare/%.html build/drafts/%.xml build/diff/% build/tmx/%.tmx build/xliff/%.xlf: $(DOCS) ;
+build/pdf/%.pdf build/compare/%.html build/drafts/%.xml build/diff/% build/tmx/%.tmx build/xliff/%.xlf: $(DOCS) ;
 build/index.html: $(DOCS) ;
 
 # --- preview: DOCX and ODT through LibreOffice to PDF, then PNG pages to look at -----------

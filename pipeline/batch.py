@@ -226,6 +226,29 @@ def build_translation(spec: tuple, plan: Plan) -> Outcome:
     return guarded(str(spec[3]), job)
 
 
+def build_pdfs(plan: Plan) -> Outcome:
+    """Print every stale build/pdf/<name>.pdf from its ODT, all in one LibreOffice process
+    (writers/pdf.py); without LibreOffice, one warning and no PDF."""
+    from .writers import pdf
+
+    def job(outcome: Outcome) -> None:
+        stale = []
+        for name in sorted(doc_name(s) for s in plan.sources):
+            odt, dest = plan.out / "odt" / f"{name}.odt", plan.out / "pdf" / f"{name}.pdf"
+            inputs = combine(plan.code_of("writer"), "pdf", str(_MANIFEST.file_digest(odt)))
+            if odt.exists() and _MANIFEST.stale(dest, inputs):
+                stale.append((odt, dest, inputs))
+        problems = pdf.convert([(odt, dest) for odt, dest, _ in stale])
+        outcome.messages += [str(p) for p in problems]
+        outcome.ok = not any(p.severity == "error" for p in problems)
+        failed = {p.file for p in problems}
+        for odt, dest, inputs in stale:
+            if str(odt) not in failed and dest.exists():
+                outcome.wrote(dest, inputs)
+
+    return guarded(str(plan.out / "pdf"), job)
+
+
 def _merge(manifest: Manifest, outcomes: list[Outcome]) -> list[Outcome]:
     """Record what the jobs wrote and the file digests they learnt; return outcomes."""
     for o in outcomes:
@@ -306,6 +329,10 @@ def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = echo,
                     outcomes = _all_jobs(plan, pool, manifest, progress)
             else:  # one job at a time: no second process
                 outcomes = _all_jobs(plan, None, manifest, progress)
+            if "odt" in plan.formats:  # every stale PDF printed by one LibreOffice process
+                pdfs = build_pdfs(plan)
+                outcomes += _merge(manifest, [pdfs])
+                progress.job(pdfs.built, pdfs.messages)
             rows = report_rows(plan, outcomes[:len(plan.sources) + len(plan.drafts)])
             write_reports(plan.out, rows, list(plan.ignored))
             index = build_index(plan, index_marks(rows[:len(plan.sources)]))

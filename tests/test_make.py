@@ -12,7 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.writers.pdf import available
+
 ROOT = Path(__file__).resolve().parent.parent
+#: The PDFs are made when LibreOffice is there (tests/writers/test_pdf.py requires it).
+PDF = [("pdf", "pdf")] if available() else []
 
 
 def tracked_files() -> list[str]:
@@ -69,9 +73,11 @@ def bump(path: Path) -> None:
 
 
 def test_parallel_build_made_everything(repo: Path) -> None:
-    """make -j2 all leaves the XML and four formats of every source, and no temporary file."""
+    """make -j2 all leaves the XML, four formats and the PDF of every source, and no
+    temporary file."""
     names = {p.name.rsplit(".", 1)[0] for p in (repo / "sources").glob("*.txt")}
-    for sub, ext in [("xml", "xml"), ("html", "html"), ("epub", "epub"), ("docx", "docx"), ("odt", "odt")]:
+    for sub, ext in [("xml", "xml"), ("html", "html"), ("epub", "epub"), ("docx", "docx"),
+                     ("odt", "odt")] + PDF:
         assert {p.name.rsplit(".", 1)[0] for p in (repo / "build" / sub).glob(f"*.{ext}")} == names
     assert (repo / "build/index.html").exists()
     assert not list((repo / "build").rglob("*.tmp"))
@@ -106,7 +112,8 @@ def test_editing_one_source_rebuilds_only_its_outputs(repo: Path) -> None:
         f"build/xml/{doc}.es.xml", f"build/html/{doc}.es.html", f"build/epub/{doc}.es.epub",
         f"build/docx/{doc}.es.docx", f"build/odt/{doc}.es.odt",
         f"build/compare/{doc}.en-es.html", f"build/compare/{doc}.es-fr.html", "build/index.html",
-        f"build/tmx/{doc}.tmx", f"build/xliff/{doc}.en-es.xlf"}
+        f"build/tmx/{doc}.tmx", f"build/xliff/{doc}.en-es.xlf",
+        *(f"build/pdf/{doc}.es.pdf" for _ in PDF)}
     assert make(repo, "-q", "all").returncode == 0
 
 

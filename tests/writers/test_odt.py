@@ -267,7 +267,8 @@ def test_emphasis_is_italic_and_bold(odt_files: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize("docname", ["idm2008-ws2-agenda.fr", "features-agenda.es"])
 def test_agenda_tables_columns_and_rules(docname: str, odt_files: dict[str, Path]) -> None:
-    """Day tables: a narrow time column, a rule under each row, a stronger one under the header."""
+    """Day tables: a narrow time column, a rule under each item, a stronger one under the
+    header."""
     from pipeline.writers.docx.house import house
     agenda = house()["agenda"]
     content = part(odt_files[docname], "content.xml")
@@ -286,10 +287,16 @@ def test_agenda_tables_columns_and_rules(docname: str, odt_files: dict[str, Path
         assert len(widths) == 2
         assert widths[0] / sum(widths) == pytest.approx(agenda["time_column"], abs=0.01)
         head = table.findall("table:table-header-rows/table:table-row/table:table-cell", NS)
-        body = table.findall("table:table-row/table:table-cell", NS)
-        assert head and body
+        rows = table.findall("table:table-row", NS)
+        assert head and rows
         assert {props(c, "cell").get(q("fo:border-bottom")) for c in head} == {header_rule}
-        assert {props(c, "cell").get(q("fo:border-bottom")) for c in body} == {rule}
+        # An item is its head row (time, title), then, when it has more, a row with an
+        # empty time cell: the rule is under the item's last row only.
+        for row, following in zip(rows, rows[1:] + [None]):
+            continued = following is not None and not norm(para_text(following[0]))
+            bottoms = {props(c, "cell").get(q("fo:border-bottom"))
+                       for c in row.iterfind("table:table-cell", NS)}
+            assert bottoms == ({None} if continued else {rule})
 
 
 def test_unknown_ast_node_is_an_error() -> None:

@@ -75,9 +75,9 @@ def cell(blocks: list[Node]) -> list[Any]:
     return [NO_ATTR, {"t": "AlignDefault"}, 1, 1, blocks]
 
 
-def row(*cells: list[Any]) -> list[Any]:
-    """A table row."""
-    return [NO_ATTR, list(cells)]
+def row(*cells: list[Any], classes: list[str] | None = None) -> list[Any]:
+    """A table row, with classes the ODT writer reads (pandoc's DOCX writer drops them)."""
+    return [["", list(classes or []), []], list(cells)]
 
 
 def table(widths: list[float], head: list[Any], rows: list[list[Any]]) -> Node:

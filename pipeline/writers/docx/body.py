@@ -23,6 +23,8 @@ TITLE_BLOCK = [("organisation", "Series"), ("symbol", "Symbol"),
                ("title", "Title"), ("subtitle", "Subtitle"), ("dates", "Dates")]
 #: The order in which every writer prints the title block (HTML and EPUB too).
 PRINTED_ORDER = tuple(tag for tag, _ in TITLE_BLOCK)
+#: Row classes of an item in two rows: its time and title, then the rest (empty time cell).
+ITEM_HEAD, ITEM_REST = "item-head", "item-rest"
 ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
@@ -166,14 +168,24 @@ def day_heading(day: etree._Element, notes: NoteFor, lang: str) -> list[Node]:
 
 
 def day_table(day: etree._Element, notes: NoteFor, lang: str) -> Node:
-    """A day's items as a table: a time column, then everything else about the item."""
+    """A day's items as a table: a time column, then everything else about the item.
+
+    An item is two rows: its time and title (never split across pages, so the time stays
+    beside the whole title), then, with an empty time cell, the rest (split where the page
+    ends: a row that may not split and is taller than the page loses its end in
+    LibreOffice). The writers rule the item's last row only.
+    """
     words = {key: labels.label(lang, key) for key in ("time", "programme", "moderator")}
     share = float(house.house()["agenda"]["time_column"])
     head = row(cell([styled_para("Agenda Header", text(words["time"]))]),
                cell([styled_para("Agenda Header", text(words["programme"]))]))
-    rows = [row(cell([styled_para("Agenda Time", text(time_range(item)))]),
-                cell(item_blocks(item, notes, words)))
-            for item in day.iterfind("item")]
+    rows = []
+    for item in day.iterfind("item"):
+        title, *rest = item_blocks(item, notes, words)
+        rows.append(row(cell([styled_para("Agenda Time", text(time_range(item)))]),
+                        cell([title]), classes=[ITEM_HEAD] if rest else []))
+        if rest:
+            rows.append(row(cell([]), cell(rest), classes=[ITEM_REST]))
     return table([share, 1.0 - share], head, rows)
 
 

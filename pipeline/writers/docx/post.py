@@ -91,18 +91,52 @@ def real_tabs(body: etree._Element) -> None:
 
 
 def repeat_header_rows(body: etree._Element) -> None:
-    """Every table's first row is a header row repeated at the top of each page; the other
-    rows (programme items) are not split across pages, so an item's time stays beside its
-    title (Word and LibreOffice still split a row taller than a page)."""
+    """Every table's first row is a header row repeated at the top of each page. A
+    programme item is a head row (time and title: never split across pages) and, when it
+    has more, a row with an empty time cell that may split; no rule between the two."""
     for tbl in body.iter(qn("w:tbl")):
-        for i, tr in enumerate(tbl.iterfind(qn("w:tr"))):
-            trpr = tr.find(qn("w:trPr"))
-            if trpr is None:
-                trpr = parse_xml(f"<w:trPr {nsdecls('w')}/>")
-                tr.insert_element_before(trpr, "w:tc")
-            flag = "w:tblHeader" if i == 0 else "w:cantSplit"
-            if trpr.find(qn(flag)) is None:
-                trpr.append(parse_xml(f"<{flag} {nsdecls('w')}/>"))
+        rows = tbl.findall(qn("w:tr"))
+        for i, tr in enumerate(rows):
+            following = rows[i + 1] if i + 1 < len(rows) else None
+            if i == 0:
+                row_flag(tr, "w:tblHeader")
+            elif not continues(tr):
+                row_flag(tr, "w:cantSplit")
+            if i and following is not None and continues(following):
+                for tc in tr.iterfind(qn("w:tc")):
+                    cell_border(tc, "bottom")
+                for tc in following.iterfind(qn("w:tc")):
+                    cell_border(tc, "top")
+
+
+def continues(tr: etree._Element) -> bool:
+    """Whether a row goes on with the item above: its first cell (the time) is empty."""
+    first = tr.find(qn("w:tc"))
+    return first is not None and not "".join(first.itertext()).strip()
+
+
+def row_flag(tr: etree._Element, flag: str) -> None:
+    """Add an empty row property (w:tblHeader, w:cantSplit) to a row."""
+    trpr = tr.find(qn("w:trPr"))
+    if trpr is None:
+        trpr = parse_xml(f"<w:trPr {nsdecls('w')}/>")
+        tr.insert_element_before(trpr, "w:tc")
+    if trpr.find(qn(flag)) is None:
+        trpr.append(parse_xml(f"<{flag} {nsdecls('w')}/>"))
+
+
+def cell_border(tc: etree._Element, side: str) -> None:
+    """No border on one side of a cell (the table style rules between all rows)."""
+    tcpr = tc.find(qn("w:tcPr"))
+    if tcpr is None:
+        tcpr = parse_xml(f"<w:tcPr {nsdecls('w')}/>")
+        tc.insert(0, tcpr)
+    borders = tcpr.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = parse_xml(f"<w:tcBorders {nsdecls('w')}/>")
+        tcpr.insert_element_before(borders, "w:shd", "w:noWrap", "w:tcMar", "w:textDirection",
+                                   "w:tcFitText", "w:vAlign", "w:hideMark")
+    borders.append(parse_xml(f'<w:{side} {nsdecls("w")} w:val="nil"/>'))
 
 
 def header_footer(doc: Document, running_head: str) -> None:

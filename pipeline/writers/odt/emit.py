@@ -29,6 +29,7 @@ from lxml import etree
 
 from ...errors import Diagnostic, PipelineError
 from ..docx.ast import Node
+from ..docx.body import ITEM_HEAD, ITEM_REST
 from ..docx.house import odt_name, outline_level, styles
 from .odf import NS, q, sub, text_attrs
 
@@ -39,8 +40,8 @@ BODY, NOTE = odt_name("Body Text"), odt_name("Footnote Text")
 HEAD_CELL_TEXT, CELL_TEXT = odt_name("Table Heading"), odt_name("Table Contents")
 #: Automatic cell styles (pandoc's names): the header row, the body rows.
 HEAD_CELL, CELL = "TableHeaderRowCell", "TableRowCell"
-#: The automatic style of body rows: never split across pages.
-ROW = "TableRow"
+#: The automatic style of rows never split across pages, and of an item's unruled head cells.
+ROW, OPEN_CELL = "TableRow", "TableItemHeadCell"
 #: Characters that ODF keeps only as elements: a tab, and a run of two or more spaces.
 SPECIAL = re.compile(r"(\t| {2,})")
 #: Relative column widths are shares of this number (as pandoc writes them).
@@ -184,19 +185,22 @@ class Emitter:
                 column, "table-column", "style:table-column-properties",
                 {"style:rel-column-width": f"{int(share * WIDTH_UNITS)}*"}))
         if head[1]:
-            self.rows(sub(el, "table:table-header-rows"), head[1], HEAD_CELL, HEAD_CELL_TEXT)
+            self.rows(sub(el, "table:table-header-rows"), head[1], HEAD_CELL_TEXT, True)
         for body in bodies:
-            self.rows(el, body[2] + body[3], CELL, CELL_TEXT, ROW)
-        self.rows(el, foot[1], CELL, CELL_TEXT, ROW)
+            self.rows(el, body[2] + body[3], CELL_TEXT)
+        self.rows(el, foot[1], CELL_TEXT)
 
-    def rows(self, parent: etree._Element, rows: list[Any], cell_style: str, text: str,
-             row_style: str | None = None) -> None:
-        """Table rows of cells in ``cell_style``; unstyled paragraphs in ``text``."""
-        for _, cells in rows:
-            row = sub(parent, "table:table-row",
-                      {"table:style-name": row_style} if row_style else None)
+    def rows(self, parent: etree._Element, rows: list[Any], text: str,
+             header: bool = False) -> None:
+        """Table rows; unstyled paragraphs in ``text``. An item's head row (time and title)
+        is kept on one page and not ruled, as the rest of the item follows it."""
+        for attr, cells in rows:
+            classes = attr[1]
+            keep = not header and ITEM_REST not in classes
+            row = sub(parent, "table:table-row", {"table:style-name": ROW} if keep else None)
+            style = HEAD_CELL if header else OPEN_CELL if ITEM_HEAD in classes else CELL
             for cell in cells:
-                el = sub(row, "table:table-cell", {"table:style-name": cell_style,
+                el = sub(row, "table:table-cell", {"table:style-name": style,
                                                    "office:value-type": "string"})
                 self.blocks(el, cell[4], text)
 
@@ -268,9 +272,11 @@ class Emitter:
                 (CELL, agenda["rule_width"], agenda["rule_colour"])):
             auto.append(style_element(name, "table-cell", "style:table-cell-properties", {
                 "fo:border-bottom": f"{width}pt solid #{colour}", "fo:padding": "0.1cm"}))
-        # A programme item's row is not split across pages: its time stays beside its
-        # title (LibreOffice ignores keep-together on the first paragraph of a cell). A row
-        # taller than a page is split all the same.
+        auto.append(style_element(OPEN_CELL, "table-cell", "style:table-cell-properties", {
+            "fo:border": "none", "fo:padding-top": "0.1cm", "fo:padding-bottom": "0cm",
+            "fo:padding-left": "0.1cm", "fo:padding-right": "0.1cm"}))
+        # An item's time and title are one row that never splits (LibreOffice ignores
+        # keep-together on the first paragraph of a cell); the rest of the item may.
         auto.append(style_element(ROW, "table-row", "style:table-row-properties",
                                   {"fo:keep-together": "always"}))
         auto.extend(self.table_styles)

@@ -1,0 +1,229 @@
+"""Tagged PDF (writers/pdf.py): LibreOffice prints every ODT, all in one process.
+
+Read back with pikepdf (structure tree, tags of every page's text, /Lang, title shown in
+the window, fonts embedded, bookmarks, PDF/UA identifier) and pdftotext (every word of the
+XML once, in reading order: the text, and the notes in their order at the page feet).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+from lxml import etree
+
+from office_fixtures import NAMES, load, norm, office_documents, text_of  # noqa: F401
+from pipeline.writers import Options, get, pdf
+from pipeline.writers.docx.house import document_tag
+from pipeline.writers.docx.props import properties
+from pipeline.writers.notes import ordered
+from support.tools import pdf_text, require_tools
+
+#: Text-showing operators of a content stream, and those that open and close marked content.
+SHOW = {"Tj", "TJ", "'", '"'}
+OPEN, CLOSE = {"BDC", "BMC"}, {"EMC"}
+WORD = re.compile(r"\w+")
+
+
+@pytest.fixture(scope="session")
+def pdfs(office_documents: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+         ) -> dict[str, Path]:
+    """Every document's ODT printed by writers/pdf.convert in one go: name -> PDF."""
+    require_tools("soffice")
+    out = tmp_path_factory.mktemp("pdf")
+    pairs = []
+    for name, xml in office_documents.items():
+        odt = out / "odt" / f"{name}.odt"
+        get("odt")(etree.parse(str(xml)), odt, Options())
+        pairs.append((odt, out / f"{name}.pdf"))
+    problems = pdf.convert(pairs)
+    assert not problems, "\n".join(map(str, problems))
+    return {name: dest for name, (_, dest) in zip(office_documents, pairs)}
+
+
+def struct_kinds(pdf_file: pikepdf.Pdf) -> list[str]:
+    """The structure types of the tree in document order, role-mapped to standard ones."""
+    root = pdf_file.Root.StructTreeRoot
+    roles = {str(k)[1:]: str(v)[1:] for k, v in root.get("/RoleMap", {}).items()}
+    out: list[str] = []
+
+    def walk(node: object) -> None:
+        """Append the node's type, then walk its kids."""
+        if isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            out.append(roles.get(str(node.S)[1:], str(node.S)[1:]))
+            if "/K" in node:
+                walk(node.K)
+
+    walk(root.K)
+    return out
+
+
+def untagged_text(page: pikepdf.Page) -> int:
+    """How many text-showing operators of a page lie outside any marked content."""
+    depth, loose = 0, 0
+    for _, operator in pikepdf.parse_content_stream(page):
+        op = str(operator)
+        depth += (op in OPEN) - (op in CLOSE)
+        loose += op in SHOW and depth == 0
+    return loose
+
+
+def fonts(pdf_file: pikepdf.Pdf) -> dict[str, bool]:
+    """Every font of every page: base name -> whether its program is embedded."""
+    found = {}
+    for page in pdf_file.pages:
+        for font in page.Resources.get("/Font", {}).values():
+            desc = font.get("/FontDescriptor")
+            if desc is None and "/DescendantFonts" in font:
+                desc = font.DescendantFonts[0].get("/FontDescriptor")
+            found[str(font.get("/BaseFont"))] = desc is not None and any(
+                k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return found
+
+
+@pytest.mark.parametrize("docname", NAMES)
+def test_tagged_with_language_title_and_fonts(docname: str, pdfs: dict[str, Path],
+                                              office_documents: dict[str, Path]) -> None:
+    """Structure tree, every page's text tagged, /Lang, title shown, fonts embedded, PDF/UA."""
+    root = load(office_documents[docname])
+    with pikepdf.open(pdfs[docname]) as doc:
+        assert doc.Root.MarkInfo.Marked is True
+        assert "/StructTreeRoot" in doc.Root
+        assert [untagged_text(p) for p in doc.pages] == [0] * len(doc.pages)
+        assert all("/StructParents" in p.obj for p in doc.pages)
+        assert str(doc.Root.Lang) == document_tag(root)
+        assert str(doc.docinfo.Title) == properties(root).title
+        assert doc.Root.ViewerPreferences.DisplayDocTitle is True
+        embedded = fonts(doc)
+        assert embedded and all(embedded.values()), embedded
+        with doc.open_metadata() as xmp:
+            assert xmp.get("pdfuaid:part") == "1"
+
+
+@pytest.mark.parametrize("docname", NAMES)
+def test_headings_tables_and_notes_are_tagged(docname: str, pdfs: dict[str, Path],
+                                              office_documents: dict[str, Path]) -> None:
+    """Headings as H1-H3, each day's table with header cells, each footnote as a Note."""
+    root = load(office_documents[docname])
+    with pikepdf.open(pdfs[docname]) as doc:
+        kinds = struct_kinds(doc)
+    headings = [k for k in kinds if re.fullmatch(r"H[1-6]?", k)]
+    expected = 1 + len(root.findall("agenda/heading")) + len(root.findall(".//day")) \
+        + len(root.findall(".//day/item")) + len(root.findall(".//section")) \
+        + len(root.findall(".//annex"))
+    assert len(headings) == expected, kinds
+    assert kinds.count("Table") == len(root.findall(".//day"))
+    assert kinds.count("TH") == 2 * len(root.findall(".//day"))
+    assert kinds.count("Note") == len(root.findall("footnotes/footnote"))
+
+
+@pytest.mark.parametrize("docname", NAMES)
+def test_bookmarks_are_the_headings(docname: str, pdfs: dict[str, Path],
+                                    office_documents: dict[str, Path]) -> None:
+    """The outline holds the title and every day or section heading."""
+    root = load(office_documents[docname])
+    with pikepdf.open(pdfs[docname]) as doc, doc.open_outline() as outline:
+        titles: list[str] = []
+        stack = list(outline.root)
+        while stack:
+            item = stack.pop(0)
+            titles.append(norm(item.title))
+            stack[:0] = list(item.children)
+    assert titles[0] == text_of(root.find("meta/title"))
+    words = [WORD.findall(t) for t in titles]
+    for day in root.iter("day"):  # date and name apart: a tab, not the printed dash
+        assert day.find("heading") is None or WORD.findall(text_of(day.find("heading"))) in words
+    for heading in root.iterfind(".//section/heading"):
+        assert any(t.endswith(text_of(heading)) for t in titles), (text_of(heading), titles)
+
+
+def page_words(pdf_file: Path, running_head: str) -> list[str]:
+    """pdftotext's words, page by page, without the running head atop pages 2 onwards
+    (-layout: a line set apart by a tab, the day's date and name, is read as one line)."""
+    head = WORD.findall(running_head)
+    out: list[str] = []
+    for i, page in enumerate(pdf_text(pdf_file, layout=True).split("\f")):
+        words = WORD.findall(page)
+        out += words[len(head):] if i and words[:len(head)] == head else words
+    return out
+
+
+def run_at(expected: list[str], output: list[str], at: int) -> list[int] | None:
+    """The output indices of ``expected`` read as one run from ``at``, or None."""
+    i, used = 0, []
+    while i < len(expected) and at < len(output):
+        if output[at] == expected[i]:
+            i += 1
+        elif i + 1 < len(expected) and output[at] == expected[i] + expected[i + 1]:
+            i += 2  # "non-governmental" cut at a line end: pdftotext drops the hyphen
+        elif not output[at].isdigit():  # a page number or note number may come between
+            return None
+        used.append(at)
+        at += 1
+    return used if i == len(expected) else None
+
+
+def find_notes(notes: list[list[str]], output: list[str]) -> tuple[str | None, set[int]]:
+    """Each note's words as one run of the output, the notes in order: (problem, indices)."""
+    used: set[int] = set()
+    at = 0
+    for n, words in enumerate(notes, start=1):
+        found = next((run for start in range(at, len(output))
+                      if (run := run_at(words, output, start))), None)
+        if found is None:
+            return f"note {n} not printed whole after word {at}: {' '.join(words[:12])}", used
+        used.update(found)
+        at = found[-1] + 1
+    return None, used
+
+
+def match_in_order(expected: list[str], output: list[str]) -> tuple[str | None, set[int]]:
+    """Match ``expected`` as a subsequence of ``output``: where it stops being one (None
+    when it is one), and the indices of the output words it used."""
+    i, used = 0, set()
+    for at, word in enumerate(output):
+        if i < len(expected) and word == expected[i]:
+            i, _ = i + 1, used.add(at)
+        elif i + 1 < len(expected) and word == expected[i] + expected[i + 1]:
+            i, _ = i + 2, used.add(at)  # "non-governmental" cut at a line end: no hyphen
+    if i == len(expected):
+        return None, used
+    return f"word {i} {expected[i]!r} lost or out of order: {' '.join(expected[i:i + 12])}", used
+
+
+@pytest.mark.parametrize("docname", NAMES)
+def test_every_word_once_in_reading_order(docname: str, pdfs: dict[str, Path],
+                                          office_documents: dict[str, Path]) -> None:
+    """pdftotext reads the text in order, the notes in their order (at the page feet), and
+    no word twice: only labels, page numbers and the running head are added."""
+    from conftest import allowed_extras, words_of, xml_words
+
+    root = load(office_documents[docname])
+    output = page_words(pdfs[docname], properties(root).running_head)
+    notes = [words_of(note) for note in ordered(root)]
+    text = xml_words(root)[:len(xml_words(root)) - sum(map(len, notes))]
+    problem, in_notes = find_notes(notes, output)
+    assert problem is None, problem
+    problem, in_text = match_in_order(text, [w if i not in in_notes else ""
+                                             for i, w in enumerate(output)])
+    assert problem is None, problem
+    allowed = allowed_extras(root)
+    extras = [w for i, w in enumerate(output) if i not in in_text | in_notes
+              and not w.isdigit() and w not in allowed]
+    assert not extras, f"words not in the XML (duplicated?): {extras[:20]}"
+
+
+def test_no_libreoffice_is_a_warning(tmp_path: Path, office_documents: dict[str, Path],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without LibreOffice, convert warns (naming the folder and the fix) and writes nothing."""
+    monkeypatch.setenv("PIPELINE_SOFFICE", str(tmp_path / "no-soffice"))
+    odt = tmp_path / "a.en.odt"
+    get("odt")(etree.parse(str(office_documents[NAMES[0]])), odt, Options())
+    problems = pdf.convert([(odt, tmp_path / "pdf" / "a.en.pdf")])
+    assert [p.severity for p in problems] == ["warning"]
+    assert "libreoffice" in str(problems[0]).lower() and str(tmp_path / "pdf") in str(problems[0])
+    assert not (tmp_path / "pdf").exists()
