@@ -1,7 +1,7 @@
 """A validated document as a pandoc AST: title block, then a paper's body or an agenda.
 
 Every paragraph is put in a named style (a Div with ``custom-style``), so that DOCX and ODT
-carry the same style names (house.toml) and an officer can restyle the whole document.
+carry the same style names (pipeline/styles/<house>.toml) and an officer can restyle the whole document.
 The ODT writer uses this module too, as pandoc's ODT writer reuses its OpenDocument one.
 """
 from __future__ import annotations
@@ -16,9 +16,9 @@ from .ast import (Node, NoteFor, cell, header, inlines, notes_of, row, span, sty
                   table, text)
 
 #: meta children printed in the title block, in printed order, with their style.
-TITLE_BLOCK = [("organisation", "Series"), ("symbol", "Symbol"),
-               ("original-language", "Original Language"), ("issued", "Dates"),
-               ("distribution", "Original Language"), ("series", "Series"),
+TITLE_BLOCK = [("organisation", "Organisation"), ("symbol", "Symbol"),
+               ("original-language", "Symbol Block"), ("issued", "Symbol Block"),
+               ("distribution", "Symbol Block"), ("series", "Series"),
                ("meeting", "Meeting"), ("session", "Meeting"), ("agenda-item", "Meeting"),
                ("title", "Title"), ("subtitle", "Subtitle"), ("dates", "Dates")]
 #: The order in which every writer prints the title block (HTML and EPUB too).

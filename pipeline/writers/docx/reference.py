@@ -1,7 +1,7 @@
 """Building reference.docx from the house style: pandoc's default reference, restyled.
 
 Used by pipeline/styles/make_reference.py; the DOCX writer itself only reads the result.
-Every style named in house.toml gets its paragraph and run properties rebuilt from scratch,
+Every style a house file (pipeline/styles/<house>.toml) names gets its paragraph and run properties rebuilt from scratch,
 so that nothing of pandoc's default look (theme fonts, blue headings) survives.
 """
 from __future__ import annotations
@@ -217,7 +217,7 @@ def theme_fonts(theme: bytes, font: str) -> bytes:
 
 
 def build(default_reference: bytes, house: dict[str, Any]) -> bytes:
-    """reference.docx: pandoc's default reference restyled after ``house`` (house.toml)."""
+    """reference.docx: pandoc's default reference restyled after ``house`` (pipeline/styles/<house>.toml)."""
     doc = docx.Document(io.BytesIO(default_reference))
     font, styles = house["fonts"]["body"], house["styles"]
     defaults(doc, font, styles["Normal"])

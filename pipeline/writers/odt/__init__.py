@@ -4,8 +4,9 @@ No pandoc runs: ``emit`` turns the AST into content.xml (named styles of ``refer
 native footnotes as text:note, tables with header rows); ``post`` wraps bulleted paragraphs
 in lists, sets the language on the reference's styles, fills in the running head and writes
 meta.xml; the other parts are the reference's own. The package is written with the mimetype
-first and stored, fixed dates and a fixed entry order. ``reference.odt`` is generated from
-pipeline/styles/house.toml by pipeline/styles/make_reference.py.
+first and stored, fixed dates and a fixed entry order. ``reference.odt`` (and
+``reference-<house>.odt``) is generated from pipeline/styles/<house>.toml by
+pipeline/styles/make_reference.py.
 """
 from __future__ import annotations
 
@@ -22,31 +23,34 @@ from ..docx.props import properties
 from . import emit, post
 from .odf import serialise
 
-REFERENCE = Path(__file__).resolve().parent / "reference.odt"
+#: The default house's reference; each house has its own (house.reference).
+REFERENCE = house.reference("odt", house.DEFAULT)
 #: The pandoc-types version written into the AST; ``emit`` does not read it.
 API_VERSION = [1, 23]
 
 
 def write(tree: etree._ElementTree, dest: Path, options: Options) -> None:
     """Write the validated document ``tree`` as an ODT file at ``dest``."""
-    atomic_write(dest, render(tree, str(dest)))
+    atomic_write(dest, render(tree, str(dest), options.extra.get("house")))
 
 
-@lru_cache(maxsize=1)
-def reference_parts() -> dict[str, bytes]:
-    """The parts of reference.odt (read once per process)."""
-    return package.read(REFERENCE.read_bytes())
+@lru_cache(maxsize=None)
+def reference_parts(name: str) -> dict[str, bytes]:
+    """The parts of a house's reference.odt (read once per process)."""
+    return package.read(house.reference("odt", name).read_bytes())
 
 
-def render(tree: etree._ElementTree, what: str = "odt") -> bytes:
-    """The ODT bytes of a validated document (``what`` names it in error messages)."""
+def render(tree: etree._ElementTree, what: str = "odt", house_name: str | None = None) -> bytes:
+    """The ODT bytes of a validated document (``what`` names it in error messages), in
+    ``house_name``'s house style or the one house.choose finds for it."""
     root = tree.getroot()
-    tag = house.document_tag(root)
-    props = properties(root)
-    content = emit.content(body.document(tree, API_VERSION), house.house()["agenda"], what)
-    post.bullet_lists(content)
-    parts = dict(reference_parts())
-    parts["content.xml"] = serialise(content)
-    parts["styles.xml"] = post.styles_part(parts["styles.xml"], tag, props.running_head)
-    parts["meta.xml"] = post.meta(props, tag)
-    return package.write(parts, first=["mimetype"], stored=["mimetype"])
+    with house.using(house.choose(root, house_name)):
+        tag = house.document_tag(root)
+        props = properties(root)
+        content = emit.content(body.document(tree, API_VERSION), house.house()["agenda"], what)
+        post.bullet_lists(content)
+        parts = dict(reference_parts(house.current()))
+        parts["content.xml"] = serialise(content)
+        parts["styles.xml"] = post.styles_part(parts["styles.xml"], tag, props.running_head)
+        parts["meta.xml"] = post.meta(props, tag)
+        return package.write(parts, first=["mimetype"], stored=["mimetype"])

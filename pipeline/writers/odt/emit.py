@@ -17,7 +17,7 @@ the internal names of reference.odt::
 
 After ``content``: every text:style-name is a style of reference.odt or an automatic style in
 office:automatic-styles (T1.. emphasis, Table1.. tables and their columns, one style for header
-cells and one for body cells, ruled as house.toml's [agenda] says); notes are numbered 1.. in
+cells and one for body cells, ruled as the house's [agenda] says); notes are numbered 1.. in
 reading order with ids ftn0..; nothing depends on anything but the AST.
 """
 from __future__ import annotations

@@ -139,7 +139,7 @@ def sample_content(data: bytes, names: list[str]) -> bytes:
 
 
 def build(default_reference: bytes, house: dict[str, Any]) -> bytes:
-    """reference.odt: pandoc's default reference restyled after ``house`` (house.toml)."""
+    """reference.odt: pandoc's default reference restyled after ``house`` (pipeline/styles/<house>.toml)."""
     parts = package.read(default_reference)
     root = parse(parts["styles.xml"])
     styles = root.find("office:styles", NS)
