@@ -29,6 +29,7 @@ from . import writers
 from .documents import alternate_links, doc_name, language_versions, load_valid, read_source
 from .errors import Diagnostic, PipelineError
 from .fsutil import atomic_write
+from .metadata import sidecar
 from .progress import Progress, plural
 from .report import Row, previous, state_of, summary, write_reports
 from .state import Manifest, build_lock, code_digests, combine, sha
@@ -117,7 +118,8 @@ def build_document(source: Path, plan: Plan, folder: str = "xml", formats: bool 
     def job(outcome: Outcome) -> None:
         tree, xml_digest = None, None
         source_digest = manifest.file_digest(source)
-        if manifest.stale(xml, combine(plan.code_of("reader"), str(source_digest))):
+        extra = str(manifest.file_digest(sidecar(source)))  # sources/<docid>.toml, if any
+        if manifest.stale(xml, combine(plan.code_of("reader"), str(source_digest), extra)):
             st = source.stat()
             data = source.read_bytes()  # the bytes read are the bytes recorded
             manifest.remember(source, st, sha(data))
@@ -125,7 +127,7 @@ def build_document(source: Path, plan: Plan, folder: str = "xml", formats: bool 
             outcome.messages += [str(w) for w in warnings]
             out = serialize(tree, xml)
             atomic_write(xml, out)
-            outcome.wrote(xml, combine(plan.code_of("reader"), sha(data)))
+            outcome.wrote(xml, combine(plan.code_of("reader"), sha(data), extra))
             xml_digest = sha(out)
         xml_digest = xml_digest or manifest.file_digest(xml)
         for fmt in plan.formats if formats else ():

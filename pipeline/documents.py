@@ -39,8 +39,24 @@ def read_source(path: Path | str, doc_type: str | None = None, lang: str | None 
             raise PipelineError(errors)
         from .mastercheck import master_warnings
 
-        return tree, master_warnings(tree, str(path))
-    return read_text_source(data, str(path), doc_type, lang, check)
+        return with_metadata(tree, path), master_warnings(tree, str(path))
+    tree, warnings = read_text_source(data, str(path), doc_type, lang, check)
+    return with_metadata(tree, path), warnings
+
+
+def with_metadata(tree: etree._ElementTree, source: Path) -> etree._ElementTree:
+    """The tree with the fields of the source's sources/<docid>.toml set (metadata.py),
+    when there is one; still valid, or an error naming that file."""
+    from . import metadata
+
+    extra = metadata.sidecar(source)
+    if not extra.exists() and not extra.is_symlink():
+        return tree
+    metadata.apply(tree, metadata.read(extra))
+    errors = validate(tree, str(extra))
+    if errors:
+        raise PipelineError(errors)
+    return tree
 
 
 def read_text_source(data: bytes, filename: str, doc_type: str | None = None,
