@@ -7,11 +7,13 @@
 #   poppler-utils          -> pdftotext, pdftoppm
 #   fonts-liberation2      -> metric-compatible Arial/Times for the house style in LibreOffice
 #   omegat                 -> OmegaT in console mode: translates XLIFF projects with a TMX memory
+#   jing                   -> RELAX NG validation of every ODT against the OASIS ODF schema
 #   nodejs, npm            -> only if npm is missing: fetches axe-core (mk/tools.mk)
 # Never downloads a browser build: Chromium comes from Debian only.
 set -euo pipefail
 
-packages=(chromium libreoffice-writer-nogui poppler-utils default-jre-headless fonts-liberation2 omegat)
+packages=(chromium libreoffice-writer-nogui poppler-utils default-jre-headless fonts-liberation2
+          omegat jing)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -50,6 +50,8 @@ def new_document(ui: str, title: str, landscape: bool = False) -> Document:
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
+    for zoom in doc.settings.element.iter(qn("w:zoom")):  # ISO 29500 requires w:percent
+        zoom.set(qn("w:percent"), zoom.get(qn("w:percent"), "100"))
     return doc
 
 
