@@ -186,6 +186,13 @@ def build_comparison(spec: tuple[str, Path, Path, Path], plan: Plan) -> Outcome:
     return guarded(str(dest), job)
 
 
+def index_formats(plan: Plan) -> list[str]:
+    """The formats the index links: the plan's, and the PDF when it can be made."""
+    from .writers import pdf
+
+    return list(plan.formats) + (["pdf"] if "odt" in plan.formats and pdf.available() else [])
+
+
 def build_index(plan: Plan, marks: dict | None = None) -> Outcome:
     """Write build/index.html when what it lists changed: the documents' XML (titles,
     languages), the pages it links to, the marks of the last build (failed, stale,
@@ -199,7 +206,7 @@ def build_index(plan: Plan, marks: dict | None = None) -> Outcome:
     marks = marks or {}
 
     def job(outcome: Outcome) -> None:
-        inputs = combine(plan.code_of("compare"), ",".join(plan.formats),
+        inputs = combine(plan.code_of("compare"), ",".join(index_formats(plan)),
                          *(f"{x}={_MANIFEST.file_digest(x)}" for x in xml), *map(str, pages),
                          *(f"{k}={v}" for k, v in sorted(marks.items())))
         if _MANIFEST.stale(dest, inputs):
@@ -207,7 +214,7 @@ def build_index(plan: Plan, marks: dict | None = None) -> Outcome:
             for *_, page in comparisons(plan):
                 docid, label = extra_link(page)
                 links.setdefault(docid, []).append((label, href(page, dest.parent)))
-            write_index(xml, dest, list(plan.formats), extra_links=links, marks=marks,
+            write_index(xml, dest, index_formats(plan), extra_links=links, marks=marks,
                         report="report.html")
             outcome.wrote(dest, inputs)
 

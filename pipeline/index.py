@@ -23,6 +23,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "epub": ("EPUB", "application/epub+zip"),
     "docx": ("DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "odt": ("ODT", "application/vnd.oasis.opendocument.text"),
+    "pdf": ("PDF", "application/pdf"),
     "xml": ("XML", "application/xml"),
 }
 
@@ -87,6 +88,8 @@ def format_href(version: Version, fmt: str) -> str:
     """The link to one format of a version: the XML itself, or <format>/<name>.<ext>."""
     if fmt == "xml":
         return version.xml_href
+    if fmt == "pdf":  # printed by the batch from the ODT (writers/pdf.py), not a writer
+        return quote(f"pdf/{version.name}.pdf")
     info = REGISTRY[fmt]
     return quote(f"{info.name}/{version.name}.{info.ext}")
 

@@ -5,6 +5,7 @@ Each test works in a copy of the repository (modification times kept) that share
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -80,6 +81,10 @@ def test_parallel_build_made_everything(repo: Path) -> None:
                      ("odt", "odt")] + PDF:
         assert {p.name.rsplit(".", 1)[0] for p in (repo / "build" / sub).glob(f"*.{ext}")} == names
     assert (repo / "build/index.html").exists()
+    index = (repo / "build/index.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'href="([^"#]+)"', index))
+    assert {f"pdf/{n}.pdf" for n in names for _ in PDF} <= links
+    assert [link for link in links if not (repo / "build" / link).exists()] == []
     assert not list((repo / "build").rglob("*.tmp"))
     xml = sorted(map(str, (repo / "build/xml").glob("*.xml")))
     r = subprocess.run([str(repo / ".venv/bin/pipeline"), "validate", *xml], capture_output=True, text=True)
