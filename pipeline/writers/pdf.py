@@ -16,12 +16,15 @@ builds every other format.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from ..errors import Diagnostic
@@ -77,7 +80,7 @@ def convert(pairs: list[tuple[Path, Path]]) -> list[Diagnostic]:
         for odt, dest in pairs:
             made = out / f"{odt.stem}.pdf"
             if made.is_file() and made.stat().st_size > 0:
-                atomic_write(dest, made.read_bytes())
+                atomic_write(dest, reproducible(made.read_bytes(), document_date(odt)))
             else:
                 errors.append(Diagnostic(str(odt), None,
                                          f"LibreOffice made no PDF of it{failure}"))
@@ -102,3 +105,28 @@ def run_soffice(program: str, odts: list[Path], out: Path, profile: Path) -> str
         tail = err.decode(errors="replace").strip().splitlines()[-1:] or [""]
         return f" (LibreOffice exit {proc.returncode}: {tail[0]})"
     return ""
+
+
+def document_date(odt: Path) -> str:
+    """The ODT's fixed date (meta.xml's dc:date, the document's first day), YYYY-MM-DD."""
+    with zipfile.ZipFile(odt) as zf:
+        found = re.search(rb"<dc:date>(\d{4}-\d\d-\d\d)", zf.read("meta.xml"))
+    return found.group(1).decode() if found else "2000-01-01"
+
+
+def reproducible(data: bytes, day: str) -> bytes:
+    """LibreOffice's PDF with its clock and random parts fixed, byte for byte the same
+    length (so the cross-reference offsets hold): the dates of the document information
+    and of the XMP metadata become ``day`` at midnight, the file /ID and LibreOffice's
+    /DocChecksum a digest of the rest."""
+    compact = day.replace("-", "").encode()
+    data = re.sub(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d",
+                  lambda m: m.group(1) + day.encode() + b"T00:00:00", data)
+    data = re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)\d{14}",
+                  lambda m: m.group(1) + compact + b"000000", data)
+    digest = hashlib.md5(re.sub(rb"<[0-9A-F]{32}>|/[0-9A-F]{32}", b"", data)).hexdigest().upper()
+    data = re.sub(rb"(/ID\s*\[\s*)<[0-9A-F]{32}>(\s*)<[0-9A-F]{32}>",
+                  lambda m: m.group(1) + b"<" + digest.encode() + b">" + m.group(2) + b"<"
+                  + digest.encode() + b">", data)
+    return re.sub(rb"(/DocChecksum\s*/)[0-9A-F]{32}", lambda m: m.group(1) + digest.encode(),
+                  data)
