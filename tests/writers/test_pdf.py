@@ -13,7 +13,8 @@ import pikepdf
 import pytest
 from lxml import etree
 
-from office_fixtures import NAMES, load, norm, office_documents, text_of  # noqa: F401
+from office_fixtures import (NAMES, expected_styles, load, norm, office_documents,  # noqa: F401
+                             text_of)
 from pipeline.writers import Options, get, pdf
 from pipeline.writers.docx.house import document_tag
 from pipeline.writers.docx.props import properties
@@ -112,9 +113,10 @@ def test_headings_tables_and_notes_are_tagged(docname: str, pdfs: dict[str, Path
     with pikepdf.open(pdfs[docname]) as doc:
         kinds = struct_kinds(doc)
     headings = [k for k in kinds if re.fullmatch(r"H[1-6]?", k)]
-    expected = 1 + len(root.findall("agenda/heading")) + len(root.findall(".//day")) \
-        + len(root.findall(".//day/item")) + len(root.findall(".//section")) \
-        + len(root.findall(".//annex"))
+    levelled = ("Title", "Day Heading", "Item Title")
+    expected = sum(count for style, count in expected_styles(root).items()
+                   if style in levelled or style.startswith("Heading ")) \
+        + len(root.findall("agenda/heading"))  # Agenda Heading, at Heading 1's level
     assert len(headings) == expected, kinds
     assert kinds.count("Table") == len(root.findall(".//day"))
     assert kinds.count("TH") == 2 * len(root.findall(".//day"))
