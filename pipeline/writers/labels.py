@@ -177,25 +177,29 @@ PRINTED_DATE = re.compile(
 SEPARATOR = " \t,;:–—-"
 
 
-def day_heading_parts(printed: str, iso: str) -> list[tuple[str, bool]] | None:
-    """A day heading cut into its date and its name, in printed order, as (text, is_date):
-    "7 July 2008 Day One" -> [("7 July 2008", True), ("Day One", False)]. None when the
-    heading does not begin or end with the day's own date, or is nothing but the date."""
+def day_heading_parts(printed: str, iso: str) -> list[tuple[str, bool | None]] | None:
+    """A day heading cut into its date and its name, in printed order, as (text, is_date),
+    the separator as printed between them (is_date None): "7 July 2008 Day One" ->
+    [("7 July 2008", True), (" ", None), ("Day One", False)]. None when the heading does not
+    begin or end with the day's own date, or is nothing but the date."""
     try:
         day = dt.date.fromisoformat(iso)
     except ValueError:
         return None
+    printed = " ".join(printed.split())
     for match in PRINTED_DATE.finditer(printed):
-        at_start = not printed[:match.start()].strip(SEPARATOR)
-        at_end = not printed[match.end():].strip(SEPARATOR)
-        if not (at_start or at_end) or not _same_day(match, day):
+        before, after = printed[:match.start()], printed[match.end():]
+        if not (before.strip(SEPARATOR) == "" or after.strip(SEPARATOR) == "") \
+                or not _same_day(match, day):
             continue
-        before = printed[:match.start()].strip(SEPARATOR)
-        after = printed[match.end():].strip(SEPARATOR)
-        if not (before or after):
+        name = before if before.strip(SEPARATOR) else after
+        core = name.strip(SEPARATOR)
+        if not core:
             return None
-        return [(before, False), (match.group(), True)] if before else \
-            [(match.group(), True), (after, False)]
+        at = name.index(core)
+        if name is before:
+            return [(core, False), (before[at + len(core):], None), (match.group(), True)]
+        return [(match.group(), True), (after[:at], None), (core, False)]
     return None
 
 

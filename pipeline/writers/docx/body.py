@@ -154,17 +154,22 @@ def agenda(el: etree._Element, notes: NoteFor, lang: str) -> list[Node]:
 
 
 def day_heading(day: etree._Element, notes: NoteFor, lang: str) -> list[Node]:
-    """The day line: its date and its name apart, a tab between (the name at the right
-    margin), in printed order; the date alone for a day without heading."""
+    """The day line: its date and its name in character styles of their own (the name in
+    italics), the printed separator between, in printed order; the date alone for a day
+    without heading. (A tab, or an em space, between date and name made pdftotext print
+    them as two blocks, the name after the day's table: the reading of our PDFs through
+    the extractors fell from 87.4% to 79.9%, every agenda read as plain prose.)"""
     heading = day.find("heading")
     if heading is None:
         return text(labels.format_date(day.get("date", ""), lang))
     parts = labels.day_heading_parts(heading.text or "", day.get("date", ""))
     if parts is None:
         return inlines(heading, notes)
-    (first, first_date), (second, _) = parts
-    style = ("Day Date", "Day Name") if first_date else ("Day Name", "Day Date")
-    return [span(style[0], text(first)), tab(), span(style[1], text(second))]
+    out: list[Node] = []
+    for piece, is_date in parts:
+        out += text(piece) if is_date is None else \
+            [span("Day Date" if is_date else "Day Name", text(piece))]
+    return out
 
 
 def day_table(day: etree._Element, notes: NoteFor, lang: str) -> Node:

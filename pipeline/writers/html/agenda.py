@@ -59,8 +59,8 @@ def day(ctx: Context, src: etree._Element, number: int) -> etree._Element:
     if parts is None:
         add(h2, day_title(ctx, src))
     else:  # the date and the day's name apart, as printed (and as the DOCX and ODT set them)
-        first, second = (day_part(piece, is_date, src.get("date", "")) for piece, is_date in parts)
-        add(h2, first, " ", second)
+        add(h2, *(piece if is_date is None else day_part(piece, is_date, src.get("date", ""))
+                  for piece, is_date in parts))
     if src.find("heading") is not None:
         copy_translate(src.find("heading"), h2)
     items = sub(out, "div", {"class": "programme"})
