@@ -102,9 +102,10 @@ def test_a_symbolic_link_is_refused(tmp_path: Path) -> None:
 
 
 def batch(folder: Path, out: Path) -> subprocess.CompletedProcess:
-    """pipeline batch over ``folder`` (HTML and DOCX only: no LibreOffice needed)."""
+    """pipeline batch over ``folder`` (HTML and DOCX only: no LibreOffice needed), listing
+    every file it writes."""
     return subprocess.run([sys.executable, "-m", "pipeline", "batch", "--sources-dir",
-                           str(folder), "--out", str(out), "--to", "html,docx"],
+                           str(folder), "--out", str(out), "--to", "html,docx", "--verbose"],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
