@@ -18,7 +18,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from test_make import bump, edit, make, repo  # noqa: F401 - repo is the module's fixture
+from test_make import bump, edit, make, make_env, repo  # noqa: F401 - repo is the module's fixture
 
 DOC = "idm2008-ws2-agenda"
 LINE = re.compile(r"^\[ ?(\d+)/(\d+)\] (\S+)  (.*)$")
@@ -53,7 +53,7 @@ def test_progress_bar_on_a_terminal(repo: Path) -> None:
     edit(repo / f"sources/{DOC}.fr.txt", "Enregistrement", "Enregistrement des badges")
     leader, follower = pty.openpty()
     try:
-        env = {**os.environ, "PYTHONPATH": str(repo)}
+        env = make_env(repo)
         proc = subprocess.run(["make", "-o", ".venv/.installed", "all"], cwd=repo, env=env,
                               stdout=subprocess.PIPE, stderr=follower, timeout=900)
         os.close(follower)

@@ -40,10 +40,17 @@ def repo(tmp_path_factory) -> Path:
     return dest
 
 
+def make_env(cwd: Path) -> dict[str, str]:
+    """The environment of a make run in a copy: the copy's code first, and nothing a parent
+    make passes down (under `make test`, MAKEFLAGS would make it print its directory)."""
+    parent = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")
+    return {**{k: v for k, v in os.environ.items() if k not in parent}, "PYTHONPATH": str(cwd)}
+
+
 def make(cwd: Path, *args: str, verbose: bool = True) -> subprocess.CompletedProcess:
     """Run make in cwd, with the copy's own code (the shared .venv is an editable install
     of the original); V=1 unless not verbose, so that every file written is printed."""
-    env = {**os.environ, "PYTHONPATH": str(cwd)}
+    env = make_env(cwd)
     # -o: the .venv is the original's, shared; the copy must never reinstall it (an
     # editable install from the copy would point the original's venv at a temporary folder)
     return subprocess.run(["make", "-o", ".venv/.installed", *args, *(["V=1"] if verbose else [])],
