@@ -110,7 +110,6 @@ def _first_text_index(lines: list[Line]) -> int:
     return next((i for i, ln in enumerate(lines) if ln.kind == "text"), 0)
 
 
-
 def text_width(lines: list[Line]) -> int:
     """The usual length of a full line (90th percentile), to spot short last lines."""
     lengths = sorted(len(ln.text) for ln in lines if ln.kind == "text")
@@ -180,9 +179,6 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
     root.append(meta)
     if entries:
         part = build_entries(leftover + lines[cut:])
-        if heading:
-            etree.SubElement(part, "heading").text = heading
-            part.insert(0, part[-1])
         builder = None
     elif doc_type == "agenda":
         default = meta.find("dates").get("from") if meta.find("dates") is not None else None
@@ -190,15 +186,15 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
         for line in lines[cut:]:
             builder.feed(line)
         part = builder.finish()
-        if heading:
-            h = etree.Element("heading")
-            h.text = heading
-            part.insert(0, h)
         if not len(part.findall("day")):
             raise error(filename, lines[cut].no if cut < len(lines) else 1, "no timed item found in the agenda")
     else:
         builder = BodyBuilder(filename, text_width(lines))
         part = builder.run(leftover + lines[cut:])
+    if heading and part.tag == "agenda":  # the programme's heading, before days or entries
+        h = etree.Element("heading")
+        h.text = heading
+        part.insert(0, h)
     root.append(part)
     warnings = warnings + (builder.warnings if builder is not None else [])
     if notes:

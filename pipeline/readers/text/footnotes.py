@@ -107,7 +107,7 @@ def _ends_page_after(lines: list[Line], k: int) -> bool:
         seen += ln.kind == "text"
         if seen >= 3:
             return False
-    return k + 12 >= len(lines) or seen < 3 and all(ln.kind != "text" for ln in lines[k + 1:k + 12])
+    return k + 12 >= len(lines) or seen == 0
 
 
 def _scrambled_notes(out: list[Line], lines: list[Line], i: int,
@@ -131,9 +131,9 @@ def _scrambled_notes(out: list[Line], lines: list[Line], i: int,
     pieces = [0] + [k for k in range(1, len(head))
                     if TERMINAL_RE.search(head[k - 1].text) and head[k].text[:1].isupper()]
     first = int(lines[i].text)
-    if len(pieces) != first - expected or not all(
-            _marker_above(lines, _index_of(lines, head[0]), n, loose=True)
-            for n in range(expected, first)):
+    top = _index_before(lines, i, head[0])
+    if len(pieces) != first - expected or top is None or not all(
+            _marker_above(lines, top, n, loose=True) for n in range(expected, first)):
         return None
     block: list[Line] = []
     for m, k in enumerate(pieces):
@@ -163,9 +163,10 @@ def _scrambled_notes(out: list[Line], lines: list[Line], i: int,
     return block, k, n
 
 
-def _index_of(lines: list[Line], line: Line) -> int:
-    """The index of a line object in lines (by identity)."""
-    return next(k for k, ln in enumerate(lines) if ln is line)
+def _index_before(lines: list[Line], i: int, line: Line) -> int | None:
+    """The index of the line object before lines[i] (by identity, looked for from i
+    upwards: it is near), or None when it is a line made since (a joined note)."""
+    return next((k for k in range(i - 1, -1, -1) if lines[k] is line), None)
 
 
 #: A note's first line as extractors print it at a page foot: the number, one space, text.

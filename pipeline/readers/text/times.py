@@ -124,18 +124,13 @@ CROSS_MONTH_RE = re.compile(
 def find_date_range(text: str) -> tuple[str, str] | None:
     """A printed range of days ("7 – 8 juillet 2008", "27 February–2 March 2029") as
     (from, to), or one date twice."""
-    m = CROSS_MONTH_RE.search(text)
-    if m:
-        a = _date(m.group("y"), m.group("m1"), m.group("d1"))
-        b = _date(m.group("y"), m.group("m2"), m.group("d2"))
-        if a and b and a <= b:
-            return a, b
-    m = DATE_RANGE_RE.search(text)
-    if m:
-        a = _date(m.group("y"), m.group("mon"), m.group("d1"))
-        b = _date(m.group("y"), m.group("mon"), m.group("d2"))
-        if a and b and a <= b:
-            return a, b
+    for pattern, first, second in ((CROSS_MONTH_RE, "m1", "m2"), (DATE_RANGE_RE, "mon", "mon")):
+        m = pattern.search(text)
+        if m:
+            a = _date(m.group("y"), m.group(first), m.group("d1"))
+            b = _date(m.group("y"), m.group(second), m.group("d2"))
+            if a and b and a <= b:
+                return a, b
     found = [iso for iso in (_iso_of(mm) for mm in DATE_RE.finditer(text)) if iso]
     if found:
         return found[0], found[-1]
