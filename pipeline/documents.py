@@ -40,8 +40,29 @@ def read_source(path: Path | str, doc_type: str | None = None, lang: str | None 
         from .mastercheck import master_warnings
 
         return with_metadata(tree, path), master_warnings(tree, str(path))
-    tree, warnings = read_text_source(data, str(path), doc_type, lang, check)
+    reader = BINARY_READERS.get(path.suffix.lower(), read_text_source)
+    tree, warnings = reader(data, str(path), doc_type, lang, check)
     return with_metadata(tree, path), warnings
+
+
+def _read_pdf(data: bytes, filename: str, doc_type: str | None = None,
+              lang: str | None = None, check: bool = True):
+    """A PDF source (readers/pdf)."""
+    from .readers.pdf import read_pdf_source
+
+    return read_pdf_source(data, filename, doc_type, lang, check)
+
+
+def _read_docx(data: bytes, filename: str, doc_type: str | None = None,
+               lang: str | None = None, check: bool = True):
+    """A Word source (readers/docx)."""
+    from .readers.docx import read_docx_source
+
+    return read_docx_source(data, filename, doc_type, lang, check)
+
+
+#: The readers of the documents themselves, by extension; anything else is read as text.
+BINARY_READERS = {".pdf": _read_pdf, ".docx": _read_docx}
 
 
 def with_metadata(tree: etree._ElementTree, source: Path) -> etree._ElementTree:

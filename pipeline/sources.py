@@ -20,10 +20,12 @@ from .errors import Diagnostic
 NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]{2,3}")
 #: A draft's name: ``<docid>.<lang>.<rev>``.
 DRAFT_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]{2,3}\.[A-Za-z0-9_-]+")
-#: The extensions the build reads.
-EXTENSIONS = (".txt", ".xml")
+#: The extensions the build reads, the one that wins first when a name has several: a
+#: hand-edited master, then the documents themselves (Word, PDF), then an extracted text.
+EXTENSIONS = (".xml", ".docx", ".pdf", ".txt")
 
-NAME_RULE = ("a source is named <docid>.<lang>.txt or .xml, the document id made of letters, "
+NAME_RULE = ("a source is named <docid>.<lang>.txt, .pdf, .docx or .xml, the document id "
+             "made of letters, "
              "digits, '-' and '_' (as in idm2008-agenda.fr.txt)")
 
 
@@ -54,27 +56,31 @@ def check_source(path: Path, draft: bool = False) -> Diagnostic | None:
         return Diagnostic(str(path), None, "is not a regular file")
     name = path.name.rsplit(".", 1)[0]
     if not is_safe_name(name, draft):
-        rule = NAME_RULE if not draft else NAME_RULE.replace("<lang>.txt or .xml",
+        rule = NAME_RULE if not draft else NAME_RULE.replace("<lang>.txt, .pdf, .docx or .xml",
                                                              "<lang>.<rev>.txt")
         return Diagnostic(str(path), None, f"not built: unsafe name ({rule})")
     return None
 
 
 def discover(folder: Path) -> Found:
-    """The sources of folder (masters win over the text of the same name) and the drafts of
+    """The sources of folder (of several files of one name, the first in EXTENSIONS order:
+    a master wins over the document, a document over its text) and the drafts of
     folder/drafts, with a diagnostic for every file that looks like a source but is refused."""
     found = Found()
     entries = sorted(folder.iterdir()) if folder.is_dir() else []
     candidates = [p for p in entries if p.suffix in EXTENSIONS]
-    masters = {p.name[:-4] for p in candidates if p.suffix == ".xml"}
+    chosen: dict[str, Path] = {}
+    for path in sorted(candidates, key=lambda p: EXTENSIONS.index(p.suffix)):
+        chosen.setdefault(path.stem, path)
     for path in candidates:
         problem = check_source(path)
         if problem:
             found.problems.append(problem)
-        elif path.suffix == ".txt" and path.name[:-4] in masters:
-            found.problems.append(Diagnostic(str(path), None, f"not read: the master "
-                                             f"{path.name[:-4]}.xml of the same name is built "
-                                             "instead", "warning"))
+        elif chosen[path.stem] != path:
+            winner = chosen[path.stem]
+            what = "the master " if winner.suffix == ".xml" else ""
+            found.problems.append(Diagnostic(str(path), None, f"not read: {what}{winner.name} "
+                                             "of the same name is built instead", "warning"))
         else:
             found.sources.append(path)
     drafts = folder / "drafts"
