@@ -81,19 +81,21 @@ def with_metadata(tree: etree._ElementTree, source: Path) -> etree._ElementTree:
 
 
 def read_text_source(data: bytes, filename: str, doc_type: str | None = None,
-                     lang: str | None = None, check: bool = True
+                     lang: str | None = None, check: bool = True,
+                     hints: dict[int, str] | None = None
                      ) -> tuple[etree._ElementTree, list[Diagnostic]]:
     """Read raw text into a valid tree that holds every word. A text that cannot be read at
     all (empty, binary) is an error; a structure the reader cannot make out is a warning,
     and the text is read again with less structure, step by step: with the footnotes left
     where the page prints them, then as plain prose (readers/text/plain.py, the UN title
-    block kept, then not), so that a readable text is never refused."""
-    result, problems = _attempt(lambda: read_text(data, filename, doc_type, lang), data,
-                                filename, check)
+    block kept, then not), so that a readable text is never refused. hints: what a PDF or
+    Word source's layout says of the text's lines (readers/text/normalise.py HINTS)."""
+    result, problems = _attempt(lambda: read_text(data, filename, doc_type, lang, hints=hints),
+                                data, filename, check)
     if not problems:
         return result.tree, result.warnings
     steps = [("the footnotes are left in the text, where the page prints them",
-              lambda: read_text(data, filename, doc_type, lang, notes=False)),
+              lambda: read_text(data, filename, doc_type, lang, notes=False, hints=hints)),
              ("the text is kept whole as a paper of plain paragraphs",
               lambda: read_plain_text(data, filename, lang)),
              ("the text is kept whole as a paper of plain paragraphs",

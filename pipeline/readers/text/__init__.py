@@ -136,10 +136,11 @@ def read_plain_text(data: bytes, filename: str, lang: str | None = None,
 
 def read_text(data: bytes, filename: str, doc_type: str | None = None,
               lang: str | None = None, docid: str | None = None,
-              notes: bool = True) -> ReadResult:
+              notes: bool = True, hints: dict[int, str] | None = None) -> ReadResult:
     """Read raw text bytes into a document tree (not yet validated); with ``notes`` False,
-    footnote texts are left where the page prints them, as text."""
-    norm = normalise(data, filename)
+    footnote texts are left where the page prints them, as text; hints (line number ->
+    a hint of normalise.HINTS) come from a PDF or Word source's layout."""
+    norm = normalise(data, filename, hints)
     lines, notes = extract_notes(norm.lines) if notes else (list(norm.lines), [])
     name_id, name_lang = name_hints(filename)
     doc_type = doc_type or detect_type(lines) or "paper"  # prose: a paper of unnumbered paragraphs

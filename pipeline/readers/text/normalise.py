@@ -29,6 +29,14 @@ class Line:
     kind: str = "text"  # text | blank | sep
     page_start: bool = False
     indent: int = 0
+    #: What the layout of a PDF or Word source says of the line (see HINTS); "" for text.
+    hint: str = ""
+
+
+#: The hints a reader of the documents themselves (readers/pdf, readers/docx) may give a
+#: line: the document's title, a heading of level 1-3, a line set in bold, a line of a
+#: footnote area, a running header or footer. The builders may use them; a text has none.
+HINTS = ("title", "heading1", "heading2", "heading3", "bold", "note", "running")
 
 
 @dataclass
@@ -662,12 +670,15 @@ def _numbered_notes(block: list[Line], run: list[Line], page_start: bool) -> lis
     return new
 
 
-def normalise(data: bytes, filename: str) -> Normalised:
-    """Run stage 1 on raw bytes (see the module docstring for what holds after it)."""
+def normalise(data: bytes, filename: str, hints: dict[int, str] | None = None) -> Normalised:
+    """Run stage 1 on raw bytes (see the module docstring for what holds after it); hints
+    maps line numbers of the text to a hint of HINTS."""
     text, enc = decode(data, filename)
     if not text.strip():
         raise DocumentError(filename, 1, "empty text: nothing to parse")
     lines = split_lines(text)
+    for line in lines if hints else ():
+        line.hint = hints.get(line.no, "")
     lines, debris1 = remove_page_numbers(lines)
     if not any(line.kind == "text" for line in lines):
         raise DocumentError(filename, 1, "no text: only page numbers or layout")
