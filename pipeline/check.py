@@ -35,6 +35,9 @@ from .readers.text.times import match_time_range, second_range
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 #: A number with a dot, alone between spaces: a paragraph or item number, layout not words.
 NUMBER_DOT_RE = re.compile(r"(?<![\w.,/:-])\d{1,4}\.(?=\s|$)")
+#: Such a number before a note reference: the source prints it glued to the marker
+#: ("2027.1", a word) or apart ("2025. 3", layout), so the XML's word is optional.
+NUMBER_BEFORE_MARKER_RE = re.compile(r"(?<![\w.,/:-])\d{1,4}\.§$")
 #: Put after a text that a note reference follows: "2027." then the marker is no number.
 BEFORE_MARKER = "§"
 _HYPHEN_JOIN_RE = re.compile(r"[-‐]\s*\n\s*")
@@ -81,16 +84,22 @@ class Words:
     texts: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
+    #: Words of the XML that the source may not print: the number of a note reference that
+    #: the reader placed where no marker was printed (readers/text link_markers).
+    optional: set[int] = field(default_factory=set)
 
     def add(self, text: str, line: int = 0) -> None:
         """Append the words of a piece of text, hyphens ignored, and numbers printed as
         paragraph numbers ("12. ") too, wherever they stand: the reader makes some of them
         para/@n and leaves others in the text (a list numbered inside a paragraph)."""
+        maybe = "." in text and NUMBER_BEFORE_MARKER_RE.search(text)
         if "." in text:
             text = NUMBER_DOT_RE.sub(" ", text)
         found = WORD_RE.findall(text.replace("-", "").replace("‐", "").translate(SUPERSCRIPTS))
         self.texts.extend(found)
         self.lines.extend([line] * len(found))
+        if maybe:
+            self.optional.add(len(self.texts) - 1)
 
     def sub(self, start: int, stop: int | None = None) -> "Words":
         """A slice of these words."""
@@ -158,6 +167,7 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
         if el.tag in ("meta", "footnotes") or not isinstance(el.tag, str):
             return
         if el.tag == "noteref":
+            out.optional.add(len(out.texts))
             out.add(notes.get(el.get("to"), ""))
         parent = el.getparent()
         in_list = el.tag == "item" and parent is not None and parent.tag == "list"
@@ -255,7 +265,7 @@ def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[
     lost: list[tuple[int, int]] = []
     added: list[tuple[int, int]] = []
     moved: dict[int, int] = {}  # blocks found earlier in the source: start -> end
-    optional = {k for block in body.blocks for k in block.optional}
+    optional = {k for block in body.blocks for k in block.optional} | body.optional
     starts = [block.start for block in body.blocks]
     i = j = 0
     while i < len(a) and j < len(b):

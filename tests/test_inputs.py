@@ -109,10 +109,12 @@ def test_marker_without_note_is_a_warning():
     assert root.find(".//noteref") is None
 
 
-def test_note_without_marker_is_an_error():
-    msg = read_error(paper("1. Migrants return home. Then they stay.", "2. End.",
-                           notes="\n" + " " * 40 + "\n1  A note nobody points at.\n"))
-    assert "footnote 1 has no marker" in msg and msg.startswith("doc.en.txt:8: error:")
+def test_note_without_marker_is_a_warning_and_stays_a_note():
+    root, warnings = read_ok(paper("1. Migrants return home. Then they stay.", "2. End.",
+                                   notes="\n" + " " * 40 + "\n1  A note nobody points at.\n"))
+    assert any(w.startswith("doc.en.txt:8: warning: footnote 1: no marker found") for w in warnings)
+    assert root.findtext("footnotes/footnote") == "A note nobody points at."
+    assert root.find("body/para[@n='2']//noteref").get("to") == "fn1"
 
 
 def test_missing_and_duplicated_paragraph_numbers_warn_and_renumber():

@@ -180,17 +180,35 @@ def test_shapeless_prose_is_a_paper_of_plain_paragraphs():
     assert "Just a sentence. And another one." in " ".join(root.itertext())
 
 
-def test_a_structure_that_loses_words_falls_back_with_warnings():
-    """A footnote whose marker cannot be found was an error: now the text is read again with
-    the notes left where they are printed, and the reason is a warning naming the line."""
+def test_a_note_whose_marker_is_nowhere_stays_a_note_referenced_where_it_is_printed():
+    """A footnote whose marker cannot be found (lost by the extractor, or glued to a figure)
+    once sent the whole text back with every note left in the body: now that note alone is
+    referenced at the end of the text printed before it, with a warning naming its line."""
     from pipeline.documents import read_text_source
 
     data = ("Title of the paper\n\n1. The first paragraph has no marker at all.\n\n"
             "2. The second neither.\n\n__________\n1 A note that nothing calls.\n").encode()
     tree, warnings = read_text_source(data, "p.en.txt")
     messages = [str(w) for w in warnings]
-    assert any(m.startswith("p.en.txt:") and "warning: footnote 1 has no marker" in m
-               for m in messages), messages
-    assert any("footnotes are left in the text" in m for m in messages)
-    text = " ".join(tree.getroot().itertext())
-    assert "A note that nothing calls." in text and "The second neither." in text
+    assert any(m.startswith("p.en.txt:8: warning: footnote 1: no marker found") for m in messages), messages
+    assert not any("could not be read" in m for m in messages), messages
+    root = tree.getroot()
+    assert root.findtext("footnotes/footnote") == "A note that nothing calls."
+    assert root.find("body/para[@n='2']/p/noteref").get("to") == "fn1"
+
+
+def test_a_marker_set_apart_after_a_figure_is_found():
+    """'$2.35 2 billion': the note's number alone between spaces after a figure, before its
+    own note, is taken as its marker (with a warning to check it), and nothing is lost."""
+    from pipeline.documents import read_text_source
+
+    data = ("Title of the paper\n\n1. The plan asks for $1.62 billion of the overall $2.35 2 billion\n"
+            "required this year.\n\n__________\n2 The total excludes aviation.\n").encode()
+    data = data.replace(b"1. The plan", b"1. A first note here.1 The plan").replace(
+        b"__________\n", b"__________\n1 The first note.\n")
+    tree, warnings = read_text_source(data, "p.en.txt")
+    messages = [str(w) for w in warnings]
+    assert any("footnote 2: its marker is taken to be the '2' set apart" in m for m in messages), messages
+    para = tree.getroot().find("body/para[@n='1']/p")
+    assert [r.get("to") for r in para.iter("noteref")] == ["fn1", "fn2"]
+    assert "$2.35" in "".join(para.itertext()) and "billion required" in " ".join(para.itertext())

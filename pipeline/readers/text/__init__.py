@@ -285,7 +285,11 @@ def _loose_marker_re(n: int) -> re.Pattern:
     """Marker n set apart by spaces after a word ("the United Nations 2 and other"), as
     extractors print a superscript: only looked for when the strict form is nowhere after
     the previous marker."""
-    return re.compile(rf"(?:[^\W\d_]|[,.;:)”’\"])(?P<sp> {n})(?=\s|$)(?P<n>)(?P<sup>)")
+    return re.compile(rf"(?:[^\W\d_]|[,.;:)”’\"])(?P<sp> {n})(?=\s|$)(?P<n>)(?P<sup>)"
+                      # glued after a symbol's number at a sentence end: "77/109.6 The"
+                      rf"|(?<=/\d)\.(?P<n2>{n})(?=\s+[A-Z“(]|\s*$)"
+                      rf"|(?<=/\d\d)\.(?P<n3>{n})(?=\s+[A-Z“(]|\s*$)"
+                      rf"|(?<=/\d\d\d)\.(?P<n4>{n})(?=\s+[A-Z“(]|\s*$)")
 
 
 #: Elements whose text may hold a footnote reference (the schema's inline content).
@@ -319,6 +323,74 @@ def _text_slots(root: etree._Element):
                     yield child, "tail"
 
 
+def _lone_marker(slots: list, start: int, note: Note) -> tuple[int, re.Match] | None:
+    """The last resort for a note whose marker has neither form: its number alone between
+    spaces, after a figure or a word ('$2.35 2 billion', as extractors print a superscript
+    after a number), in the text from slot start up to the note's own line."""
+    pattern = re.compile(rf"(?<=[^\s\d])(?P<sp> {note.n})(?=\s)(?P<n>)(?P<sup>)"
+                         rf"|(?<=\d)(?P<sp2> {note.n})(?= [^\W\d])")
+    for j in range(start, len(slots)):
+        el, attr = slots[j]
+        line = source_line(el)
+        if line is not None and line > note.line:
+            break
+        m = pattern.search(getattr(el, attr) or "")
+        if m:
+            return j, m
+    return None
+
+
+def _place_unmarked(root: etree._Element, unplaced: list[Note], filename: str,
+                    warnings: list[Diagnostic]) -> None:
+    """Reference each note whose marker is nowhere (lost by the extractor, or glued to a
+    figure: '$2.352 billion') at the end of the last text printed before the note, or just
+    before the first reference to a later note that comes earlier; with a warning."""
+    for note in unplaced:
+        slots = _slots_before(root, note.line)
+        if not slots:
+            raise error(filename, note.line, f"footnote {note.n} has no marker in the text, "
+                                             "and no text comes before it")
+        el, attr = slots[-1]
+        ref = etree.Element("noteref", to=f"fn{note.n}")
+        setattr(el, attr, (getattr(el, attr) or "").rstrip())
+        el.insert(0, ref) if attr == "text" else el.addnext(ref)
+        for other in root.iter("noteref"):
+            if other is ref:
+                break
+            if int(other.get("to")[2:]) > note.n:  # a later note's reference comes first
+                ref.getparent().remove(ref)  # (it has no tail: nothing else moves)
+                other.addprevious(ref)
+                break
+        warnings.append(Diagnostic(filename, note.line, f"footnote {note.n}: no marker found "
+                                   "in the text; it is referenced near where it is printed "
+                                   "(check where it belongs)", "warning"))
+
+
+def _slots_before(root: etree._Element, line: int) -> list:
+    """The text slots printed before source line ``line`` (a slot with no line of its own
+    goes with the one before it)."""
+    out = []
+    for slot in _text_slots(root):
+        known = source_line(slot[0])
+        if known is not None and known > line:
+            break
+        out.append(slot)
+    return out
+
+
+def _insert_ref(slots: list, idx: int, text: str, start: int, end: int, k: int) -> None:
+    """Put <noteref to="fnk"/> in place of text[start:end] of slot idx, which it becomes."""
+    el, attr = slots[idx]
+    ref = etree.Element("noteref", to=f"fn{k}")
+    ref.tail = text[end:]
+    setattr(el, attr, text[:start])
+    if attr == "text":
+        el.insert(0, ref)
+    else:
+        el.addnext(ref)
+    slots[idx] = (ref, "tail")
+
+
 def link_markers(root: etree._Element, notes: list[Note], filename: str,
                  warnings: list[Diagnostic]) -> None:
     """Replace the marker of note k (k = 1..n, in order) with <noteref to="fnk"/>."""
@@ -326,11 +398,26 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
     k, idx, offset = 1, 0, 0
     since = (0, 0)  # where the search for note k began
     loose = False  # searching again with the loose form of the marker
-    while k <= len(notes) and idx < len(slots) + (0 if loose else 1):
+    unplaced: list[Note] = []
+    while k <= len(notes) and idx <= len(slots):
         if idx == len(slots) or (loose and idx > since[0] + LOOSE_WINDOW):
-            if loose:
-                break
-            (idx, offset), loose = since, True  # not found: look again, less strictly
+            if not loose:
+                (idx, offset), loose = since, True  # not found: look again, less strictly
+                continue
+            found = _lone_marker(slots, since[0], notes[k - 1])
+            if found is None:  # placed once every other note is: search k + 1 from since
+                unplaced.append(notes[k - 1])
+                (idx, offset), loose, k = since, False, k + 1
+                continue
+            idx, m = found
+            text = getattr(*slots[idx]) or ""
+            start = m.start("sp") if m.group("sp") else m.start("sp2")
+            warnings.append(Diagnostic(filename, source_line(slots[idx][0]), f"footnote {k}: "
+                                       f"its marker is taken to be the '{k}' set apart in "
+                                       f"{text[max(0, start - 20):start + 12]!r} (check it)",
+                                       "warning"))
+            _insert_ref(slots, idx, text, start, m.end(), k)
+            offset, since, loose, k = 0, (idx, 0), False, k + 1
             continue
         el, attr = slots[idx]
         text = getattr(el, attr) or ""
@@ -339,19 +426,13 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
         if not m:
             idx, offset = idx + 1, 0
             continue
-        start = m.start("n") if m.group("n") else m.start("sup") if m.group("sup") else m.start("sp")
+        start = next(m.start(g) for g in ("n", "sup", "sp", "n2", "n3", "n4") if m.groupdict().get(g))
         loose = False
-        ref = etree.Element("noteref", to=f"fn{k}")
-        ref.tail = text[m.end():]
-        setattr(el, attr, text[:start])
-        if attr == "text":
-            el.insert(0, ref)
-        else:
-            el.addnext(ref)
-        slots[idx] = (ref, "tail")
+        _insert_ref(slots, idx, text, start, m.end(), k)
         offset = 0
         since = (idx, 0)
         k += 1
+    _place_unmarked(root, unplaced, filename, warnings)
     orphan = _marker_re(len(notes) + 1)
     for el, attr in _text_slots(root):
         text = getattr(el, attr) or ""
@@ -362,7 +443,3 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
                                        "footnote marker, but there is no footnote text for it; kept as text",
                                        "warning"))
             break
-    if k <= len(notes):
-        note = notes[k - 1]
-        raise error(filename, note.line, f"footnote {note.n} has no marker in the text "
-                                         f"(a '{note.n}' glued to a word, as in 'programmes,{note.n}')")
