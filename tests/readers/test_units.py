@@ -212,3 +212,16 @@ def test_a_marker_set_apart_after_a_figure_is_found():
     para = tree.getroot().find("body/para[@n='1']/p")
     assert [r.get("to") for r in para.iter("noteref")] == ["fn1", "fn2"]
     assert "$2.35" in "".join(para.itertext()) and "billion required" in " ".join(para.itertext())
+
+
+def test_a_blank_line_inside_a_cut_word_is_no_paragraph_break():
+    """pdfminer.six prints a blank line after each line of a heading: 'Confidence-', '',
+    'building Measures' is one heading with one word, and nothing is lost."""
+    from pipeline.documents import read_text_source
+
+    data = ("Title of the paper\n\nI. Achievements of the Conference on Interaction and Confidence-\n\n"
+            "building Measures in Asia\n\n1. The Conference on Confidence-building Measures met twice.\n").encode()
+    tree, warnings = read_text_source(data, "p.en.txt")
+    assert not warnings, [str(w) for w in warnings]
+    heading = tree.getroot().find("body/section/heading")
+    assert heading.text == "Achievements of the Conference on Interaction and Confidence-building Measures in Asia"

@@ -7,8 +7,10 @@ After ``normalise`` runs:
 - line ends are gone, tabs are spaces, trailing spaces are gone; no-break spaces stay;
 - page numbers, running headers and form feeds are removed (listed in ``debris``), and
   the first line of each new page has ``page_start`` set;
-- blank lines stay (kind ``blank``); lines of only spaces or underscores that are long
-  enough to be a footnote rule have kind ``sep``.
+- blank lines stay (kind ``blank``), except one between a line that ends in a word cut by
+  a hyphen and a line that goes on in lower case (pdfminer.six prints a blank line after
+  each line of a heading: "Confidence-" / "" / "building Measures"); lines of only spaces
+  or underscores that are long enough to be a footnote rule have kind ``sep``.
 """
 from __future__ import annotations
 
@@ -566,6 +568,21 @@ def _paragraphs_above(out: list[Line], i: int, count: int) -> list[int] | None:
     return sorted(starts) if len(starts) == count else None
 
 
+_CUT_END_RE = re.compile(r"[^\W\d_][-‐]$")
+
+
+def drop_blanks_in_cut_words(lines: list[Line]) -> list[Line]:
+    """The lines without a blank line that stands inside a word cut at a line end."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        if (line.kind == "blank" and out and out[-1].kind == "text" and k + 1 < len(lines)
+                and _CUT_END_RE.search(out[-1].text) and lines[k + 1].kind == "text"
+                and lines[k + 1].text.lstrip()[:1].islower() and not lines[k + 1].page_start):
+            continue
+        out.append(line)
+    return out
+
+
 def join_lone_markers(lines: list[Line]) -> list[Line]:
     """Put a marker alone on its line ("1.", "•", "(a)") before the text of the next text
     line (across one blank line), as it is printed; a column of paragraph numbers printed
@@ -690,6 +707,7 @@ def normalise(data: bytes, filename: str, hints: dict[int, str] | None = None) -
     for line in lines:
         if line.kind == "text":
             line.text = line.text.strip(" ")
+    lines = drop_blanks_in_cut_words(lines)
     lines = join_lone_markers(lines)
     lines = attach_trailing_note_numbers(lines)
     warnings = []
