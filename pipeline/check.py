@@ -230,14 +230,28 @@ def meta_words(root: etree._Element) -> Words:
     return out
 
 
-def split_head(src: Words, body: Words) -> int:
-    """Index in src where the body starts: the first place its first words are printed."""
+def split_head(src: Words, body: Words, meta: Words | None = None) -> int:
+    """Index in src where the body starts: a place its first words are printed, the one
+    that leaves before it the words of the title block (meta) best, when they are printed
+    more than once (a cover page, then the title page)."""
     probe = body.texts[:4]
     texts = src.texts
-    for i in range(len(texts) - len(probe) + 1):
-        if texts[i:i + len(probe)] == probe:
-            return i
-    return 0
+    places = [i for i in range(min(len(texts) - len(probe) + 1, HEAD_SEARCH))
+              if texts[i:i + len(probe)] == probe]
+    if len(places) < 2 or meta is None:
+        return places[0] if places else 0
+    want = Counter(meta.texts)
+
+    def misfit(i: int) -> int:
+        have = Counter(texts[:i])
+        return sum((have - want).values()) + sum((want - have).values())
+
+    return min(places[:MAX_PLACES], key=misfit)
+
+
+#: How far into the source the body's first words are looked for, and how many places
+#: are weighed (the title block is short: this keeps the check linear).
+HEAD_SEARCH, MAX_PLACES = 20000, 8
 
 
 def compare_head(head: Words, meta: Words, filename: str) -> list[Diagnostic]:
@@ -355,6 +369,7 @@ def check_fidelity(data: bytes, filename: str, root: etree._Element,
     """Every source word that is not debris is in the XML once, in order."""
     agenda = root.get("type") == "agenda"
     src, (body, notes) = source_words(data, filename, lines, agenda), xml_words(root)
-    cut = split_head(src, body)
-    return (compare_head(src.sub(0, cut), meta_words(root), filename)
+    meta = meta_words(root)
+    cut = split_head(src, body, meta)
+    return (compare_head(src.sub(0, cut), meta, filename)
             + compare(src.sub(cut), body, notes, filename))

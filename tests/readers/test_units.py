@@ -225,3 +225,35 @@ def test_a_blank_line_inside_a_cut_word_is_no_paragraph_break():
     assert not warnings, [str(w) for w in warnings]
     heading = tree.getroot().find("body/section/heading")
     assert heading.text == "Achievements of the Conference on Interaction and Confidence-building Measures in Asia"
+
+
+def test_a_letter_whose_enclosure_is_a_table_of_times_is_a_paper():
+    """A letter (its title 'Letter dated ...' under the masthead) stays a paper when its
+    enclosure lists dates and times; its title goes on in lower case on a long line."""
+    from pipeline.documents import read_text_source
+
+    rows = "".join(f"March {d}, 2024\n{9 + d % 5:02d}:{d:02d}\n18,500\nC-130\n" for d in range(3, 9))
+    data = ("A/79/900-S/2025/300\n\nUnited Nations\n\nGeneral Assembly\nSecurity Council\n\n"
+            "Distr.: General\n4 March 2025\nOriginal: English\n\n"
+            "Letter dated 3 March 2025 from the Permanent Representative\n"
+            "of Freedonia to the United Nations addressed to the Secretary-General of the Organization\n"
+            "I have the honour to transmit herewith the list of the flights observed over our territory.\n"
+            "(Signed) Ana Ruiz\nPermanent Representative\n\nEnclosure\n\nDate\nLocal time\nAltitude\nType\n"
+            + rows).encode()
+    tree, warnings = read_text_source(data, "l.en.txt")
+    root = tree.getroot()
+    assert root.get("type") == "paper", [str(w) for w in warnings]
+    assert root.findtext("meta/title").endswith("addressed to the Secretary-General of the Organization")
+    assert not any("could not be read" in str(w) for w in warnings), [str(w) for w in warnings]
+
+
+def test_a_title_block_printed_twice_is_compared_once():
+    """A cover page, then the title page with the same words: the no-text-lost check finds
+    where the body starts from what the title block holds, and the body's copy is kept."""
+    from pipeline.check import Words, split_head
+
+    src, body, meta = Words(), Words(), Words()
+    src.add("Official Records Supplement No. 42 Report for 2025 Official Records Supplement No. 42 Report for 2025 1. Text")
+    body.add("Official Records Supplement No. 42 Report for 2025 Text")
+    meta.add("Official Records Supplement No. 42 Report for 2025")
+    assert split_head(src, body, meta) == 8

@@ -18,7 +18,7 @@ from ...errors import Diagnostic, PipelineError, error
 from .agenda import AgendaBuilder, is_day_line, is_day_rank
 from .footnotes import TO_SUPERSCRIPT, Note, extract_notes
 from .lexicon import STOPWORDS
-from .masthead import read_masthead, read_title
+from .masthead import LETTER_RE, read_masthead, read_title
 from .entries import ENTRY_RE, build_entries, is_provisional_agenda
 from .meta import after_heading, build_meta, mark_version, meta_element
 from .normalise import LINE_ATTR, Line, normalise
@@ -66,9 +66,16 @@ def detect_language(lines: list[Line]) -> str | None:
     return best if counts[best] >= 3 else None
 
 
+#: How many lines from the top a letter's title is looked for.
+LETTER_HEAD = 80
+
+
 def detect_type(lines: list[Line]) -> str | None:
     """agenda when several lines start with a time, or a provisional agenda's heading comes
     before numbered items; paper when paragraphs are numbered."""
+    head = [ln.text.strip() for ln in lines[:LETTER_HEAD] if ln.kind == "text"]
+    if any(LETTER_RE.match(text) for text in head):
+        return "paper"  # a letter, whatever tables of times its annexes hold
     timed = sum(1 for ln in lines if ln.kind == "text" and match_time_range(ln.text))
     if timed < 2 and is_provisional_agenda(lines):
         return "agenda"

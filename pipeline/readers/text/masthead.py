@@ -258,8 +258,10 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
     title: list[Line] = []
     while i < len(lines) and lines[i].kind == "text" and len(title) < 6:
         text = lines[i].text
-        if PARA_RE.match(text) or ROMAN_HEAD_RE.match(text.strip()) or (title and len(text) > 0.85 * width):
-            break
+        goes_on = title and LETTER_RE.match(title[0].text.strip()) and text.strip()[:1].islower()
+        if PARA_RE.match(text) or ROMAN_HEAD_RE.match(text.strip()) or (
+                title and len(text) > 0.85 * width and not goes_on):
+            break  # (a letter's title goes on in lower case, however long the line)
         title.append(lines[i])
         i += 1
         if KIND_END_RE.match(text):
