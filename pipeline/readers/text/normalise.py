@@ -131,10 +131,16 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             pending = True
             continue
         if pending and line.kind == "text":
-            line.page_start = True
+            # unless a form feed comes a few lines on: then what is between is still the
+            # page's foot (pdftotext prints "2/14" between a note's number and its text)
+            line.page_start = not any(ln.page_start for ln in lines[i + 1:i + FOOT_AFTER_NUMBER])
             pending = False
         kept.append(line)
     return kept, debris
+
+
+#: How many lines after a page number may still be the foot of its page.
+FOOT_AFTER_NUMBER = 6
 
 
 def _number_above_page_number(lines: list[Line], i: int) -> bool:
