@@ -63,10 +63,12 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
         while (step < 4 and i + step + 1 < len(lines) and lines[i + step].kind == "blank"
                and not lines[i + step].page_start):
             step += 1  # blank lines (perhaps left by a job number dropped) between
-        if step > 1 and not (lines[i + step].kind == "text" and _ends_page_after(lines, i + step)):
+        prev = out[-1] if out else None
+        after_rule = prev is not None and prev.kind == "sep"  # the number opens the notes
+        if step > 1 and not (lines[i + step].kind == "text" and (
+                after_rule or _ends_page_after(lines, i + step))):
             step = 1
         nxt = lines[i + step] if i + step < len(lines) else None  # one blank line may come between
-        prev = out[-1] if out else None
         after_notes = in_notes or prev is None or prev.kind != "text" or bool(
             re.match(r"^\*{1,3}\s", prev.text)) or (
             line.kind == "text" and line.text.strip() == str(expected)

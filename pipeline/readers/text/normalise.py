@@ -151,11 +151,14 @@ def _number_above_page_number(lines: list[Line], i: int) -> bool:
     if not lines[i].text.strip().isdecimal():
         return False
     texts = [k for k in range(i + 1, min(i + 7, len(lines))) if lines[k].kind == "text"][:3]
-    k = next((k for k in texts if lines[k].text.strip().isdecimal()), None)
+    k = next((k for k in texts if lines[k].text.strip().isdecimal()
+              or "/" in lines[k].text and PAGE_NUMBER_RE.match(lines[k].text)), None)
     if k is None or any(lines[m].page_start for m in range(i + 1, k + 1)):
         return False
     after = next((m for m in range(k + 1, len(lines)) if lines[m].kind == "text"), None)
-    return after is None or any(ln.page_start for ln in lines[k + 1:after + 1])
+    # the page ends after the next text line, or a few lines on (a note's text and the job
+    # number printed under the page number: "1" / "2/14" / "See ..." / "25-08097")
+    return after is None or any(ln.page_start for ln in lines[k + 1:after + FOOT_AFTER_NUMBER])
 
 
 #: A page head as pypdf prints it, inline with no blank line around: "Page 2 GFMD 2011",
