@@ -257,3 +257,20 @@ def test_a_title_block_printed_twice_is_compared_once():
     body.add("Official Records Supplement No. 42 Report for 2025 Text")
     meta.add("Official Records Supplement No. 42 Report for 2025")
     assert split_head(src, body, meta) == 8
+
+
+def test_a_cell_of_figures_is_no_heading_and_an_annex_title_stops_at_its_subheading():
+    """'12 173.9' alone between blank lines (a table of figures, one cell a line) stays
+    text; an annex's title ends where its first subheading 'A. ...' begins."""
+    from pipeline.documents import read_text_source
+
+    data = ("Title of the paper\n\n1. The costs of the projects of the period under review are shown below,\n"
+            "by section of the budget and by year, in thousands of United States dollars.\n\nTotal\n\n12 173.9\n\n5 893.1\n\n"
+            "2. The balance is small.\n\nAnnex\n\nEvolution of the functions of the team\n"
+            "A. From the 1990s to the early 2000s\n\nThe team was small at first, and it grew with every construction project\n"
+            "that the Secretariat took on in the decades that followed its creation in Nairobi.\n").encode()
+    root = read_text_source(data, "p.en.txt")[0].getroot()
+    headings = [h.text for h in root.iter("heading")]
+    assert "12 173.9" not in headings and "5 893.1" not in headings, headings
+    assert root.find("body/annex/heading[2]").text == "Evolution of the functions of the team"
+    assert root.find("body/annex/section/heading").text == "From the 1990s to the early 2000s"

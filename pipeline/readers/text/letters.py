@@ -38,6 +38,10 @@ def signature_end(lines: list[Line], i: int) -> int:
     return j
 
 
+#: A numbered heading: "A. From the 1990s", "II. Background".
+_SUBHEADING_RE = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.\s+\S")
+
+
 def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> tuple[str, int] | None:
     """The annex's own title under its heading, from lines[j] (blank lines skipped): one to
     three lines, each shorter than a body line, none ending a sentence, the first in capitals
@@ -48,8 +52,8 @@ def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> t
     k = j
     while k < len(lines) and lines[k].kind == "text" and len(parts) < 3 and not (lines[k].page_start and parts):
         text = " ".join(lines[k].text.split())
-        if len(text) >= 0.9 * width or para_re.match(text):
-            break
+        if len(text) >= 0.9 * width or para_re.match(text) or parts and _SUBHEADING_RE.match(text):
+            break  # (the annex's first subheading, "A. From the 1990s to ...", under its title)
         if _TERMINAL_RE.search(text) or text.endswith(","):
             return None
         parts.append(text)

@@ -65,6 +65,10 @@ class Heading:
     style: str  # roman | alpha | caps | plain
 
 
+#: A heading has a word of two letters at least.
+_HAS_WORD_RE = re.compile(r"[^\W\d_]{2}")
+
+
 def heading_of(lines: list[Line], i: int, after_heading: bool = False) -> tuple[Heading, int] | None:
     """The heading starting at lines[i] and the index after it, or None (after_heading:
     the line above was read as a heading, so this one continues no sentence)."""
@@ -72,6 +76,8 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False) -> tuple[
     text = " ".join(line.text.split())
     if not text or len(text.split()) > 18 or ends_sentence(text) or text.endswith(","):
         return None
+    if not _HAS_WORD_RE.search(text):
+        return None  # "12 173.9", "(1.5)": a cell of a table of figures
     if PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text):
         return None
     prev = _prev_text(lines, i)
