@@ -29,7 +29,7 @@ from lxml import etree
 
 from .errors import Diagnostic
 from .readers.text.normalise import Line, normalise
-from .readers.text.paper import PARA_RE
+from .readers.text.paper import CHAPTER_RE, PARA_RE
 from .readers.text.times import match_time_range, second_range
 
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
@@ -128,6 +128,9 @@ def source_words(data: bytes, filename: str, lines: list[Line] | None = None,
         text = line.text.strip()
         times = match_time_range(text) if agenda and text[:1].isdigit() else None
         para = PARA_RE.match(text) if text[:1].isdigit() and not times else None
+        chapter = CHAPTER_RE.match(text) if text[:1] in "CcC" else None
+        if chapter:  # "Chapter I": the heading's @n (schema R6)
+            text = chapter.group("n")
         if para:
             text = para.group("text")
             if pending:  # a new paragraph: the cut word had no second half here

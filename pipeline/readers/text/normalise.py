@@ -441,7 +441,12 @@ CONTENTS_RE = re.compile(r"^(?:Contents|CONTENTS|Table of contents|TABLE OF CONT
 LEADER_RE = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,3}|[ivx]{1,5})?$|…{2,}\s*\d{0,3}$")
 #: What else a contents page holds: its column header, numerals and page numbers alone.
 _CONTENTS_BITS_RE = re.compile(r"^(?:Page|Pages|Página|Páginas|Paragraphs|Párrafos|Paragraphes|"
+                               r"Chapter|Chapitre|Capítulo|Section|Sección|"
                                r"[IVXLC]{1,6}\.|[A-H]\.|\d{1,3}|[ivx]{1,5})$")
+#: The label of a contents entry printed after it, at the page's end ("Composition of the
+#: Committee . . . 9" / "Annex").
+_CONTENTS_LABEL_RE = re.compile(r"^(?:Annex|Annexes|Annexe|Anexo|Anexos|Appendix|Appendices)"
+                                r"(?:\s+[IVXLC]{1,6})?$")
 
 
 def remove_contents(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -487,6 +492,12 @@ def _contents_end(lines: list[Line], i: int) -> int:
     nxt = next((k for k in range(last, min(last + 3, len(lines))) if lines[k].kind == "text"), None)
     if nxt is not None and lines[nxt].text.strip().isdecimal():
         last = nxt + 1
+    label = next((k for k in range(last, min(last + 3, len(lines))) if lines[k].kind == "text"), None)
+    after = next((k for k in range(label + 1, len(lines)) if lines[k].kind == "text"), None) \
+        if label is not None else None
+    if label is not None and _CONTENTS_LABEL_RE.match(lines[label].text.strip()) and (
+            after is None or lines[after].page_start):
+        last = label + 1
     return last
 
 

@@ -27,6 +27,8 @@ from .text import is_caps, join_lines
 PARA_RE = re.compile(r"^(?P<n>\d{1,4})\.[\s\u00a0]+(?P<text>\S.*)$")
 ROMAN_HEAD_RE = re.compile(r"^(?P<n>[IVXLC]+)\.[\s\u00a0]+(?P<text>\S.*)$")
 ALPHA_HEAD_RE = re.compile(r"^(?P<n>[A-H])\.[\s\u00a0]+(?P<text>\S.*)$")
+#: "Chapter I" alone on its line, above the chapter's title (schema R6).
+CHAPTER_RE = re.compile(r"^(?:Chapter|CHAPTER|Chapitre|CHAPITRE|Capítulo|CAPÍTULO)\s+(?P<n>[IVXLC]{1,6}|\d{1,2})$")
 MARKER_RE = re.compile(
     r"^(?:\((?P<p>[a-z]{1,4}|\d{1,2})\)|(?P<b>[a-z]{1,4}|\d{1,2})\))[\s\u00a0]+(?P<text>\S.*)$")
 BULLET_RE = re.compile(r"^(?P<bullet>[•·▪◦●‣■➢►*\-–—])[\s\u00a0]+(?P<text>\S.*)$")
@@ -81,6 +83,11 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False) -> tuple[
     if PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text):
         return None
     prev = _prev_text(lines, i)
+    chapter = CHAPTER_RE.match(text)
+    title = _next_text_index(lines, i + 1) if chapter else None
+    if title is not None and not PARA_RE.match(lines[title].text.strip()):
+        head = Heading(" ".join(lines[title].text.split()), chapter.group("n"), "roman")
+        return _wrapped_heading(lines, title, head)
     numbered = _numbered_heading(text)
     if numbered and len(text.split()) <= 14 and not (prev and MID_SENTENCE_RE.search(prev.text)):
         return _wrapped_heading(lines, i, numbered)
