@@ -40,6 +40,8 @@ NUMBER_DOT_RE = re.compile(r"(?<![\w.,/:-])\d{1,4}\.(?=\s|$)")
 NUMBER_BEFORE_MARKER_RE = re.compile(r"(?<![\w.,/:-])\d{1,4}\.§$")
 #: Put after a text that a note reference follows: "2027." then the marker is no number.
 BEFORE_MARKER = "§"
+#: A hyphen between numbers ("2-6", "2-\n6"): a range, not a word cut.
+_RANGE_HYPHEN_RE = re.compile(r"(?<=\d)[-‐](?=\s*\d)")
 _HYPHEN_JOIN_RE = re.compile(r"[-‐]\s*\n\s*")
 #: A word (a hyphenated compound whole: "Under-Secretary-") cut by a hyphen at a line end.
 _CUT_WORD_RE = re.compile(r"((?:\w+[-‐])*\w+)[-‐]$")
@@ -95,6 +97,7 @@ class Words:
         maybe = "." in text and NUMBER_BEFORE_MARKER_RE.search(text)
         if "." in text:
             text = NUMBER_DOT_RE.sub(" ", text)
+        text = _RANGE_HYPHEN_RE.sub(" ", text)  # "2-6 March": two numbers, wherever it wraps
         found = WORD_RE.findall(text.replace("-", "").replace("‐", "").translate(SUPERSCRIPTS))
         self.texts.extend(found)
         self.lines.extend([line] * len(found))
@@ -149,7 +152,7 @@ def source_words(data: bytes, filename: str, lines: list[Line] | None = None,
             text = rest
         text = pending + text
         pending = ""
-        if text.endswith(("-", "‐")):
+        if text.endswith(("-", "‐")) and not text[-2:-1].isdigit():  # "2-" / "6 March": a range
             m = _CUT_WORD_RE.search(text)
             if m:
                 pending, text = m.group(1), text[:m.start()]

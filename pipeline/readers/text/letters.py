@@ -55,6 +55,8 @@ def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> t
         if len(text) >= 0.9 * width or para_re.match(text) or parts and _SUBHEADING_RE.match(text):
             break  # (the annex's first subheading, "A. From the 1990s to ...", under its title)
         if _TERMINAL_RE.search(text) or text.endswith(","):
+            if parts and text[:1].isupper():
+                break  # the annex's body, printed with no blank line under its title
             return None
         parts.append(text)
         k += 1

@@ -150,6 +150,11 @@ _ORGAN_START_RE = re.compile(r"^(?:Executive Board|Conseil d[’']administration
                              r"Conference of the Parties|Conf[ée]rence des Parties)\b", re.I)
 
 
+#: A title, not a body's name, even with a session line under it ("Report of the
+#: Committee on ..." / "2026 session", the cover of the Official Records).
+_REPORT_RE = re.compile(r"^(?:Report|Rapport|Informe)\s+(?:of|on|du|de|sur|sobre)\b")
+
+
 def _session_follows(head: list[tuple[int, str, str | None]], h: int) -> bool:
     """True when a session line comes within the next two fields after head[h]."""
     return any(k == "session" for _, _, k in head[h + 1:h + 3])
@@ -218,7 +223,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
                 and (_CONTINUES_RE.search(found["organisation"][-1]) or text[:1].islower()
                      or _organ_wraps(head, h, last, found)):
             found["organisation"][-1] += " " + text  # "Executive Board of the" / "United Nations Entity"
-        elif kind is None and "organisation" in found and _session_follows(head, h):
+        elif kind is None and "organisation" in found and _session_follows(head, h) \
+                and not _REPORT_RE.match(text):
             pending_organ.append(text)  # the body's name ("Commission on ...") above its session
         else:  # unknown, or a second symbol or distribution: not the title block any more
             _finish_line(head, h, last, found)
@@ -258,6 +264,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
     title: list[Line] = []
     while i < len(lines) and lines[i].kind == "text" and len(title) < 6:
         text = lines[i].text
+        if title and i + 1 < len(lines) and RECORDS_RE.match(lines[i + 1].text.strip()):
+            break  # the organ over "Official Records": the cover's series, under the title
         goes_on = title and LETTER_RE.match(title[0].text.strip()) and text.strip()[:1].islower()
         if PARA_RE.match(text) or ROMAN_HEAD_RE.match(text.strip()) or (
                 title and len(text) > 0.85 * width and not goes_on):
@@ -330,3 +338,27 @@ def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     if "subtitle" not in mast.found and j < len(lines) and KIND_RE.match(lines[j].text):
         mast.found["subtitle"] = (lines[j].text, {})
         mast.end = j + 1
+    _official_records(lines, mast)
+
+
+#: The cover of the Official Records: the organ, "Official Records", the session, the
+#: supplement ("General Assembly" / "Official Records" / "Seventy-ninth Session" /
+#: "Supplement No. 19"), the series of the document.
+RECORDS_RE = re.compile(r"^(?:Official Records|Documents officiels|Documentos Oficiales)$", re.I)
+SUPPLEMENT_RE = re.compile(r"^(?:Supplement No\.|Supplément n[o°º]|Suplemento núm\.|Suplemento No\.)\s*\d+", re.I)
+
+
+def _official_records(lines: list[Line], mast: Masthead) -> None:
+    """The Official Records block after the title, if there is one, is the series."""
+    j = mast.end
+    while j < len(lines) and lines[j].kind != "text":
+        j += 1
+    block = []
+    while j < len(lines) and lines[j].kind == "text" and len(block) < 5:
+        block.append(lines[j].text.strip())
+        j += 1
+    if "series" in mast.found or len(block) < 3 or not any(RECORDS_RE.match(t) for t in block[:2]) \
+            or not SUPPLEMENT_RE.match(block[-1]):
+        return
+    mast.found["series"] = (", ".join(block), {})
+    mast.end = j

@@ -723,7 +723,10 @@ def normalise(data: bytes, filename: str, hints: dict[int, str] | None = None) -
     lines, debris2 = remove_running_headers(lines)
     lines, debris3 = remove_page_debris(lines)
     lines, debris4 = remove_contents(lines)
-    debris3 += debris4
+    from .cover import remove_repeated_cover  # (cover.py reads this module's Line)
+
+    lines, debris5 = remove_repeated_cover(lines)
+    debris3 += debris4 + debris5
     for line in lines:
         if line.kind == "text":
             line.text = line.text.strip(" ")

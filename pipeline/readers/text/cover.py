@@ -1,0 +1,79 @@
+"""Stage 1, the cover: a title block the document prints twice is read once.
+
+The Official Records of the UN (and only they: nothing happens to a text without the
+line "Official Records" near its top) print a cover ("General Assembly" / "Official Records" /
+"Seventy-ninth Session" / "Supplement No. 19", the title) and then a title page with the
+same lines, wrapped differently. After ``remove_repeated_cover`` runs, a block of text
+lines (between blank lines) near the top whose words repeat an earlier block's, or those of
+a run of its lines, word for word, is debris: the first copy is the one read; so are the
+imprint at the cover's foot and the ISSN line.
+"""
+from __future__ import annotations
+
+import re
+
+from .normalise import Line
+
+#: The imprint at the foot of the cover: "United Nations • New York, 2025".
+IMPRINT_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)\s*[•·–-]\s*"
+                        r"(?:New York|Nueva York|Geneva|Genève|Ginebra),?\s+\d{4}$"
+                        r"|^ISSN\s+\d{4}-\d{3}[\dX]$")
+
+#: Where the body starts: the first numbered paragraph or chapter.
+_BODY_RE = re.compile(r"^(?:\d{1,3}\.(?:\s|$)|Chapter\s|Chapitre\s|Capítulo\s)")
+#: How many lines from the top a repeated cover is looked for.
+COVER_LINES = 150
+#: A block repeated must have this many words at least (a lone symbol is other debris).
+MIN_WORDS = 4
+#: The longest run of lines of a block compared with a later block.
+MAX_RUN = 12
+
+
+def _blocks(lines: list[Line], limit: int) -> list[tuple[int, int]]:
+    """(start, end) of each run of text lines among lines[:limit]."""
+    out, start = [], None
+    for i, line in enumerate(lines[:limit]):
+        if line.kind == "text" and start is None:
+            start = i
+        elif line.kind != "text" and start is not None:
+            out.append((start, i))
+            start = None
+    if start is not None:
+        out.append((start, min(limit, len(lines))))
+    return out
+
+
+def remove_repeated_cover(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """(kept, debris): the later copies of a block printed twice near the top."""
+    from .masthead import RECORDS_RE  # (masthead.py reads normalised lines)
+
+    limit = min(COVER_LINES, len(lines))
+    if not any(ln.kind == "text" and RECORDS_RE.match(ln.text.strip()) for ln in lines[:limit]):
+        return lines, []  # only the Official Records print their cover twice
+    limit = next((k for k in range(limit) if lines[k].kind == "text"
+                  and _BODY_RE.match(lines[k].text.strip())), limit)
+    seen: set[tuple[str, ...]] = set()
+    drop: set[int] = set()
+    for start, end in _blocks(lines, limit):
+        drop.update(k for k in range(start, end) if IMPRINT_RE.match(lines[k].text.strip()))
+        words = tuple(w for ln in lines[start:end] for w in ln.text.split())
+        if len(words) < MIN_WORDS:
+            continue
+        if words in seen:
+            drop.update(range(start, end))
+        for a in range(start, end):  # every run of whole lines of the block, as printed
+            for b in range(a + 1, min(end, a + MAX_RUN) + 1):
+                seen.add(tuple(w for ln in lines[a:b] for w in ln.text.split()))
+    if not drop:
+        return lines, []
+    kept, debris = [], []
+    carry = False
+    for i, line in enumerate(lines):
+        if i in drop:
+            debris.append(line)
+            carry = carry or line.page_start
+            continue
+        if carry and line.kind == "text":
+            line.page_start, carry = True, False
+        kept.append(line)
+    return kept, debris
