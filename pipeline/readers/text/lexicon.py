@@ -132,3 +132,25 @@ DAY_RANK_RE = re.compile(
     r"(?:premi[èe]re|deuxi[èe]me|troisi[èe]me|quatri[èe]me|cinqui[èe]me)\s+journ[ée]e|"
     r"jour\s+\d|(?:primer|segundo|tercer|cuarto|quinto)\s+d[íi]a|"
     r"(?:primera|segunda|tercera|cuarta|quinta)\s+jornada|d[íi]a\s+\d)\b", re.IGNORECASE)
+
+
+#: A governing body printed in capitals over its session, as IOM prints them ("COUNCIL" /
+#: "Hundredth Session", "CONSEJO" / "Centésima decimoctava reunión").
+GOVERNING_BODY_RE = re.compile(
+    r"^(?:COUNCIL|CONSEJO|CONSEIL|EXECUTIVE COMMITTEE|COMITÉ EJECUTIVO|COMITÉ EXÉCUTIF|"
+    r"STANDING COMMITTEE ON PROGRAMMES AND FINANCE|COMITÉ PERMANENTE DE PROGRAMAS Y FINANZAS|"
+    r"COMITÉ PERMANENT DES PROGRAMMES ET DES FINANCES)$")
+SESSION_LINE_RE = re.compile(r"^\S.{0,60}\b(?:[Ss]ession|sesión|reunión|[Rr]éunion|"
+                             r"período de sesiones)(?:\s+\(.{1,40}\))?$")
+
+
+def governing_body_session(texts: list[str]) -> tuple[str, int] | None:
+    """(meta/session, lines it takes) when texts start with a governing body and its
+    session, on two lines as IOM prints them or on one ("COUNCIL, Hundredth Session", as
+    our writers print meta/session); else None."""
+    if len(texts) >= 2 and GOVERNING_BODY_RE.match(texts[0]) and SESSION_LINE_RE.match(texts[1]):
+        return f"{texts[0]}, {texts[1]}", 2
+    body, comma, session = texts[0].partition(", ") if texts else ("", "", "")
+    if comma and GOVERNING_BODY_RE.match(body) and SESSION_LINE_RE.match(session):
+        return texts[0], 1
+    return None

@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ORIGINAL_RE
+from .lexicon import ORIGINAL_RE, governing_body_session
 from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE
-from .text import join_lines
+from .text import is_caps, join_lines
 from .times import find_date, find_date_range, is_date_line
 
 ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,80})*$", re.I)
@@ -178,6 +178,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
     item_open = False
     taken: set[str] = set()
     pending_organ: list[str] = []
+    body_session = False
     for h, (i, text, kind) in enumerate(head):
         if kind == "org" or (kind == "organ" and "original-language" not in found):
             found.setdefault("organisation", []).append(text)
@@ -189,7 +190,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             found["distribution"] = [text]
             level = DISTR_RE.match(text).group("level").lower()
             attrs["distribution"] = {"level": LEVELS.get(level, "general")}
-        elif kind == "date" and "issued" not in found and "session" not in found and (
+        elif kind == "date" and "issued" not in found and ("session" not in found or body_session) and (
                 "distribution" in found or "symbol" in found or "organisation" in found):
             found["issued"] = [text]
             attrs["issued"] = {"date": find_date(text)[0]}
@@ -198,6 +199,9 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "original-language" and "original" not in taken:
             found.setdefault("original-language", []).append(text)
             taken.add("original")
+        elif kind == "session" and "session" not in found and governing_body_session([text]):
+            found["session"] = [text]  # "COUNCIL, Hundredth Session", as our writers print it
+            body_session = True  # (the date of issue may follow it)
         elif kind in ("session", "agenda-item") and "organisation" not in found:
             break  # not the UN masthead (IOM prints the session above its title): meta.py's
         elif kind == "session":
@@ -264,6 +268,9 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
     title: list[Line] = []
     while i < len(lines) and lines[i].kind == "text" and len(title) < 6:
         text = lines[i].text
+        if title and is_caps(title[-1].text, 2) and not is_caps(text, 2) and not KIND_RE.match(
+                text.strip()) and lines[i - 1].kind == "text":
+            break  # a title in capitals, then a line in lower case with no blank line: a heading
         if title and i + 1 < len(lines) and RECORDS_RE.match(lines[i + 1].text.strip()):
             break  # the organ over "Official Records": the cover's series, under the title
         goes_on = title and LETTER_RE.match(title[0].text.strip()) and text.strip()[:1].islower()
@@ -319,6 +326,7 @@ def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     document ("High-level Conference ..." then "New York Declaration ... / Note by the
     Co-Chairs") is the meeting, and the second block the title."""
     _item_titles_block(lines, mast, width)
+    _governing_body(lines, mast)
     title, i = _title_block(lines, mast.end, width)
     if not title:
         return
@@ -339,6 +347,17 @@ def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         mast.found["subtitle"] = (lines[j].text, {})
         mast.end = j + 1
     _official_records(lines, mast)
+
+
+def _governing_body(lines: list[Line], mast: Masthead) -> None:
+    """IOM's governing body over its session ("COUNCIL" / "Hundredth Session") after the
+    symbol block: meta/session, as the UN's body and session are."""
+    texts = [k for k in range(mast.end, min(mast.end + 8, len(lines))) if lines[k].kind == "text"][:2]
+    got = governing_body_session([" ".join(lines[k].text.split()) for k in texts]) \
+        if "session" not in mast.found else None
+    if got is not None:
+        mast.found["session"] = (got[0], {})
+        mast.end = texts[got[1] - 1] + 1
 
 
 #: The cover of the Official Records: the organ, "Official Records", the session, the

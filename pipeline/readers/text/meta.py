@@ -5,7 +5,8 @@ import re
 
 from lxml import etree
 
-from .lexicon import AGENDA_HEADING_RE, ORIGINAL_RE, SYMBOL_RE, TOP_HEADINGS_RE
+from .lexicon import (AGENDA_HEADING_RE, ORIGINAL_RE, SYMBOL_RE, TOP_HEADINGS_RE,
+                      governing_body_session)
 from .normalise import Line
 from .text import is_caps, join_lines
 from .times import (as_of_date, find_date, find_date_range, is_date_line, is_place_line,
@@ -48,6 +49,7 @@ def build_meta(header: list[Line], doc_type: str, source: etree._Element,
     else:
         found, heading, rest = _special_lines(header, doc_type)
     found = {**(known or {}), **found}
+    rest = _governing_body_session(rest, found)
     blocks = _blocks(rest)
     if doc_type == "agenda":
         _agenda_title(blocks, found)
@@ -95,6 +97,22 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
     return found, heading, rest
 
 
+def _governing_body_session(rest: list[Line], found: Found) -> list[Line]:
+    """The session of a governing body ("COUNCIL" / "Hundredth Session") at the top of the
+    title block goes to meta/session, as the UN's body and session do; the lines without it."""
+    texts = [k for k, ln in enumerate(rest) if ln.kind == "text"][:2]
+    got = governing_body_session([" ".join(rest[k].text.split()) for k in texts]) \
+        if "session" not in found else None
+    if got is None:
+        return rest
+    found["session"] = (got[0], {})
+    if "dates" in found and "issued" not in found and found["dates"][1].get("from") == \
+            found["dates"][1].get("to"):
+        text, attrs = found.pop("dates")  # one day, by a governing body's session: the issue
+        found["issued"] = (text, {"date": attrs["from"]})
+    return [ln for k, ln in enumerate(rest) if k not in texts[:got[1]]]
+
+
 def _one_block_paper(blocks: list[list[Line]], found: Found) -> None:
     """A paper's title block printed as one block (pypdf), capitals, then lower case, then
     capitals: the series, a subtitle line, the title ("FORO MUNDIAL …" / "Mesa redonda 2.2 –
@@ -108,7 +126,7 @@ def _one_block_paper(blocks: list[list[Line]], found: Found) -> None:
         found["title"] = (join_lines([ln.text for ln in runs[2]]), {})
         blocks.clear()
     elif len(runs) == 2 and is_caps(runs[0][0].text) and len(runs[1]) <= 2 \
-            and len(logical := _logical_lines(runs[0])) == 2:
+            and "session" not in found and len(logical := _logical_lines(runs[0])) == 2:
         # the order our own writers print: series, title, then the subtitle in lower case
         found["series"] = (join_lines([ln.text for ln in logical[0]]), {})
         found["title"] = (join_lines([ln.text for ln in logical[1]]), {})
@@ -122,7 +140,8 @@ def _series_and_meeting(blocks: list[list[Line]], found: Found, doc_type: str) -
     meeting line the title."""
     if len(blocks) > 1 and _is_meeting(blocks[0]) and is_caps(blocks[0][0].text):
         found["meeting"] = (" ".join(blocks.pop(0)[0].text.split()), {})
-    elif len(blocks) > 1 and is_caps(blocks[0][0].text) and len(blocks[0]) <= 2:
+    elif len(blocks) > 1 and is_caps(blocks[0][0].text) and len(blocks[0]) <= 2 \
+            and "session" not in found:  # (a governing body's session: the title follows)
         first = blocks.pop(0)
         found["series"] = (" ".join(first[0].text.split()), {})
         if len(first) == 2:
