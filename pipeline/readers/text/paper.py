@@ -134,6 +134,24 @@ def _wrapped_heading(lines: list[Line], i: int, heading: Heading) -> tuple[Headi
     return Heading(join_lines([heading.text, *parts]), heading.n, heading.style), j
 
 
+def compact_heading(lines: list[Line], i: int, width: int) -> tuple[Heading, int] | None:
+    """An unnumbered heading with no blank line under it (pypdf prints no blank lines at
+    all; pdftotext none between a heading and its text): a short line (eight words at most,
+    well short of the body's width) that starts in capitals and ends no sentence, after a
+    blank line or a sentence's end, with a full line of prose under it."""
+    text = " ".join(lines[i].text.split())
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if (not text[:1].isupper() or len(text.split()) > 8 or len(text) > 0.6 * width
+            or text.endswith((".", ",", ";", ":", "!", "?", "-")) or not _HAS_WORD_RE.search(text)
+            or PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text)
+            or nxt is None or nxt.kind != "text"):
+        return None
+    body = " ".join(nxt.text.split())
+    if not body[:1].isupper() or len(body) < 0.6 * width or BULLET_RE.match(body):
+        return None
+    return Heading(text, None, "caps" if is_caps(text, 2) else "plain"), i + 1
+
+
 def _numbered_heading(text: str) -> Heading | None:
     """A heading printed with a roman numeral or a capital letter: "II. BACKGROUND"."""
     m = ROMAN_HEAD_RE.match(text)
@@ -214,6 +232,7 @@ class BodyBuilder:
     def __init__(self, filename: str, width: int = 80):
         self.filename = filename
         self.width = width
+        self.compact = False  # a text with no blank lines (set by run)
         self.body = etree.Element("body")
         self.sections: list[tuple[str | None, etree._Element]] = [(None, self.body)]
         self.para: etree._Element | None = None
@@ -257,6 +276,8 @@ class BodyBuilder:
     # -- lines ------------------------------------------------------------------------
     def run(self, lines: list[Line]) -> etree._Element:
         """Build the body from all lines."""
+        # pypdf prints no blank lines: a heading is then known by its shape alone
+        self.compact = sum(ln.kind == "blank" for ln in lines) <= len(lines) // 50
         i = 0
         while i < len(lines):
             line = lines[i]
@@ -282,6 +303,9 @@ class BodyBuilder:
             else:
                 found = heading_of(lines, i, self.after_heading) \
                     if (self.blank or self._prev_ends_sentence()) else None
+                if found is None and (self.blank or self.compact and (
+                        self._prev_ends_sentence() or not self.lines)):
+                    found = compact_heading(lines, i, self.width)
                 if found:
                     self.open_section(*found[0].__dict__.values())
                     i = found[1]
@@ -376,13 +400,24 @@ class BodyBuilder:
                 or self.target.tag == "p" and self._prev_ends_sentence()
                 and line.indent >= self.prev_indent + 3
                 or self._short_last_line(text)
-                or self.target.tag == "p" and len(self.lines) == 1 and SALUTATION_RE.match(self.lines[0])):
+                or self.target.tag == "p" and len(self.lines) == 1 and SALUTATION_RE.match(self.lines[0])
+                or self._after_last_item(text)):
             new_block = True
         if not new_block:
             self.lines.append(text)
             return
         self.close_lists()
         self._open_text(self.container(), "p", text, line.no)
+
+    def _after_last_item(self, text: str) -> bool:
+        """In a text with no blank lines, a capital after a list item that ends a sentence
+        where the items before it did not ("...; " / "... outcomes." / "These ...") starts
+        the prose after the list."""
+        if not self.compact or self.target is None or self.target.tag != "item" \
+                or not text[:1].isupper() or not self._prev_ends_sentence():
+            return False
+        items = self.target.getparent().findall("item")
+        return len(items) > 1 and all((it.text or "").rstrip()[-1:] in ";," for it in items[:-1])
 
     def para_open_mid_sentence(self) -> bool:
         """True when the text collected so far stops mid-sentence."""
