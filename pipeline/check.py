@@ -59,7 +59,7 @@ PRINTED_ATTRS = {
 PRINTED_AFTER = {"doc": ("symbol",)}
 LIST_ITEM_ATTRS = ("n",)
 #: Elements of an agenda item that may move as a whole (see the module docstring).
-MOVABLE = ("moderator", "rapporteur", "questions", "discussion")
+MOVABLE = ("moderator", "rapporteur", "questions", "discussion", "documents")
 
 
 @dataclass
@@ -178,8 +178,8 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
         parent = el.getparent()
         in_list = el.tag == "item" and parent is not None and parent.tag == "list"
         start = len(out.texts)
-        if el.tag == "item" and parent is not None and parent.tag == "day":
-            item_start[0] = start
+        if el.tag == "item" and parent is not None and parent.tag == "day" or el.tag == "entry":
+            item_start[0] = start  # (an entry's documents may stand in a column beside it)
         if el.tag == "entry" and not el.get("n", "").isdigit():
             out.add(el.get("n"))  # "(a)" stays a word; "1." is layout, as in the source
         for attr in LIST_ITEM_ATTRS if in_list else PRINTED_ATTRS.get(el.tag, ()):
@@ -230,9 +230,13 @@ def _repeated_label(el: etree._Element, start: int, out: Words) -> frozenset[int
 
 def meta_words(root: etree._Element) -> Words:
     """The words of the title block (its order in print varies, so it is compared as a bag)."""
+    notes = {fn.get("id"): fn.get("n") for fn in root.iter("footnote")}
     out = Words()
     for el in root.iterfind("meta/*"):
         out.add(el.text or "")
+        for child in el:  # a note on the title: its number, where the source prints it
+            out.add(notes.get(child.get("to"), "") if child.tag == "noteref" else "")
+            out.add(child.tail or "")
     return out
 
 

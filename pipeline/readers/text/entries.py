@@ -39,6 +39,28 @@ DOC_SYMBOL_RE = re.compile(r"\((?P<symbol>[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z
 _ENDS_RE = re.compile(r"[.:;]['\"»”’)\]]*\*?\d{0,2}$")
 
 
+#: A symbol in the column at the right of the items ("3.  Adoption of the agenda   C/118/1/Rev.2").
+COLUMN_SYMBOL_RE = re.compile(r"[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Za-z0-9./()-]*[A-Za-z0-9)]")
+_COLUMN_RE = re.compile(r"^(?P<left>.*?\S)?\s{3,}(?P<symbol>\S+)$|^\s*(?P<alone>\S+)$")
+
+
+#: A document printed as its symbol alone, in brackets, perhaps bulleted: "• (C/118/2)".
+_SYMBOL_ALONE_RE = re.compile(r"^(?:[•·▪◦●‣■➢►–-]\s+)?\((?P<symbol>[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/"
+                              r"[A-Za-z0-9./()-]*[A-Za-z0-9)])\)$")
+
+
+def _symbol_column(line: Line) -> tuple[Line | None, str | None]:
+    """(the line without its right-hand symbol, the symbol), or (line, None); (None,
+    symbol) for a line that is a symbol alone."""
+    m = _COLUMN_RE.match(line.text.rstrip())
+    symbol = m and (m.group("symbol") or m.group("alone"))
+    if not symbol or not COLUMN_SYMBOL_RE.fullmatch(symbol) or (m.group("alone") and line.indent < 20):
+        return line, None
+    if m.group("alone"):
+        return None, symbol
+    return Line(line.no, m.group("left"), line.kind, line.page_start, line.indent, line.hint), symbol
+
+
 def is_provisional_agenda(lines: list[Line]) -> bool:
     """True when one of the first 60 text lines is a provisional agenda's heading and a
     numbered item follows it."""
@@ -49,7 +71,7 @@ def is_provisional_agenda(lines: list[Line]) -> bool:
         seen += 1
         if seen > 60:
             return False
-        if PROVISIONAL_RE.match(" ".join(line.text.split())):
+        if PROVISIONAL_RE.match(re.sub(r"(?<=[^\W\d_])\d{1,2}$", "", " ".join(line.text.split()))):
             return any(ln.kind == "text" and ENTRY_RE.match(ln.text.strip()) for ln in lines[i + 1:i + 40])
     return False
 
@@ -74,12 +96,35 @@ class EntryBuilder:
         return self.agenda
 
     def feed(self, line: Line) -> None:
-        """One line."""
+        """One line (a symbol printed in the right-hand column goes to the documents of
+        the entry it stands beside)."""
         if line.kind != "text":
             if self.mode == "text":
                 self.flush()
             return
+        line, symbol = _symbol_column(line)
+        if line is not None:
+            self._feed_text(line)
+        if symbol and self.current is not None:
+            self._column_doc(symbol)
+        elif symbol:
+            self.orphans.append(Line(0, symbol))
+
+    def _column_doc(self, symbol: str) -> None:
+        """A document known by its symbol alone, in the open entry's documents."""
+        docs = self.current.find("documents")
+        if docs is None:
+            docs = etree.SubElement(self.current, "documents")
+        etree.SubElement(docs, "doc", symbol=symbol).text = ""
+
+    def _feed_text(self, line: Line) -> None:
+        """One line of text (no symbol column)."""
         text = " ".join(line.text.split())
+        alone = _SYMBOL_ALONE_RE.match(text)
+        if alone and self.current is not None and self.mode != "docs":
+            self.flush()  # "• (C/118/2)": a document known by its symbol, as we print one
+            self._column_doc(alone.group("symbol"))
+            return
         m = ENTRY_RE.match(text)
         if m and self._next_number(m.group("n")):
             self.open(self.agenda, m.group("n"), m.group("text"), line)

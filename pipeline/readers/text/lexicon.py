@@ -124,7 +124,7 @@ COMPOUND_PREFIXES = {
 }
 
 ORIGINAL_RE = re.compile(r"^(original|original\s*:|originale?)\s*:?\s*\S+", re.IGNORECASE)
-SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Z0-9./()-]*$")
+SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()-]*$")
 
 #: A day named by its rank, with no date printed ("Day One", "Deuxième journée", "Día 2").
 DAY_RANK_RE = re.compile(

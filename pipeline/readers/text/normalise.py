@@ -61,7 +61,7 @@ PAGE_FIELD_RE = re.compile(r"^\s*(?:\S.{2,100}?\s{3,}(?:page|página|pág\.)\s*\
 SEP_RE = re.compile(r"^(?:\s{10,}|\s*[_‗–—-]{5,}\s*)$")
 #: Temporary attribute holding an element's source line while the tree is built.
 LINE_ATTR = "_line"
-SYMBOL_LIKE_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Z0-9./()-]*$")
+SYMBOL_LIKE_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()-]*$")
 _EOL_RE = re.compile(r"\r\n|\r|\n")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NON_XML_RE = re.compile("[\ufffe\uffff\ud800-\udfff]")
@@ -333,19 +333,23 @@ def _debris_field(text: str, symbols: set[str]) -> str | None:
 
 
 def _masthead_symbols(lines: list[Line]) -> set[str]:
-    """The symbols printed in the first lines (each part of a joint symbol too)."""
+    """The document's symbols: those of the first line of the first 25 that prints one,
+    and of the next text line if it prints a symbol too (a joint symbol over two lines);
+    each part of a joint symbol too. (Symbols further down are the documents an agenda
+    lists beside its items, not page furniture.)"""
     found: set[str] = set()
-    count = 0
+    count, taken = 0, 0
     for line in lines:
         if line.kind != "text":
             continue
         count += 1
-        if count > 25:
+        if count > 25 or taken == 1 and not _SYMBOL_IN_RE.search(line.text) or taken == 2:
             break
         for m in _SYMBOL_IN_RE.finditer(line.text):
             sym = m.group(0).rstrip(".")
             found.add(sym)
             found.update(part for part in re.split(r"-(?=[A-Z]+/)", sym))
+        taken += bool(found)
     return found
 
 
