@@ -30,7 +30,9 @@ from lxml import etree
 from .errors import Diagnostic
 from .readers.text.normalise import Line, normalise
 from .readers.text.paper import CHAPTER_RE, PARA_RE
+from .readers.text.agenda import is_day_line
 from .readers.text.times import match_time_range, second_range
+from .readers.text.work import HOURS_RE, ROW_RE, WORK_TITLE_RE
 
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 #: A number with a dot, alone between spaces: a paragraph or item number, layout not words.
@@ -118,17 +120,24 @@ def _clock12(hhmm: str) -> str:
 
 
 def source_words(data: bytes, filename: str, lines: list[Line] | None = None,
-                 agenda: bool = True) -> Words:
+                 agenda: bool = True, work: bool = False) -> Words:
     """The words of a raw text that are not layout debris, with their line numbers
     (``lines``: the text already normalised, to save doing it twice; ``agenda``: times at a
-    line start are an item's, stored as attributes)."""
+    line start are an item's, stored as attributes; ``work``: a programme of work, whose
+    day lines, meeting times and item numbers are its entries' attributes)."""
     lines = lines if lines is not None else normalise(data, filename).lines
     out = Words()
     pending = ""  # a word cut by a line-end hyphen waits for its second half
+    table = False  # past a programme of work's title: its table
     for line in lines:
         if line.kind != "text":
             continue
         text = line.text.strip()
+        if work and table:
+            text = _work_row(text)
+            if not text:
+                continue
+        table = table or work and bool(WORK_TITLE_RE.match(" ".join(text.split())))
         times = match_time_range(text) if agenda and text[:1].isdigit() else None
         para = PARA_RE.match(text) if text[:1].isdigit() and not times else None
         chapter = CHAPTER_RE.match(text) if text[:1] in "CcC" else None
@@ -160,6 +169,21 @@ def source_words(data: bytes, filename: str, lines: list[Line] | None = None,
     if pending:
         out.add(pending, lines[-1].no if lines else 0)
     return out
+
+
+def _work_row(text: str) -> str:
+    """A line of a programme of work without what its entries hold as attributes: the
+    day line, the meeting's times ("10.00 a 13.00 horas"), the item's number."""
+    if is_day_line(" ".join(text.split())):
+        return ""
+    times = match_time_range(text) if text[:1].isdigit() else None
+    if times:
+        text = HOURS_RE.sub("", times[2]).strip()
+        return ROW_RE.sub(r"\g<text>", text, count=1)
+    return _ROW_GAP_RE.sub("", text, count=1)
+
+
+_ROW_GAP_RE = re.compile(r"^\d{1,2}(?:\s?\([a-z]\))?\s{2,}(?=\S)")
 
 
 def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
@@ -378,7 +402,8 @@ def check_fidelity(data: bytes, filename: str, root: etree._Element,
                    lines: list[Line] | None = None) -> list[Diagnostic]:
     """Every source word that is not debris is in the XML once, in order."""
     agenda = root.get("type") == "agenda"
-    src, (body, notes) = source_words(data, filename, lines, agenda), xml_words(root)
+    work = root.find("agenda/entry[@start]") is not None
+    src, (body, notes) = source_words(data, filename, lines, agenda, work), xml_words(root)
     meta = meta_words(root)
     cut = split_head(src, body, meta)
     return (compare_head(src.sub(0, cut), meta, filename)

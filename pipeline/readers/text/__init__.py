@@ -20,6 +20,7 @@ from .footnotes import TO_SUPERSCRIPT, Note, extract_notes
 from .lexicon import STOPWORDS
 from .masthead import LETTER_RE, read_masthead, read_title
 from .entries import ENTRY_RE, build_entries, is_provisional_agenda
+from .work import WORK_TITLE_RE, build_work, is_programme_of_work
 from .meta import after_heading, build_meta, mark_version, meta_element
 from .normalise import LINE_ATTR, Line, normalise
 from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder, whole_top_heading
@@ -98,8 +99,9 @@ def split_header(lines: list[Line], doc_type: str, entries: bool = False) -> int
             continue
         text = line.text.strip()
         if entries:
-            if ENTRY_RE.match(text) and text.startswith("1."):
-                return i
+            if ENTRY_RE.match(text) and text.startswith("1.") or i and WORK_TITLE_RE.match(
+                    " ".join(lines[i - 1].text.split()) if lines[i - 1].kind == "text" else ""):
+                return i  # (a programme of work's table starts under its title)
             continue
         if doc_type == "agenda" and match_time_range(text):
             return i
@@ -170,6 +172,8 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
                            sha256=hashlib.sha256(data).hexdigest())
     mast = read_masthead(lines)
     entries = doc_type == "agenda" and is_provisional_agenda(lines)
+    work = doc_type == "agenda" and not entries and is_programme_of_work(lines)
+    entries = entries or work
     cut = split_header(lines, doc_type, entries) if mast else 0
     if mast and ("organisation" in mast.found or not mast.end < cut < len(lines)):
         # the UN layout, or a letter or note: the title after the symbol block, then the body
@@ -186,7 +190,7 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
                     "no title found: the document must start with its title")
     root.append(meta)
     if entries:
-        part = build_entries(leftover + lines[cut:])
+        part = (build_work if work else build_entries)(leftover + lines[cut:])
         builder = None
     elif doc_type == "agenda":
         default = meta.find("dates").get("from") if meta.find("dates") is not None else None

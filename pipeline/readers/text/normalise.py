@@ -361,6 +361,12 @@ PROG_HEAD_RE = re.compile(r"^(?:Programme|Program|Agenda|Activity|Activities|Ses
                           r"Tema|Sesión)$", re.I)
 
 
+#: The header row of a programme of work's table.
+WORK_HEAD_RE = re.compile(r"^(?:Fecha y hora|Date and time|Date et heure|Dates? et heures?)\s+"
+                          r"(?:Tema|Temas|Item|Items|Point|Points)(?:\s+(?:Asunto|Subject|Sujet|Objet|"
+                          r"Title|Titre|Título))?$", re.I)
+
+
 def _table_headers(lines: list[Line], kinds: list[list[str] | None]) -> None:
     """Mark the header rows of an agenda table as debris in kinds (in place)."""
     for i, line in enumerate(lines):
@@ -368,7 +374,9 @@ def _table_headers(lines: list[Line], kinds: list[list[str] | None]) -> None:
             continue
         fields = [f for f in re.split(r"\s{2,}|\s*\|\s*", line.text.strip()) if f]
         words = line.text.split()
-        if len(fields) == 2 and TIME_HEAD_RE.match(fields[0]) and PROG_HEAD_RE.match(fields[1]) \
+        if WORK_HEAD_RE.match(" ".join(words)):
+            kinds[i] = ["table header"]  # a programme of work's "Date and time  Item  Subject"
+        elif len(fields) == 2 and TIME_HEAD_RE.match(fields[0]) and PROG_HEAD_RE.match(fields[1]) \
                 or len(words) == 2 and TIME_HEAD_RE.match(words[0]) and PROG_HEAD_RE.match(words[1]):
             kinds[i] = ["table header"]
         elif TIME_HEAD_RE.match(line.text.strip()):

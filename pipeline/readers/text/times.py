@@ -74,7 +74,7 @@ DATE_RE = re.compile(
     re.IGNORECASE)
 #: "7 – 8 juillet 2008", "7-8 July 2008", "7 y 8 de julio de 2008", "7 and 8 July 2008"
 DATE_RANGE_RE = re.compile(
-    r"(?<!\w)(?P<d1>\d{1,2})(?:er)?\s*(?:–|—|-|y|and|et|al|au|to)\s*(?P<d2>\d{1,2})\s+(?:de\s+)?"
+    r"(?<!\w)(?P<d1>\d{1,2})(?:er)?\s*(?:–|—|-|y|and|et|al|au|a|to)\s*(?P<d2>\d{1,2})\s+(?:de\s+)?"
     r"(?P<mon>" + MONTH_RE + r")\.?(?:\s+(?:de\s+)?|,\s*)(?P<y>\d{4})(?!\w)", re.IGNORECASE)
 
 

@@ -1,0 +1,127 @@
+"""Stage 3 for a programme of work: the agenda's items as a table of days and meetings (R13).
+
+Shapes read (``pdftotext -layout`` sets the table's columns apart with runs of spaces;
+the other extractors a cell a line or one space apart):
+
+    Programa de trabajo provisional                  -> meta/title (read before this stage)
+    Fecha y hora     Tema     Asunto                 -> the table's header (debris, stage 1)
+    Lunes 9 de abril de 2029                         -> the day of the entries under it
+    10.00 a 13.00 horas   1   Elección de la Mesa    -> entry @n="1" @day @start @end / title
+                          2   Aprobación del ...     -> entry @n="2", the same meeting
+                              de organización        -> the title goes on
+    15.00 a 18.00 horas   3   Debate general (cont.) -> entry @n="3" again, another meeting
+
+After ``build_work`` runs, every row of the table is an entry with the item's number, the
+day and the meeting's times; a note under the table is a p of the entry above it (a line
+before the first entry, of the first), so no word is lost.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .agenda import is_day_line
+from .normalise import LINE_ATTR, Line
+from .text import join_lines
+from .times import match_time_range
+
+#: The title of a programme of work, in the three languages.
+WORK_TITLE_RE = re.compile(
+    r"^(?:(?:Provisional|Proposed|Draft|Tentative)\s+)?programme of work|"
+    r"(?:Projet de\s+)?programme de travail(?:\s+provisoire)?|"
+    r"(?:Proyecto de\s+)?programa de trabajo(?:\s+provisional)?$", re.I)
+#: A row's item number and subject: "1          Elección de la Mesa", "5 (a)  Debate".
+ROW_RE = re.compile(r"^(?P<n>\d{1,2}(?:\s?\([a-z]\))?)(?:\s+|$)(?P<text>.*)$")
+HOURS_RE = re.compile(r"^(?:horas|hrs?\.?|heures|h|hours)\b\s*", re.I)
+
+
+def is_programme_of_work(lines: list[Line]) -> bool:
+    """True when one of the first 60 text lines is a programme of work's title and rows
+    with times follow it."""
+    texts = [ln for ln in lines if ln.kind == "text"][:60]
+    for k, line in enumerate(texts):
+        if WORK_TITLE_RE.match(" ".join(line.text.split())):
+            return sum(1 for ln in lines if ln.kind == "text" and match_time_range(ln.text.strip())) >= 2
+    return False
+
+
+class WorkBuilder:
+    """Feeds the lines after the title into entries with their day and times."""
+
+    def __init__(self) -> None:
+        self.agenda = etree.Element("agenda")
+        self.day: str | None = None
+        self.slot: tuple[str, str | None] | None = None
+        self.entry: etree._Element | None = None
+        self.title: list[str] = []
+        self.left: list[Line] = []  # lines met before the first entry
+
+    def feed(self, line: Line) -> None:
+        """One line."""
+        if line.kind != "text":
+            return
+        text = " ".join(line.text.split())
+        day = is_day_line(text)
+        times = match_time_range(text) if text[:1].isdigit() else None
+        if day and not times:
+            self.flush()
+            self.day, self.slot, self.entry = day, None, None
+            return
+        if times:
+            start, end, rest = times
+            self.slot = (start, end)
+            text = HOURS_RE.sub("", rest).strip()
+            if not text:
+                return
+        row = ROW_RE.match(text) if self.slot else None
+        if row and (times or self.entry is None or self._column_gap(line)):
+            self.open(row.group("n").replace(" ", ""), row.group("text"), line)
+        elif self.entry is not None and not text.startswith("*"):
+            self.title.append(text)
+        elif self.entry is not None:  # "* E/CN.9/2029/1.", a note printed under the table
+            self.flush()
+            etree.SubElement(self.entry, "p", {LINE_ATTR: str(line.no)}).text = text
+        else:
+            self.left.append(Line(line.no, text))
+
+    def _column_gap(self, line: Line) -> bool:
+        """True when a row's number stands apart from its subject (a new row, not a title
+        that goes on with a figure)."""
+        return bool(re.match(r"^\s*\d{1,2}(?:\s?\([a-z]\))?\s{2,}\S", line.text)) or \
+            not self.title or bool(re.search(r"[.;:)]$", self.title[-1]))
+
+    def open(self, n: str, text: str, line: Line) -> None:
+        """A new entry for item n in the current meeting."""
+        self.flush()
+        attrs = {"n": n, LINE_ATTR: str(line.no)}
+        if self.day:
+            attrs["day"] = self.day
+        if self.slot:
+            attrs["start"] = self.slot[0]
+            if self.slot[1]:
+                attrs["end"] = self.slot[1]
+        self.entry = etree.SubElement(self.agenda, "entry", attrs)
+        self.title = [text] if text else []
+
+    def flush(self) -> None:
+        """Write the open entry's title."""
+        if self.entry is not None and self.entry.find("title") is None:
+            etree.SubElement(self.entry, "title").text = join_lines(self.title)
+            self.entry.insert(0, self.entry[-1])
+        self.title = []
+
+
+def build_work(lines: list[Line]) -> etree._Element:
+    """The <agenda> of a programme of work from the lines after its title."""
+    builder = WorkBuilder()
+    for line in lines:
+        builder.feed(line)
+    builder.flush()
+    agenda = builder.agenda
+    entries = agenda.findall("entry")
+    if builder.left and entries:  # lines before the first row: a p of the first entry
+        p = etree.Element("p", {LINE_ATTR: str(builder.left[0].no)})
+        p.text = join_lines([ln.text for ln in builder.left])
+        entries[0].insert(1, p)
+    return agenda
