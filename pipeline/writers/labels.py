@@ -151,6 +151,15 @@ def format_date(iso: str, lang: str) -> str:
     return pattern.format(d=day.day, m=months[day.month - 1], y=day.year)
 
 
+def entry_when(day: str | None, start: str | None, end: str | None, lang: str) -> str | None:
+    """When a programme of work's entry meets, as printed: "9 April 2029, 10:00–13:00"
+    (the parts it has), or None."""
+    parts = [format_date(day, lang)] if day else []
+    if start:
+        parts.append(f"{start}\u2013{end}" if end else start)
+    return ", ".join(parts) or None
+
+
 #: Week-day names that may lead a printed date ("Monday, 7 July 2008").
 WEEKDAYS: dict[str, tuple[str, ...]] = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),

@@ -205,3 +205,18 @@ def test_dark_palette_passes_axe(built, tmp_path):
         paths[-1].write_text(dark, "utf-8")
     found = {p: v for p, v in axe_violations(paths).items() if v}
     assert not found, format_axe_violations(found)
+
+
+def test_a_programme_of_work_prints_each_meeting_and_keeps_ids_unique():
+    """A programme of work lists an item at several meetings: each entry says when it
+    meets (a <time> with its ISO day and start) and the ids stay unique."""
+    from pipeline.documents import read_text_source
+
+    src = Path(__file__).parents[1] / "fixtures/reader/un-programme-of-work-es-layout-limited/input.txt"
+    tree, _ = read_text_source(src.read_bytes(), "pow.es.txt")
+    html = lxml.html.document_fromstring(render(tree, Options()))
+    ids = [e.get("id") for e in html.iter() if e.get("id")]
+    assert len(ids) == len(set(ids)), ids
+    times = html.xpath("//p[@class='entry-when']/time")
+    assert times[0].get("datetime") == "2029-04-09T10:00" and times[0].text == "9 de abril de 2029, 10:00–13:00"
+    assert len(times) == 10

@@ -15,7 +15,11 @@ def programme(ctx: Context, agenda: etree._Element) -> list[etree._Element]:
     if heading is not None:
         out.append(copy_translate(heading, el("p", {"class": "agenda-heading"}, text_of(heading))))
     out += [day(ctx, d, i) for i, d in enumerate(agenda.findall("day"), start=1)]
-    out += [entry(ctx, e, 2, f"entry-{e.get('n')}") for e in agenda.findall("entry")]
+    seen: dict[str, int] = {}
+    for e in agenda.findall("entry"):  # a programme of work lists an item at each meeting
+        n = e.get("n", "")
+        seen[n] = seen.get(n, 0) + 1
+        out.append(entry(ctx, e, 2, f"entry-{n}" + (f"-{seen[n]}" if seen[n] > 1 else "")))
     return out
 
 
@@ -27,6 +31,10 @@ def entry(ctx: Context, src: etree._Element, level: int, entry_id: str) -> etree
     h = el(f"h{min(level, 6)}", {"class": "entry-title"},
            el("span", {"class": "entry-num"}, f"{n}." if n.isdigit() else f"({n})"), " ")
     out.append(copy_translate(src.find("title"), inline(ctx, src.find("title"), h)))
+    when = labels.entry_when(src.get("day"), src.get("start"), src.get("end"), ctx.lang)
+    if when:  # a programme of work's meeting
+        stamp = "T".join(x for x in (src.get("day"), src.get("start")) if x)
+        sub(out, "p", {"class": "entry-when"}).append(el("time", {"datetime": stamp}, when))
     for child in src:
         if child.tag == "p":
             out.append(copy_translate(child, inline(ctx, child, el("p", {"class": "annotation"}))))
