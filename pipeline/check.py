@@ -183,7 +183,7 @@ def _work_row(text: str) -> str:
     return _ROW_GAP_RE.sub("", text, count=1)
 
 
-_ROW_GAP_RE = re.compile(r"^\d{1,2}(?:\s?\([a-z]\))?\s{2,}(?=\S)")
+_ROW_GAP_RE = re.compile(r"^\d{1,2}(?:\s?\([a-z]\)|\s[a-z]\))?(?:\s{2,}(?=\S)|$)")
 
 
 def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
@@ -204,7 +204,7 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
         start = len(out.texts)
         if el.tag == "item" and parent is not None and parent.tag == "day" or el.tag == "entry":
             item_start[0] = start  # (an entry's documents may stand in a column beside it)
-        if el.tag == "entry" and not el.get("n", "").isdigit():
+        if el.tag == "entry" and not el.get("n", "").isdigit() and el.get("start") is None:
             out.add(el.get("n"))  # "(a)" stays a word; "1." is layout, as in the source
         for attr in LIST_ITEM_ATTRS if in_list else PRINTED_ATTRS.get(el.tag, ()):
             if el.get(attr):
@@ -225,7 +225,9 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
             out.add((child.tail or "") + (BEFORE_MARKER if follows else ""))
         for attr in PRINTED_AFTER.get(el.tag, ()):
             out.add(el.get(attr, ""))
-        if el.tag in MOVABLE or el.tag == "person" and parent is not None and parent.tag == "speakers":
+        if el.tag in MOVABLE or el.tag == "person" and parent is not None and parent.tag == "speakers" \
+                or el.tag == "p" and parent is not None and parent.get("start") and parent.tag == "entry":
+            # (a programme of work's row: the lines printed above it are a p after its title)
             out.blocks.append(Block(start, len(out.texts), item_start[0], _repeated_label(el, start, out)))
 
     body = Words()

@@ -20,7 +20,7 @@ from .footnotes import TO_SUPERSCRIPT, Note, extract_notes
 from .lexicon import STOPWORDS
 from .masthead import LETTER_RE, read_masthead, read_title
 from .entries import ENTRY_RE, build_entries, is_provisional_agenda
-from .work import WORK_TITLE_RE, build_work, is_programme_of_work
+from .work import WORK_TITLE_RE, build_work, is_programme_of_work, split_programme
 from .meta import after_heading, build_meta, mark_version, meta_element
 from .normalise import LINE_ATTR, Line, normalise
 from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder, whole_top_heading
@@ -78,8 +78,8 @@ def detect_type(lines: list[Line]) -> str | None:
     if any(LETTER_RE.match(text) for text in head):
         return "paper"  # a letter, whatever tables of times its annexes hold
     timed = sum(1 for ln in lines if ln.kind == "text" and match_time_range(ln.text))
-    if timed < 2 and is_provisional_agenda(lines):
-        return "agenda"
+    if (timed < 2 or split_programme(lines) is not None) and is_provisional_agenda(lines):
+        return "agenda"  # (its times, if any, those of the programme of work in its annex)
     numbers = {int(m.group("n")) for ln in lines if ln.kind == "text"
                for m in [PARA_RE.match(ln.text.strip())] if m}
     if timed >= 2 and timed >= len(numbers):

@@ -28,7 +28,8 @@ PROVISIONAL_RE = re.compile(
     r"^(?:(?:Annotated\s+)?(?:Provisional|Preliminary|Draft|Revised)\s+(?:provisional\s+)?agenda|"
     r"Ordre du jour (?:provisoire|préliminaire)(?: annoté)?|Projet d[’']ordre du jour|"
     r"Programa (?:provisional|preliminar)(?: anotado)?|Proyecto de programa)"
-    r"(?:\s+(?:and|et|y)\s+(?:documentation|documentación|annotations|anotaciones))?"
+    r"(?:\s+(?:and|et|y)\s+(?:documentation|documentación|annotations|anotaciones|"
+    r"(?:provisional\s+|proposed\s+)?programme of work|programme de travail|programa de trabajo))?"
     r"(?:\s+annoté|\s+anotado)?\s*\*?$", re.I)
 ENTRY_RE = re.compile(r"^(?P<n>\d{1,2})\.(?:[\s\u00a0]+(?P<text>\S.*))?$")
 SUB_RE = re.compile(r"^\(?(?P<n>[a-z])\)(?:[\s\u00a0]+(?P<text>\S.*))?$")
@@ -220,7 +221,15 @@ class EntryBuilder:
 
 
 def build_entries(lines: list[Line]) -> etree._Element:
-    """The <agenda> of a provisional agenda from the lines after its title."""
+    """The <agenda> of a provisional agenda from the lines after its title; a programme of
+    work in its annex gives more entries, with their days and times (work.py)."""
+    from .work import build_work, split_programme  # (work.py reads entries' neighbours)
+
+    cut = split_programme(lines)
+    if cut is not None and any(ln.kind == "text" and ENTRY_RE.match(ln.text.strip()) for ln in lines[:cut]):
+        agenda = build_entries(lines[:cut])
+        agenda.extend(build_work(lines[cut:]).findall("entry"))
+        return agenda
     builder = EntryBuilder()
     agenda = builder.run(lines)
     if builder.orphans and len(agenda):

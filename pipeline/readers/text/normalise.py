@@ -227,7 +227,8 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             drop.add(i)
     # with no page breaks (pypdf): a page number, then the first page's title again
     firsts = {id(ln) for ln in _first_lines(lines, 25)}
-    for i in range(len(lines) - 1):
+    paged = any(ln.page_start for ln in lines)  # page breaks known: no guessing them here
+    for i in range(len(lines) - 1 if not paged else 0):
         a, b = lines[i], lines[i + 1]
         if (a.kind == "text" and b.kind == "text" and a.text.strip().isdecimal()
                 and len(a.text.strip()) <= 4 and id(b) not in firsts):
@@ -367,6 +368,23 @@ WORK_HEAD_RE = re.compile(r"^(?:Fecha y hora|Date and time|Date et heure|Dates? 
                           r"Title|Titre|Título))?$", re.I)
 
 
+#: The first cell of a programme of work's header printed a cell a line, and the others.
+WORK_CELL_RE = re.compile(r"^(?:Date|Fecha)$")
+_WORK_CELLS = (re.compile(r"^(?:Heure|Hora|Time|Heures|Horas)$", re.I),
+               re.compile(r"^(?:Point|Tema|Item|Points|Temas|Items)$", re.I),
+               re.compile(r"^(?:Sujet|Asunto|Subject|Objet|Title|Titre|Título)$", re.I))
+
+
+def _cells_follow(lines: list[Line], i: int) -> list[int]:
+    """The indices of a header printed a cell a line from lines[i] ("Date" / "Heure" /
+    "Point" / "Sujet"), or [] when the cells after it are not the header's."""
+    texts = [k for k in range(i + 1, min(i + 8, len(lines))) if lines[k].kind == "text"][:3]
+    if len(texts) < 2 or not all(rx.match(lines[k].text.strip()) for rx, k in zip(_WORK_CELLS, texts)):
+        return []
+    ok = [k for rx, k in zip(_WORK_CELLS, texts) if rx.match(lines[k].text.strip())]
+    return [i] + ok
+
+
 def _table_headers(lines: list[Line], kinds: list[list[str] | None]) -> None:
     """Mark the header rows of an agenda table as debris in kinds (in place)."""
     for i, line in enumerate(lines):
@@ -376,6 +394,9 @@ def _table_headers(lines: list[Line], kinds: list[list[str] | None]) -> None:
         words = line.text.split()
         if WORK_HEAD_RE.match(" ".join(words)):
             kinds[i] = ["table header"]  # a programme of work's "Date and time  Item  Subject"
+        elif WORK_CELL_RE.match(line.text.strip()) and _cells_follow(lines, i):
+            for k in _cells_follow(lines, i):
+                kinds[k] = ["table header"]  # the same, a cell a line: "Date" / "Heure" / ...
         elif len(fields) == 2 and TIME_HEAD_RE.match(fields[0]) and PROG_HEAD_RE.match(fields[1]) \
                 or len(words) == 2 and TIME_HEAD_RE.match(words[0]) and PROG_HEAD_RE.match(words[1]):
             kinds[i] = ["table header"]

@@ -7,7 +7,7 @@ import re
 from .lexicon import MONTH_RE, MONTHS, WEEKDAYS
 
 _AMPM = r"(?:\s?(?P<{0}ampm>[ap])\.?\s?m\.?)"
-_TIME = (r"(?P<{0}h>\d{{1,2}})(?:\s?[h:.]\s?(?P<{0}m>\d{{2}})|\s?h(?!\w))?" + _AMPM + r"?"
+_TIME = (r"(?P<{0}h>\d{{1,2}})(?:\s?[h:.]\s?(?P<{0}m>\d{{2}})|\s?(?:heures?|h)(?!\w))?" + _AMPM + r"?"
          r"(?:\s?hrs?\.?(?!\w))?")
 _SEP = r"\s*(?:–|—|-|‑|to|à|a|until|hasta|au)\s*"
 TIME_RANGE_RE = re.compile(

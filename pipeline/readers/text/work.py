@@ -32,8 +32,31 @@ WORK_TITLE_RE = re.compile(
     r"(?:Projet de\s+)?programme de travail(?:\s+provisoire)?|"
     r"(?:Proyecto de\s+)?programa de trabajo(?:\s+provisional)?$", re.I)
 #: A row's item number and subject: "1          Elección de la Mesa", "5 (a)  Debate".
-ROW_RE = re.compile(r"^(?P<n>\d{1,2}(?:\s?\([a-z]\))?)(?:\s+|$)(?P<text>.*)$")
+ROW_RE = re.compile(r"^(?P<n>\d{1,2}(?:\s?\([a-z]\)|\s[a-z]\))?)(?:\s+|$)(?P<text>.*)$")
 HOURS_RE = re.compile(r"^(?:horas|hrs?\.?|heures|h|hours)\b\s*", re.I)
+
+
+def _item_number(printed: str) -> str:
+    """The entry's @n for a printed item number: "3", "3(a)" ("3 a)" as the French print it)."""
+    n = printed.replace(" ", "")
+    return re.sub(r"(\d)([a-z])\)$", r"\1(\2)", n)
+
+
+#: The annex that holds a provisional agenda's programme of work ("Annexe" / "Projet de
+#: programme de travail").
+ANNEX_LINE_RE = re.compile(r"^(?:Annex|Annexe|Anexo)(?:\s+[IVX]{1,4})?$")
+
+
+def split_programme(lines: list[Line]) -> int | None:
+    """Index of the line that opens the programme of work appended to a provisional
+    agenda (its annex line, or its title), or None."""
+    for k, line in enumerate(lines):
+        if line.kind == "text" and WORK_TITLE_RE.match(" ".join(line.text.split())):
+            prev = next((j for j in range(k - 1, -1, -1) if lines[j].kind == "text"), None)
+            if prev is not None and ANNEX_LINE_RE.match(lines[prev].text.strip()):
+                return prev
+            return k
+    return None
 
 
 def is_programme_of_work(lines: list[Line]) -> bool:
@@ -75,8 +98,8 @@ class WorkBuilder:
             if not text:
                 return
         row = ROW_RE.match(text) if self.slot else None
-        if row and (times or self.entry is None or self._column_gap(line)):
-            self.open(row.group("n").replace(" ", ""), row.group("text"), line)
+        if row and (times or self.entry is None or not row.group("text") or self._column_gap(line)):
+            self.open(_item_number(row.group("n")), row.group("text"), line)
         elif self.entry is not None and not text.startswith("*"):
             self.title.append(text)
         elif self.entry is not None:  # "* E/CN.9/2029/1.", a note printed under the table
@@ -113,14 +136,16 @@ class WorkBuilder:
 
 
 def build_work(lines: list[Line]) -> etree._Element:
-    """The <agenda> of a programme of work from the lines after its title."""
+    """The <agenda> of a programme of work from the lines after its title; the lines
+    before its first row (the annex line and title of a programme appended to an agenda)
+    go in a p of the first row, after its title."""
     builder = WorkBuilder()
     for line in lines:
         builder.feed(line)
     builder.flush()
     agenda = builder.agenda
     entries = agenda.findall("entry")
-    if builder.left and entries:  # lines before the first row: a p of the first entry
+    if builder.left and entries:
         p = etree.Element("p", {LINE_ATTR: str(builder.left[0].no)})
         p.text = join_lines([ln.text for ln in builder.left])
         entries[0].insert(1, p)
