@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -50,6 +50,8 @@ _CUT_WORD_RE = re.compile(r"((?:\w+[-‐])*\w+)[-‐]$")
 #: Attributes printed in the source, in the order they were printed, per element.
 #: Superscript digits (footnote markers) compare as the digits they stand for.
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: Whether a text has one (str.translate walks a text char by char: ten times a search).
+_SUPERSCRIPT_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 #: Paragraph numbers are not compared: the reader renumbers a skipped or repeated number
 #: (with a warning), and the schema wants 1..n.
 PRINTED_ATTRS = {
@@ -96,11 +98,16 @@ class Words:
         """Append the words of a piece of text, hyphens ignored, and numbers printed as
         paragraph numbers ("12. ") too, wherever they stand: the reader makes some of them
         para/@n and leaves others in the text (a list numbered inside a paragraph)."""
+        if not text:
+            return
         maybe = "." in text and NUMBER_BEFORE_MARKER_RE.search(text)
         if "." in text:
             text = NUMBER_DOT_RE.sub(" ", text)
         text = _RANGE_HYPHEN_RE.sub(" ", text)  # "2-6 March": two numbers, wherever it wraps
-        found = WORD_RE.findall(text.replace("-", "").replace("‐", "").translate(SUPERSCRIPTS))
+        text = text.replace("-", "").replace("‐", "")
+        if not text.isascii() and _SUPERSCRIPT_RE.search(text):
+            text = text.translate(SUPERSCRIPTS)
+        found = WORD_RE.findall(text)
         self.texts.extend(found)
         self.lines.extend([line] * len(found))
         if maybe:
@@ -311,22 +318,25 @@ def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[
     is skipped as a whole; elsewhere a difference is resynchronised in a small window, so
     the cost stays linear in the length of the text."""
     a, b = src.texts, body.texts
-    queue = [n.texts for n in notes]
+    queue = deque(n.texts for n in notes)
     lost: list[tuple[int, int]] = []
     added: list[tuple[int, int]] = []
     moved: dict[int, int] = {}  # blocks found earlier in the source: start -> end
     optional = {k for block in body.blocks for k in block.optional} | body.optional
     starts = [block.start for block in body.blocks]
+    special = sorted(optional.union(starts))  # where a word may be skipped or a block moved
     i = j = 0
     while i < len(a) and j < len(b):
         if j in moved:
             j = moved.pop(j)
         elif a[i] == b[j]:
-            i, j = i + 1, j + 1
+            k = bisect.bisect_right(special, j)
+            run = _equal_run(a, i, b, j, special[k] if k < len(special) else len(b))
+            i, j = i + run, j + run
         elif j in optional:
             j += 1
         elif queue and a[i:i + len(queue[0])] == queue[0]:
-            i += len(queue.pop(0))
+            i += len(queue.popleft())
         elif (found := _moved_block(a, i, body, j, moved, starts)) is not None:
             block, size = found
             i += size
@@ -342,7 +352,7 @@ def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[
                 added.append((j, j + dj, src.lines[min(i, len(a) - 1)]))
             i, j = i + di, j + dj
     while queue and i < len(a) and a[i:i + len(queue[0])] == queue[0]:
-        i += len(queue.pop(0))
+        i += len(queue.popleft())
     while j in moved or j in optional:
         j = moved.pop(j) if j in moved else j + 1
     if i < len(a):
@@ -350,6 +360,18 @@ def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[
     if j < len(b):
         added.append((j, len(b), src.lines[-1] if src.lines else 0))
     return _report(src, body, lost, added, queue, filename)
+
+
+def _equal_run(a: list[str], i: int, b: list[str], j: int, limit: int) -> int:
+    """How many words are equal from a[i] and b[j] on (a[i] == b[j]), b's not past limit:
+    compared by slices of growing size, so that a long run costs little Python."""
+    n, step = 1, 8
+    while step:
+        if j + n + step <= limit and a[i + n:i + n + step] == b[j + n:j + n + step]:
+            n, step = n + step, step * 2
+        else:
+            step //= 2
+    return n
 
 
 def _moved_block(a: list[str], i: int, body: Words, j: int, moved: dict[int, int],
