@@ -14,6 +14,7 @@ After ``normalise`` runs:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -333,6 +334,21 @@ def _debris_field(text: str, symbols: set[str]) -> str | None:
     return None
 
 
+def _debris_fields(fields: list[str], symbols: set[str]) -> list[str] | None:
+    """The kind of every field (_debris_field), or None as soon as one is not furniture."""
+    kinds = []
+    for text in fields:
+        kind = _debris_field(text, symbols)
+        if kind is None:
+            return None
+        kinds.append(kind)
+    return kinds
+
+
+#: A token of a short line: a run of non-spaces, with a "(E)" after it.
+_TOKEN_RE = re.compile(r"\S+(?:\s\([A-Z]\))?")
+
+
 def _masthead_symbols(lines: list[Line]) -> set[str]:
     """The document's symbols: those of the first line of the first 25 that prints one,
     and of the next text line if it prints a symbol too (a joint symbol over two lines);
@@ -366,6 +382,7 @@ PROG_HEAD_RE = re.compile(r"^(?:Programme|Program|Agenda|Activity|Activities|Ses
 WORK_HEAD_RE = re.compile(r"^(?:Fecha y hora|Date and time|Date et heure|Dates? et heures?)\s+"
                           r"(?:Tema|Temas|Item|Items|Point|Points)(?:\s+(?:Asunto|Subject|Sujet|Objet|"
                           r"Title|Titre|Título))?$", re.I)
+_CELLS_RE = re.compile(r"\s{2,}|\s*\|\s*")
 
 
 #: The first cell of a programme of work's header printed a cell a line, and the others.
@@ -390,14 +407,18 @@ def _table_headers(lines: list[Line], kinds: list[list[str] | None]) -> None:
     for i, line in enumerate(lines):
         if line.kind != "text":
             continue
-        fields = [f for f in re.split(r"\s{2,}|\s*\|\s*", line.text.strip()) if f]
         words = line.text.split()
         if WORK_HEAD_RE.match(" ".join(words)):
             kinds[i] = ["table header"]  # a programme of work's "Date and time  Item  Subject"
-        elif WORK_CELL_RE.match(line.text.strip()) and _cells_follow(lines, i):
+            continue
+        if WORK_CELL_RE.match(line.text.strip()) and _cells_follow(lines, i):
             for k in _cells_follow(lines, i):
                 kinds[k] = ["table header"]  # the same, a cell a line: "Date" / "Heure" / ...
-        elif len(fields) == 2 and TIME_HEAD_RE.match(fields[0]) and PROG_HEAD_RE.match(fields[1]) \
+            continue
+        if len(words) > 4 and "|" not in line.text:
+            continue  # a header row of an agenda holds two cells of at most 1 and 3 words
+        fields = [f for f in _CELLS_RE.split(line.text.strip()) if f]
+        if len(fields) == 2 and TIME_HEAD_RE.match(fields[0]) and PROG_HEAD_RE.match(fields[1]) \
                 or len(words) == 2 and TIME_HEAD_RE.match(words[0]) and PROG_HEAD_RE.match(words[1]):
             kinds[i] = ["table header"]
         elif TIME_HEAD_RE.match(line.text.strip()):
@@ -429,6 +450,12 @@ def _on_first_page(lines: list[Line], i: int) -> bool:
     return not any(ln.page_start for ln in lines[:i + 1])
 
 
+def _near(sorted_ints: list[int], i: int, distance: int) -> bool:
+    """True when one of sorted_ints is within distance of i (a bisection, not a scan)."""
+    k = bisect.bisect_left(sorted_ints, i - distance)
+    return k < len(sorted_ints) and sorted_ints[k] <= i + distance
+
+
 def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """Drop the page furniture of UN-system documents: a line whose every field (fields are
     split by runs of spaces, as ``pdftotext -layout`` sets them) is a job number, barcode,
@@ -441,20 +468,19 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     for line in lines:
         found = None
         if line.kind == "text":
-            found = [_debris_field(f, symbols) for f in _FIELDS_RE.split(line.text.strip())]
-            if not all(found) and len(line.text) <= 60:  # "25-00430 2/2": one space apart
-                tokens = re.findall(r"\S+(?:\s\([A-Z]\))?", line.text.strip())
-                kinds_ = [_debris_field(t, symbols) for t in tokens]
-                if all(kinds_) and {"job", "barcode", "symbol"} & set(kinds_):
+            found = _debris_fields(_FIELDS_RE.split(line.text.strip()), symbols)
+            if not found and len(line.text) <= 60:  # "25-00430 2/2": one space apart
+                kinds_ = _debris_fields(_TOKEN_RE.findall(line.text.strip()), symbols)
+                if kinds_ and {"job", "barcode", "symbol"} & set(kinds_):
                     found = kinds_
-            found = found if all(found) and (seen_symbol or "symbol" not in found) else None
+            found = found if found and (seen_symbol or "symbol" not in found) else None
             seen_symbol = seen_symbol or bool(_SYMBOL_IN_RE.search(line.text))
         kinds.append(found)
     _table_headers(lines, kinds)
     anchors = [i for i, k in enumerate(kinds) if k and ("job" in k or "barcode" in k)]
     drop = set()
     for i, found in enumerate(kinds):
-        if found and all(k == "date code" for k in found) and not any(abs(a - i) <= 6 for a in anchors):
+        if found and all(k == "date code" for k in found) and not _near(anchors, i, 6):
             found = None
         if found and all(k == "page" for k in found):
             found = None  # a page number alone is stage 1's to judge (remove_page_numbers)
