@@ -20,18 +20,19 @@ import sys
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import combinations
 from pathlib import Path
 from typing import Callable
 
 from . import writers
 from .documents import alternate_links, doc_name, language_versions, load_valid, read_source
-from .errors import Diagnostic, PipelineError
+from .errors import PipelineError
 from .fsutil import atomic_write
 from .metadata import sidecar
-from .progress import Progress, plural
-from .report import Row, previous, state_of, summary, write_reports
+from .progress import Progress
+from .report import index_marks, report_rows, summary, write_reports
 from .state import Manifest, build_lock, code_digests, combine, sha
 from .xmlio import serialize
 
@@ -53,6 +54,18 @@ class Plan:
     def code_of(self, kind: str) -> str:
         """The digest of the code that makes outputs of kind (reader, writer, compare)."""
         return dict(self.code).get(kind, "")
+
+    @cached_property
+    def by_docid(self) -> dict[str, list[Path]]:
+        """The sources of each docid (its language versions), so that no job scans them all."""
+        found: dict[str, list[Path]] = {}
+        for source in self.sources:
+            found.setdefault(doc_name(source).split(".")[0], []).append(source)
+        return found
+
+    def versions(self, name: str) -> list[Path]:
+        """The sources of the docid of name (<docid>.<lang>)."""
+        return self.by_docid.get(name.split(".")[0], [])
 
 
 @dataclass
@@ -79,7 +92,8 @@ _MANIFEST = Manifest(Path("/nonexistent/.manifest.json"))
 
 def options(name: str, fmt: str, plan: Plan) -> writers.Options:
     """Writer options: the other language versions, linked by relative path."""
-    return writers.Options(alternates=alternate_links(name, plan.sources, writers.REGISTRY[fmt].ext))
+    return writers.Options(alternates=alternate_links(name, plan.versions(name),
+                                                      writers.REGISTRY[fmt].ext))
 
 
 def guarded(label: str, job: Callable[[Outcome], None]) -> Outcome:
@@ -153,9 +167,8 @@ def comparisons(plan: Plan) -> list[tuple[str, Path, Path, Path]]:
     """Every comparison to make: (kind, first XML, second XML, output)."""
     xml = plan.out / "xml"
     jobs = []
-    docids = sorted({doc_name(s).split(".")[0] for s in plan.sources})
-    for docid in docids:
-        langs = list(language_versions(docid, plan.sources))
+    for docid in sorted(plan.by_docid):
+        langs = list(language_versions(docid, plan.by_docid[docid]))
         for a, b in combinations(langs, 2):
             jobs.append(("align", xml / f"{docid}.{a}.xml", xml / f"{docid}.{b}.xml",
                          plan.out / "compare" / f"{docid}.{a}-{b}.html"))
@@ -275,8 +288,20 @@ def _each(pool, job: Callable[..., Outcome], items, plan: Plan,
     futures = {pool.submit(job, item, plan): i for i, item in enumerate(items)}
     outcomes: list[Outcome | None] = [None] * len(futures)
     for future in as_completed(futures):
-        outcomes[futures[future]] = _called(done, future.result())
+        outcomes[futures[future]] = _called(done, _result(future, items[futures[future]]))
     return outcomes  # type: ignore[return-value]
+
+
+def _result(future, item) -> Outcome:
+    """The future's outcome; a job that could not run (its worker died, or could not take
+    it) is a failure of the document, named."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - one lost worker must not stop the batch
+        label = str(item[3]) if isinstance(item, tuple) else str(item)
+        return Outcome(label=label, ok=False, messages=[
+            f"{label}: error: the worker building it failed ({type(exc).__name__}: {exc}); "
+            "the other documents were built"])
 
 
 def _called(done: Callable[[Outcome], None], outcome: Outcome) -> Outcome:
@@ -317,8 +342,9 @@ def echo(message: str, err: bool = False) -> None:
 
 
 def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = echo,
-        stamp: Path | None = None, verbose: bool = False) -> bool:
-    """Build everything of the plan with ``jobs`` processes; True when all succeeded.
+        stamp: Path | None = None, verbose: bool = False, scheduler: str | None = None) -> bool:
+    """Build everything of the plan with ``jobs`` processes, or on the workers of a Dask
+    ``scheduler`` (cluster.py); True when all succeeded.
     Prints a line per document as it finishes (every file written when verbose), then the
     reports (report.py) and a summary. On success, ``stamp`` gets the time the run started
     (so that an edit made meanwhile is newer) and ``stamp.end`` the time it ended (so that
@@ -328,11 +354,16 @@ def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = echo,
         started = time.time()
         manifest = _MANIFEST = Manifest(plan.out / ".manifest.json")
         if not plan.code:
-            plan = Plan(**{**plan.__dict__, "code": tuple(sorted(code_digests().items()))})
+            plan = replace(plan, code=tuple(sorted(code_digests().items())))
         progress = Progress(len(plan.sources) + len(plan.drafts), report, verbose)
         progress.draw()
         try:
-            if jobs > 1:
+            if scheduler:
+                from . import cluster
+
+                with cluster.pool(scheduler, plan, manifest) as pool:
+                    outcomes = _all_jobs(plan, pool, manifest, progress)
+            elif jobs > 1:
                 context = multiprocessing.get_context("fork")
                 with ProcessPoolExecutor(jobs, mp_context=context) as pool:
                     outcomes = _all_jobs(plan, pool, manifest, progress)
@@ -357,43 +388,3 @@ def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = echo,
                 path.touch()
                 os.utime(path, (when, when))
         return ok
-
-
-def expected_outputs(source: Path, plan: Plan) -> list[Path]:
-    """The XML and formats a source makes (a draft: its XML under drafts/)."""
-    name = doc_name(source)
-    if source in plan.drafts:
-        return [plan.out / "drafts" / f"{name}.xml"]
-    return [plan.out / "xml" / f"{name}.xml"] + [
-        plan.out / writers.REGISTRY[f].name / f"{name}.{writers.REGISTRY[f].ext}"
-        for f in plan.formats]
-
-
-def report_rows(plan: Plan, documents: list[Outcome]) -> list[Row]:
-    """The report's rows: an up-to-date document keeps the warnings of the build that made
-    it; a failed one lists the outputs it kept from an earlier build as stale."""
-    before = previous(plan.out)
-    rows = []
-    for source, o in zip(plan.sources + plan.drafts, documents):
-        errors, warnings = ([m for m in o.messages if (": warning: " in m) is w] for w in (False, True))
-        row = Row(o.label, doc_name(source), state_of(o.ok, o.built), o.seconds, warnings,
-                  errors, sorted(map(str, o.built)))
-        if row.state == "up to date" and o.label in before:
-            row.warnings = before[o.label].get("warnings", [])
-        if not o.ok:
-            row.stale = [str(p) for p in expected_outputs(source, plan)
-                         if p.exists() and p not in o.built]
-        rows.append(row)
-    return rows
-
-
-def index_marks(rows: list[Row]) -> dict[str, str]:
-    """What the index says of a document: failed (with or without stale outputs), or its
-    warnings; nothing when it is clean."""
-    marks = {}
-    for row in rows:
-        if row.state == "failed":
-            marks[row.name] = "failed, stale" if row.stale else "failed"
-        elif row.warnings:
-            marks[row.name] = plural(len(row.warnings), "warning")
-    return marks

@@ -240,13 +240,16 @@ cli.add_command(tmx_cmd, "tmx")
               help="An earlier draft <docid>.<lang>.<rev>.txt to redline against the current text.")
 @click.option("--to", "formats", default=",".join(writers.REGISTRY), show_default=True)
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Jobs run at once.")
+@click.option("--scheduler", metavar="dask://HOST:PORT",
+              help="Run the jobs on the workers of this Dask scheduler instead (sources and OUT "
+                   "on a file system they share, at the same path; see the README).")
 @click.option("--stamp", type=click.Path(dir_okay=False, path_type=Path),
               help="On success, give this file the time the run started (what make compares).")
 @click.option("--no-check", is_flag=True, help="Skip the check that no word of a text is lost.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print every file written.")
 def batch(sources: tuple[Path, ...], sources_dir: Path | None, out_dir: Path,
-          draft: tuple[Path, ...], formats: str, jobs: int, stamp: Path | None,
-          no_check: bool, verbose: bool) -> None:
+          draft: tuple[Path, ...], formats: str, jobs: int, scheduler: str | None,
+          stamp: Path | None, no_check: bool, verbose: bool) -> None:
     """Build everything out of date in one process (what make all runs): the XML and
     formats of SOURCES (or of every source in --sources-dir), the comparisons, the redlines
     of each draft, and the index. Prints a line per document built or failed as it
@@ -266,11 +269,16 @@ def batch(sources: tuple[Path, ...], sources_dir: Path | None, out_dir: Path,
             (found.drafts if is_draft else found.sources).append(path)
     if not found.sources and not found.problems:
         raise click.UsageError("no sources: give SOURCES or --sources-dir")
+    if scheduler:
+        from .cluster import address
+
+        address(scheduler)  # a malformed address is said before anything is done
     report(found.problems)
     plan = Plan(out_dir, tuple(found.sources), tuple(found.drafts), tuple(formats.split(",")),
                 not no_check, ignored=tuple(map(str, found.problems)))
     refused = any(d.severity == "error" for d in found.problems)
-    ok = run(plan, jobs, click.echo, stamp=None if refused else stamp, verbose=verbose)
+    ok = run(plan, jobs, click.echo, stamp=None if refused else stamp, verbose=verbose,
+             scheduler=scheduler)
     if not ok or refused:
         sys.exit(1)
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import writers
+from .documents import doc_name
 from .fsutil import atomic_write
 from .progress import plural
 
@@ -157,3 +159,43 @@ REPORT_CSS = """
 .messages code { white-space: pre-wrap; overflow-wrap: anywhere; }
 .stale, .state-failed td:nth-child(2) { font-weight: bold; }
 """
+
+
+def expected_outputs(source: Path, plan) -> list[Path]:
+    """The XML and formats a source makes (a draft: its XML under drafts/)."""
+    name = doc_name(source)
+    if source in plan.drafts:
+        return [plan.out / "drafts" / f"{name}.xml"]
+    return [plan.out / "xml" / f"{name}.xml"] + [
+        plan.out / writers.REGISTRY[f].name / f"{name}.{writers.REGISTRY[f].ext}"
+        for f in plan.formats]
+
+
+def report_rows(plan, documents: list) -> list[Row]:
+    """The report's rows: an up-to-date document keeps the warnings of the build that made
+    it; a failed one lists the outputs it kept from an earlier build as stale."""
+    before = previous(plan.out)
+    rows = []
+    for source, o in zip(plan.sources + plan.drafts, documents):
+        errors, warnings = ([m for m in o.messages if (": warning: " in m) is w] for w in (False, True))
+        row = Row(o.label, doc_name(source), state_of(o.ok, o.built), o.seconds, warnings,
+                  errors, sorted(map(str, o.built)))
+        if row.state == "up to date" and o.label in before:
+            row.warnings = before[o.label].get("warnings", [])
+        if not o.ok:
+            row.stale = [str(p) for p in expected_outputs(source, plan)
+                         if p.exists() and p not in o.built]
+        rows.append(row)
+    return rows
+
+
+def index_marks(rows: list[Row]) -> dict[str, str]:
+    """What the index says of a document: failed (with or without stale outputs), or its
+    warnings; nothing when it is clean."""
+    marks = {}
+    for row in rows:
+        if row.state == "failed":
+            marks[row.name] = "failed, stale" if row.stale else "failed"
+        elif row.warnings:
+            marks[row.name] = plural(len(row.warnings), "warning")
+    return marks
