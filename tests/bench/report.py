@@ -7,7 +7,10 @@ import statistics
 from .stages import REPORTED
 
 MB = 1e6
-TARGETS = {"ratio": 0.5, "mb_s": 5.0, "big_s": 1.0, "noop_s": 1.0, "speedup": 1.6, "memory_mb": 300.0}
+TARGETS = {"ratio": 0.2, "mb_s": 5.0, "big_s": 0.5, "noop_s": 0.3, "speedup": 1.8, "memory_mb": 300.0,
+           "size_mb": 1000.0}
+#: The ratio the issue asks what stands between us and.
+NEXT_RATIO = 0.1
 
 
 def _mean_ms(values: list[float]) -> str:
@@ -137,7 +140,54 @@ def make_table(r: dict) -> list[str]:
     times = ", ".join(f"{x['seconds']:.2f}" for x in r["noop"])
     rebuilt = "nothing rebuilt" if noop["commands"] == 0 else f"{noop['commands']} commands ran!"
     out.append(f"  {'make all, no-op (median of 3)':42s} {r['noop_median']:8.2f} s   ({times}; {rebuilt})")
+    big = r.get("noop_n")
+    if big:
+        times = ", ".join(f"{x:.2f}" for x in big["times"])
+        rebuilt = "nothing rebuilt" if big["commands"] == 0 else f"{big['commands']} commands ran!"
+        label = f"make all, no-op at {big['docs']} documents"
+        out.append(f"  {label:42s} "
+                   f"{big['median']:8.2f} s   ({times}; {rebuilt}; {big['files']} files in build/: "
+                   "the corpus's sources and outputs copied under new names, stamps after them)")
+    cl = r.get("cluster")
+    if cl:
+        state = "" if cl["status"] == 0 else f"   FAILED (status {cl['status']})"
+        label = f"batch --scheduler, LocalCluster {cl['workers']} workers"
+        out.append(f"  {label:42s} "
+                   f"{cl['seconds']:8.1f} s   speedup {j1['seconds'] / cl['seconds']:.2f}x over -j1 "
+                   f"(clean; workers started before the clock; one process a worker){state}")
     return out
+
+
+def size_table(r: dict) -> list[str]:
+    """Cost against size: each text through every format in a child process."""
+    rows = r.get("sizes") or []
+    if not rows:
+        return []
+    steps = list(rows[-1]["steps"]) or ["parse"]
+    out = ["", "cost against size: one paper through read_source (check on), its XML and every format, "
+               "in a child process; s per MB of text (linear: the same down the column), peak = summed "
+               "RSS of the child and its pandoc, sampled every 50 ms",
+           f"  {'size MB':>9s} {'total s':>8s} " + " ".join(f"{n + ' s/MB':>11s}" for n in steps)
+           + f" {'peak MB':>8s}"]
+    for row in rows:
+        mb = row["bytes"] / MB
+        cells = " ".join(f"{row['steps'][n] / mb:11.2f}" if n in row["steps"] else f"{'-':>11s}" for n in steps)
+        note = f"  stopped: {row['stopped']}" if row["stopped"] else (f"  {row['error']}" if row["error"] else "")
+        out.append(f"  {mb:9.3f} {row['seconds']:8.1f} {cells} {row['peak_kb'] / 1000:8.0f}{note}")
+    out.append("  " + linearity(rows))
+    return out
+
+
+def linearity(rows: list[dict]) -> str:
+    """Whether the cost per MB stays flat from 1 MB up (below, the fixed cost dominates)."""
+    done = [x for x in rows if not x["stopped"] and not x["error"] and x["bytes"] >= 0.9 * MB]
+    if len(done) < 2:
+        return "linearity: too few sizes of 1 MB and more completed to tell"
+    per_mb = [sum(x["steps"].values()) / (x["bytes"] / MB) for x in done]
+    growth = per_mb[-1] / per_mb[0]
+    verdict = "linear" if growth <= 1.5 else "NOT linear"
+    return (f"linearity: {verdict}: s/MB {per_mb[0]:.2f} at {done[0]['bytes'] / MB:.1f} MB, "
+            f"{per_mb[-1]:.2f} at {done[-1]['bytes'] / MB:.1f} MB ({growth:.2f}x)")
 
 
 def pandoc_table(r: dict) -> list[str]:
@@ -160,11 +210,14 @@ def figures(r: dict) -> dict:
     pipeline_doc = j1["seconds"] / r["docs"]
     pandoc_doc = r["pandoc_seq"]["seconds"] / max(r["pandoc_docs"], 1)
     big = r["big"]["runs"].get("check")
-    memory = max(_mb(x) for x in (j1["max_rss_kb"], j1["peak_sum_kb"], j2["max_rss_kb"], j2["peak_sum_kb"]))
+    sizes = r.get("sizes") or []
+    noop = r.get("noop_n")
     return {"pipeline_doc": pipeline_doc, "pandoc_doc": pandoc_doc, "ratio": pipeline_doc / pandoc_doc,
             "mb_s": r["parse"]["bytes"] / MB / r["parse"]["check"]["wall"],
-            "big_s": big["seconds"] if big else None, "noop_s": r["noop_median"],
-            "speedup": j1["seconds"] / j2["seconds"], "memory_mb": memory}
+            "big_s": big["seconds"] if big else None,
+            "noop_s": noop["median"] if noop else r["noop_median"], "noop_docs": noop["docs"] if noop else r["docs"],
+            "speedup": j1["seconds"] / j2["seconds"], "memory_mb": _mb(j2["peak_sum_kb"]),
+            "largest": sizes[-1] if sizes else None}
 
 
 def targets(r: dict, f: dict) -> list[str]:
@@ -172,24 +225,49 @@ def targets(r: dict, f: dict) -> list[str]:
     big = f["big_s"]
     big_txt = f"{big:.2f} s" if big is not None else big_seconds(r["big"], "check").strip()
     big_ok = (big < TARGETS["big_s"]) if big is not None else (False if r["big"]["timed_out"] else None)
+    largest = f["largest"]
+    if largest:
+        size_label = f"a {largest['bytes'] / MB:.0f} MB text through every format < 1 GB peak"
+        size_txt = f"{'> ' if largest['stopped'] else ''}{largest['peak_kb'] / 1000:.0f} MB"
+        size_ok = None if largest["error"] else (not largest["stopped"] and largest["peak_kb"] / 1000 < TARGETS["size_mb"])
+        if largest["bytes"] < 0.9 * 50 * MB:
+            size_label += " (50 MB not run: --max-mb)"
     rows = [
-        ("ratio <= 0.5 (see the last line)", f"{f['ratio']:.2f}", f["ratio"] <= TARGETS["ratio"]),
+        ("ratio <= 0.2 (see the last line)", f"{f['ratio']:.2f}", f["ratio"] <= TARGETS["ratio"]),
         ("parsing >= 5 MB/s on one core (check on)", f"{f['mb_s']:.2f} MB/s", f["mb_s"] >= TARGETS["mb_s"]),
-        (f"the {big_mb(r['big'])} paper parses in < 1 s (check on)", big_txt, big_ok),
-        ("no-op make all < 1 s", f"{f['noop_s']:.2f} s", f["noop_s"] < TARGETS["noop_s"]),
-        ("make -j2 all >= 1.6x as fast as -j1", f"{f['speedup']:.2f}x", f["speedup"] >= TARGETS["speedup"]),
-        ("peak memory < 300 MB (largest of max RSS and sum, -j1 and -j2)", f"{f['memory_mb']:.0f} MB",
+        (f"the {big_mb(r['big'])} paper parses in < 0.5 s (check on)", big_txt, big_ok),
+        (f"no-op make all < 0.3 s at {f['noop_docs']} documents", f"{f['noop_s']:.2f} s",
+         f["noop_s"] < TARGETS["noop_s"]),
+        ("make -j2 all >= 1.8x as fast as -j1", f"{f['speedup']:.2f}x", f["speedup"] >= TARGETS["speedup"]),
+        ("peak memory summed over make -j2's processes < 300 MB", f"{f['memory_mb']:.0f} MB",
          f["memory_mb"] < TARGETS["memory_mb"]),
     ]
+    if largest:
+        rows.append((size_label, size_txt, size_ok))
     out = ["", "targets"]
     out += [f"  {label:66s} {value:>12s}   {_mark(ok)}" for label, value, ok in rows]
-    return out
+    return out + [f"  {line}" for line in between(r, f)]
+
+
+def between(r: dict, f: dict) -> list[str]:
+    """What stands between the ratio and NEXT_RATIO: the budget a document would have, and
+    where the time of one goes now (in-process means, the processes' start-up)."""
+    budget = NEXT_RATIO * f["pandoc_doc"]
+    inproc = r["formats"]["in_process"]
+    costs = {name: statistics.mean(v) for name, v in inproc.items() if v and name != "load+validate"}
+    spent = sorted(costs.items(), key=lambda kv: -kv[1])
+    rest = f["pipeline_doc"] - sum(costs.values())
+    parts = ", ".join(f"{name} {1000 * s:.0f} ms" for name, s in spent)
+    return [f"ratio {NEXT_RATIO}: a document may cost {1000 * budget:.0f} ms (now {1000 * f['pipeline_doc']:.0f} ms); "
+            f"in-process: {parts}; the rest ({1000 * rest:.0f} ms a document) is the batch's own work: "
+            "comparisons, translation files, PDFs (LibreOffice), the index, start-up"]
 
 
 def table(r: dict) -> list[str]:
     """The whole table; its last line is the ratio."""
     f = figures(r)
     out = header(r) + parsing(r) + stage_table(r) + format_table(r) + make_table(r) + pandoc_table(r)
+    out += size_table(r)
     out += targets(r, f)
     out.append("")
     out.append(f"ratio = pipeline per document / pandoc alone per document = (clean `make -j1 all` wall "

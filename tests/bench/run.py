@@ -23,7 +23,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from . import corpus, measure, report, stages
+from . import corpus, measure, report, scale, stages
 from .markdown import to_markdown
 from .seeds import ROOT, load_seeds
 
@@ -50,6 +50,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--big-mb", type=float, default=2.0, help="size of the big paper in MB (default 2)")
     p.add_argument("--big-timeout", type=float, help="seconds allowed to parse the big paper "
                                                      "(default 120; --quick: 20)")
+    p.add_argument("--max-mb", type=float, help="largest text of the cost-against-size table "
+                                                "(default 50; --quick: 5)")
+    p.add_argument("--noop-docs", type=int, default=1000,
+                   help="documents of the no-op make all (default 1000)")
     p.add_argument("--out", type=Path, default=OUT, help=f"where results go (default {OUT})")
     p.add_argument("--table-from", type=Path, metavar="JSON",
                    help="only print the table of a saved run (OUT/results.json)")
@@ -57,6 +61,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.docs = args.docs or (20 if args.quick else 200)
     args.sample = min(args.docs, args.sample or (5 if args.quick else 20))
     args.big_timeout = args.big_timeout or (20.0 if args.quick else 120.0)
+    args.max_mb = args.max_mb or (5.0 if args.quick else 50.0)
     return args
 
 
@@ -260,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     results.update(build_passes(work, base, docs, args))
     results["big"] = big_pass(big, args.big_timeout)
     log("big paper done")
+    results["sizes"] = scale.size_curve(size_texts(base, docs, big, args, seeds), base / "sizes",
+                                        timeout=600.0, log=log)
     results["load_after"] = os.getloadavg()
     profile = profile_pass(sample_of(docs, args.sample), args.out) if args.profile else ""
     lines = report.table(results)
@@ -296,7 +303,26 @@ def build_passes(work: Path, base: Path, docs: list[corpus.Doc], args: argparse.
     j2 = measure.run_make(work, 2, base / "make-j2.log")
     out["make_j2"] = asdict(j2)
     log(f"make -j2: {j2.seconds:.1f} s, status {j2.status}")
+    out["noop_n"] = scale.noop_at(work, base / "noop", args.noop_docs)
+    log(f"no-op make at {args.noop_docs} documents: {out['noop_n']['median']:.2f} s")
+    out["cluster"] = scale.cluster_run(work, base / "cluster.log")
+    log(f"local cluster: {out['cluster']['seconds']:.1f} s, status {out['cluster']['status']}")
     return out
+
+
+def size_texts(base: Path, docs: list[corpus.Doc], big: corpus.Doc, args: argparse.Namespace,
+               seeds) -> list[Path]:
+    """Texts of about each size of scale.SIZES up to --max-mb: the corpus's text nearest in
+    size below 100 KB, the big paper grown from its seed above."""
+    texts = []
+    for size in (s for s in scale.SIZES if s <= args.max_mb * 1e6):
+        if size < 100_000:
+            texts.append(min(docs, key=lambda d: abs(d.size - size)).path)
+        elif abs(size - big.size) < 0.1 * size:
+            texts.append(big.path)
+        else:
+            texts.append(corpus.generate_big(base / f"size-{size}", size, args.seed, seeds).path)
+    return texts
 
 
 def pandoc_path() -> str:
