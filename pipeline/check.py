@@ -37,6 +37,7 @@ from .readers.text.work import HOURS_RE, ROW_RE, WORK_TITLE_RE
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 #: A number with a dot, alone between spaces: a paragraph or item number, layout not words.
 NUMBER_DOT_RE = re.compile(r"(?<![\w.,/:-])\d{1,4}\.(?=\s|$)")
+_DIGIT_DOT_RE = re.compile(r"\d\.")
 #: Such a number before a note reference: the source prints it glued to the marker
 #: ("2027.1", a word) or apart ("2025. 3", layout), so the XML's word is optional.
 NUMBER_BEFORE_MARKER_RE = re.compile(r"(?<![\w.,/:-])\d{1,4}\.§$")
@@ -100,8 +101,8 @@ class Words:
         para/@n and leaves others in the text (a list numbered inside a paragraph)."""
         if not text:
             return
-        maybe = "." in text and NUMBER_BEFORE_MARKER_RE.search(text)
-        if "." in text:
+        maybe = text.endswith(".§") and NUMBER_BEFORE_MARKER_RE.search(text)
+        if "." in text and _DIGIT_DOT_RE.search(text):  # what NUMBER_DOT_RE needs, found fast
             text = NUMBER_DOT_RE.sub(" ", text)
         text = _RANGE_HYPHEN_RE.sub(" ", text)  # "2-6 March": two numbers, wherever it wraps
         text = text.replace("-", "").replace("‐", "")
