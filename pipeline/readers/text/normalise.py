@@ -498,6 +498,14 @@ CONTENTS_RE = re.compile(r"^(?:Contents|CONTENTS|Table of contents|TABLE OF CONT
                          r"Table des matières|TABLE DES MATIÈRES|Sommaire|SOMMAIRE)$")
 #: A contents line: leader dots, then perhaps the page number.
 LEADER_RE = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,3}|[ivx]{1,5})?$|…{2,}\s*\d{0,3}$")
+
+
+def _leaders(text: str) -> bool:
+    """True when text ends with leader dots (LEADER_RE), which takes four dots or two
+    ellipses: counted first, as most lines have fewer."""
+    return (text.count(".") >= 4 or text.count("…") >= 2) and LEADER_RE.search(text) is not None
+
+
 #: What else a contents page holds: its column header, numerals and page numbers alone.
 _CONTENTS_BITS_RE = re.compile(r"^(?:Page|Pages|Página|Páginas|Paragraphs|Párrafos|Paragraphes|"
                                r"Chapter|Chapitre|Capítulo|Section|Sección|"
@@ -517,9 +525,9 @@ def remove_contents(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     while i < len(lines):
         text = lines[i].text.strip() if lines[i].kind == "text" else ""
         headed = bool(CONTENTS_RE.match(text))
-        if headed or (LEADER_RE.search(text) and _leader_run(lines, i) >= 3):
+        if headed or (_leaders(text) and _leader_run(lines, i) >= 3):
             j = _contents_end(lines, i + 1 if headed else i)
-            if any(LEADER_RE.search(lines[k].text) for k in range(i, j) if lines[k].kind == "text"):
+            if any(_leaders(lines[k].text) for k in range(i, j) if lines[k].kind == "text"):
                 drop.update(k for k in range(i, j) if lines[k].kind == "text")
                 i = j
                 continue
@@ -530,7 +538,7 @@ def remove_contents(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 def _leader_run(lines: list[Line], i: int) -> int:
     """How many of the next text lines from i (up to 3) end with leader dots."""
     texts = [ln.text for ln in lines[i:i + 8] if ln.kind == "text"][:3]
-    return sum(1 for t in texts if LEADER_RE.search(t))
+    return sum(1 for t in texts if _leaders(t))
 
 
 def _contents_end(lines: list[Line], i: int) -> int:
@@ -542,7 +550,7 @@ def _contents_end(lines: list[Line], i: int) -> int:
             j += 1
             continue
         text = line.text.strip()
-        if LEADER_RE.search(text):
+        if _leaders(text):
             last = j + 1
         elif not _CONTENTS_BITS_RE.match(text) and not _wrapped_entry(lines, j):
             break
@@ -564,7 +572,7 @@ def _wrapped_entry(lines: list[Line], j: int) -> bool:
     """True when lines[j] is the first line of a contents entry wrapped over two lines: the
     next text line ends with leader dots."""
     nxt = next((ln for ln in lines[j + 1:j + 3] if ln.kind == "text"), None)
-    return nxt is not None and bool(LEADER_RE.search(nxt.text)) and not LEADER_RE.search(lines[j].text)
+    return nxt is not None and bool(_leaders(nxt.text)) and not _leaders(lines[j].text)
 
 
 def _annex_line_follows(lines: list[Line], i: int) -> bool:
