@@ -69,10 +69,6 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
                 after_rule or _ends_page_after(lines, i + step))):
             step = 1
         nxt = lines[i + step] if i + step < len(lines) else None  # one blank line may come between
-        after_notes = in_notes or prev is None or prev.kind != "text" or bool(
-            re.match(r"^\*{1,3}\s", prev.text)) or (
-            line.kind == "text" and line.text.strip() == str(expected)
-            and TERMINAL_RE.search(prev.text) and _marker_above(lines, i, expected, loose=True))
         if line.kind == "text" and line.text.strip().isdecimal() and int(line.text) > expected:
             found = _scrambled_notes(out, lines, i, expected)
             if found is not None:
@@ -87,7 +83,7 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
             in_notes = True
         if (line.kind == "text" and line.text.strip() == str(expected) and nxt is not None
                 and nxt.kind == "text" and nxt.text.strip()[:1].isupper() and not nxt.page_start
-                and after_notes):
+                and _after_notes(in_notes, prev, lines, i, expected)):
             out.append(Line(line.no, f"{expected}  {nxt.text.strip()}", "text", line.page_start,
                             line.indent))
             expected += 1
@@ -97,6 +93,16 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
         out.append(line)
         i += 1
     return out
+
+
+def _after_notes(in_notes: bool, prev: Line | None, lines: list[Line], i: int,
+                 expected: int) -> bool:
+    """True when a bare number at lines[i] may start a note: after a note, at the start,
+    after a blank line or rule, a note marked "*", or a sentence with its marker above.
+    (Asked only of a line that is the expected number: it costs two searches.)"""
+    return in_notes or prev is None or prev.kind != "text" or bool(
+        re.match(r"^\*{1,3}\s", prev.text)) or (
+        bool(TERMINAL_RE.search(prev.text)) and _marker_above(lines, i, expected, loose=True))
 
 
 def _ends_page_after(lines: list[Line], k: int) -> bool:
