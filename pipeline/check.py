@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import sys
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
@@ -109,7 +110,7 @@ class Words:
         if not text.isascii() and _SUPERSCRIPT_RE.search(text):
             text = text.translate(SUPERSCRIPTS)
         found = WORD_RE.findall(text)
-        self.texts.extend(found)
+        self.texts.extend(map(sys.intern, found))  # one object a distinct word, not one a word
         self.lines.extend([line] * len(found))
         if maybe:
             self.optional.add(len(self.texts) - 1)
