@@ -24,7 +24,9 @@ def is_caps(text: str, min_letters: int = 1) -> bool:
 
 def document_vocabulary(lines: list[str]) -> frozenset[str]:
     """Every word of the text, lower-cased, hyphenated compounds both whole and split."""
-    words = set(WORD_RE.findall("\n".join(lines).lower()))
+    words: set[str] = set()
+    for k in range(0, len(lines), 512):  # by chunks: never a list of every word of the text
+        words.update(WORD_RE.findall("\n".join(lines[k:k + 512]).lower()))
     for w in [w for w in words if "-" in w or "‐" in w]:
         words.update(w.replace("‐", "-").split("-"))
     return frozenset(words)
