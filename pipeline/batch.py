@@ -248,9 +248,9 @@ def build_translation(spec: tuple, plan: Plan) -> Outcome:
     return guarded(str(spec[3]), job)
 
 
-def build_pdfs(plan: Plan) -> Outcome:
-    """Print every stale build/pdf/<name>.pdf from its ODT, all in one LibreOffice process
-    (writers/pdf.py); without LibreOffice, one warning and no PDF."""
+def build_pdfs(plan: Plan, jobs: int = 1) -> Outcome:
+    """Print every stale build/pdf/<name>.pdf from its ODT, in one LibreOffice process (or
+    up to jobs, on many files: writers/pdf.py); without LibreOffice, one warning and no PDF."""
     from .writers import pdf
 
     def job(outcome: Outcome) -> None:
@@ -260,7 +260,7 @@ def build_pdfs(plan: Plan) -> Outcome:
             inputs = combine(plan.code_of("writer"), "pdf", str(_MANIFEST.file_digest(odt)))
             if odt.exists() and _MANIFEST.stale(dest, inputs):
                 stale.append((odt, dest, inputs))
-        problems = pdf.convert([(odt, dest) for odt, dest, _ in stale])
+        problems = pdf.convert([(odt, dest) for odt, dest, _ in stale], jobs)
         outcome.messages += [str(p) for p in problems]
         outcome.ok = not any(p.severity == "error" for p in problems)
         failed = {p.file for p in problems}
@@ -370,7 +370,7 @@ def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = echo,
             else:  # one job at a time: no second process
                 outcomes = _all_jobs(plan, None, manifest, progress)
             if "odt" in plan.formats:  # every stale PDF printed by one LibreOffice process
-                pdfs = build_pdfs(plan)
+                pdfs = build_pdfs(plan, jobs)
                 outcomes += _merge(manifest, [pdfs])
                 progress.job(pdfs.built, pdfs.messages)
             rows = report_rows(plan, outcomes[:len(plan.sources) + len(plan.drafts)])

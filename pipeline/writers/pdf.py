@@ -25,6 +25,7 @@ import signal
 import subprocess
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import Diagnostic
@@ -39,6 +40,8 @@ FILTER_OPTIONS = {
     "ExportNotes": {"type": "boolean", "value": "false"},
 }
 CONVERT_TO = "pdf:writer_pdf_Export:" + json.dumps(FILTER_OPTIONS, separators=(",", ":"))
+#: A second LibreOffice (about 2 s to start) runs only with this many files of its own.
+PER_PROCESS = 8
 #: Seconds LibreOffice may take: a start-up, then per file.
 START_SECONDS, FILE_SECONDS = 60, 30
 #: What to install when LibreOffice is missing (tools/install-system-deps.sh does).
@@ -59,8 +62,9 @@ def available() -> bool:
     return soffice() is not None
 
 
-def convert(pairs: list[tuple[Path, Path]]) -> list[Diagnostic]:
-    """Print each (ODT, PDF destination) pair with one LibreOffice process; the errors.
+def convert(pairs: list[tuple[Path, Path]], jobs: int = 1) -> list[Diagnostic]:
+    """Print each (ODT, PDF destination) pair with one LibreOffice process, or up to
+    ``jobs`` at once when each gets PER_PROCESS files or more; the errors.
 
     The PDFs are made in a private folder and moved into place one by one, so a
     destination is either the new PDF or untouched.
@@ -73,18 +77,23 @@ def convert(pairs: list[tuple[Path, Path]]) -> list[Diagnostic]:
     names = [odt.stem for odt, _ in pairs]
     if len(set(names)) != len(names):
         raise ValueError(f"two ODT files of the same name: {names}")
+    groups = max(1, min(jobs, len(pairs) // PER_PROCESS))
+    shares = [pairs[k::groups] for k in range(groups)]  # each its own profile and folder
     with tempfile.TemporaryDirectory(prefix="pipeline-pdf-") as work:
-        out, profile = Path(work) / "out", Path(work) / "profile"
-        failure = run_soffice(program, [odt for odt, _ in pairs], out, profile)
+        folders = [(Path(work) / f"out{k}", Path(work) / f"profile{k}") for k in range(groups)]
+        with ThreadPoolExecutor(groups) as pool:
+            failures = list(pool.map(lambda share, where: run_soffice(
+                program, [odt for odt, _ in share], *where), shares, folders))
         errors = []
-        for odt, dest in pairs:
-            made = out / f"{odt.stem}.pdf"
-            if made.is_file() and made.stat().st_size > 0:
-                atomic_write(dest, reproducible(made.read_bytes(), document_date(odt)))
-            else:
-                errors.append(Diagnostic(str(odt), None,
-                                         f"LibreOffice made no PDF of it{failure}"))
-        return errors
+        for share, (out, _), failure in zip(shares, folders, failures):
+            for odt, dest in share:
+                made = out / f"{odt.stem}.pdf"
+                if made.is_file() and made.stat().st_size > 0:
+                    atomic_write(dest, reproducible(made.read_bytes(), document_date(odt)))
+                else:
+                    errors.append(Diagnostic(str(odt), None,
+                                             f"LibreOffice made no PDF of it{failure}"))
+        return sorted(errors, key=lambda d: d.file)
 
 
 def run_soffice(program: str, odts: list[Path], out: Path, profile: Path) -> str:

@@ -245,3 +245,19 @@ def test_two_prints_are_byte_identical(pdfs: dict[str, Path],
         assert str(doc.docinfo.CreationDate).startswith("D:20080707000000")
         assert len(doc.pages) > 1
         assert doc.check_pdf_syntax() == []  # qpdf finds the cross-references sound
+
+
+def test_many_files_print_in_parallel_the_same(pdfs: dict[str, Path],
+                                               office_documents: dict[str, Path], tmp_path: Path) -> None:
+    """With jobs=2 and two shares of PER_PROCESS files, two LibreOffice processes print
+    them at once: every PDF is there, byte for byte the one a single process prints."""
+    name = "idm2008-ws2-agenda.fr"
+    tree = etree.parse(str(office_documents[name]))
+    pairs = []
+    for k in range(2 * pdf.PER_PROCESS):
+        odt = tmp_path / "odt" / f"{k:02d}" / f"{name}-{k:02d}.odt"
+        get("odt")(tree, odt, Options())
+        pairs.append((odt, tmp_path / "pdf" / f"{name}-{k:02d}.pdf"))
+    assert pdf.convert(pairs, jobs=2) == []
+    prints = {dest.read_bytes() for _, dest in pairs}
+    assert prints == {pdfs[name].read_bytes()}
