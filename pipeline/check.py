@@ -105,8 +105,9 @@ class Words:
         maybe = text.endswith(".§") and NUMBER_BEFORE_MARKER_RE.search(text)
         if "." in text and _DIGIT_DOT_RE.search(text):  # what NUMBER_DOT_RE needs, found fast
             text = NUMBER_DOT_RE.sub(" ", text)
-        text = _RANGE_HYPHEN_RE.sub(" ", text)  # "2-6 March": two numbers, wherever it wraps
-        text = text.replace("-", "").replace("‐", "")
+        if "-" in text or "‐" in text:
+            text = _RANGE_HYPHEN_RE.sub(" ", text)  # "2-6 March": two numbers, wherever it wraps
+            text = text.replace("-", "").replace("‐", "")
         if not text.isascii() and _SUPERSCRIPT_RE.search(text):
             text = text.translate(SUPERSCRIPTS)
         found = WORD_RE.findall(text)
