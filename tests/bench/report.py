@@ -163,7 +163,7 @@ def size_table(r: dict) -> list[str]:
     rows = r.get("sizes") or []
     if not rows:
         return []
-    steps = list(rows[-1]["steps"]) or ["parse"]
+    steps = list(dict.fromkeys(n for row in rows for n in row["steps"])) or ["parse"]
     out = ["", "cost against size: one paper through read_source (check on), its XML and every format, "
                "in a child process; s per MB of text (linear: the same down the column), peak = summed "
                "RSS of the child and its pandoc, sampled every 50 ms",
