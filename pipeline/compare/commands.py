@@ -123,6 +123,6 @@ def write_diff(old: Path, new: Path, output: Path, ui_lang: str | None = None,
     else:
         from .redline import redline
 
-        atomic_write(output, redline(rev, ui, *change_stamp(new, author, when)))
+        atomic_write(output, redline(*trees, ui, *change_stamp(new, author, when)))
     lines = summary(rev, ui)
     return f"{output}: " + (" ".join(lines) if lines else "no change")

@@ -1,147 +1,76 @@
-"""The redline DOCX: the current revision with real tracked changes against the earlier one.
+"""The redline DOCX: the new revision as the DOCX writer lays it out, with tracked changes.
 
-After the title and the summary (plain text), every unit of the document is a paragraph in
-reading order. Words inserted are ``w:ins``, words deleted ``w:del`` (their text in
-``w:delText``), each with one ``w:author`` and ``w:date`` (given, else AUTHOR and a fixed
-date); a unit added
-or removed also has its paragraph mark inserted or deleted, and a moved unit is deleted where
-it was and inserted where it is. So Accept All in Word or LibreOffice gives the current
-text, Reject All the earlier one. Paragraph and footnote numbers lead their paragraph, and a
-renumbering is tracked like any other change.
+Both revisions are written by the registered DOCX writer (house style, agenda tables,
+Moderator and Speakers labels, real footnotes, the language), then ``tracked.track``
+records in the new one every difference from the old one as a Word revision (``w:ins``,
+``w:del``, inside footnotes too), each by one author on one date (given, else AUTHOR and
+a fixed date). So Accept All in Word or LibreOffice gives the new document, Reject All the
+old one. The summary of the edits (``diff.summary``) is the file's description; the last
+author and the modification date are the changes'.
 """
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
 from lxml import etree
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-
-from . import labels
-from .diff import Entry, Op, Revision, summary
-from .docx import FIXED_DATE, add_block, new_document, paragraph, run, segment_runs, to_bytes
-from .units import Unit
+from .. import writers
+from ..writers import package
+from .diff import compare, summary
+from .tracked import track
+from .wordml import Marks
 
 AUTHOR = "pipeline diff"
-DATE = FIXED_DATE.strftime("%Y-%m-%dT%H:%M:%SZ")
-#: Paragraph style of each kind of unit (others are Normal).
-STYLES = {"heading": "Heading 3", "day": "Heading 3", "meta": "Subtitle", "footnote": "Normal"}
+#: The date of the changes when none is given (fixed: same input, same bytes).
+FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+CORE = "docProps/core.xml"
+NS = {"cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+      "dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",
+      "xsi": "http://www.w3.org/2001/XMLSchema-instance"}
 
 
-class Revisions:
-    """Makes w:ins / w:del elements with ids 1, 2, 3... (unique in the document)."""
-
-    def __init__(self, author: str = AUTHOR, date: str = DATE) -> None:
-        """Start numbering at 1; every mark by author, on date (ISO 8601, UTC)."""
-        self.next_id = 0
-        self.author, self.date = author, date
-
-    def mark(self, tag: str) -> etree._Element:
-        """A new w:ins or w:del with the next id, the author and the fixed date."""
-        self.next_id += 1
-        el = OxmlElement(tag)
-        el.set(qn("w:id"), str(self.next_id))
-        el.set(qn("w:author"), self.author)
-        el.set(qn("w:date"), self.date)
-        return el
-
-    def wrap(self, tag: str, runs: list[etree._Element]) -> etree._Element:
-        """Runs inside a new w:ins or w:del."""
-        el = self.mark(tag)
-        for r in runs:
-            el.append(r)
-        return el
+def stamp(when: dt.datetime) -> str:
+    """A date as tracked changes carry it: ISO 8601 in UTC, to the second."""
+    return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def redline(rev: Revision, ui: str | None = None, author: str = AUTHOR,
-            when: dt.datetime = FIXED_DATE) -> bytes:
-    """The DOCX of ``rev`` with tracked changes (see the module docstring), its changes and
-    core properties by author on when."""
-    ui = ui or rev.lang
-    title = labels.label(ui, "diff_title", title=rev.title)
-    doc = new_document(ui, title)
-    doc.core_properties.author = doc.core_properties.last_modified_by = author
-    doc.core_properties.created = doc.core_properties.modified = when
-    add_block(doc, paragraph([run(title, ui)], "Title"))
-    add_block(doc, paragraph([run(labels.label(ui, "summary"), ui)], "Heading 2"))
-    for line in summary(rev, ui) or [labels.label(ui, "no_change")]:
-        add_block(doc, paragraph([run(line, ui)], "List Bullet"))
-    add_block(doc, paragraph([run(labels.label(ui, "text_with_changes"), ui)], "Heading 2"))
-    marks = Revisions(author, when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    for entry in rev.entries:
-        add_block(doc, unit_paragraph(entry, rev.lang, marks))
-    return to_bytes(doc)
+def redline(old: etree._ElementTree, new: etree._ElementTree, ui: str | None = None,
+            author: str = AUTHOR, when: dt.datetime = FIXED_DATE,
+            house: str | None = None) -> bytes:
+    """The DOCX of revision ``new`` with its changes from ``old`` tracked (see the module
+    docstring); ``house`` as the DOCX writer takes it (default: the document's own)."""
+    rev = compare(old, new)
+    data = track(render(old, house), render(new, house), Marks(author, stamp(when)))
+    lines = summary(rev, ui or rev.lang)
+    return properties(data, author, when, " ".join(lines))
 
 
-def unit_paragraph(entry: Entry, lang: str, marks: Revisions) -> etree._Element:
-    """One unit as a paragraph with its changes tracked."""
-    p = paragraph([], _style(entry.unit))
-    prefix_old, prefix_new = _prefix(entry.old), _prefix(entry.new)
-    whole = _whole(entry)
-    if whole:
-        deleted = whole == "w:del"
-        prefix = prefix_old if deleted else prefix_new
-        runs = ([run(prefix, lang, deleted=deleted)] if prefix else []) + segment_runs(
-            (entry.old if deleted else entry.new).segments, lang, deleted)
-        p.append(marks.wrap(whole, runs))
-        _mark_paragraph(p, marks.mark(whole))
-        return p
-    if prefix_old != prefix_new:
-        p.append(marks.wrap("w:del", [run(prefix_old, lang, deleted=True)]))
-        p.append(marks.wrap("w:ins", [run(prefix_new, lang)]))
-    elif prefix_new:
-        p.append(run(prefix_new, lang))
-    for op in entry.ops:
-        _add_op(p, op, lang, marks)
-    return p
+def render(tree: etree._ElementTree, house: str | None = None) -> bytes:
+    """The DOCX bytes the registered writer makes of tree."""
+    options = writers.Options(extra={"house": house} if house else {})
+    with tempfile.TemporaryDirectory(prefix="pipeline-redline-") as tmp:
+        dest = Path(tmp) / "revision.docx"
+        writers.get("docx")(tree, dest, options)
+        return dest.read_bytes()
 
 
-def _whole(entry: Entry) -> str | None:
-    """"w:ins" or "w:del" when the whole unit is inserted or deleted, else None."""
-    if entry.status == "added" or entry.status == "moved" and entry.old is not None \
-            and entry.new is not None:
-        return "w:ins"
-    if entry.status == "removed" or entry.status == "moved" and entry.new is None:
-        return "w:del"
-    return None
-
-
-def _add_op(p: etree._Element, op: Op, lang: str, marks: Revisions) -> None:
-    """Equal text as plain runs, insertions in w:ins, deletions in w:del."""
-    kind, segments = op
-    if kind == "equal":
-        for r in segment_runs(segments, lang):
-            p.append(r)
-    elif kind == "insert":
-        p.append(marks.wrap("w:ins", segment_runs(segments, lang)))
-    else:
-        p.append(marks.wrap("w:del", segment_runs(segments, lang, deleted=True)))
-
-
-def _mark_paragraph(p: etree._Element, mark: etree._Element) -> None:
-    """Track the paragraph mark itself (w:pPr/w:rPr/w:ins or w:del)."""
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = OxmlElement("w:pPr")
-        p.insert(0, ppr)
-    rpr = OxmlElement("w:rPr")
-    rpr.append(mark)
-    ppr.append(rpr)
-
-
-def _prefix(unit: Unit | None) -> str:
-    """The printed number that leads a paragraph or footnote: "5. ", "2 "."""
-    if unit is None:
-        return ""
-    if unit.kind == "para":
-        return f"{unit.ref}. "
-    if unit.kind == "footnote":
-        return f"{unit.ref} "
-    return ""
-
-
-def _style(unit: Unit) -> str | None:
-    """The paragraph style name of a unit's kind (python-docx template style ids)."""
-    name = STYLES.get(unit.kind)
-    return name.replace(" ", "") if name else None
+def properties(data: bytes, author: str, when: dt.datetime, description: str) -> bytes:
+    """The package with its last author, modification date and description set."""
+    parts = package.read(data)
+    if CORE not in parts:
+        return data
+    root = etree.fromstring(parts[CORE])
+    values = {"cp:lastModifiedBy": author, "dcterms:modified": stamp(when),
+              "dc:description": description}
+    for name, value in values.items():
+        prefix, _, tag = name.partition(":")
+        el = root.find(f"{{{NS[prefix]}}}{tag}")
+        if el is None:
+            el = etree.SubElement(root, f"{{{NS[prefix]}}}{tag}")
+            if prefix == "dcterms":
+                el.set(f"{{{NS['xsi']}}}type", "dcterms:W3CDTF")
+        el.text = value
+    parts[CORE] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return package.write(parts, first=["[Content_Types].xml"])
