@@ -34,22 +34,42 @@ def docx_part(data: bytes, name: str = "word/document.xml") -> etree._Element:
 
 
 def resolve_changes(data: bytes, accept: bool) -> list[str]:
-    """The body paragraphs' text after Accept All (or Reject All), as Word does it.
+    """The paragraphs' text (the body's and its tables', or a footnote's) after Accept All
+    (or Reject All), as Word does it, footnote references as "[n]" in order.
 
     Accept: w:del and its content go, w:ins is unwrapped; a paragraph whose mark is deleted
     joins the next one. Reject: the reverse (deleted text comes back from w:delText).
     Paragraphs empty after this are dropped.
     """
-    body = docx_part(data).find(f"{W}body")
-    drop, keep = ("del", "ins") if accept else ("ins", "del")
-    out, carry = [], ""
-    for p in body.iterchildren(f"{W}p"):
+    return _resolve(docx_part(data).find(f"{W}body"), accept)
+
+
+def resolve_footnotes(data: bytes, accept: bool) -> list[str]:
+    """The text of each footnote whose reference survives Accept All (or Reject All), in
+    the order of the references."""
+    doc = docx_part(data)
+    drop = "del" if accept else "ins"
+    refs = [r.get(f"{W}id") for r in doc.iter(f"{W}footnoteReference")
+            if not any(a.tag == f"{W}{drop}" for a in r.iterancestors())]
+    notes = {fn.get(f"{W}id"): fn for fn in docx_part(data, "word/footnotes.xml")}
+    return [" ".join(_resolve(notes[n], accept)).strip() for n in refs]
+
+
+def _resolve(container: etree._Element, accept: bool) -> list[str]:
+    """The paragraphs inside container after Accept All (or Reject All)."""
+    drop = "del" if accept else "ins"
+    out, carry, n = [], "", 0
+    for p in container.iter(f"{W}p"):
         joins = p.find(f"{W}pPr/{W}rPr/{W}{drop}") is not None
-        for el in list(p.iterchildren(f"{W}{drop}")):
-            p.remove(el)
         text = ""
-        for el in p.iter(f"{W}t", f"{W}delText", f"{W}br"):
-            text += "\n" if el.tag == f"{W}br" else (el.text or "")
+        for el in p.iter(f"{W}t", f"{W}delText", f"{W}br", f"{W}tab", f"{W}footnoteReference"):
+            if any(a.tag == f"{W}{drop}" for a in el.iterancestors()):
+                continue
+            if el.tag == f"{W}footnoteReference":
+                n += 1
+                text += f"[{n}]"
+            else:
+                text += {f"{W}br": "\n", f"{W}tab": "\t"}.get(el.tag, el.text or "")
         if joins:
             carry += text
             continue
@@ -59,11 +79,6 @@ def resolve_changes(data: bytes, accept: bool) -> list[str]:
     if carry:
         out.append(carry)
     return out
-
-
-def after_heading(paragraphs: list[str], heading: str) -> list[str]:
-    """The paragraphs that follow the one equal to ``heading``."""
-    return paragraphs[paragraphs.index(heading) + 1:]
 
 
 def paper_text(xml_path: Path) -> list[str]:

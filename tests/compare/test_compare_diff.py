@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import json
 import zipfile
 from pathlib import Path
@@ -9,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compare_support import FIXTURES, W, after_heading, docx_part, paper_text, resolve_changes
-from libreoffice_changes import resolve_in_libreoffice
+from compare_support import (FIXTURES, W, docx_part, paper_text, resolve_changes,
+                             resolve_footnotes)
 from pipeline.compare.commands import diff_cmd
 from pipeline.compare.diff import changed_words, compare, summary
-from pipeline.compare.redline import AUTHOR, DATE, redline
+from pipeline.compare.redline import AUTHOR, FIXED_DATE, redline, render, stamp
 from pipeline.documents import load_valid
 
 DIFF = FIXTURES / "diff"
@@ -79,28 +80,41 @@ def test_paragraph_moved_elsewhere_is_moved_not_added_and_removed(old_new) -> No
 
 
 def test_redline_holds_real_tracked_changes(old_new) -> None:
-    """w:ins / w:del with author and fixed date; deleted words only in w:delText."""
-    data = redline(compare(load_valid(old_new[0]), load_valid(old_new[1])))
-    root = docx_part(data)
-    marks = list(root.iter(f"{W}ins", f"{W}del"))
-    assert marks
+    """w:ins / w:del with author and fixed date, in the body and in footnotes.xml (footnote 2
+    changed); deleted words only in w:delText."""
+    data = redline(load_valid(old_new[0]), load_valid(old_new[1]))
+    root, notes = docx_part(data), docx_part(data, "word/footnotes.xml")
+    marks = [m for part in (root, notes) for m in part.iter(f"{W}ins", f"{W}del")]
+    assert marks and list(notes.iter(f"{W}ins")) and list(notes.iter(f"{W}del"))
     assert {m.get(f"{W}author") for m in marks} == {AUTHOR}
-    assert {m.get(f"{W}date") for m in marks} == {DATE}
+    assert {m.get(f"{W}date") for m in marks} == {stamp(FIXED_DATE)} == {"2000-01-01T00:00:00Z"}
     ids = [m.get(f"{W}id") for m in marks]
     assert len(ids) == len(set(ids))
     inserted = " ".join(t.text for m in root.iter(f"{W}ins") for t in m.iter(f"{W}t"))
     deleted = " ".join(t.text for m in root.iter(f"{W}del") for t in m.iter(f"{W}delText"))
     assert "concrete" in inserted and "systematic" in inserted and "Return counselling" in inserted
     assert "comparable" in deleted and "Policies and Practices" not in inserted
-    assert not [t for m in root.iter(f"{W}del") for t in m.iter(f"{W}t")]
+    note_ins = " ".join(t.text for m in notes.iter(f"{W}ins") for t in m.iter(f"{W}t"))
+    note_del = " ".join(t.text for m in notes.iter(f"{W}del") for t in m.iter(f"{W}delText"))
+    assert "Assisted Voluntary" in note_ins and "Annual Report" in note_ins
+    assert "Policies and Practices" in note_del
+    assert not [t for part in (root, notes) for m in part.iter(f"{W}del") for t in m.iter(f"{W}t")]
 
 
 def test_accept_all_gives_new_text_reject_all_gives_old(old_new) -> None:
-    """Accepting every change gives the new revision; rejecting every change, the old one."""
-    data = redline(compare(load_valid(old_new[0]), load_valid(old_new[1])))
-    heading = "Text with tracked changes"
-    assert after_heading(resolve_changes(data, accept=True), heading) == paper_text(old_new[1])
-    assert after_heading(resolve_changes(data, accept=False), heading) == paper_text(old_new[0])
+    """Accepting every change gives the new revision's own DOCX, rejecting every change the
+    old one's (body and footnotes); and the numbered paragraphs are the XML's, one by one."""
+    old, new = load_valid(old_new[0]), load_valid(old_new[1])
+    data = redline(old, new)
+    for accept, tree, xml in ((True, new, old_new[1]), (False, old, old_new[0])):
+        plain = render(tree)
+        assert resolve_changes(data, accept) == resolve_changes(plain, True)
+        assert resolve_footnotes(data, accept) == resolve_footnotes(plain, True)
+        body = [" ".join(line.replace("\t", " ").split()) for line in resolve_changes(data, accept)]
+        body = [re.sub(r"\[\d+\]", lambda m: m.group()[1:-1], line) for line in body]
+        numbered = re.compile(r"\d+\. ")
+        assert [line for line in body if numbered.match(line)] == \
+            [line for line in paper_text(xml) if numbered.match(line)]
 
 
 def test_diff_command_writes_both_formats_deterministically(old_new, tmp_path) -> None:
@@ -118,14 +132,3 @@ def test_diff_command_writes_both_formats_deterministically(old_new, tmp_path) -
         assert "docProps/thumbnail.jpeg" not in zf.namelist()
     bad = runner.invoke(diff_cmd, [str(old_new[0]), str(old_new[1]), "-o", str(tmp_path / "x.pdf")])
     assert bad.exit_code != 0 and not (tmp_path / "x.pdf").exists()
-
-
-def test_libreoffice_accept_all_and_reject_all(old_new, tmp_path) -> None:
-    """LibreOffice's own Accept All gives the new text and Reject All the old one."""
-    path = tmp_path / "redline.docx"
-    path.write_bytes(redline(compare(load_valid(old_new[0]), load_valid(old_new[1]))))
-    heading = "Text with tracked changes"
-    accepted = after_heading(resolve_in_libreoffice(path, accept=True), heading)
-    rejected = after_heading(resolve_in_libreoffice(path, accept=False), heading)
-    assert accepted == paper_text(old_new[1])
-    assert rejected == paper_text(old_new[0])
