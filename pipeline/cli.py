@@ -237,7 +237,7 @@ cli.add_command(tmx_cmd, "tmx")
               help="Build every source of this folder (and the drafts of its drafts/ folder).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"))
 @click.option("--draft", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="An earlier draft <docid>.<lang>.<rev>.txt to redline against the current text.")
+              help="An earlier draft <docid>.<lang>.<rev>.txt (or .xml) to redline against the current text.")
 @click.option("--to", "formats", default=",".join(writers.REGISTRY), show_default=True)
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Jobs run at once.")
 @click.option("--scheduler", metavar="dask://HOST:PORT",

@@ -23,6 +23,8 @@ DRAFT_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z]{2,3}\.[A-Za-z0-9_-]+
 #: The extensions the build reads, the one that wins first when a name has several: a
 #: hand-edited master, then the documents themselves (Word, PDF), then an extracted text.
 EXTENSIONS = (".xml", ".docx", ".pdf", ".txt")
+#: The extensions of drafts: saved as XML (which wins), or raw texts.
+DRAFT_EXTENSIONS = (".xml", ".txt")
 
 NAME_RULE = ("a source is named <docid>.<lang>.txt, .pdf, .docx or .xml, the document id "
              "made of letters, "
@@ -57,7 +59,7 @@ def check_source(path: Path, draft: bool = False) -> Diagnostic | None:
     name = path.name.rsplit(".", 1)[0]
     if not is_safe_name(name, draft):
         rule = NAME_RULE if not draft else NAME_RULE.replace("<lang>.txt, .pdf, .docx or .xml",
-                                                             "<lang>.<rev>.txt")
+                                                             "<lang>.<rev>.txt or .xml")
         return Diagnostic(str(path), None, f"not built: unsafe name ({rule})")
     return None
 
@@ -65,33 +67,31 @@ def check_source(path: Path, draft: bool = False) -> Diagnostic | None:
 def discover(folder: Path) -> Found:
     """The sources of folder (of several files of one name, the first in EXTENSIONS order:
     a master wins over the document, a document over its text) and the drafts of
-    folder/drafts, with a diagnostic for every file that looks like a source but is refused."""
+    folder/drafts (raw texts or drafts saved as XML, the XML winning), with a diagnostic
+    for every file that looks like a source but is refused."""
     found = Found()
-    entries = sorted(folder.iterdir()) if folder.is_dir() else []
-    candidates = [p for p in entries if p.suffix in EXTENSIONS]
-    chosen: dict[str, Path] = {}
-    for path in sorted(candidates, key=lambda p: EXTENSIONS.index(p.suffix)):
-        chosen.setdefault(path.stem, path)
-    for path in candidates:
-        problem = check_source(path)
-        if problem:
-            found.problems.append(problem)
-        elif chosen[path.stem] != path:
-            winner = chosen[path.stem]
-            what = "the master " if winner.suffix == ".xml" else ""
-            found.problems.append(Diagnostic(str(path), None, f"not read: {what}{winner.name} "
-                                             "of the same name is built instead", "warning"))
-        else:
-            found.sources.append(path)
-    drafts = folder / "drafts"
-    for path in sorted(drafts.iterdir()) if drafts.is_dir() else []:
-        if path.suffix == ".xml":
-            found.problems.append(Diagnostic(str(path), None, "not read: drafts are raw "
-                                             "texts (<docid>.<lang>.<rev>.txt)", "warning"))
-        elif path.suffix == ".txt":
-            problem = check_source(path, draft=True)
-            if problem:
-                found.problems.append(problem)
-            else:
-                found.drafts.append(path)
+    _choose(folder, EXTENSIONS, False, found.sources, found.problems)
+    _choose(folder / "drafts", DRAFT_EXTENSIONS, True, found.drafts, found.problems)
     return found
+
+
+def _choose(folder: Path, extensions: tuple[str, ...], draft: bool, chosen: list[Path],
+            problems: list[Diagnostic]) -> None:
+    """The files of folder with one of extensions, one per name (the first extension
+    wins), into chosen; the others, and unsafe names, into problems."""
+    entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    candidates = [p for p in entries if p.suffix in extensions]
+    winners: dict[str, Path] = {}
+    for path in sorted(candidates, key=lambda p: extensions.index(p.suffix)):
+        winners.setdefault(path.stem, path)
+    for path in candidates:
+        problem = check_source(path, draft)
+        if problem:
+            problems.append(problem)
+        elif winners[path.stem] != path:
+            winner = winners[path.stem]
+            what = "the master " if winner.suffix == ".xml" else ""
+            problems.append(Diagnostic(str(path), None, f"not read: {what}{winner.name} "
+                                       "of the same name is built instead", "warning"))
+        else:
+            chosen.append(path)

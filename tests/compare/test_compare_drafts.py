@@ -81,3 +81,35 @@ def test_draft_redline_accepts_to_current_and_rejects_to_draft(parse, docid: str
         plain = render(load_valid(path))
         assert resolve_changes(data, accept) == resolve_changes(plain, True)
         assert resolve_footnotes(data, accept) == resolve_footnotes(plain, True)
+
+
+def test_drafts_saved_as_xml_are_redlined_against_a_master(parse, seed, tmp_path) -> None:
+    """A draft saved as XML (sources/drafts/<docid>.<lang>.<rev>.xml) is read, winning over
+    a text of the same name (warned), and redlined against the current master XML; neither
+    master is rewritten."""
+    import subprocess
+
+    import docx
+
+    from compare_support import ROOT, pipeline_command
+
+    drafts = tmp_path / "sources" / "drafts"
+    drafts.mkdir(parents=True)
+    master = tmp_path / "sources" / f"{PAPER}.fr.xml"
+    master.write_bytes(seed(PAPER, "fr").read_bytes())
+    text = parse(SOURCES / "drafts" / f"{PAPER}.fr.r1.txt").read_text("utf-8")
+    assert "Les deux ateliers" in text
+    draft = drafts / f"{PAPER}.fr.r1.xml"
+    draft.write_text(text.replace("Les deux ateliers", "Les deux réunions", 1), "utf-8")
+    (drafts / f"{PAPER}.fr.r1.txt").write_bytes((SOURCES / "drafts" / f"{PAPER}.fr.r1.txt").read_bytes())
+    before = master.read_bytes(), draft.read_bytes()
+    proc = subprocess.run(pipeline_command() + ["batch", "--sources-dir", str(tmp_path / "sources"),
+                                                "--out", str(tmp_path / "build"), "--to", "html"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert f"{PAPER}.fr.r1.txt: warning: not read: the master {PAPER}.fr.r1.xml of the same " \
+           "name is built instead" in proc.stderr
+    redline = tmp_path / "build" / "diff" / f"{PAPER}.fr.r1-current.docx"
+    summary = docx.Document(str(redline)).core_properties.comments
+    assert summary.startswith("Modifications\u00a0: paragraphes 1, 2, 8 et 13"), summary
+    assert (master.read_bytes(), draft.read_bytes()) == before
