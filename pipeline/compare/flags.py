@@ -11,7 +11,9 @@ each row the flags that apply to it:
   unit explains it, the two documents have a different number of footnotes;
 - ``name-mismatch``: a person's name differs;
 - ``length``, ``untranslated``, ``order``: see qa.py (a unit too long or short for its
-  counterpart, the same text in both versions, questions or persons in another order).
+  counterpart, the same text in both versions, questions or persons in another order);
+- ``accents``: a capital that lost its accent in a French or Spanish version (``Etat``
+  for ``État``: accents.py); ``side`` names the version.
 """
 from __future__ import annotations
 
@@ -20,13 +22,14 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .accents import Spelling
 from .align import TranslationScore, align, same_name
 from . import qa
 from .numbers import printed_numbers
 from .units import Unit, language, units
 
 FLAG_KINDS = ("missing", "number-mismatch", "footnote-count", "name-mismatch", "length",
-              "untranslated", "order")
+              "untranslated", "order", "accents")
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,8 @@ class Flag:
     kind: str
     #: The unit's label (A's when A has it): "para 2", "person 3 in item ...".
     unit: str
-    #: For ``missing``: the version that lacks the unit ("a" or "b").
+    #: For ``missing``: the version that lacks the unit ("a" or "b"); for ``accents``, the
+    #: version that lost them.
     side: str | None = None
     #: Values for the message: a_only/b_only (printed numbers), a/b counts, names.
     args: tuple[tuple[str, str], ...] = ()
@@ -85,8 +89,10 @@ def check(a_tree: etree._ElementTree, b_tree: etree._ElementTree) -> Check:
     scorer = TranslationScore(ua, ub, lang_a, lang_b)
     ratio = qa.expected_ratio(lang_a, lang_b, scorer.ratio)
     rows = [Row(a, b) for a, b in align(ua, ub, scorer)]
+    spelling = Spelling(ua, lang_a), Spelling(ub, lang_b)
     for row in rows:
-        row.flags = _row_flags(row, lang_a, lang_b) + _qa_flags(row, lang_a, lang_b, ratio)
+        row.flags = _row_flags(row, lang_a, lang_b) + _qa_flags(row, lang_a, lang_b, ratio) \
+            + _accent_flags(row, spelling)
     _person_order(rows)
     _lone_footnotes(rows)
     _overall_footnotes(rows, ua, ub)
@@ -145,6 +151,17 @@ def _qa_flags(row: Row, lang_a: str, lang_b: str, ratio: float) -> list[Flag]:
         if order:
             flags.append(Flag("order", a.label, args=(("what", "questions"), (
                 "b", ", ".join(str(j + 1) for j in order)))))
+    return flags
+
+
+def _accent_flags(row: Row, spelling: tuple[Spelling, Spelling]) -> list[Flag]:
+    """One flag per version whose unit prints a capital without its accent."""
+    flags = []
+    for side, unit, spelt in (("a", row.a, spelling[0]), ("b", row.b, spelling[1])):
+        lost = spelt.lost(unit) if unit is not None else []
+        if lost:
+            flags.append(Flag("accents", (row.a or row.b).label, side, args=(
+                ("words", ", ".join(f"{w} → {e}" for w, e in lost)),)))
     return flags
 
 

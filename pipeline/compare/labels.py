@@ -20,6 +20,8 @@ LABELS: dict[str, dict[str, str]] = {
         "flag.footnote-count": "Footnote references differ",
         "flag.name-mismatch": "Name differs", "ok": "OK",
         "kind.length": "lengths", "kind.untranslated": "untranslated", "kind.order": "order",
+        "kind.accents": "accents", "flag.accents": "Capital without its accent",
+        "accents": "{side}: {words}",
         "flag.length": "Length unexpected", "flag.untranslated": "Not translated",
         "flag.order": "Another order", "length": "{la}: {a} characters, {lb}: {b} (about {e} expected)",
         "order.questions": "questions in {lb}: {b}", "order.persons": "persons in {lb}: {b}",
@@ -61,6 +63,8 @@ LABELS: dict[str, dict[str, str]] = {
         "flag.footnote-count": "Appels de note différents",
         "flag.name-mismatch": "Nom différent", "ok": "OK",
         "kind.length": "longueurs", "kind.untranslated": "non traduit", "kind.order": "ordre",
+        "kind.accents": "accents", "flag.accents": "Majuscule sans son accent",
+        "accents": "{side}\u00a0: {words}",
         "flag.length": "Longueur inattendue", "flag.untranslated": "Non traduit",
         "flag.order": "Autre ordre", "length": "{la} : {a} caractères, {lb} : {b} (environ {e} attendus)",
         "order.questions": "questions en {lb} : {b}", "order.persons": "personnes en {lb} : {b}",
@@ -104,6 +108,8 @@ LABELS: dict[str, dict[str, str]] = {
         "flag.footnote-count": "Llamadas de nota distintas",
         "flag.name-mismatch": "Nombre distinto", "ok": "OK",
         "kind.length": "longitudes", "kind.untranslated": "sin traducir", "kind.order": "orden",
+        "kind.accents": "tildes", "flag.accents": "Mayúscula sin su tilde",
+        "accents": "{side}: {words}",
         "flag.length": "Longitud inesperada", "flag.untranslated": "Sin traducir",
         "flag.order": "Otro orden", "length": "{la}: {a} caracteres, {lb}: {b} (unos {e} esperados)",
         "order.questions": "preguntas en {lb}: {b}", "order.persons": "personas en {lb}: {b}",
@@ -233,6 +239,9 @@ def flag_text(flag, lang_a: str, lang_b: str, ui: str) -> tuple[str, str]:
                                                b=flag.arg("b"), e=flag.arg("expected"))
     if kind == "untranslated":
         return label(ui, "flag.untranslated"), ""
+    if kind == "accents":
+        side = la if flag.side == "a" else lb
+        return label(ui, "flag.accents"), label(ui, "accents", side=side, words=flag.arg("words"))
     if kind == "order":
         return label(ui, "flag.order"), label(ui, "order." + flag.arg("what"), lb=lb, b=flag.arg("b"))
     return label(ui, "flag.name-mismatch"), f"{flag.arg('a')} ≠ {flag.arg('b')}"
@@ -244,7 +253,7 @@ def check_summary(counts: dict[str, int], lang_a: str, lang_b: str, ui: str) -> 
     la, lb = language_in(lang_a, ui), language_in(lang_b, ui)
     kinds = [colon(ui, label(ui, "kind." + k)) + str(c[k])
              for k in ("missing", "number-mismatch", "footnote-count", "name-mismatch", "length",
-                       "untranslated", "order") if c.get(k)]
+                       "untranslated", "order", "accents") if c.get(k)]
     flags = (label(ui, "n_flags", n=c["flags"]) + f" ({semicolon(ui).join(kinds)})"
              if c["flags"] else label(ui, "no_flag"))
     return [label(ui, "units", a=c["units_a"], b=c["units_b"], la=la, lb=lb, m=c["matched"]),

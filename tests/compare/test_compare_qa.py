@@ -96,6 +96,13 @@ def untranslated_paragraph(root, english):
     _para(root, "6").text = _para(english, "6").text
 
 
+def lost_accent(root):
+    """The Spanish agenda's title typed with MIGRACION for MIGRACIÓN."""
+    title = root.find("meta/title")
+    assert "MIGRACIÓN" in title.text
+    title.text = title.text.replace("MIGRACIÓN", "MIGRACION")
+
+
 #: kind of error -> (document, the version spoiled, how, the flag expected on which units)
 ERRORS: dict[str, tuple[str, str, Callable, str, set[str]]] = {
     "swapped": (PAPER, "en", swapped_paragraphs, "length", {"para 4", "para 5"}),
@@ -108,15 +115,16 @@ ERRORS: dict[str, tuple[str, str, Callable, str, set[str]]] = {
              {"person 2 in item 2008-07-07 11:00–13:00"}),
     "footnote": (PAPER, "en", moved_footnote, "footnote-count", {"para 1", "para 2"}),
     "untranslated": (PAPER, "fr", untranslated_paragraph, "untranslated", {"para 6"}),
+    "accents": (AGENDA, "es", lost_accent, "accents", {"title"}),
 }
 
 
 @pytest.mark.parametrize("error", list(ERRORS))
 def test_each_seeded_error_is_flagged(seed, error):
-    """French against the spoiled English (or the spoiled French against English): the
-    expected flag on the expected units, and no other flag of that kind."""
+    """French against the spoiled English (or the spoiled French or Spanish against
+    English): the expected flag on the expected units, and no other flag of that kind."""
     docid, spoiled, spoil, kind, where = ERRORS[error]
-    fr, en = load_valid(seed(docid, "fr")), load_valid(seed(docid, "en"))
+    fr, en = load_valid(seed(docid, "fr" if spoiled == "en" else spoiled)), load_valid(seed(docid, "en"))
     target = en if spoiled == "en" else fr
     if spoil is untranslated_paragraph:
         spoil(target.getroot(), en.getroot())
@@ -125,6 +133,21 @@ def test_each_seeded_error_is_flagged(seed, error):
     assert validate(target, error) == []  # still a valid document: only the text is wrong
     flags = check(fr, en).flags
     assert {f.unit for f in flags if f.kind == kind} == where, [f.as_dict() for f in flags]
+
+
+def test_a_french_house_that_accents_capitals_is_held_to_it(seed):
+    """The French seeds leave every capital unaccented (a house rule: no flag); a version
+    that writes État once is checked, and its other Etat and Etats are flagged, with the
+    spelling expected, in the French version ("b")."""
+    fr = load_valid(seed(PAPER, "fr"))
+    para = fr.getroot().find(".//para[@n='1']/p")
+    assert "les Etats Membres" in para.text
+    para.text = para.text.replace("les Etats Membres", "les États Membres")
+    flags = [f for f in check(load_valid(seed(PAPER, "en")), fr).flags if f.kind == "accents"]
+    assert flags and all(f.side == "b" for f in flags)
+    words = {w.strip() for f in flags for w in f.arg("words").split(",")}
+    assert words == {"Etat → État", "Etats → États"}
+    assert "para 1" not in {f.unit for f in flags}
 
 
 def test_the_page_links_flags_rows_and_documents(seed, tmp_path):
