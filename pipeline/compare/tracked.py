@@ -4,12 +4,13 @@
 recorded as Word revisions, so that Accept All gives the new document and Reject All the
 old one, each exactly as the DOCX writer lays it out (house styles, agenda tables, labels):
 - the body's paragraphs and tables, a table's rows, a row's cells and a cell's paragraphs
-  are aligned (``pair``: equal blocks first, then the most similar of the rest, in order);
+  are aligned (``pairing.pair``: equal blocks first, then the most similar of the rest);
 - a paragraph of both is compared token by token (``wordml.split``): words deleted are
   ``w:del`` runs of the old text, words inserted ``w:ins``; changed paragraph properties
   are a ``w:pPrChange``;
 - a paragraph only in the new file is inserted (runs and paragraph mark), one only in the
-  old file is copied in, deleted, before the next block of its container; a row or table
+  old file is copied in, deleted, before the next block of its container (at its end, the
+  mark of the paragraph before is deleted instead: see ``_end``); a row or table
   of one file only is an inserted or deleted row (``w:trPr``);
 - footnotes (footnotes.xml): a reference kept in place pairs the two notes, whose
   paragraphs are compared the same way; a reference deleted gets a copy of its old note
@@ -25,13 +26,10 @@ from lxml import etree
 
 from ..writers import package
 from . import wordml
+from .pairing import pair
 from .wordml import Marks, Token, local, w
 
 DOCUMENT, FOOTNOTES = "word/document.xml", "word/footnotes.xml"
-#: Blocks less similar than this (share of words in common) are not one block changed.
-SIMILAR = 0.4
-#: Past this many pairs to score, a changed stretch is paired in order.
-MAX_SCORED = 10_000
 #: An unchanged stretch this short between two changes is shown as part of them.
 SHORT = 3
 BLOCKS = {"body": ("p", "tbl"), "tc": ("p", "tbl"), "footnote": ("p", "tbl"), "tbl": ("tr",)}
@@ -117,73 +115,13 @@ def blocks(container: etree._Element) -> list[etree._Element]:
     return [c for c in container if isinstance(c.tag, str) and local(c) in names]
 
 
-def pair(olds: list[etree._Element], news: list[etree._Element], ctx: Context
-         ) -> list[tuple[etree._Element | None, etree._Element | None]]:
-    """The two lists aligned in order: equal blocks, then the most similar of the rest."""
-    a, b = [ctx.key(x) for x in olds], [ctx.key(y) for y in news]
-    out: list[tuple[etree._Element | None, etree._Element | None]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            out += list(zip(olds[i1:i2], news[j1:j2]))
-        else:
-            out += _similar(olds[i1:i2], news[j1:j2], a[i1:i2], b[j1:j2])
-    return out
-
-
-def _words(key: tuple) -> list[str]:
-    """The words of a block's key, for similarity."""
-    if key and key[0] in ("p",):
-        return [k[1] for k in key[1:] if k[0] == "t" and k[1].strip()]
-    return [word for sub in key[1:] for word in _words(sub)]
-
-
-def _similar(olds, news, a, b):
-    """A changed stretch: blocks paired where similar enough (or, in a stretch of equal
-    length, in place), in order, the others alone; the most similar pairing wins."""
-    n, m = len(olds), len(news)
-    if n * m > MAX_SCORED or n == 0 or m == 0:
-        k = min(n, m) if all(local(x) == local(y) for x, y in zip(olds, news)) else 0
-        return list(zip(olds[:k], news[:k])) + [(x, None) for x in olds[k:]] + \
-            [(None, y) for y in news[k:]]
-    wa, wb = [_words(k) for k in a], [_words(k) for k in b]
-
-    def score(i: int, j: int) -> float | None:
-        """How much pairing old i with new j is worth (None: not a pair)."""
-        if local(olds[i]) != local(news[j]):
-            return None
-        sim = SequenceMatcher(None, wa[i], wb[j], autojunk=False).ratio() if wa[i] or wb[j] \
-            else 1.0
-        if sim >= SIMILAR:
-            return sim
-        return 0.01 if n == m and i == j else None
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            s = score(i, j)
-            best[i][j] = max(best[i + 1][j], best[i][j + 1],
-                             best[i + 1][j + 1] + s if s is not None else -1.0)
-    out, i, j = [], 0, 0
-    while i < n or j < m:
-        s = score(i, j) if i < n and j < m else None
-        if s is not None and best[i][j] == best[i + 1][j + 1] + s:
-            out.append((olds[i], news[j]))
-            i, j = i + 1, j + 1
-        elif i < n and (j == m or best[i][j] == best[i + 1][j]):
-            out.append((olds[i], None))
-            i += 1
-        else:
-            out.append((None, news[j]))
-            j += 1
-    return out
-
-
 # ----------------------------------------------------------------------------- merging
 
 def merge(old: etree._Element, new: etree._Element, ctx: Context) -> None:
     """Record in container new (body, cell, table, footnote) how it differs from old."""
     pending: list[etree._Element] = []
     last = None
-    for x, y in pair(blocks(old), blocks(new), ctx):
+    for x, y in pair(blocks(old), blocks(new), ctx.key):
         if y is None:
             pending.append(deleted_block(x, ctx))
             continue

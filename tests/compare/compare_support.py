@@ -109,3 +109,13 @@ def paper_text(xml_path: Path) -> list[str]:
     for fn in root.iter("footnote"):
         out.append(f"{fn.get('n')} " + text(fn))
     return out
+
+
+def remove_keep_tail(el: etree._Element) -> None:
+    """Remove an element but keep the text that follows it."""
+    parent, prev = el.getparent(), el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + (el.tail or "")
+    else:
+        parent.text = (parent.text or "") + (el.tail or "")
+    parent.remove(el)

@@ -9,6 +9,7 @@ import copy
 
 from lxml import etree
 
+from compare_support import remove_keep_tail
 from pipeline.renumber import renumber
 
 
@@ -75,7 +76,7 @@ def edited_paper(tree: etree._ElementTree) -> etree._ElementTree:
     paras[0].addprevious(fresh)
     notes = root.find("footnotes")
     first_ref = root.find(".//noteref[@to='fn1']")
-    _drop_keeping_tail(first_ref)
+    remove_keep_tail(first_ref)
     notes.remove(notes.find("footnote[@id='fn1']"))
     notes.find("footnote[@id='fn2']").text = ("Article 13(2) of the Universal Declaration of "
                                               "Human Rights states the right to return.")
@@ -100,14 +101,3 @@ def _emphasise_first_word(p: etree._Element) -> None:
     emph.text, emph.tail = word, " " + rest
     p.text = ""
     p.insert(0, emph)
-
-
-def _drop_keeping_tail(el: etree._Element) -> None:
-    """Remove an element, its tail joined to what came before it."""
-    parent, tail = el.getparent(), el.tail or ""
-    prev = el.getprevious()
-    if prev is not None:
-        prev.tail = (prev.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
-    parent.remove(el)

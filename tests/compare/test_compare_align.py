@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from compare_support import DOCS, FIXTURES
+from compare_support import DOCS, FIXTURES, remove_keep_tail
 from pipeline.compare.flags import check
 from pipeline.documents import load_valid
 
@@ -107,18 +107,10 @@ def test_left_out_footnote_is_one_flag_on_its_paragraph(seed) -> None:
         fn.getparent().remove(fn)
     short = edited(fr, "//footnote[@n='2']", drop_note)
     for ref in short.xpath("//noteref[@to='fn2']"):
-        _remove_keep_tail(ref)
+        remove_keep_tail(ref)
     result = check(short, en)
     assert flag_keys(result) == [("footnote-count", "para 3", None)]
     lone = [r for r in result.rows if r.a is None]
     assert [r.b.label for r in lone] == ["footnote 2"] and lone[0].see.label == "para 3"
 
 
-def _remove_keep_tail(el: etree._Element) -> None:
-    """Remove an element but keep the text that follows it."""
-    parent, prev = el.getparent(), el.getprevious()
-    if prev is not None:
-        prev.tail = (prev.tail or "") + (el.tail or "")
-    else:
-        parent.text = (parent.text or "") + (el.tail or "")
-    parent.remove(el)

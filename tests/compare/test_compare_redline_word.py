@@ -17,7 +17,7 @@ import docx
 import pytest
 from lxml import etree
 
-from compare_support import FIXTURES, SOURCES, W, docx_part
+from compare_support import FIXTURES, SOURCES, W, docx_part, remove_keep_tail
 from libreoffice_changes import resolve_many
 from pipeline.compare.redline import redline, render
 from pipeline.compare.tracked import track
@@ -38,12 +38,7 @@ def without_footnotes(tree: etree._ElementTree) -> etree._ElementTree:
     new = copy.deepcopy(tree)
     root = new.getroot()
     for ref in list(root.iter("noteref")):
-        parent, prev = ref.getparent(), ref.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + (ref.tail or "")
-        else:
-            parent.text = (parent.text or "") + (ref.tail or "")
-        parent.remove(ref)
+        remove_keep_tail(ref)
     root.remove(root.find("footnotes"))
     renumber(root)
     return new
