@@ -40,6 +40,8 @@ LABELS: dict[str, dict[str, str]] = {
         "list+": "lists", "day": "day", "day+": "days", "end": "end of day",
         "end+": "ends of day", "item": "item", "item+": "items", "person": "person",
         "person+": "persons", "person_of": "person {k} of item {item}",
+        "question": "question", "question+": "questions",
+        "question_of": "question {k} of item {item}",
         "item_on": "{time} ({date})",
         "meta.title": "title", "meta.subtitle": "subtitle", "meta.series": "series",
         "meta.meeting": "meeting", "meta.symbol": "symbol",
@@ -86,6 +88,8 @@ LABELS: dict[str, dict[str, str]] = {
         "end+": "fins de journée", "item": "point", "item+": "points",
         "person": "personne", "person+": "personnes",
         "person_of": "personne {k} du point {item}", "item_on": "{time} ({date})",
+        "question": "question", "question+": "questions",
+        "question_of": "question {k} du point {item}",
         "meta.title": "titre", "meta.subtitle": "sous-titre", "meta.series": "série",
         "meta.meeting": "réunion", "meta.symbol": "cote",
         "meta.original-language": "langue originale", "meta.dates": "dates",
@@ -129,6 +133,8 @@ LABELS: dict[str, dict[str, str]] = {
         "day+": "días", "end": "fin del día", "end+": "fines del día", "item": "punto",
         "item+": "puntos", "person": "persona", "person+": "personas",
         "person_of": "persona {k} del punto {item}", "item_on": "{time} ({date})",
+        "question": "pregunta", "question+": "preguntas",
+        "question_of": "pregunta {k} del punto {item}",
         "meta.title": "título", "meta.subtitle": "subtítulo", "meta.series": "serie",
         "meta.meeting": "reunión", "meta.symbol": "signatura",
         "meta.original-language": "idioma original", "meta.dates": "fechas",
@@ -170,8 +176,8 @@ def unit_name(kind: str, ref: str, context: str, lang: str) -> str:
     """A unit named for a reader: "note 2", "point 10:00–10:15 (8 juillet 2008)"."""
     if kind == "meta":
         return label(lang, f"meta.{ref}")
-    if kind == "person":
-        return label(lang, "person_of", k=ref, item=item_name(context.removeprefix("item "), lang))
+    if kind in ("person", "question"):
+        return label(lang, f"{kind}_of", k=ref, item=item_name(context.removeprefix("item "), lang))
     if kind == "item":
         return f"{label(lang, 'item')} {item_name(ref, lang)}"
     if kind in ("day", "end"):

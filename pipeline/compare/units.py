@@ -6,7 +6,8 @@
 - paper: headings keyed by position, ``para`` keyed by number, other blocks (p, list)
   keyed by position;
 - agenda: its heading, each day (by date), each item (by date and times; the printed time
-  range leads its text), each person of an item (by position in the item), each day end;
+  range leads its text, then its title, description, questions' lead-in and discussion),
+  each person and each question of an item (by position in the item), each day end;
 - footnotes keyed by number.
 A unit's text is its prose with white space collapsed; blocks inside it (an item's title,
 description, questions) are separated by "\\n"; footnote references are kept as segments
@@ -62,8 +63,8 @@ class Unit:
     @property
     def label(self) -> str:
         """A stable English name for the unit: "para 5", "footnote 2", "person 3 in item ..."."""
-        if self.kind == "person":
-            return f"person {self.ref} in {self.context}"
+        if self.kind in ("person", "question"):
+            return f"{self.kind} {self.ref} in {self.context}"
         if self.kind == "meta":
             return self.ref
         return f"{self.kind} {self.ref}".strip()
@@ -234,8 +235,8 @@ def _item(item: etree._Element, date: str, index: int, notes: dict[str, str]) ->
             parts.append(([("text", f"{label}: ")] if label else []) + segments_of(child, notes))
         elif child.tag in ("p", "discussion"):
             parts.append(segments_of(child, notes))
-        elif child.tag == "questions":
-            parts += [segments_of(q, notes) for q in child]
+        elif child.tag == "questions" and child.find("lead") is not None:
+            parts.append(segments_of(child.find("lead"), notes))
     ref = f"{date} {when}"
     questions = ["".join(t for k, t in segments_of(q, notes) if k == "text")
                  for q in item.iter("question")]
@@ -243,7 +244,10 @@ def _item(item: etree._Element, date: str, index: int, notes: dict[str, str]) ->
                 context=f"day {date}", shape="lines", extra={"questions": questions})
     people = [_person(p, ref, date, index, k, notes)
               for k, p in enumerate(item.iter("person"), 1)]
-    return [unit] + people
+    asked = [Unit("question", str(k), ("question", ref, k), ("question", date, index, k),
+                  tuple(segments_of(q, notes)), context=f"item {ref}")
+             for k, q in enumerate(item.iter("question"), 1)]
+    return [unit] + people + asked
 
 
 def _person(person: etree._Element, item_ref: str, date: str, index: int, k: int,

@@ -135,6 +135,18 @@ def test_each_seeded_error_is_flagged(seed, error):
     assert {f.unit for f in flags if f.kind == kind} == where, [f.as_dict() for f in flags]
 
 
+def test_each_question_is_a_unit(seed):
+    """A question left in French in the English version is flagged on that question alone
+    (questions are units of their own, as paragraphs and persons are); the questions'
+    swap of the fixture set is flagged as an order on the item."""
+    fr, en = load_valid(seed(AGENDA, "fr")), load_valid(seed(AGENDA, "en"))
+    english = _item(en.getroot(), "11:00").findall(".//question")[2]
+    english.text = _item(fr.getroot(), "11:00").findall(".//question")[2].text
+    flags = check(fr, en).flags
+    assert [(f.kind, f.unit) for f in flags] == [
+        ("untranslated", "question 3 in item 2008-07-07 11:00–13:00")]
+
+
 def test_a_french_house_that_accents_capitals_is_held_to_it(seed):
     """The French seeds leave every capital unaccented (a house rule: no flag); a version
     that writes État once is checked, and its other Etat and Etats are flagged, with the
