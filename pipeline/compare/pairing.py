@@ -1,7 +1,8 @@
 """Pairing the blocks of two revisions' DOCX (paragraphs, tables, rows), in order.
 
 ``pair(olds, news, key)`` aligns two lists of blocks: blocks of equal keys pair first
-(``difflib``); in each stretch between them, blocks of one kind pair where their words are
+(``difflib``), then, in each stretch between them, blocks of the same words numbers aside
+(a renumbered paragraph); in what is left, blocks of one kind pair where their words are
 similar enough (SIMILAR), the pairing of the highest total similarity winning; a stretch
 of equal length pairs in place what is not similar (a paragraph rewritten where it was).
 A key is a block's tag, then its tokens' keys (``wordml.Token.key``) or its paragraphs'.
@@ -24,15 +25,40 @@ MAX_SCORED = 10_000
 def pair(olds: list[etree._Element], news: list[etree._Element],
          key: Callable[[etree._Element], tuple]
          ) -> list[tuple[etree._Element | None, etree._Element | None]]:
-    """The two lists aligned in order: equal blocks, then the most similar of the rest."""
-    a, b = [key(x) for x in olds], [key(y) for y in news]
+    """The two lists aligned in order: equal blocks, then blocks of equal words (numbers
+    aside: a renumbered paragraph), then the most similar of the rest."""
+    return _by(olds, news, [key(x) for x in olds], [key(y) for y in news], [_exact, _loose])
+
+
+def _by(olds, news, a, b, levels):
+    """Blocks whose keys are equal at the first level pair; each stretch between them is
+    paired by the next level, and after the last by similarity."""
+    if not levels or not olds or not news:
+        return _similar(olds, news, a, b)
+    ka, kb = interned([levels[0](k) for k in a], [levels[0](k) for k in b])
     out: list[tuple[etree._Element | None, etree._Element | None]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         if tag == "equal":
             out += list(zip(olds[i1:i2], news[j1:j2]))
         else:
-            out += _similar(olds[i1:i2], news[j1:j2], a[i1:i2], b[j1:j2])
+            out += _by(olds[i1:i2], news[j1:j2], a[i1:i2], b[j1:j2], levels[1:])
     return out
+
+
+def interned(*lists: list) -> list[list[int]]:
+    """Keys as small numbers, equal keys equal numbers (difflib hashes them many times)."""
+    ids: dict = {}
+    return [[ids.setdefault(k, len(ids)) for k in keys] for keys in lists]
+
+
+def _exact(key: tuple) -> tuple:
+    """A block's whole key."""
+    return key
+
+
+def _loose(key: tuple) -> tuple:
+    """A block's kind and words, without numbers or formatting."""
+    return (key[0],) + tuple(w for w in _words(key) if not any(c.isdigit() for c in w))
 
 
 def _words(key: tuple) -> list[str]:

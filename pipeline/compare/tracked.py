@@ -26,7 +26,7 @@ from lxml import etree
 
 from ..writers import package
 from . import wordml
-from .pairing import pair
+from .pairing import interned, pair
 from .wordml import Marks, Token, local, w
 
 DOCUMENT, FOOTNOTES = "word/document.xml", "word/footnotes.xml"
@@ -210,8 +210,8 @@ def merge_paragraph(x: etree._Element, y: etree._Element, ctx: Context) -> None:
 def _changes(a: list[Token], b: list[Token]) -> list[tuple[str, int, int, int, int]]:
     """The token opcodes, a short unchanged stretch between two changes folded into them
     (so that "a de b" -> "c de d" reads as one phrase replaced), neighbouring changes one."""
-    ops = SequenceMatcher(None, [t.key for t in a], [t.key for t in b],
-                          autojunk=False).get_opcodes()
+    ka, kb = interned([t.key for t in a], [t.key for t in b])
+    ops = SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
     out: list[list] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         short = tag == "equal" and 0 < k < len(ops) - 1 and \

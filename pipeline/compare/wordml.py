@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import Iterator
 
 from lxml import etree
 
@@ -108,60 +109,64 @@ def runs(el: etree._Element) -> list[etree._Element]:
     return list(el.iter(w("r")))
 
 
-def split(p: etree._Element) -> list[Token]:
-    """Rewrite p's runs as one run per token (in place) and return the tokens in order."""
-    pieces: list[tuple[etree._Element, etree._Element]] = []
-    for r in runs(p):
-        for child in [c for c in r if isinstance(c.tag, str) and c.tag != w("rPr")]:
-            pieces.append((r, child))
-    tokens: list[Token] = []
+def streams(p: etree._Element) -> Iterator[tuple[etree._Element, etree._Element | None, tuple,
+                                                 list[etree._Element]]]:
+    """p's content in order, as (first run, its rPr, the rPr's shape, what it holds): the
+    neighbouring text of one parent and one formatting is one stream of w:t elements;
+    anything else (a tab, a break, a reference) a stream of its own."""
+    pieces = [(r, c) for r in runs(p) for c in r if isinstance(c.tag, str) and c.tag != w("rPr")]
+    shapes = {id(r): shape(r.find(w("rPr"))) for r, _ in pieces}
     i = 0
     while i < len(pieces):
         r, child = pieces[i]
-        rpr = r.find(w("rPr"))
-        if child.tag != w("t"):
-            tokens.append(_token(r, rpr, copy.deepcopy(child)))
-            i += 1
-            continue
-        j, text = i, ""  # neighbouring text of one parent and one formatting: one stream
-        while j < len(pieces) and pieces[j][1].tag == w("t") and _same_stream(pieces[i][0],
-                                                                            pieces[j][0]):
-            text += pieces[j][1].text or ""
-            j += 1
-        for word in TOKEN_RE.findall(text):
-            t = etree.Element(w("t"), {XML_SPACE: "preserve"})
-            t.text = word
-            tokens.append(_token(r, rpr, t))
+        j = i + 1
+        if child.tag == w("t"):
+            while j < len(pieces) and pieces[j][1].tag == w("t") and \
+                    pieces[j][0].getparent() is r.getparent() and \
+                    shapes[id(pieces[j][0])] == shapes[id(r)]:
+                j += 1
+        yield r, r.find(w("rPr")), shapes[id(r)], [c for _, c in pieces[i:j]]
         i = j
-    for r in {id(r): r for r, _ in pieces}.values():
-        r.getparent().remove(r)
-    return tokens
 
 
-def _same_stream(a: etree._Element, b: etree._Element) -> bool:
-    """True when two runs have one parent and the same properties."""
-    return a.getparent() is b.getparent() and shape(a.find(w("rPr"))) == shape(b.find(w("rPr")))
-
-
-def _token(where: etree._Element, rpr: etree._Element | None, child: etree._Element) -> Token:
-    """A new run holding child (with a copy of rpr), placed before where."""
-    r = etree.Element(w("r"))
-    if rpr is not None:
-        r.append(copy.deepcopy(rpr))
-    r.append(child)
-    where.addprevious(r)
+def _keys_of(rpr_shape: tuple, held: list[etree._Element]) -> list[tuple[tuple, etree._Element | None]]:
+    """The tokens of one stream: (key, the w:t to make, or None for the element held)."""
+    child = held[0]
     if child.tag == w("t"):
-        key = ("t", child.text or "", shape(rpr))
-    elif child.tag == w("footnoteReference"):
-        key = ("footnoteReference", "", shape(rpr))  # the id differs between two files
-    else:
-        key = (local(child), "", shape(rpr), shape(child))
-    return Token(key, r)
+        return [(("t", word, rpr_shape), None) for word in
+                TOKEN_RE.findall("".join(c.text or "" for c in held))]
+    if child.tag == w("footnoteReference"):  # the id differs between two files
+        return [(("footnoteReference", "", rpr_shape), None)]
+    return [((local(child), "", rpr_shape, shape(child)), None)]
 
 
 def keys(p: etree._Element) -> tuple:
     """The token keys of p, p left as it is."""
-    return tuple(t.key for t in split(copy.deepcopy(p)))
+    return tuple(key for _, _, rpr_shape, held in streams(p) for key, _ in _keys_of(rpr_shape, held))
+
+
+def split(p: etree._Element) -> list[Token]:
+    """Rewrite p's runs as one run per token (in place) and return the tokens in order."""
+    tokens: list[Token] = []
+    old: dict[int, etree._Element] = {}
+    for r, rpr, rpr_shape, held in list(streams(p)):
+        for r_ in {id(c.getparent()): c.getparent() for c in held}.values():
+            old[id(r_)] = r_
+        for key, _ in _keys_of(rpr_shape, held):
+            if key[0] == "t":
+                child = etree.Element(w("t"), {XML_SPACE: "preserve"})
+                child.text = key[1]
+            else:
+                child = copy.deepcopy(held[0])
+            run = etree.Element(w("r"))
+            if rpr is not None:
+                run.append(copy.deepcopy(rpr))
+            run.append(child)
+            r.addprevious(run)
+            tokens.append(Token(key, run))
+    for r in old.values():
+        r.getparent().remove(r)
+    return tokens
 
 
 def deleted(run: etree._Element) -> etree._Element:
@@ -173,9 +178,10 @@ def deleted(run: etree._Element) -> etree._Element:
 
 
 def strip_old(el: etree._Element) -> None:
-    """Leave out of a copy from the old file what points into that file: bookmarks and
-    comment marks go, hyperlinks give way to their runs."""
-    for mark in list(el.iter(*(w(n) for n in DROPPED))):
+    """Leave out of a copy from the old file what points into that file or would act in the
+    new one: bookmarks, comment marks and section breaks go, hyperlinks give way to their
+    runs."""
+    for mark in list(el.iter(*(w(n) for n in DROPPED))) + list(el.iter(w("sectPr"))):
         mark.getparent().remove(mark)
     for link in list(el.iter(w("hyperlink"))):
         for child in list(link):
@@ -241,40 +247,46 @@ def paragraph_change(old_p: etree._Element, new_p: etree._Element, marks: Marks)
 def tidy(el: etree._Element) -> None:
     """Join neighbouring w:ins (or w:del) elements, then neighbouring runs of the same
     properties holding only text, everywhere inside el."""
-    for parent in [el] + list(el.iter(w("ins"), w("del"), w("hyperlink"), w("smartTag"),
-                                      w("fldSimple"))):
-        _join(parent, lambda a, b: a.tag == b.tag and a.tag in (w("ins"), w("del")),
-              lambda a, b: a.extend(list(b)))
-    for parent in [el] + list(el.iter(w("ins"), w("del"), w("hyperlink"), w("smartTag"),
-                                      w("fldSimple"))):
-        _join(parent, _text_runs, _join_text)
+    parents = [el] + list(el.iter(w("ins"), w("del"), w("hyperlink"), w("smartTag"),
+                                  w("fldSimple")))
+    for parent in parents:
+        for group in _groups(parent, lambda c: c.tag if c.tag in (w("ins"), w("del")) else None):
+            for other in group[1:]:
+                group[0].extend(list(other))
+                parent.remove(other)
+    for parent in parents:
+        for group in _groups(parent, _text_run):
+            texts = [t for r in group for t in r if t.tag in (w("t"), w("delText"))]
+            texts[0].text = "".join(t.text or "" for t in texts)
+            texts[0].set(XML_SPACE, "preserve")
+            for t in texts[1:]:
+                t.getparent().remove(t)
+            for other in group[1:]:
+                parent.remove(other)
 
 
-def _join(parent: etree._Element, joinable, join) -> None:
-    """Fold each child into the one before it when joinable(before, child)."""
-    before = None
-    for child in list(parent):
+def _groups(parent: etree._Element, kind) -> list[list[etree._Element]]:
+    """Runs of neighbouring children of one kind (kind(child) not None), two or more."""
+    out: list[list[etree._Element]] = []
+    last = None
+    for child in parent:
         if not isinstance(child.tag, str):
             continue
-        if before is not None and joinable(before, child):
-            join(before, child)
-            parent.remove(child)
+        k = kind(child)
+        if k is not None and k == last:
+            out[-1].append(child)
         else:
-            before = child
+            out.append([child])
+        last = k
+    return [g for g in out if len(g) > 1 and kind(g[0]) is not None]
 
 
-def _text_runs(a: etree._Element, b: etree._Element) -> bool:
-    """Two runs of one formatting that hold only text of one kind (w:t or w:delText)."""
-    if a.tag != w("r") or b.tag != w("r") or shape(a.find(w("rPr"))) != shape(b.find(w("rPr"))):
-        return False
-    kinds = {c.tag for r in (a, b) for c in r if isinstance(c.tag, str) and c.tag != w("rPr")}
-    return len(kinds) == 1 and kinds <= {w("t"), w("delText")}
-
-
-def _join_text(a: etree._Element, b: etree._Element) -> None:
-    """Append b's text to a's last text element."""
-    last = [c for c in a if c.tag in (w("t"), w("delText"))][-1]
-    for c in b:
-        if c.tag == last.tag:
-            last.text = (last.text or "") + (c.text or "")
-    last.set(XML_SPACE, "preserve")
+def _text_run(r: etree._Element) -> tuple | None:
+    """What joins a run to its neighbours: its properties and its one kind of text (w:t
+    or w:delText); None for a run holding anything else, or for another element."""
+    if r.tag != w("r"):
+        return None
+    kinds = {c.tag for c in r if isinstance(c.tag, str) and c.tag != w("rPr")}
+    if len(kinds) != 1 or not kinds <= {w("t"), w("delText")}:
+        return None
+    return (kinds.pop(), shape(r.find(w("rPr"))))
