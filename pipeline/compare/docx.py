@@ -2,8 +2,7 @@
 
 The table has four columns (unit, version A, version B, QA flags); its first row is a header
 row repeated on every page (``w:tblHeader``); every run of a version's cell carries that
-version's language (``w:lang``), the other columns the interface language. The helpers
-here (runs, paragraphs, a fixed-date package) are shared with ``redline``.
+version's language (``w:lang``), the other columns the interface language.
 """
 from __future__ import annotations
 
