@@ -120,7 +120,7 @@ def blocks(container: etree._Element) -> list[etree._Element]:
 def merge(old: etree._Element, new: etree._Element, ctx: Context) -> None:
     """Record in container new (body, cell, table, footnote) how it differs from old."""
     pending: list[etree._Element] = []
-    last = None
+    last, kept, added = None, None, []
     for x, y in pair(blocks(old), blocks(new), ctx.key):
         if y is None:
             pending.append(deleted_block(x, ctx))
@@ -130,11 +130,15 @@ def merge(old: etree._Element, new: etree._Element, ctx: Context) -> None:
         pending = []
         if x is None:
             inserted_block(y, ctx)
+            added.append(y)
         else:
             merge_block(x, y, ctx)
+            kept, added = y, []
         last = y
     if pending:
         _end(new, last, pending, ctx)
+    elif added:
+        _added_at_end(kept, added, ctx)
 
 
 def _end(container: etree._Element, last: etree._Element | None,
@@ -153,6 +157,18 @@ def _end(container: etree._Element, last: etree._Element | None,
         wordml.mark_paragraph(last, ctx.marks.mark("del"))
         mark = gone[-1].find(f"{w('pPr')}/{w('rPr')}/{w('del')}")
         mark.getparent().remove(mark)
+
+
+def _added_at_end(kept: etree._Element | None, added: list[etree._Element],
+                  ctx: Context) -> None:
+    """Inserted blocks that end a container: as with deleted ones (``_end``), the mark of
+    the paragraph before them is the one inserted, so that Reject All joins it with empty
+    ones and keeps its own properties."""
+    if kept is None or kept.tag != w("p") or added[-1].tag != w("p") or _tracked_mark(kept):
+        return
+    mark = added[-1].find(f"{w('pPr')}/{w('rPr')}/{w('ins')}")
+    mark.getparent().remove(mark)
+    wordml.mark_paragraph(kept, ctx.marks.mark("ins"))
 
 
 def _tracked_mark(p: etree._Element) -> bool:

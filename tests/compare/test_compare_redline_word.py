@@ -2,7 +2,7 @@
 
 Each case is an old and a new revision (the drafts, the old/new fixture, hand edits of the
 English seeds that add, remove and change persons, items, questions, footnotes, emphasis,
-a first and a last paragraph). For each, the redline and both revisions' own DOCX (the
+a first and a last paragraph, and the same edits undone). For each, the redline and both revisions' own DOCX (the
 registered writer's) go through one LibreOffice process: Accept All must give the new
 DOCX's text, footnotes and paragraph styles, Reject All the old one's. The redlines are
 valid against ISO/IEC 29500 and python-docx reads them as the writer's documents.
@@ -70,6 +70,8 @@ def cases(parse, seed, tmp_path_factory) -> dict[str, dict[str, Path]]:
     agenda, paper = load_valid(seed(AGENDA, "en")), load_valid(seed(PAPER, "en"))
     trees["agenda-edits"] = (agenda, edited_agenda(agenda))
     trees["paper-edits"] = (paper, edited_paper(paper))
+    trees["agenda-unedited"] = trees["agenda-edits"][::-1]  # what was removed comes back
+    trees["paper-unedited"] = trees["paper-edits"][::-1]
     trees["notes-removed"] = (paper, without_footnotes(paper))
     trees["notes-added"] = (without_footnotes(paper), paper)
     found = {}
@@ -104,7 +106,8 @@ def resolved(cases):
 
 
 @pytest.mark.parametrize("name", ["paper-draft", "agenda-draft", "fixture", "agenda-edits",
-                                  "paper-edits", "notes-removed", "notes-added", "no-notes-part"])
+                                  "paper-edits", "agenda-unedited", "paper-unedited",
+                                  "notes-removed", "notes-added", "no-notes-part"])
 def test_libreoffice_accept_all_gives_new_reject_all_gives_old(resolved, name):
     """LibreOffice's own Accept All gives the new revision's DOCX (its lines, footnotes and
     paragraph styles), Reject All the old one's; and the two differ."""
