@@ -67,7 +67,8 @@ MODES = {True: "Accept", False: "Reject", None: "Keep"}
 @dataclass(frozen=True)
 class Resolved:
     """A document as LibreOffice left it: the body's lines, each footnote's text (in the
-    order of the references), the style of each paragraph of the body and its tables."""
+    order of the references), the style of each paragraph of the body and its tables that
+    holds text."""
 
     lines: list[str]
     footnotes: list[str]
@@ -84,7 +85,7 @@ def read_back(docx: Path) -> tuple[list[str], list[str]]:
     texts = {fn.get(f"{W}id"): " ".join("".join(t.text or "" for t in fn.iter(f"{W}t")).split())
              for fn in (notes if notes is not None else [])}
     footnotes = [texts.get(ref.get(f"{W}id"), "?") for ref in doc.iter(f"{W}footnoteReference")]
-    styles = [_style(p) for p in doc.iter(f"{W}p")]
+    styles = [_style(p) for p in doc.iter(f"{W}p") if "".join(p.itertext()).strip()]
     return footnotes, styles
 
 

@@ -62,6 +62,14 @@ def edited_agenda(tree: etree._ElementTree) -> etree._ElementTree:
     return new
 
 
+def without_day_two(tree: etree._ElementTree) -> etree._ElementTree:
+    """The agenda with its second day (heading, table of items, end) removed."""
+    new = copy.deepcopy(tree)
+    day = new.getroot().find("agenda/day[@date='2008-07-08']")
+    day.getparent().remove(day)
+    return new
+
+
 def edited_paper(tree: etree._ElementTree) -> etree._ElementTree:
     """A new first paragraph; footnote 1 and its reference removed; footnote 2's text
     changed; a new footnote on paragraph 4; a word of paragraph 5 emphasised; the first

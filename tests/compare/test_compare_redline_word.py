@@ -2,7 +2,7 @@
 
 Each case is an old and a new revision (the drafts, the old/new fixture, hand edits of the
 English seeds that add, remove and change persons, items, questions, footnotes, emphasis,
-a first and a last paragraph, and the same edits undone). For each, the redline and both revisions' own DOCX (the
+a first and a last paragraph, a whole day, and the same edits undone). For each, the redline and both revisions' own DOCX (the
 registered writer's) go through one LibreOffice process: Accept All must give the new
 DOCX's text, footnotes and paragraph styles, Reject All the old one's. The redlines are
 valid against ISO/IEC 29500 and python-docx reads them as the writer's documents.
@@ -26,7 +26,7 @@ from pipeline.documents import load_valid
 from pipeline.renumber import renumber
 from pipeline.validate import validate
 from pipeline.writers import package
-from redline_edits import edited_agenda, edited_paper
+from redline_edits import edited_agenda, edited_paper, without_day_two
 from validators import ooxml
 
 PAPER, AGENDA = "idm2008-return-migration-paper", "idm2008-ws2-agenda"
@@ -71,6 +71,8 @@ def cases(parse, seed, tmp_path_factory) -> dict[str, dict[str, Path]]:
     trees["agenda-edits"] = (agenda, edited_agenda(agenda))
     trees["paper-edits"] = (paper, edited_paper(paper))
     trees["agenda-unedited"] = trees["agenda-edits"][::-1]  # what was removed comes back
+    trees["day-removed"] = (agenda, without_day_two(agenda))
+    trees["day-added"] = trees["day-removed"][::-1]
     trees["paper-unedited"] = trees["paper-edits"][::-1]
     trees["notes-removed"] = (paper, without_footnotes(paper))
     trees["notes-added"] = (without_footnotes(paper), paper)
@@ -115,6 +117,18 @@ def test_libreoffice_accept_all_gives_new_reject_all_gives_old(resolved, name):
     assert got["accepted"] == got["new"]
     assert got["rejected"] == got["old"]
     assert got["new"] != got["old"]
+
+
+@pytest.mark.parametrize("name", ["day-removed", "day-added"])
+def test_a_whole_day_removed_or_added(resolved, name):
+    """A day's table deleted (or inserted) at the end of the body: the same, but for one
+    empty paragraph where the body ended with the table's day (the last paragraph of a
+    body cannot be deleted; see README)."""
+    got = resolved[name]
+    for result, wanted in ((got["accepted"], got["new"]), (got["rejected"], got["old"])):
+        assert [line for line in result.lines if line] == [line for line in wanted.lines if line]
+        assert (result.footnotes, result.styles) == (wanted.footnotes, wanted.styles)
+        assert len(result.lines) - len(wanted.lines) in (0, 1)
 
 
 def test_the_edits_are_where_the_agenda_has_them(cases):
