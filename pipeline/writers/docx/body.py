@@ -6,7 +6,7 @@ The ODT writer uses this module too, as pandoc's ODT writer reuses its OpenDocum
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 from lxml import etree
 
@@ -31,14 +31,19 @@ ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc
 
 def document(tree: etree._ElementTree, api_version: list[int]) -> dict[str, Any]:
     """The whole document as a pandoc JSON AST (a dict ready for json.dumps)."""
+    return {"pandoc-api-version": api_version, "meta": {}, "blocks": list(blocks(tree))}
+
+
+def blocks(tree: etree._ElementTree) -> Iterator[Node]:
+    """The document's blocks one by one, in printed order, each made when it is asked for
+    (a writer that streams holds one block of the AST at a time, never the whole)."""
     root = tree.getroot()
     notes = notes_of(root)
-    blocks = title_block(root.find("meta"), notes)
+    yield from title_block(root.find("meta"), notes)
     if root.find("agenda") is not None:
-        blocks += agenda(root.find("agenda"), notes, root.get(house.XML_LANG, "en"))
+        yield from agenda(root.find("agenda"), notes, root.get(house.XML_LANG, "en"))
     if root.find("body") is not None:
-        blocks += section_content(root.find("body"), 1, notes)
-    return {"pandoc-api-version": api_version, "meta": {}, "blocks": blocks}
+        yield from section_content(root.find("body"), 1, notes)
 
 
 def title_block(meta: etree._Element, notes: NoteFor) -> list[Node]:
@@ -53,27 +58,25 @@ def title_block(meta: etree._Element, notes: NoteFor) -> list[Node]:
 
 # ---------------------------------------------------------------------------- papers
 
-def section_content(el: etree._Element, level: int, notes: NoteFor) -> list[Node]:
-    """The blocks of a body or section: paragraphs, lists and nested sections."""
-    blocks: list[Node] = []
+def section_content(el: etree._Element, level: int, notes: NoteFor) -> Iterator[Node]:
+    """The blocks of a body or section: paragraphs, lists and nested sections, one by one."""
     for child in el:
         if child.tag == "para":
-            blocks += numbered(child, notes)
+            yield from numbered(child, notes)
         elif child.tag == "p":
-            blocks.append(styled_para("Body Text", inlines(child, notes)))
+            yield styled_para("Body Text", inlines(child, notes))
         elif child.tag == "list":
-            blocks += list_blocks(child, 1, notes)
+            yield from list_blocks(child, 1, notes)
         elif child.tag in ("section", "annex"):  # an annex is laid out as a top section
-            blocks.append(section_heading(child.find("heading"), level, notes))
-            blocks += [section_heading(h, level + 1, notes) for h in child.findall("heading")[1:]]
-            blocks += section_content(child, level + 1, notes)
+            yield section_heading(child.find("heading"), level, notes)
+            yield from (section_heading(h, level + 1, notes) for h in child.findall("heading")[1:])
+            yield from section_content(child, level + 1, notes)
         elif child.tag == "summary":
             if child.find("heading") is not None:
-                blocks.append(section_heading(child.find("heading"), level, notes))
-            blocks += [styled_para("Body Text", inlines(p, notes)) for p in child.iterfind("p")]
+                yield section_heading(child.find("heading"), level, notes)
+            yield from (styled_para("Body Text", inlines(p, notes)) for p in child.iterfind("p"))
         elif child.tag == "signature":
-            blocks.append(styled_para("Body Text", inlines(child, notes)))
-    return blocks
+            yield styled_para("Body Text", inlines(child, notes))
 
 
 def section_heading(el: etree._Element, level: int, notes: NoteFor) -> Node:
@@ -138,19 +141,17 @@ def list_blocks(lst: etree._Element, depth: int, notes: NoteFor) -> list[Node]:
 
 # ---------------------------------------------------------------------------- agendas
 
-def agenda(el: etree._Element, notes: NoteFor, lang: str) -> list[Node]:
+def agenda(el: etree._Element, notes: NoteFor, lang: str) -> Iterator[Node]:
     """The programme: its heading, then each day as a heading, a timed table and an end line."""
-    blocks: list[Node] = []
     if el.find("heading") is not None:
-        blocks.append(styled_para("Agenda Heading", inlines(el.find("heading"), notes)))
+        yield styled_para("Agenda Heading", inlines(el.find("heading"), notes))
     for entry in el.iterfind("entry"):
-        blocks += entry_blocks(entry, 2, notes)
+        yield from entry_blocks(entry, 2, notes)
     for day in el.iterfind("day"):
-        blocks.append(styled_para("Day Heading", day_heading(day, notes, lang)))
-        blocks.append(day_table(day, notes, lang))
+        yield styled_para("Day Heading", day_heading(day, notes, lang))
+        yield day_table(day, notes, lang)
         if day.find("end") is not None:
-            blocks.append(styled_para("Day End", inlines(day.find("end"), notes)))
-    return blocks
+            yield styled_para("Day End", inlines(day.find("end"), notes))
 
 
 def day_heading(day: etree._Element, notes: NoteFor, lang: str) -> list[Node]:
