@@ -1,8 +1,8 @@
 """Builders of pandoc's JSON AST (pandoc-types 1.23) and the vocabulary's inlines in it.
 
 Only what the office writers need: paragraphs and headers, Divs and Spans that carry a
-``custom-style`` (pandoc turns them into named paragraph and character styles in DOCX and
-ODT), footnotes, and a plain two-column table.
+``custom-style`` (named paragraph and character styles in DOCX and ODT), footnotes, and a
+plain two-column table. A Str holds a run of words (single spaces inside), not one word.
 """
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def header(level: int, inlines: list[Node]) -> Node:
 
 
 def tab() -> Node:
-    """A tab character (pandoc writes it as is; post-processing makes it a real tab)."""
+    """A tab character (the writers make it a w:tab or text:tab)."""
     return {"t": "Str", "c": "\t"}
 
 
@@ -84,7 +84,7 @@ def cell(blocks: list[Node]) -> list[Any]:
 
 
 def row(*cells: list[Any], classes: list[str] | None = None) -> list[Any]:
-    """A table row, with classes the ODT writer reads (pandoc's DOCX writer drops them)."""
+    """A table row, with classes the writers read (an item's head row, the rest of it)."""
     return [["", list(classes or []), []], list(cells)]
 
 

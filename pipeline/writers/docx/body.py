@@ -2,7 +2,8 @@
 
 Every paragraph is put in a named style (a Div with ``custom-style``), so that DOCX and ODT
 carry the same style names (pipeline/styles/<house>.toml) and an officer can restyle the whole document.
-The ODT writer uses this module too, as pandoc's ODT writer reuses its OpenDocument one.
+The DOCX writer (wml.py) and the ODT writer (odt/emit.py) both write this AST; no pandoc
+reads it. ``blocks`` makes it one top-level block at a time, for a writer that streams.
 """
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Running the pandoc binary shipped in pypandoc-binary: JSON AST in, DOCX or ODT bytes out."""
+"""Running the pandoc binary shipped in pypandoc-binary: JSON AST in, DOCX or ODT bytes out.
+
+No writer runs it any more (DOCX and ODT are written by wml.py and odt/emit.py);
+pipeline/styles/make_reference.py takes pandoc's default reference documents from it.
+"""
 from __future__ import annotations
 
 import json
