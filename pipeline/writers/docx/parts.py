@@ -10,6 +10,7 @@ are left out.
 from __future__ import annotations
 
 import datetime as dt
+from copy import deepcopy
 from functools import lru_cache
 
 from lxml import etree
@@ -17,19 +18,19 @@ from lxml import etree
 from .. import package
 from . import house
 from .props import Properties
-from .wml import NSMAP, W_NS, serialise, sub, w
+from .wml import NSMAP, W_NS, sub, w
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 DOC_NSMAP = {"w": W_NS, "r": R_NS}
-HEADER_TYPE = f"{R_NS}/header"
-FOOTER_TYPE = f"{R_NS}/footer"
 HYPERLINK_TYPE = f"{R_NS}/hyperlink"
 WML_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 #: Header and footer parts: (part, relationship id, kind, section reference type).
-HEAD_FOOT = (("header1.xml", "rId9", "header", "default"), ("header2.xml", "rId10", "header", "first"),
-             ("footer1.xml", "rId11", "footer", "default"), ("footer2.xml", "rId12", "footer", "first"))
+HEAD_FOOT = (("header1.xml", "rId9", "header", "default"),
+             ("header2.xml", "rId10", "header", "first"),
+             ("footer1.xml", "rId11", "footer", "default"),
+             ("footer2.xml", "rId12", "footer", "first"))
 #: rPr children that come after w:lang (ECMA-376 order).
 AFTER_LANG = ("eastAsianLayout", "specVanish", "oMath")
 #: Style children that follow w:rPr.
@@ -43,7 +44,6 @@ CORE_NSMAP = {"cp": "http://schemas.openxmlformats.org/package/2006/metadata/cor
               "dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",
               "dcmitype": "http://purl.org/dc/dcmitype/",
               "xsi": "http://www.w3.org/2001/XMLSchema-instance"}
-DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
 
 def to_bytes(root: etree._Element) -> bytes:
@@ -130,11 +130,12 @@ def text_width(name: str) -> int:
 def document_ends(name: str) -> tuple[bytes, bytes]:
     """document.xml's bytes before the first block and after the last (the section)."""
     root = etree.Element(w("document"), nsmap=DOC_NSMAP)
-    sub(root, "body").text = "|"
+    body = sub(root, "body")
+    body.text = "|"  # a mark to cut at: where the blocks go
+    body.append(deepcopy(section(name)))
+    etree.cleanup_namespaces(root, top_nsmap=DOC_NSMAP)
     head, tail = to_bytes(root).split(b"|")
-    sect = etree.tostring(section(name), encoding="UTF-8").replace(
-        f' xmlns:w="{W_NS}"'.encode(), b"", 1).replace(f' xmlns:r="{R_NS}"'.encode(), b"", 1)
-    return head, sect + tail
+    return head, tail
 
 
 def footnotes_ends() -> tuple[bytes, bytes]:

@@ -155,16 +155,13 @@ class Emitter:
         for _, width in colspecs:
             share = width["c"] if width["t"] == "ColWidth" else 1 / len(colspecs)
             sub(grid, "gridCol", w=str(round(share * self.text_width)))
-        for attr, cells in head[1]:
+        for _, cells in head[1]:
             self.row(tbl, cells, "tblHeader", ())
-        rows = [r for body in bodies for r in body[2] + body[3]] + foot[1]
-        for i, (attr, cells) in enumerate(rows):
-            open_sides: tuple[str, ...] = ()
-            if ITEM_HEAD in attr[1]:
-                open_sides += ("bottom",)
-            if ITEM_REST in attr[1]:
-                open_sides += ("top",)
-            self.row(tbl, cells, None if ITEM_REST in attr[1] else "cantSplit", open_sides)
+        for attr, cells in [r for body in bodies for r in body[2] + body[3]] + foot[1]:
+            classes = attr[1]
+            open_sides = (("bottom",) if ITEM_HEAD in classes else ()) + \
+                (("top",) if ITEM_REST in classes else ())
+            self.row(tbl, cells, None if ITEM_REST in classes else "cantSplit", open_sides)
 
     def row(self, tbl: etree._Element, cells: list[Any], flag: str | None,
             open_sides: tuple[str, ...]) -> None:
