@@ -191,3 +191,20 @@ def test_memory_limit_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PIPELINE_DOCX_MEMORY", "lots")
     with pytest.raises(PipelineError, match="PIPELINE_DOCX_MEMORY.*not a memory size"):
         memory.limit()
+
+
+def test_a_programme_of_work_says_when_each_entry_meets(tmp_path):
+    """Each row of a programme of work (entry @day @start @end) is printed with its day
+    and times under its title, in the document's language."""
+    from pipeline.documents import read_text_source
+    from pipeline.writers import Options
+    from pipeline.writers.docx import write
+
+    src = Path(__file__).parents[1] / "fixtures/reader/un-programme-of-work-es-layout-limited/input.txt"
+    tree, _ = read_text_source(src.read_bytes(), "pow.es.txt")
+    out = tmp_path / "pow.es.docx"
+    write(tree, out, Options())
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    k = texts.index("1. Elección de la Mesa")
+    assert texts[k + 1] == "9 de abril de 2029, 10:00–13:00"
+    assert sum(t.endswith(("10:00–13:00", "15:00–18:00", "15:00–17:30")) for t in texts) == 10

@@ -234,8 +234,12 @@ def entry_blocks(entry: etree._Element, level: int, notes: NoteFor) -> list[Node
     """A numbered item of a provisional agenda (R13): its number and title as a heading,
     its annotations, its documents ("title (symbol)"), its sub-items."""
     n = entry.get("n", "")
-    number = text(f"{n}." if n.isdigit() else f"({n})") + [{"t": "Space"}]
+    number = text(f"{n}." if n[:1].isdigit() else f"({n})") + [{"t": "Space"}]
     blocks = [header(level, number + inlines(entry.find("title"), notes))]
+    lang = entry.getroottree().getroot().get("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    when = labels.entry_when(entry.get("day"), entry.get("start"), entry.get("end"), lang)
+    if when:  # a programme of work's meeting
+        blocks.append(styled_para("Body Text", text(when)))
     for child in entry:
         if child.tag == "p":
             blocks.append(styled_para("Body Text", inlines(child, notes)))

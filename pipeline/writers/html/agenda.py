@@ -29,7 +29,7 @@ def entry(ctx: Context, src: etree._Element, level: int, entry_id: str) -> etree
     out = el("section", {"class": "entry", "id": entry_id})
     n = src.get("n", "")
     h = el(f"h{min(level, 6)}", {"class": "entry-title"},
-           el("span", {"class": "entry-num"}, f"{n}." if n.isdigit() else f"({n})"), " ")
+           el("span", {"class": "entry-num"}, f"{n}." if n[:1].isdigit() else f"({n})"), " ")
     out.append(copy_translate(src.find("title"), inline(ctx, src.find("title"), h)))
     when = labels.entry_when(src.get("day"), src.get("start"), src.get("end"), ctx.lang)
     if when:  # a programme of work's meeting
