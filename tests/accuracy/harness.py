@@ -5,10 +5,11 @@ extractors people use, its structure compared with the reading of the clean text
 2. The reference is laid out as a document by our DOCX writer (title block, running header
    with the symbol, page-number footer, real footnotes, agenda tables with time columns).
 3. One LibreOffice process prints every DOCX to PDF.
-4. Each PDF is extracted by ``pdftotext``, ``pdftotext -layout``, pypdf and pdfminer.six.
-5. Each extraction is read as ``make all`` reads a source; a refusal (exit 1) is counted,
-   and the facts of the XML (days, items, times, people, questions, paragraphs, headings,
-   notes) are scored against the reference's.
+4. Each PDF is extracted by ``pdftotext``, ``pdftotext -layout``, pypdf and pdfminer.six,
+   and read by our PDF reader itself (readers/pdf, the fifth "extractor": "pdf-reader").
+5. Each extraction is read as ``make all`` reads a source (the PDF as a .pdf source); a
+   refusal (exit 1) is counted, and the facts of the XML (days, items, times, people,
+   questions, paragraphs, headings, notes) are scored against the reference's.
 """
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests/fixtures/reader"
-EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfminer")
+EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfminer", "pdf-reader")
+#: The extractor that is our own PDF reader: the PDF file itself is the source.
+PDF_READER = "pdf-reader"
 CATEGORIES = ("title", "days", "items", "times", "people", "questions", "entries", "paragraphs",
               "headings", "notes")
 
@@ -99,9 +102,14 @@ class Result:
 
 
 def _read(data: bytes, filename: str):
-    """(tree, warnings) as make all reads a source; raises PipelineError when refused."""
+    """(tree, warnings) as make all reads a source (a .pdf by the PDF reader); raises
+    PipelineError when refused."""
     from pipeline.documents import read_text_source
 
+    if filename.endswith(".pdf"):
+        from pipeline.readers.pdf import read_pdf_source
+
+        return read_pdf_source(data, filename)
     return read_text_source(data, filename)
 
 
@@ -160,11 +168,13 @@ def run(work: Path, only: list[str] | None = None) -> list[Result]:
         if not pdf.exists():
             raise RuntimeError(f"LibreOffice made no PDF of {name}")
         expected = facts(ref)
-        for extractor, text in extract(pdf).items():
-            (work / f"{name}.{extractor}.txt").write_text(text, "utf-8")
+        for extractor, text in [*extract(pdf).items(), (PDF_READER, None)]:
+            if text is not None:
+                (work / f"{name}.{extractor}.txt").write_text(text, "utf-8")
+            data = pdf.read_bytes() if text is None else text.encode("utf-8")
             result = Result(name, extractor)
             try:
-                tree, warnings = _read(text.encode("utf-8"), f"{name}.{extractor}.txt")
+                tree, warnings = _read(data, f"{name}.pdf" if text is None else f"{name}.{extractor}.txt")
                 result.fallback = any("could not be read without" in w.message for w in warnings)
                 result.scores = score(expected, facts(tree.getroot()))
             except PipelineError as exc:
@@ -183,8 +193,21 @@ def table(results: list[Result]) -> str:
                          for c in CATEGORIES)
         flag = " REFUSED" if r.refused else " (fallback)" if r.fallback else ""
         rows.append(f"{r.name[:44]:44} {r.extractor:17} {cells}  {r.overall * 100:5.1f}{flag}")
+    rows.extend(by_extractor(results))
     rows.append(summary(results))
     return "\n".join(rows)
+
+
+def by_extractor(results: list[Result]) -> list[str]:
+    """One line per extractor: its mean score, fallbacks and refusals."""
+    rows = []
+    for extractor in EXTRACTORS:
+        mine = [r for r in results if r.extractor == extractor]
+        if mine:
+            rows.append(f"{extractor}: {sum(r.overall for r in mine) / len(mine) * 100:.1f}% over "
+                        f"{len(mine)} texts, {sum(r.fallback for r in mine)} fallback, "
+                        f"{sum(r.refused for r in mine)} refused")
+    return rows
 
 
 def summary(results: list[Result]) -> str:

@@ -4,7 +4,7 @@ reader reads best, with a hint per line for what the layout says of it.
 After ``compose`` runs, the text holds the body lines of every page in order, a form feed
 before each page after the first; running heads and page numbers are left out; a blank
 line stands where the layout sets a block apart (more space than the leading, a rule, a
-change of size or weight); words far apart on a line (columns, tab stops) are three spaces
+title's edge); words far apart on a line (columns, tab stops) are three spaces
 apart; a raised marker is glued to its word in superscript digits ("care.¹"); a page's
 footnotes follow its body after a rule line, one line each ("1  See WHO, 2010."). Each
 line of the text knows its page, and the title, headings, bold lines and notes their hint.
@@ -72,8 +72,6 @@ def _apart(a: PdfLine, b: PdfLine, step: float, size: float,
     """True when the layout sets line b apart from line a, above it (step: the body's
     leading, for the body's size)."""
     if b.bottom - a.bottom > step * 1.35 * max(b.size, a.size) / size:
-        return True
-    if abs(a.size - b.size) > 0.6 or a.bold != b.bold:
         return True
     return any(a.bottom < y < b.top + 1 for _, _, y in rules)
 
@@ -165,7 +163,8 @@ def compose(pages: list[list[PdfLine]], rules: list[list[tuple[float, float, flo
         body = join_wrapped_times([ln for ln in lines if ln.role == "body"])
         writer.page_break()
         for i, line in enumerate(body):
-            if i and _apart(body[i - 1], line, step, size, page_rules):
+            title = (hints.get(id(body[i - 1])) == "title") != (hints.get(id(line)) == "title")
+            if i and (title or _apart(body[i - 1], line, step, size, page_rules)):
                 writer.blank(line.page)
             writer.add(line_text(line), line.page, hints.get(id(line), ""))
         notes = [ln for ln in lines if ln.role == "note"]

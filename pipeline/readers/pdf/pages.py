@@ -84,10 +84,21 @@ def _rules(page) -> list[tuple[float, float, float]]:
     return sorted(found, key=lambda r: r[2])
 
 
+def _why(exc: Exception) -> str:
+    """What a failure to open a PDF says to a person (pdfplumber wraps pdfminer's error)."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return ("the PDF is encrypted and cannot be opened without its password: save an "
+                "unprotected copy")
+    detail = str(inner).strip() or type(inner).__name__
+    return f"the PDF is damaged or truncated and cannot be read ({detail[:200]})"
+
+
 def read_pages(data: bytes, filename: str) -> list[Page]:
     """The pages of a PDF file's bytes (module docstring); DocumentError when unreadable."""
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect, PDFEncryptionError
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on damaged files go to the error
     if not data.lstrip()[:5].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
@@ -96,13 +107,8 @@ def read_pages(data: bytes, filename: str) -> list[Page]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [Page(p.page_number, float(p.width), float(p.height), _words(p), _rules(p))
                      for p in pdf.pages]
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise DocumentError(filename, None, f"the PDF is encrypted and cannot be opened without "
-                                            f"its password ({type(exc).__name__}): save an "
-                                            "unprotected copy") from None
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
-        raise DocumentError(filename, None, f"the PDF is damaged or truncated and cannot be "
-                                            f"read ({type(exc).__name__}: {exc})"[:300]) from None
+        raise DocumentError(filename, None, _why(exc)) from None
     if not pages:
         raise DocumentError(filename, None, "the PDF has no pages (damaged or truncated?)")
     if not any(p.words for p in pages):

@@ -346,6 +346,12 @@ def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     if "subtitle" not in mast.found and j < len(lines) and KIND_RE.match(lines[j].text):
         mast.found["subtitle"] = (lines[j].text, {})
         mast.end = j + 1
+        j = _skip_blank(lines, j + 1)
+    if "dates" not in mast.found and j < len(lines) and find_date_range(lines[j].text) \
+            and is_date_line(lines[j].text.strip()):
+        # the meeting's place and dates printed under the title (as our writers lay it out)
+        mast.found["dates"] = (lines[j].text.strip(), dict(zip(("from", "to"), find_date_range(lines[j].text))))
+        mast.end = j + 1
     _official_records(lines, mast)
 
 
@@ -358,6 +364,13 @@ def _governing_body(lines: list[Line], mast: Masthead) -> None:
     if got is not None:
         mast.found["session"] = (got[0], {})
         mast.end = texts[got[1] - 1] + 1
+
+
+def _skip_blank(lines: list[Line], j: int) -> int:
+    """The index of the first text line from j (len(lines) when none)."""
+    while j < len(lines) and lines[j].kind != "text":
+        j += 1
+    return j
 
 
 #: The cover of the Official Records: the organ, "Official Records", the session, the
