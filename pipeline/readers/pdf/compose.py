@@ -17,11 +17,10 @@ from statistics import median
 
 from ..text.text import join_lines
 from .furniture import NOTE_MARK_RE
-from .lines import PdfLine
+from .columns import fields, table_rows
+from .lines import PdfLine, field_gap
 
 TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-#: A gap between two words wider than this share of the size is a column or tab stop.
-FIELD_GAP = 1.2
 FIELD_SEP = "   "
 #: The rule line put above a page's footnotes.
 NOTE_RULE = "__________"
@@ -51,7 +50,7 @@ def line_text(line: PdfLine) -> str:
             gap = w.x0 - prev.x1
             if w.sup and gap < line.size * 0.6:
                 pass  # a marker belongs to the word it follows
-            elif gap > max(line.size * FIELD_GAP, 6):
+            elif gap > field_gap(line):
                 out.append(FIELD_SEP)
             elif gap > line.size * 0.12:
                 out.append(" ")
@@ -80,7 +79,7 @@ def _apart(a: PdfLine, b: PdfLine, step: float, size: float,
     if b.bottom - a.bottom > step * 1.35 * max(b.size, a.size) / size:
         return True
     if _HANGING_NUMBER_RE.match(b.words[0].text) and len(b.words) > 1 \
-            and b.words[1].x0 - b.words[0].x1 > max(b.size * FIELD_GAP, 6):
+            and b.words[1].x0 - b.words[0].x1 > field_gap(b):
         return True
     return any(a.bottom < y < b.top + 1 for _, _, y in rules)
 
@@ -104,10 +103,7 @@ def join_wrapped_times(lines: list[PdfLine]) -> list[PdfLine]:
 
 def _first_field(line: PdfLine) -> list:
     """The words of a line before its first column gap."""
-    for i in range(1, len(line.words)):
-        if line.words[i].x0 - line.words[i - 1].x1 > max(line.size * FIELD_GAP, 6):
-            return line.words[:i]
-    return line.words
+    return fields(line)[0]
 
 
 def notes_text(lines: list[PdfLine]) -> list[str]:
@@ -169,7 +165,7 @@ def compose(pages: list[list[PdfLine]], rules: list[list[tuple[float, float, flo
     hints = hints or {}
     writer = Writer()
     for lines, page_rules in zip(pages, rules):
-        body = join_wrapped_times([ln for ln in lines if ln.role == "body"])
+        body = table_rows(join_wrapped_times([ln for ln in lines if ln.role == "body"]))
         writer.page_break()
         for i, line in enumerate(body):
             title = (hints.get(id(body[i - 1])) == "title") != (hints.get(id(line)) == "title")

@@ -57,7 +57,18 @@ def mark_furniture(pages: list[Page], lines: list[list[PdfLine]], size: float) -
                 line.role = "page-number"
             elif len(pages) > 1 and keys[_key(line)] >= 2 and len(text) <= 150:
                 line.role = "running"
+            elif _repeats_on_page(line, page_lines):
+                line.role = "running"  # the title again in the page's header (one page too)
         _mark_notes(page, page_lines, size)
+
+
+def _repeats_on_page(line: PdfLine, lines: list[PdfLine]) -> bool:
+    """True when a band line, alone at its height and set apart from the text, says again
+    what another line of the page says (a running header that repeats the title)."""
+    key = " ".join(line.text.split()).casefold()
+    return len(key) >= 12 and _alone(line, lines) and any(
+        o is not line and o.role == "body" and " ".join(o.text.split()).casefold() == key
+        for o in lines)
 
 
 def _alone(line: PdfLine, lines: list[PdfLine]) -> bool:

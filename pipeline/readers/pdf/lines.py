@@ -15,6 +15,8 @@ from .pages import Page, Word
 #: A superscript is at most this share of its line's size, and raised by this share of it.
 SUP_SIZE = 0.85
 SUP_RAISE = 0.12
+#: A gap between two words wider than this share of the size is a column or tab stop.
+FIELD_GAP = 1.2
 
 
 @dataclass
@@ -67,6 +69,11 @@ class PdfLine:
     def main_words(self) -> list[Word]:
         """The words that are not superscripts (all of them when every word is)."""
         return [w for w in self.words if not w.sup] or self.words
+
+
+def field_gap(line: PdfLine) -> float:
+    """The widest gap between two words of line that is still a space, not a column."""
+    return max(line.size * FIELD_GAP, 6.0)
 
 
 def _overlap(a: Word, top: float, bottom: float) -> float:
