@@ -137,7 +137,9 @@ def _one_block_paper(blocks: list[list[Line]], found: Found) -> None:
 def _series_and_meeting(blocks: list[list[Line]], found: Found, doc_type: str) -> None:
     """A first block in capitals is the series (and the meeting on its second line);
     a short block naming a session after it is the meeting; a venue alone makes the
-    meeting line the title."""
+    meeting line the title. A block the layout sets as the title (hint) is the title."""
+    if blocks and _hinted_title(blocks[0]):
+        return
     if len(blocks) > 1 and _is_meeting(blocks[0]) and is_caps(blocks[0][0].text):
         found["meeting"] = (" ".join(blocks.pop(0)[0].text.split()), {})
     elif len(blocks) > 1 and is_caps(blocks[0][0].text) and len(blocks[0]) <= 2 \
@@ -359,7 +361,8 @@ def _agenda_title(blocks: list[list[Line]], found: Found) -> None:
             and not is_caps(first[0].text) and (len(first) > 1 or len(runs) > 1):
         found["series"] = (" ".join(first[0].text.split()), {})  # "Assemblée générale …"
         runs[0] = first[1:]
-    elif first and is_caps(first[0].text) and len(first) <= 2 and (len(runs) > 1 or len(first) == 2):
+    elif first and is_caps(first[0].text) and len(first) <= 2 and (len(runs) > 1 or len(first) == 2) \
+            and not _hinted_title(first):
         two = len(first) == 2 and not _joins(first[0].text, first[1].text)
         found["series"] = (" ".join(first[0].text.split()) if two else join_lines([ln.text for ln in first]), {})
         runs[0] = []
@@ -392,6 +395,11 @@ def _agenda_title(blocks: list[list[Line]], found: Found) -> None:
         old = found.get("meeting", ("", {}))[0]
         found["meeting"] = (" ".join([old, *intro]).strip(), {})
     _fallback_title(found)
+
+
+def _hinted_title(lines: list[Line]) -> bool:
+    """True when the layout of a PDF or Word source sets all these lines as the title."""
+    return all(ln.hint == "title" for ln in lines)
 
 
 def _fallback_title(found: Found) -> None:
