@@ -51,7 +51,7 @@ def cli() -> None:
 @click.option("--no-check", is_flag=True, help="Skip the check that no word of the text is lost.")
 def parse(source: Path, output: Path, doc_type: str | None, lang: str | None, force: bool,
           no_check: bool) -> None:
-    """Read SOURCE (raw text, or an XML master) into validated XML at OUTPUT."""
+    """Read SOURCE (raw text, a PDF, or an XML master) into validated XML at OUTPUT."""
     refuse_master(output, force)
     tree, warnings = read_source(source, doc_type, lang, check=not no_check)
     report(warnings)

@@ -61,12 +61,12 @@ def clean(text: str) -> str:
 
 
 def _words(page) -> list[Word]:
-    """The words of a pdfplumber page, split where the size or font changes."""
+    """The words of a pdfplumber page set upright, split where the size or font changes."""
     out = []
     for w in page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
-                                use_text_flow=False, extra_attrs=["fontname", "size"]):
+                                use_text_flow=False, extra_attrs=["fontname", "size", "upright"]):
         text = clean(w["text"])
-        if text.strip():
+        if text.strip() and w["upright"]:  # text set sideways is a margin's label, not the page's text
             out.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], round(w["size"], 1),
                             bool(BOLD_RE.search(w["fontname"])), bool(ITALIC_RE.search(w["fontname"]))))
     return out
