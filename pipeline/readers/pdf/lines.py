@@ -114,9 +114,16 @@ def _crosses(word: Word, band: list[Word]) -> bool:
 
 
 def _mark_superscripts(line: PdfLine) -> None:
-    """Mark the words of line that are raised and smaller than its main size."""
-    size = max(w.size for w in line.words)
-    base = max(w.bottom for w in line.words if w.size == size)
-    for w in line.words:
-        if w.size <= size * SUP_SIZE and w.bottom < base - size * SUP_RAISE:
+    """Mark the short words of line that are raised above and smaller than the word they
+    touch (the word before, or after for a note's number at the line's start)."""
+    for k, w in enumerate(line.words):
+        if len(w.text) > 3 or not (w.text.isdigit() or w.text in ("*", "**", "***", "†")
+                                   or w.text.isalpha() and w.text.islower()):
+            continue
+        before = line.words[k - 1] if k else None
+        after = line.words[k + 1] if k + 1 < len(line.words) else None
+        host = before if before is not None and w.x0 - before.x1 < before.size * 0.5 else \
+            after if k == 0 and after is not None and after.x0 - w.x1 < after.size * 0.8 else None
+        if host is not None and not host.sup and w.size <= host.size * SUP_SIZE \
+                and w.bottom < host.bottom - host.size * SUP_RAISE:
             w.sup = True
