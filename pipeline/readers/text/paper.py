@@ -275,9 +275,11 @@ class BodyBuilder:
 
     # -- lines ------------------------------------------------------------------------
     def run(self, lines: list[Line]) -> etree._Element:
-        """Build the body from all lines."""
+        """Build the body from all lines (a line that only its air makes a heading is
+        one only if its layout says so, when the source has a layout: hints)."""
         # pypdf prints no blank lines: a heading is then known by its shape alone
         self.compact = sum(ln.kind == "blank" for ln in lines) <= len(lines) // 50
+        layout = any(ln.hint for ln in lines)
         i = 0
         while i < len(lines):
             line = lines[i]
@@ -306,6 +308,8 @@ class BodyBuilder:
                 if found is None and (self.blank or self.compact and (
                         self._prev_ends_sentence() or not self.lines)):
                     found = compact_heading(lines, i, self.width)
+                if found and layout and found[0].style == "plain" and not line.hint:
+                    found = None  # a PDF or Word source sets the line as body text
                 if found:
                     self.open_section(*found[0].__dict__.values())
                     i = found[1]
