@@ -53,7 +53,7 @@ _CUT_WORD_RE = re.compile(r"((?:\w+[-‐])*\w+)[-‐]$")
 #: Superscript digits (footnote markers) compare as the digits they stand for.
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: Whether a text has one (str.translate walks a text char by char: ten times a search).
-_SUPERSCRIPT_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+_SUPERSCRIPT_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 #: Paragraph numbers are not compared: the reader renumbers a skipped or repeated number
 #: (with a warning), and the schema wants 1..n.
 PRINTED_ATTRS = {
@@ -109,7 +109,8 @@ class Words:
             text = _RANGE_HYPHEN_RE.sub(" ", text)  # "2-6 March": two numbers, wherever it wraps
             text = text.replace("-", "").replace("‐", "")
         if not text.isascii() and _SUPERSCRIPT_RE.search(text):
-            text = text.translate(SUPERSCRIPTS)
+            # a marker glued to a number ("$2.35²") is a word of its own
+            text = _SUPERSCRIPT_RE.sub(lambda m: " " + m.group(0).translate(SUPERSCRIPTS), text)
         found = WORD_RE.findall(text)
         self.texts.extend(map(sys.intern, found))  # one object a distinct word, not one a word
         self.lines.extend([line] * len(found))
