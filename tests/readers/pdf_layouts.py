@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -84,7 +83,6 @@ def tabbed_agenda(dest: Path) -> str:
     for n, (day, items) in enumerate(TABBED_DAYS):
         p = _line(doc, day, 12, True, after=8)
         if n:
-            p.runs[0].add_break(WD_BREAK.PAGE) if False else None
             p.paragraph_format.page_break_before = True
         text += [day, ""]
         for start, end, title, who in items:

@@ -44,8 +44,7 @@ def read_pdf_source(data: bytes, filename: str, doc_type: str | None = None,
         tree, warnings = read_text_source(composed.text.encode("utf-8"), filename, doc_type,
                                           lang, check, hints=composed.hints)
     except PipelineError as exc:
-        raise type(exc)(on_pages(exc.diagnostics, composed)) if type(exc) is PipelineError \
-            else PipelineError(on_pages(exc.diagnostics, composed)) from None
+        raise PipelineError(on_pages(exc.diagnostics, composed)) from None
     source = tree.find("meta/source")
     if source is not None:
         source.set("file", Path(filename).name)

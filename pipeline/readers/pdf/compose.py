@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from statistics import median
 
+from ..text.footnotes import TO_SUPERSCRIPT
 from ..text.text import join_lines
 from .furniture import NOTE_MARK_RE
 from .columns import fields, table_rows
 from .lines import PdfLine, field_gap
 
-TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 FIELD_SEP = "   "
 #: The rule line put above a page's footnotes.
 NOTE_RULE = "__________"

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..text.normalise import PAGE_NUMBER_RE
 from .lines import PdfLine
 from .pages import Page
 
 #: The share of the page's height at its top and bottom where headers and footers stand.
 BAND = 0.12
-PAGE_NO_RE = re.compile(r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:page|página|pág\.|p\.)\s*\d{1,4}"
-                        r"(?:\s*(?:of|de|sur|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4}|[ivxlc]{1,6})$",
-                        re.IGNORECASE)
+#: A page number as the text reader knows them, or in roman numerals (a preface's "iii").
+_ROMAN_RE = re.compile(r"^[ivxlc]{1,6}$", re.I)
 _DIGITS_RE = re.compile(r"\d+")
 #: A footnote's first word: its number (as a superscript or not) or an asterisk.
 NOTE_MARK_RE = re.compile(r"^(?:\d{1,3}|\*{1,3}|[a-z])[.)]?$")
@@ -53,7 +53,7 @@ def mark_furniture(pages: list[Page], lines: list[list[PdfLine]], size: float) -
     for page, page_lines in zip(pages, lines):
         for line in _bands(page_lines, page):
             text = " ".join(line.text.split())
-            if PAGE_NO_RE.match(text) and _alone(line, page_lines):
+            if (PAGE_NUMBER_RE.match(text) or _ROMAN_RE.match(text)) and _alone(line, page_lines):
                 line.role = "page-number"
             elif len(pages) > 1 and keys[_key(line)] >= 2 and len(text) <= 150:
                 line.role = "running"
