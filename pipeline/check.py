@@ -54,6 +54,8 @@ _CUT_WORD_RE = re.compile(r"((?:\w+[-‐])*\w+)[-‐]$")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: Whether a text has one (str.translate walks a text char by char: ten times a search).
 _SUPERSCRIPT_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+#: "Chapter I" at the start of a text (paper.CHAPTER_RE reads it into heading/@n).
+_CHAPTER_WORD_RE = re.compile(r"^\s*(?:Chapter|CHAPTER|Chapitre|CHAPITRE|Capítulo|CAPÍTULO)\s+(?:[IVXLC]{1,6}|\d{1,2})\b")
 #: Paragraph numbers are not compared: the reader renumbers a skipped or repeated number
 #: (with a warning), and the schema wants 1..n.
 PRINTED_ATTRS = {
@@ -112,6 +114,8 @@ class Words:
             # a marker glued to a number ("$2.35²") is a word of its own
             text = _SUPERSCRIPT_RE.sub(lambda m: " " + m.group(0).translate(SUPERSCRIPTS), text)
         found = WORD_RE.findall(text)
+        if found and _CHAPTER_WORD_RE.match(text):  # the source's "Chapter I" counts as "I"
+            self.optional.add(len(self.texts))  # (a reading that keeps it as text has it too)
         self.texts.extend(map(sys.intern, found))  # one object a distinct word, not one a word
         self.lines.extend([line] * len(found))
         if maybe:

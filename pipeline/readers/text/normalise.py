@@ -552,7 +552,8 @@ def _contents_end(lines: list[Line], i: int) -> int:
         text = line.text.strip()
         if _leaders(text):
             last = j + 1
-        elif not _CONTENTS_BITS_RE.match(text) and not _wrapped_entry(lines, j):
+        elif not all(_CONTENTS_BITS_RE.match(f) for f in _FIELDS_RE.split(text)) \
+                and not _wrapped_entry(lines, j):  # "Chapter   Page": a header of fields
             break
         j += 1
     # the page number pdftotext prints after the last entry; never a numeral of the body
