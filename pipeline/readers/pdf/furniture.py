@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..text.normalise import PAGE_NUMBER_RE
+from ..text.normalise import PAGE_NUMBER_RE, SYMBOL_LIKE_RE
 from .lines import PdfLine
 from .pages import Page
 
@@ -55,8 +55,9 @@ def mark_furniture(pages: list[Page], lines: list[list[PdfLine]], size: float) -
             text = " ".join(line.text.split())
             if (PAGE_NUMBER_RE.match(text) or _ROMAN_RE.match(text)) and _alone(line, page_lines):
                 line.role = "page-number"
-            elif len(pages) > 1 and keys[_key(line)] >= 2 and len(text) <= 150:
-                line.role = "running"
+            elif len(pages) > 1 and keys[_key(line)] >= 2 and len(text) <= 150 and not (
+                    page is pages[0] and SYMBOL_LIKE_RE.match(text)):
+                line.role = "running"  # (the symbol on the first page is the masthead's too)
             elif _repeats_on_page(line, page_lines):
                 line.role = "running"  # the title again in the page's header (one page too)
         _mark_notes(page, page_lines, size)

@@ -327,6 +327,7 @@ def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     Co-Chairs") is the meeting, and the second block the title."""
     _item_titles_block(lines, mast, width)
     _governing_body(lines, mast)
+    _agenda_item_runs_to_title(lines, mast)
     title, i = _title_block(lines, mast.end, width)
     if not title:
         return
@@ -364,6 +365,20 @@ def _governing_body(lines: list[Line], mast: Masthead) -> None:
     if got is not None:
         mast.found["session"] = (got[0], {})
         mast.end = texts[got[1] - 1] + 1
+
+
+def _agenda_item_runs_to_title(lines: list[Line], mast: Masthead) -> None:
+    """When the layout marks the title (hints of a PDF or Word source) a few lines after an
+    agenda item's line, the lines between are that item's, wrapped: mast.end moves to the title."""
+    if not mast.found or list(mast.found)[-1] != "agenda-item":
+        return
+    k = next((k for k in range(mast.end, min(mast.end + 12, len(lines)))
+              if lines[k].hint == "title"), None)
+    between = [ln.text for ln in lines[mast.end:k] if ln.kind == "text"] if k else []
+    if between and len(between) <= 4:
+        text, attrs = mast.found["agenda-item"]
+        mast.found["agenda-item"] = (join_lines([text, *between]), attrs)
+        mast.end = k
 
 
 def _skip_blank(lines: list[Line], j: int) -> int:
