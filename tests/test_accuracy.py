@@ -54,34 +54,14 @@ def test_clean_layouts_read_as_well_as_the_text(results) -> None:
         (r.name, r.scores) for r in papers]
 
 
-#: What the PDF reader does not read from our DOCX printed by LibreOffice as the clean text
-#: reads, measured when the PDF reader was written (tests/readers/test_pdf.py has the ODT's).
-PDF_KNOWN_MISSES = {
-    ("agenda-en-council-numbered-talks-date-in-title", "headings"),
-    ("agenda-es-oea-simbolo-ampm-espaciado-layout", "headings"),
-    ("agenda-fr-date-titre-etat-au-pypdf", "headings"),
-    ("idm2008-ws2-agenda.es", "people"),
-    ("idm2008-ws2-agenda.fr", "people"),
-    ("paper-en-symbol-subtitle", "title"),
-    ("un-iom-council-agenda-en-layout-symbol-column", "paragraphs"),
-    ("un-note-en-board-limited-tab-pypdf", "title"),
-    ("un-note-en-board-limited-tab-pypdf", "headings"),
-    ("un-note-fr-ecosoc-layout-annex-subparagraphs", "title"),
-    ("un-provisional-agenda-fr-annotated-programme", "title"),
-    ("un-provisional-agenda-fr-annotated-programme", "headings"),
-    ("un-report-es-symbol-first-contents", "title"),
-    ("un-report-es-symbol-first-contents", "headings"),
-}
-
-
 def test_pdf_reader_round_trip_through_docx(results) -> None:
     """Every fixture's DOCX, printed and read by the PDF reader, has the reference's facts
-    in every category (PDF_KNOWN_MISSES aside)."""
-    from accuracy.harness import PDF_READER
+    in every category (harness.PDF_READER_MISSES aside)."""
+    from accuracy.harness import PDF_READER, PDF_READER_MISSES
 
     failures = [f"{r.name}: {cat} {score:.2f}" for r in results if r.extractor == PDF_READER
                 for cat, score in r.scores.items()
-                if score is not None and score < 1 and (r.name, cat) not in PDF_KNOWN_MISSES]
+                if score is not None and score < 1 and (r.name, cat) not in PDF_READER_MISSES]
     assert failures == []
 
 

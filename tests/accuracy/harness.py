@@ -28,6 +28,22 @@ FIXTURES = ROOT / "tests/fixtures/reader"
 EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfminer", "pdf-reader")
 #: The extractor that is our own PDF reader: the PDF file itself is the source.
 PDF_READER = "pdf-reader"
+#: (fixture, category) the PDF reader does not read from our DOCX or ODT printed by
+#: LibreOffice as the clean text reads, measured when it was written: the day's date our
+#: writers print as a heading (every extractor reads it so), a people list, a paragraph
+#: number of a table, and two UN mastheads whose organ's name wraps over a long line.
+PDF_READER_MISSES = frozenset({
+    ("agenda-en-council-numbered-talks-date-in-title", "headings"),
+    ("agenda-es-oea-simbolo-ampm-espaciado-layout", "headings"),
+    ("agenda-fr-date-titre-etat-au-pypdf", "headings"),
+    ("idm2008-ws2-agenda.es", "people"),
+    ("idm2008-ws2-agenda.fr", "people"),
+    ("un-iom-council-agenda-en-layout-symbol-column", "paragraphs"),
+    ("un-note-en-board-limited-tab-pypdf", "title"),
+    ("un-note-en-board-limited-tab-pypdf", "headings"),
+    ("un-provisional-agenda-fr-annotated-programme", "title"),
+    ("un-provisional-agenda-fr-annotated-programme", "headings"),
+})
 CATEGORIES = ("title", "days", "items", "times", "people", "questions", "entries", "paragraphs",
               "headings", "notes")
 

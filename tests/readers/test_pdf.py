@@ -12,8 +12,8 @@
 - Bad input (an image-only PDF, an encrypted one, a truncated one, not a PDF): one clear
   ``file: error:`` line, exit 1, nothing written.
 
-A (fixture, category) of KNOWN_MISSES is a shape the reading does not get right yet; it is
-reported, not asserted (the text reader's rules decide those, and others change them).
+A (fixture, category) of accuracy.harness.PDF_READER_MISSES is a shape the reading does not
+get right yet: not asserted (the text reader's rules decide those, and others change them).
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from accuracy.harness import CATEGORIES, facts, fixture_texts
+from accuracy.harness import CATEGORIES, PDF_READER_MISSES, facts, fixture_texts
 from pdf_layouts import MAKERS
 from support.tools import require_tools, soffice_convert_many
 
@@ -35,28 +35,6 @@ from pipeline.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 PIPELINE = [sys.executable, "-m", "pipeline"]
-
-#: What the ODT round trip does not read as the clean text does, measured when this test
-#: was written: the title block of three UN mastheads, a heading the text reader makes of
-#: a date line under the agenda heading, and the like.
-KNOWN_MISSES = {
-    ("agenda-en-council-numbered-talks-date-in-title", "headings"),
-    ("agenda-es-oea-simbolo-ampm-espaciado-layout", "headings"),
-    ("agenda-fr-date-titre-etat-au-pypdf", "headings"),
-    ("idm2008-ws2-agenda.es", "people"),
-    ("idm2008-ws2-agenda.fr", "people"),
-    ("paper-en-symbol-subtitle", "title"),
-    ("un-iom-council-agenda-en-layout-symbol-column", "paragraphs"),
-    ("un-note-en-board-limited-tab-pypdf", "title"),
-    ("un-note-en-board-limited-tab-pypdf", "headings"),
-    ("un-note-fr-ecosoc-layout-annex-subparagraphs", "title"),
-    ("un-note-fr-ecosoc-layout-annex-subparagraphs", "headings"),
-    ("un-provisional-agenda-fr-annotated-programme", "title"),
-    ("un-provisional-agenda-fr-annotated-programme", "headings"),
-    ("un-report-es-symbol-first-contents", "title"),
-    ("un-report-es-symbol-first-contents", "headings"),
-}
-
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory) -> dict:
@@ -88,7 +66,7 @@ def differences(expected: dict, got: dict) -> list[str]:
 
 def test_round_trip_through_odt_keeps_the_facts(printed) -> None:
     """Each fixture read back from its printed ODT is valid and has the reference's facts
-    (KNOWN_MISSES aside), and no reading falls back to plain prose but one a master
+    (PDF_READER_MISSES aside), and no reading falls back to plain prose but one a master
     would need anyway."""
     failures, fallbacks = [], []
     for name, ref in printed["refs"].items():
@@ -99,7 +77,7 @@ def test_round_trip_through_odt_keeps_the_facts(printed) -> None:
             fallbacks.append(name)
         expected, got = facts(ref), facts(tree.getroot())
         failures += [f"{name}: {d}" for d in differences(expected, got)
-                     if (name, d.split(":")[0]) not in KNOWN_MISSES]
+                     if (name, d.split(":")[0]) not in PDF_READER_MISSES]
     assert failures == []
     assert set(fallbacks) <= {"un-programme-of-work-es-layout-limited"}, fallbacks
 
