@@ -1,5 +1,5 @@
 """Word documents laid out unlike our own writer's, made with python-docx, to be printed to
-PDF by LibreOffice and read back by the PDF reader (tests/readers/test_pdf.py).
+PDF by LibreOffice and read back by the PDF reader (tests/readers/test_pdf_reader.py).
 
 Each maker writes a .docx and returns the clean text of the same document as a person
 would type it (the reference the PDF's reading is compared with). The texts are our own.
