@@ -31,7 +31,8 @@ PDF_READER = "pdf-reader"
 #: (fixture, category) the PDF reader does not read from our DOCX or ODT printed by
 #: LibreOffice as the clean text reads, measured when it was written: the day's date our
 #: writers print as a heading (every extractor reads it so), a people list, a paragraph
-#: number of a table, and two UN mastheads whose organ's name wraps over a long line.
+#: number of a table, two UN mastheads whose organ's name wraps over a long line, and
+#: the Official Records' series, which our writers print on one line above the title.
 PDF_READER_MISSES = frozenset({
     ("agenda-en-council-numbered-talks-date-in-title", "headings"),
     ("agenda-es-oea-simbolo-ampm-espaciado-layout", "headings"),
@@ -43,6 +44,8 @@ PDF_READER_MISSES = frozenset({
     ("un-note-en-board-limited-tab-pypdf", "headings"),
     ("un-provisional-agenda-fr-annotated-programme", "title"),
     ("un-provisional-agenda-fr-annotated-programme", "headings"),
+    # our writers print the Official Records' series on one line above the title
+    ("un-official-records-en-pdftotext-cover-chapters", "title"),
 })
 CATEGORIES = ("title", "days", "items", "times", "people", "questions", "entries", "paragraphs",
               "headings", "notes")
