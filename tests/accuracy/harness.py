@@ -39,7 +39,6 @@ PDF_READER_MISSES = frozenset({
     ("agenda-fr-date-titre-etat-au-pypdf", "headings"),
     ("idm2008-ws2-agenda.es", "people"),
     ("idm2008-ws2-agenda.fr", "people"),
-    ("un-iom-council-agenda-en-layout-symbol-column", "paragraphs"),
     ("un-note-en-board-limited-tab-pypdf", "title"),
     ("un-note-en-board-limited-tab-pypdf", "headings"),
     ("un-provisional-agenda-fr-annotated-programme", "title"),

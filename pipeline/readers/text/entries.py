@@ -72,7 +72,8 @@ def is_provisional_agenda(lines: list[Line]) -> bool:
         seen += 1
         if seen > 60:
             return False
-        if PROVISIONAL_RE.match(re.sub(r"(?<=[^\W\d_])\d{1,2}$", "", " ".join(line.text.split()))):
+        if PROVISIONAL_RE.match(re.sub(r"(?<=[^\W\d_])(?:\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})$", "",
+                                       " ".join(line.text.split()))):  # its note's marker aside
             return any(ln.kind == "text" and ENTRY_RE.match(ln.text.strip()) for ln in lines[i + 1:i + 40])
     return False
 
