@@ -30,9 +30,9 @@ EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfminer", "pdf-reader"
 PDF_READER = "pdf-reader"
 #: (fixture, category) the PDF reader does not read from our DOCX or ODT printed by
 #: LibreOffice as the clean text reads, measured when it was written: the day's date our
-#: writers print as a heading (every extractor reads it so), a people list, a paragraph
-#: number of a table, two UN mastheads whose organ's name wraps over a long line, and
-#: the Official Records' series, which our writers print on one line above the title.
+#: writers print as a heading (every extractor reads it so), a people list, two UN
+#: mastheads whose organ's name wraps over a long line, and the Official Records'
+#: series, which our writers print on one line above the title.
 PDF_READER_MISSES = frozenset({
     ("agenda-en-council-numbered-talks-date-in-title", "headings"),
     ("agenda-es-oea-simbolo-ampm-espaciado-layout", "headings"),
