@@ -45,6 +45,9 @@ PDF_READER_MISSES = frozenset({
     ("un-provisional-agenda-fr-annotated-programme", "headings"),
     # our writers print the Official Records' series on one line above the title
     ("un-official-records-en-pdftotext-cover-chapters", "title"),
+    # our writers print no entry's day and times yet (every extractor loses the table)
+    ("un-programme-of-work-es-layout-limited", "entries"),
+    ("un-programme-of-work-es-layout-limited", "paragraphs"),
 })
 CATEGORIES = ("title", "days", "items", "times", "people", "questions", "entries", "paragraphs",
               "headings", "notes")
