@@ -45,9 +45,13 @@ PDF_READER_MISSES = frozenset({
     ("un-provisional-agenda-fr-annotated-programme", "headings"),
     # our writers print the Official Records' series on one line above the title
     ("un-official-records-en-pdftotext-cover-chapters", "title"),
-    # our writers print no entry's day and times yet (every extractor loses the table)
+    # our writers print an entry's day and times as a line under its title, not as the
+    # programme's table the reader reads (every extractor loses the table)
     ("un-programme-of-work-es-layout-limited", "entries"),
     ("un-programme-of-work-es-layout-limited", "paragraphs"),
+    ("un-programme-of-work-es-layout-limited", "headings"),
+    ("un-provisional-agenda-fr-annotated-programme", "entries"),  # (its annex's programme)
+    ("un-provisional-agenda-fr-annotated-programme", "paragraphs"),
 })
 CATEGORIES = ("title", "days", "items", "times", "people", "questions", "entries", "paragraphs",
               "headings", "notes")
