@@ -1,0 +1,67 @@
+"""pandoc inlines as the text a page prints: footnote markers as superscript numbers after
+their word, the notes' texts kept aside for the end of the text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..text.footnotes import TO_SUPERSCRIPT
+
+Node = dict[str, Any]
+#: Inlines whose content is printed as it is (the emphasis is the layout's, not the text's).
+WRAPPERS = {"Emph", "Strong", "Underline", "Strikeout", "SmallCaps", "Subscript"}
+#: A line break inside a paragraph.
+BREAK = "\n"
+
+
+@dataclass
+class Notes:
+    """The footnotes met so far, in order: note k prints marker k."""
+
+    texts: list[str] = field(default_factory=list)
+    #: How a note's blocks become one line of text (set by lines.py, which reads blocks).
+    render: Callable[[list[Node]], str] = lambda blocks: ""
+
+    def add(self, blocks: list[Node]) -> str:
+        """Keep a note's text; its marker."""
+        self.texts.append(" ".join(self.render(blocks).split()))
+        return str(len(self.texts)).translate(TO_SUPERSCRIPT)
+
+
+def plain(inlines: list[Node], notes: Notes) -> str:
+    """The text of a list of inlines (line breaks as BREAK)."""
+    return "".join(_inline(node, notes) for node in inlines)
+
+
+def _inline(node: Node, notes: Notes) -> str:
+    """The text of one inline."""
+    kind, c = node["t"], node.get("c")
+    if kind == "Str":
+        return c
+    if kind in ("Space", "SoftBreak"):
+        return " "
+    if kind == "LineBreak":
+        return BREAK
+    if kind in WRAPPERS:
+        return plain(c, notes)
+    if kind == "Superscript":
+        text = plain(c, notes)
+        # a number set as a superscript by hand is a footnote marker, as a PDF prints it
+        return text.translate(TO_SUPERSCRIPT) if text.strip().isdigit() else text
+    if kind == "Quoted":
+        opening, closing = ("“", "”") if c[0]["t"] == "DoubleQuote" else ("‘", "’")
+        return opening + plain(c[1], notes) + closing
+    if kind in ("Span", "Link", "Cite"):
+        return plain(c[1] if kind != "Link" else c[1], notes)
+    if kind in ("Code", "Math"):
+        return c[1]
+    if kind == "Note":
+        return notes.add(c)
+    return ""  # Image, RawInline: no text
+
+
+def is_bold(inlines: list[Node]) -> bool:
+    """True when every word of a paragraph is set in bold (a heading by its weight)."""
+    words = [n for n in inlines if n["t"] not in ("Space", "SoftBreak", "LineBreak")]
+    return bool(words) and all(n["t"] == "Strong" or (n["t"] == "Span" and is_bold(n["c"][1]))
+                               for n in words)
