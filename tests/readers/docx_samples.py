@@ -1,0 +1,185 @@
+"""Word documents laid out as people lay them out, not as our DOCX writer does, made with
+python-docx: an agenda whose time column is set with tab stops, an agenda in a table, a
+paper numbered by Word's automatic numbering with real footnotes; each with a running
+header and a page-number footer. The texts are made up, in the shapes of real documents.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm
+
+W_NS = nsdecls("w")
+
+
+def _page_footer(document: docx.Document, words: str) -> None:
+    """A running header (words) and a footer "Page N" with Word's PAGE field."""
+    section = document.sections[0]
+    section.header.paragraphs[0].text = words
+    footer = section.footer.paragraphs[0]
+    footer.add_run("Page ")
+    footer._p.append(parse_xml(
+        f'<w:fldSimple {W_NS} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+
+
+def _numbering(document: docx.Document, levels: list[tuple[str, str, str | None]]) -> int:
+    """A new list in numbering.xml (levels: format, level text, linked paragraph style);
+    its numId."""
+    numbering = document.part.numbering_part.element
+    abstract_id = 90 + len(numbering.findall(qn("w:abstractNum")))
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        + (f'<w:pStyle w:val="{style}"/>' if style else "")
+        + f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{567 * (i + 1)}" w:hanging="567"/></w:pPr></w:lvl>'
+        for i, (fmt, text, style) in enumerate(levels))
+    abstract = parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="{abstract_id}">'
+                         f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>')
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num_id = abstract_id + 100
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId '
+                               f'w:val="{abstract_id}"/></w:num>'))
+    return num_id
+
+
+def _number(paragraph, num_id: int, level: int = 0) -> None:
+    """Number a paragraph with Word's automatic numbering."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{level}"/><w:numId '
+                         f'w:val="{num_id}"/></w:numPr>'))
+
+
+def tab_agenda(dest: Path) -> Path:
+    """A two-day agenda: day headings in Heading 2, each item a paragraph "time<TAB>title"
+    with a tab stop at 3.5 cm, its moderator and speakers on tab-indented lines after it;
+    speakers in Word's bulleted List Bullet style."""
+    d = docx.Document()
+    d.add_paragraph("REGIONAL CONSULTATION ON LABOUR MOBILITY", style="Title")
+    d.add_paragraph("Bangkok, 14–15 May 2026")
+    d.add_heading("PROGRAMME", 1)
+
+    def timed(text: str) -> None:
+        p = d.add_paragraph(text)
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(3.5))
+
+    d.add_heading("Thursday, 14 May 2026", 2)
+    timed("09:00 – 09:30\tRegistration of participants")
+    timed("09:30 – 10:00\tOpening session")
+    timed("\tChair: Ms. Anna Lindqvist, Director, Regional Office for Asia")
+    timed("10:00 – 12:30\tSession I: The cost of recruitment")
+    timed("\tModerator: Mr. Tomas Reyes, Adviser, Ministry of Labour")
+    timed("\tSpeakers:")
+    d.add_paragraph("Ms. Priya Nair, Researcher, University of Kerala", style="List Bullet")
+    d.add_paragraph("Mr. Kenji Sato, Head of Unit, Overseas Employment Agency",
+                    style="List Bullet")
+    timed("12:30 – 14:00\tLunch break")
+    d.add_heading("Friday, 15 May 2026", 2)
+    timed("09:00 – 11:00\tSession II: Skills recognition across borders")
+    timed("\tModerator: Ms. Leila Haddad, Senior Officer, Labour Migration Programme")
+    timed("11:00 – 11:30\tClosing remarks")
+    _page_footer(d, "Regional Consultation on Labour Mobility")
+    d.save(dest)
+    return dest
+
+
+def table_agenda(dest: Path) -> Path:
+    """A two-day agenda in one table of three columns (time, session, speakers) under a
+    header row of column labels: each day a row merged across the table, then one row per
+    item, a cell holding several paragraphs (moderator, speaker)."""
+    d = docx.Document()
+    d.add_paragraph("EXPERT MEETING ON MIGRATION DATA", style="Title")
+    d.add_paragraph("Geneva, 3–4 March 2026")
+    d.add_paragraph("PROGRAMME")
+    rows = [("Time", "Session", "Speakers"),
+            ("Tuesday, 3 March 2026",),
+            ("09:00–09:30", "Welcome and introductions",
+             "Ms. Carmen Ortiz, Chief, Data Unit"),
+            ("09:30–11:00", "Session 1: Household surveys",
+             "Moderator: Mr. David Okafor, Statistician\nMs. Hana Novak, Survey Expert"),
+            ("11:00–11:15", "Coffee break", ""),
+            ("Wednesday, 4 March 2026",),
+            ("09:00–10:30", "Session 2: Administrative records",
+             "Moderator: Ms. Sofia Rossi, Adviser\nMr. Ali Karimi, Analyst"),
+            ("10:30–11:00", "Closing", "")]
+    table = d.add_table(rows=len(rows), cols=3)
+    table.style = "Table Grid"
+    for r, values in enumerate(rows):
+        if len(values) == 1:
+            table.cell(r, 0).merge(table.cell(r, 2)).paragraphs[0].text = values[0]
+            continue
+        for c, value in enumerate(values):
+            cell = table.cell(r, c)
+            lines = value.split("\n")
+            cell.paragraphs[0].text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+    _page_footer(d, "Expert Meeting on Migration Data")
+    d.save(dest)
+    return dest
+
+
+def numbered_paper(dest: Path) -> Path:
+    """A paper: headings numbered I., II. by a list linked to Heading 1, paragraphs numbered
+    1., 2., ... by Word across the headings, sub-paragraphs (a), (b) at the list's second
+    level, and two real Word footnotes."""
+    d = docx.Document()
+    d.add_paragraph("MIGRANT HEALTH IN CITIES", style="Title")
+    headings = _numbering(d, [("upperRoman", "%1.", "Heading1")])
+    paras = _numbering(d, [("decimal", "%1.", None), ("lowerLetter", "(%2)", None)])
+    notes = _footnotes_part(d, ["Survey of twelve municipalities, 2025.",
+                                "See the annex for the list of cities."])
+    _number(d.add_heading("Introduction", 1), headings)
+    p = d.add_paragraph("Cities receive most migrants, but few plan their health services "
+                        "for them.")
+    _footnote_ref(p, 1)
+    _number(p, paras)
+    _number(d.add_paragraph("This paper sets out what cities have learned."), paras)
+    _number(d.add_heading("Findings", 1), headings)
+    _number(d.add_paragraph("Three lessons stand out:"), paras)
+    _number(d.add_paragraph("Services work best near where migrants live;"), paras, 1)
+    p = d.add_paragraph("Interpreters save time and money.")
+    _footnote_ref(p, 2)
+    _number(p, paras, 1)
+    _number(d.add_paragraph("Cities that share data plan better."), paras)
+    del notes
+    _page_footer(d, "Migrant health in cities")
+    d.save(dest)
+    return dest
+
+
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def _footnotes_part(document: docx.Document, texts: list[str]) -> Part:
+    """A footnotes part with Word's two separators and one footnote per text (ids 1..n)."""
+    notes = "".join(
+        f'<w:footnote w:id="{k}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+        f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        for k, text in enumerate(texts, start=1))
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           f'<w:footnotes {W_NS}>'
+           '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+           '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+           f'</w:r></w:p></w:footnote>{notes}</w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, xml.encode("utf-8"),
+                document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    return part
+
+
+def _footnote_ref(paragraph, k: int) -> None:
+    """Footnote k's reference mark at the end of a paragraph."""
+    paragraph._p.append(parse_xml(
+        f'<w:r {W_NS}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        f'<w:footnoteReference w:id="{k}"/></w:r>'))
