@@ -183,3 +183,55 @@ def _footnote_ref(paragraph, k: int) -> None:
     paragraph._p.append(parse_xml(
         f'<w:r {W_NS}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
         f'<w:footnoteReference w:id="{k}"/></w:r>'))
+
+
+#: An OpenDocument text (flat XML) with the features LibreOffice writes into a DOCX its own
+#: way: a list style numbering paragraphs "1.", headings by outline level, real footnotes.
+FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:styles>
+  <style:style style:name="Title" style:family="paragraph">
+   <style:text-properties fo:font-size="18pt" fo:font-weight="bold"/></style:style>
+  <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph"
+   style:default-outline-level="1">
+   <style:text-properties fo:font-size="14pt" fo:font-weight="bold"/></style:style>
+  <text:list-style style:name="Paragraphs">
+   <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/>
+   <text:list-level-style-number text:level="2" style:num-format="a" style:num-prefix="("
+    style:num-suffix=")"/>
+  </text:list-style>
+ </office:styles>
+ <office:body><office:text>
+  <text:p text:style-name="Title">REMITTANCES AND FINANCIAL INCLUSION</text:p>
+  <text:h text:outline-level="1" text:style-name="Heading_20_1">Background</text:h>
+  <text:list text:style-name="Paragraphs">
+   <text:list-item><text:p>Remittances reached a new high last year<text:note text:id="n1"
+    text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body>
+    <text:p>World Bank estimate, 2025.</text:p></text:note-body></text:note>, and most
+    were sent through banks.</text:p></text:list-item>
+   <text:list-item><text:p>Fees remain above the target of three per cent.</text:p>
+   </text:list-item>
+  </text:list>
+  <text:h text:outline-level="1" text:style-name="Heading_20_1">Options</text:h>
+  <text:list text:style-name="Paragraphs" text:continue-numbering="true">
+   <text:list-item><text:p>Three options are open to Governments:</text:p>
+    <text:list><text:list-item><text:p>Lower the fees of digital transfers;</text:p>
+     </text:list-item><text:list-item><text:p>Open accounts for migrants on
+     arrival.<text:note text:id="n2" text:note-class="footnote"><text:note-citation>2</text:note-citation>
+     <text:note-body><text:p>As two central banks did in 2024.</text:p></text:note-body>
+     </text:note></text:p></text:list-item></text:list>
+   </text:list-item>
+  </text:list>
+ </office:text></office:body>
+</office:document>
+"""
+
+
+def odt_paper(dest: Path) -> Path:
+    """The flat ODT above, to be saved as DOCX by LibreOffice (soffice_convert_many)."""
+    dest.write_text(FODT, "utf-8")
+    return dest

@@ -73,10 +73,12 @@ def _replace_with_text(el: etree._Element, text: str) -> None:
 
 
 def _type_label(p: etree._Element, label: str, suffix: str) -> None:
-    """Type label, then its suffix (tab, space or nothing), at the start of paragraph p."""
+    """Type label, then a tab (a space for a label Word sets off by a space), at the start
+    of paragraph p. A label followed by nothing is set off by a tab too: LibreOffice writes
+    that for a label whose gap is its minimum width."""
     run = etree.Element(w("r"))
     t = etree.SubElement(run, w("t"))
     t.set(XML_SPACE, "preserve")
-    t.text = label + {"tab": TAB, "space": " "}.get(suffix, "")
+    t.text = label + (" " if suffix == "space" else TAB)
     ppr = p.find(w("pPr"))
     p.insert(0 if ppr is None else p.index(ppr) + 1, run)
