@@ -22,8 +22,8 @@ MAX_TOTAL = 256 * 1024 * 1024
 #: The most parts a package may hold.
 MAX_PARTS = 5000
 #: A part that inflates more than this many times its compressed size, past one megabyte,
-#: is a zip bomb (XML compresses ten to thirty times).
-MAX_RATIO = 1000
+#: is a zip bomb (XML compresses ten to a hundred times).
+MAX_RATIO = 500
 CHUNK = 1 << 16
 MAIN_PART = "word/document.xml"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
