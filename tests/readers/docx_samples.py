@@ -235,3 +235,35 @@ def odt_paper(dest: Path) -> Path:
     """The flat ODT above, to be saved as DOCX by LibreOffice (soffice_convert_many)."""
     dest.write_text(FODT, "utf-8")
     return dest
+
+
+def un_masthead_report(dest: Path) -> Path:
+    """A report in the UN template's layout: the masthead (United Nations, the organ, the
+    symbol, Distr., date, Original) in a table in the first page's own header, the symbol
+    in the running header of the other pages, the page number in the footer."""
+    d = docx.Document()
+    section = d.sections[0]
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    grid = first.add_table(rows=2, cols=2, width=Cm(16))
+    grid.cell(0, 0).text = "United Nations"
+    grid.cell(0, 1).text = "A/81/412"
+    grid.cell(1, 0).text = "General Assembly"
+    cell = grid.cell(1, 1)
+    cell.paragraphs[0].text = "Distr.: General"
+    for line in ("14 August 2027", "", "Original: English"):
+        cell.add_paragraph(line)
+    first.paragraphs[0].text = ""
+    section.header.paragraphs[0].text = "A/81/412"
+    _page_footer(d, "")
+    d.add_paragraph("Eighty-first session")
+    d.add_paragraph("Item 24 of the provisional agenda*")
+    d.add_paragraph("Agriculture development and food security")
+    d.add_paragraph("Smallholder farmers and access to markets", style="Title")
+    d.add_paragraph("Report of the Secretary-General")
+    paras = _numbering(d, [("decimal", "%1.", None)])
+    _number(d.add_paragraph("The present report is submitted pursuant to resolution "
+                            "80/215."), paras)
+    _number(d.add_paragraph("It describes how smallholders reach markets."), paras)
+    d.save(dest)
+    return dest

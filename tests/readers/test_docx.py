@@ -166,3 +166,22 @@ def test_libreoffice_docx(libreoffice_docx: dict[str, Path]) -> None:
     ref = root.find(".//para[@n='1']/p/noteref")
     assert ref.get("to") == "fn1" and ref.getparent().text.endswith("last year")
     assert root.find(".//item[@n='b']/noteref").get("to") == "fn2"
+
+
+def test_un_masthead_in_the_first_page_header(tmp_path: Path) -> None:
+    """The UN template's masthead, a table in the first page's own header, is the title
+    block; the agenda item keeps its title; the running header (the symbol again) and the
+    footer stay out."""
+    root = _read(docx_samples.un_masthead_report(tmp_path / "smallholders.en.docx"))
+    meta = root.find("meta")
+    assert meta.findtext("symbol") == "A/81/412"
+    assert meta.find("distribution").get("level") == "general"
+    assert meta.find("issued").get("date") == "2027-08-14"
+    assert meta.findtext("original-language") == "Original: English"
+    assert meta.findtext("session") == "Eighty-first session"
+    assert meta.findtext("agenda-item") == ("Item 24 of the provisional agenda* Agriculture "
+                                            "development and food security")
+    assert meta.findtext("title") == "Smallholder farmers and access to markets"
+    assert meta.findtext("subtitle") == "Report of the Secretary-General"
+    assert [p.get("n") for p in root.iter("para")] == ["1", "2"]
+    assert "".join(root.find("body").itertext()).count("A/81/412") == 0

@@ -4,8 +4,8 @@ reader's builders (readers/text), so that every agenda and paper rule holds once
 package (a checked zip: no bomb, no external relationship) -> rewrite (numbering labels and
 tabs typed, so pandoc keeps them) -> pandoc (the AST, custom styles kept) -> lines (the text
 in the shapes the text reader reads best, with hints from the styles) -> the text reader,
-never refusing (documents.read_text_source). Headers and footers are not read: pandoc
-leaves them out, as running debris.
+never refusing (documents.read_text_source). Running headers and footers are left out
+as page furniture; a first page's own header is read first (headers.py).
 """
 from __future__ import annotations
 
@@ -14,21 +14,25 @@ import hashlib
 from lxml import etree
 
 from ...errors import Diagnostic, PipelineError
-from .lines import document_lines
+from .headers import first_page_header
+from .lines import close_title_block, document_lines
 from .package import open_package, to_zip
 from .pandoc import read_ast
 from .rewrite import rewrite
 
 
-def docx_text(data: bytes, filename: str) -> tuple[str, dict[int, str]]:
-    """The text of a Word file as the text reader reads it, and the hints of its lines
-    (line number -> normalise.HINTS)."""
+def docx_text(data: bytes, filename: str
+              ) -> tuple[str, dict[int, str], list[Diagnostic]]:
+    """The text of a Word file as the text reader reads it, the hints of its lines (line
+    number -> normalise.HINTS), and warnings: the first page's own header, then the body."""
     parts = open_package(data, filename)
-    lines = document_lines(read_ast(to_zip(rewrite(parts)), filename))
+    top, warnings = first_page_header(to_zip(parts), filename)
+    lines = [(text, "") for text in top] + ([("", "")] if top else [])
+    lines = close_title_block(lines + document_lines(read_ast(to_zip(rewrite(parts)), filename)))
     if not any(text.strip() for text, _ in lines):
         raise PipelineError(Diagnostic(filename, None, "no text: the Word document is empty"))
     text = "\n".join(text for text, _ in lines) + "\n"
-    return text, {no: hint for no, (_, hint) in enumerate(lines, start=1) if hint}
+    return text, {no: hint for no, (_, hint) in enumerate(lines, start=1) if hint}, warnings
 
 
 def read_docx_source(data: bytes, filename: str, doc_type: str | None = None,
@@ -37,7 +41,7 @@ def read_docx_source(data: bytes, filename: str, doc_type: str | None = None,
     """Read a Word file into a valid tree that holds every word of its text."""
     from ...documents import read_text_source
 
-    text, hints = docx_text(data, filename)
+    text, hints, found = docx_text(data, filename)
     lines = text.split("\n")
     try:
         tree, warnings = read_text_source(text.encode("utf-8"), filename, doc_type, lang,
@@ -47,7 +51,7 @@ def read_docx_source(data: bytes, filename: str, doc_type: str | None = None,
     source = tree.getroot().find("meta/source")
     if source is not None:
         source.set("sha256", hashlib.sha256(data).hexdigest())
-    return tree, [_placed(d, filename, lines) for d in warnings]
+    return tree, found + [_placed(d, filename, lines) for d in warnings]
 
 
 def _placed(d: Diagnostic, filename: str, lines: list[str]) -> Diagnostic:

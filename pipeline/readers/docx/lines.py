@@ -80,6 +80,22 @@ def document_lines(doc: dict) -> list[tuple[str, str]]:
     return out.lines
 
 
+#: How far down the title paragraph may stand for the lines above it to be a title block.
+TITLE_BLOCK_LINES = 40
+
+
+def close_title_block(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The lines above the title (Title style) without blank lines between them, as a page
+    prints a title block: the agenda item's title stays with the item ("Item 24 of the
+    provisional agenda" / its title), and the title is set apart."""
+    first = next((k for k, (_, hint) in enumerate(lines[:TITLE_BLOCK_LINES]) if hint == "title"),
+                 None)
+    if not first:
+        return lines
+    above = [line for line in lines[:first - 1] if line[0]]
+    return above + lines[first - 1:]
+
+
 def _note_text(note_blocks: list[Node], out: Out) -> str:
     """A footnote's blocks as one line (its paragraphs joined)."""
     inner = Out(notes=out.notes, column=None)
