@@ -69,6 +69,7 @@ def tab_agenda(dest: Path) -> Path:
     d.add_heading("PROGRAMME", 1)
 
     def timed(text: str) -> None:
+        """A paragraph with the time column's tab stop."""
         p = d.add_paragraph(text)
         p.paragraph_format.tab_stops.add_tab_stop(Cm(3.5))
 
@@ -266,4 +267,46 @@ def un_masthead_report(dest: Path) -> Path:
                             "80/215."), paras)
     _number(d.add_paragraph("It describes how smallholders reach markets."), paras)
     d.save(dest)
+    return dest
+
+
+#: An agenda in an OpenDocument table, a footnote on an item's title.
+FODT_AGENDA = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:body><office:text>
+  <text:p>ATELIER SUR LA MIGRATION DE RETOUR</text:p>
+  <text:p>Genève, 9–10 juin 2026</text:p>
+  <text:p>PROGRAMME</text:p>
+  <text:p>Mardi 9 juin 2026</text:p>
+  <table:table table:name="Programme">
+   <table:table-column table:number-columns-repeated="2"/>
+   <table:table-row><table:table-cell><text:p>09 h 00 – 10 h 00</text:p></table:table-cell>
+    <table:table-cell><text:p>Inscription</text:p></table:table-cell></table:table-row>
+   <table:table-row><table:table-cell><text:p>10 h 00 – 12 h 00</text:p></table:table-cell>
+    <table:table-cell><text:p>Séance I : Le retour des compétences<text:note text:id="a1"
+     text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body>
+     <text:p>Séance diffusée en direct.</text:p></text:note-body></text:note></text:p>
+     <text:p>Modératrice : Mme Claire Dubois, Directrice, Office des migrations</text:p>
+    </table:table-cell></table:table-row>
+  </table:table>
+  <text:p>Mercredi 10 juin 2026</text:p>
+  <table:table table:name="Programme2">
+   <table:table-column table:number-columns-repeated="2"/>
+   <table:table-row><table:table-cell><text:p>09 h 30 – 11 h 00</text:p></table:table-cell>
+    <table:table-cell><text:p>Séance II : Les partenariats</text:p></table:table-cell></table:table-row>
+   <table:table-row><table:table-cell><text:p>11 h 00 – 11 h 30</text:p></table:table-cell>
+    <table:table-cell><text:p>Clôture</text:p></table:table-cell></table:table-row>
+  </table:table>
+ </office:text></office:body>
+</office:document>
+"""
+
+
+def odt_agenda(dest: Path) -> Path:
+    """The flat ODT agenda above, to be saved as DOCX by LibreOffice."""
+    dest.write_text(FODT_AGENDA, "utf-8")
     return dest

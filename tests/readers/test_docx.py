@@ -45,6 +45,7 @@ KNOWN = {
     "un-report-fr-hrc-pypdf-summary": ({"title", "headings"}, ITEM_WITH_TITLE),
 }
 FIXTURES = fixture_texts()
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _round_trip(name: str, path: Path, tmp: Path) -> tuple[etree._Element, etree._Element, list]:
@@ -95,6 +96,7 @@ def _read(path: Path) -> etree._Element:
 
 
 def _people(el: etree._Element) -> list[str]:
+    """The names of the persons under el."""
     return [p.findtext("name") for p in el.iter("person")]
 
 
@@ -149,7 +151,8 @@ def test_word_numbering_and_footnotes(tmp_path: Path) -> None:
 def libreoffice_docx(tmp_path_factory) -> dict[str, Path]:
     """The OpenDocument samples saved as DOCX by LibreOffice (one process for all)."""
     work = tmp_path_factory.mktemp("lo")
-    sources = [docx_samples.odt_paper(work / "remittances.en.fodt")]
+    sources = [docx_samples.odt_paper(work / "remittances.en.fodt"),
+               docx_samples.odt_agenda(work / "retour.fr.fodt")]
     return {p.stem: p for p in soffice_convert_many(sources, "docx", work / "out")}
 
 
@@ -166,6 +169,20 @@ def test_libreoffice_docx(libreoffice_docx: dict[str, Path]) -> None:
     ref = root.find(".//para[@n='1']/p/noteref")
     assert ref.get("to") == "fn1" and ref.getparent().text.endswith("last year")
     assert root.find(".//item[@n='b']/noteref").get("to") == "fn2"
+
+
+def test_libreoffice_agenda_table(libreoffice_docx: dict[str, Path]) -> None:
+    """An agenda in tables saved by LibreOffice: French times (09 h 00), two days, the
+    moderator in the title's cell, a footnote on a title."""
+    root = _read(libreoffice_docx["retour.fr"])
+    assert root.get("type") == "agenda" and root.get(XML_LANG) == "fr"
+    assert [d.get("date") for d in root.iter("day")] == ["2026-06-09", "2026-06-10"]
+    items = root.findall("agenda/day/item")
+    assert [(i.get("start"), i.get("end")) for i in items] == [
+        ("09:00", "10:00"), ("10:00", "12:00"), ("09:30", "11:00"), ("11:00", "11:30")]
+    assert _people(items[1].find("moderator")) == ["Claire Dubois"]
+    assert items[1].find("title/noteref").get("to") == "fn1"
+    assert root.findtext("footnotes/footnote") == "Séance diffusée en direct."
 
 
 def test_un_masthead_in_the_first_page_header(tmp_path: Path) -> None:

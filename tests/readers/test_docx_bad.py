@@ -41,11 +41,13 @@ def word_file(text: str = "A NOTE ON RETURN\n\n1. Migrants return with skills.")
 
 
 def parts_of(data: bytes) -> dict[str, bytes]:
+    """The parts of a zip, by name."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return {name: z.read(name) for name in z.namelist()}
 
 
 def zipped(parts: dict[str, bytes]) -> bytes:
+    """Parts as a zip."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, body in parts.items():
@@ -91,6 +93,7 @@ def bomb() -> bytes:
 
 
 def odt_renamed() -> bytes:
+    """An OpenDocument package (its mimetype first), as if renamed .docx."""
     return zipped({"mimetype": b"application/vnd.oasis.opendocument.text",
                    "content.xml": b"<office:document-content/>"})
 
@@ -142,12 +145,14 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
     seen: list[str] = []
 
     def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        """Record the request, answer it."""
         self.seen.append(self.path)
         self.send_response(200)
         self.end_headers()
         self.wfile.write(b"\x89PNG fetched")
 
     def log_message(self, *args) -> None:
+        """Quiet."""
         pass
 
 

@@ -51,8 +51,8 @@ def _inline(node: Node, notes: Notes) -> str:
     if kind == "Quoted":
         opening, closing = ("“", "”") if c[0]["t"] == "DoubleQuote" else ("‘", "’")
         return opening + plain(c[1], notes) + closing
-    if kind in ("Span", "Link", "Cite"):
-        return plain(c[1] if kind != "Link" else c[1], notes)
+    if kind in ("Span", "Link", "Cite"):  # attributes (citations), then the inlines
+        return plain(c[1], notes)
     if kind in ("Code", "Math"):
         return c[1]
     if kind == "Note":

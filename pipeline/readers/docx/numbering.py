@@ -85,6 +85,7 @@ class Numbering:
     """The numbering of one document: its lists, and the counters as paragraphs go by."""
 
     def __init__(self, numbering: etree._Element | None, styles: etree._Element | None):
+        """The lists of numbering.xml and the numbered styles of styles.xml."""
         self.abstract: dict[str, dict[int, Level]] = {}
         self.style_link: dict[str, str] = {}  # style name -> abstract that defines it
         self.links: dict[str, str] = {}  # abstract -> style whose numbering it follows

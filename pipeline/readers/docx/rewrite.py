@@ -32,6 +32,7 @@ def _parse(body: bytes | None) -> etree._Element | None:
 
 
 def _bytes(root: etree._Element) -> bytes:
+    """A part serialised again."""
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
