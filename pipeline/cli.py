@@ -197,7 +197,12 @@ def check(source: Path, xml: Path | None) -> None:
         tree, _ = read_source(source, check=False)
     else:
         tree = load_valid(xml)
-    lost = check_fidelity(data, str(source), tree.getroot())
+    if source.suffix.lower() == ".docx":  # the words of the Word file's text
+        from .readers.docx import check_docx
+
+        lost = check_docx(data, str(source), tree.getroot())
+    else:
+        lost = check_fidelity(data, str(source), tree.getroot())
     report(lost)
     if lost:
         sys.exit(1)

@@ -54,6 +54,16 @@ def read_docx_source(data: bytes, filename: str, doc_type: str | None = None,
     return tree, found + [_placed(d, filename, lines) for d in warnings]
 
 
+def check_docx(data: bytes, filename: str, root: etree._Element) -> list[Diagnostic]:
+    """Every word of a Word file's text (as docx_text gives it) in the XML once, in order;
+    each diagnostic placed by the words of its line."""
+    from ...check import check_fidelity
+
+    text, _, _ = docx_text(data, filename)
+    lost = check_fidelity(text.encode("utf-8"), filename, root)
+    return [_placed(d, filename, text.split("\n")) for d in lost]
+
+
 def _placed(d: Diagnostic, filename: str, lines: list[str]) -> Diagnostic:
     """A diagnostic about a line of the Word file's text, placed by the words of that line
     (a Word file has no line numbers)."""

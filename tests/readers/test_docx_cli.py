@@ -1,4 +1,4 @@
-"""Bad and hostile Word files: each refused with one clear ``file: error:`` line, exit 1,
+"""The Word reader from the command line. Bad and hostile Word files: each refused with one clear ``file: error:`` line, exit 1,
 nothing written; nothing outside the file is ever read (no network, no file); and `make all`
 builds a Word source dropped into sources/ (in a copy of the repository)."""
 from __future__ import annotations
@@ -223,3 +223,19 @@ def test_make_builds_a_word_source(tmp_path: Path) -> None:
     for fmt in ("html", "docx", "odt", "epub"):
         assert (dest / f"build/{fmt}/labour2026-programme.en.{fmt}").is_file(), fmt
     assert not list((dest / "build").rglob("broken.en.*"))
+
+
+def test_check_reads_the_word_text(tmp_path: Path) -> None:
+    """`pipeline check X.docx [X.xml]` checks the words of the Word file's text; a word
+    missing from the XML is named, with the words of its paragraph."""
+    source = tmp_path / "note.en.docx"
+    source.write_bytes(word_file("A NOTE ON RETURN\n\n1. Migrants return with skills."))
+    run = [sys.executable, "-m", "pipeline", "check", str(source)]
+    r = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "every word is in the XML" in r.stdout, r.stderr
+    out = tmp_path / "note.en.xml"
+    assert parse(source, out).returncode == 0
+    out.write_text(out.read_text("utf-8").replace("with skills", "with"), "utf-8")
+    r = subprocess.run(run + [str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1
+    assert "'skills'" in r.stderr and "(at “1. Migrants return with skills.”)" in r.stderr
