@@ -310,3 +310,22 @@ def odt_agenda(dest: Path) -> Path:
     """The flat ODT agenda above, to be saved as DOCX by LibreOffice."""
     dest.write_text(FODT_AGENDA, "utf-8")
     return dest
+
+
+def time_columns_agenda(dest: Path) -> Path:
+    """A one-day agenda in a table whose start and end times are two columns, under a row
+    of longer column labels ("Session / Topic"), with no borders."""
+    d = docx.Document()
+    d.add_paragraph("MEETING ON TRANSIT MIGRATION")
+    d.add_paragraph("AGENDA")
+    d.add_paragraph("Monday, 2 March 2026")
+    rows = [("Start", "End", "Session / Topic", "Speakers / Moderators"),
+            ("09:00", "09:30", "Opening", "Mr. Jan Berg, Director"),
+            ("09:30", "11:00", "Routes and risks", "Ms. Ana Silva, Researcher"),
+            ("11:00", "11:30", "Closing", "")]
+    table = d.add_table(rows=len(rows), cols=4)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    d.save(dest)
+    return dest

@@ -134,6 +134,17 @@ def test_table_agenda(tmp_path: Path) -> None:
     assert "Speakers" not in "".join(root.itertext())
 
 
+def test_start_and_end_columns(tmp_path: Path) -> None:
+    """Start and end times in two columns are one range; the labels row is left out."""
+    root = _read(docx_samples.time_columns_agenda(tmp_path / "transit.en.docx"))
+    items = root.findall("agenda/day/item")
+    assert [(i.get("start"), i.get("end"), i.findtext("title")) for i in items] == [
+        ("09:00", "09:30", "Opening"), ("09:30", "11:00", "Routes and risks"),
+        ("11:00", "11:30", "Closing")]
+    assert _people(items[1]) == ["Ana Silva"]
+    assert "Topic" not in "".join(root.itertext())
+
+
 def test_word_numbering_and_footnotes(tmp_path: Path) -> None:
     """Headings numbered I., II. and paragraphs 1.-4. by Word's numbering (across the
     headings), sub-paragraphs (a), (b), and real footnotes linked where they stand."""

@@ -7,7 +7,7 @@ reader reads a programme set in columns: the time, a gap, the first line of the 
 cell, then every other line of the row's other cells (title, description, moderator,
 speakers, in column order) indented to that text column. A row with an empty time cell
 continues the item above; a row that holds one cell only (a day across the table, a break)
-is a line of its own. The header row of column labels ("Time", "Programme") is layout, not
+is a line of its own; a start and an end in two columns are one range. The header row of column labels ("Time", "Programme") is layout, not
 text, and is left out.
 """
 from __future__ import annotations
@@ -72,7 +72,11 @@ def _timed_row(cells: list[list[tuple[str, str]]], column: int, out: Out,
                seen_time: bool) -> bool:
     """Write one row of a table of times; True when it held a time."""
     time = " ".join(t for t, _ in cells[column]) if column < len(cells) else ""
-    rest = [line for k, cell in enumerate(cells) if k != column for line in cell]
+    skip = {column}
+    if column + 1 < len(cells) and _is_time(cells[column + 1]) and _is_time(cells[column]):
+        time += " – " + " ".join(t for t, _ in cells[column + 1])  # start and end columns
+        skip.add(column + 1)
+    rest = [line for k, cell in enumerate(cells) if k not in skip for line in cell]
     if not _is_time(cells[column] if column < len(cells) else []):
         filled = [cell for cell in cells if cell]
         indent = 0 if len(filled) <= 1 or (time and not seen_time) else out.column or INDENT
@@ -88,5 +92,6 @@ def _timed_row(cells: list[list[tuple[str, str]]], column: int, out: Out,
 
 
 def _all_short(cells: list[list[tuple[str, str]]]) -> bool:
-    """True when every cell holds one or two words (column labels)."""
-    return all(len(" ".join(t for t, _ in cell).split()) <= 2 for cell in cells)
+    """True when every cell holds a few words at most (column labels: "Time", "Session /
+    Topic")."""
+    return all(len(" ".join(t for t, _ in cell).split()) <= 4 for cell in cells)
