@@ -58,7 +58,10 @@ def letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
-    """One counter in a level's format."""
+    """One counter in a level's format (decimal past 9999: no list is that long, and a
+    letter label of a huge start would be megabytes)."""
+    if not 0 < n <= 9999:
+        return str(n) if fmt != "none" else ""
     if fmt == "lowerLetter":
         return letters(n)
     if fmt == "upperLetter":
@@ -72,12 +75,17 @@ def format_number(n: int, fmt: str) -> str:
     return "" if fmt == "none" else str(n)
 
 
+def number(value: str | None, default: int | None = 0) -> int | None:
+    """A whole number of an attribute (default when absent or not a number)."""
+    return int(value) if value and value.strip().lstrip("-").isdigit() else default
+
+
 def _level(lvl: etree._Element) -> Level:
     """A Level from a w:lvl element."""
     restart = val(lvl, "lvlRestart")
-    return Level(start=int(val(lvl, "start", "1") or 1), fmt=val(lvl, "numFmt", "decimal") or "decimal",
+    return Level(start=number(val(lvl, "start"), 1), fmt=val(lvl, "numFmt", "decimal") or "decimal",
                  text=val(lvl, "lvlText", "") or "", suffix=val(lvl, "suff", "tab") or "tab",
-                 restart=int(restart) if restart and restart.isdigit() else None,
+                 restart=number(restart, None),
                  legal=lvl.find(w("isLgl")) is not None)
 
 
@@ -101,11 +109,11 @@ class Numbering:
         """Abstract lists, their levels, and the list instances (w:num)."""
         for ab in numbering.iter(w("abstractNum")):
             key = ab.get(w("abstractNumId"), "")
-            self.abstract[key] = {int(lvl.get(w("ilvl"), "0")): _level(lvl)
+            self.abstract[key] = {number(lvl.get(w("ilvl"))): _level(lvl)
                                   for lvl in ab.iter(w("lvl"))}
             for lvl in ab.iter(w("lvl")):
                 if val(lvl, "pStyle"):
-                    self.level_styles[(key, val(lvl, "pStyle"))] = int(lvl.get(w("ilvl"), "0"))
+                    self.level_styles[(key, val(lvl, "pStyle"))] = number(lvl.get(w("ilvl")))
             if val(ab, "styleLink"):
                 self.style_link[val(ab, "styleLink")] = key
             if val(ab, "numStyleLink"):
@@ -114,7 +122,7 @@ class Numbering:
             starts = {}
             for over in num.iter(w("lvlOverride")):
                 if val(over, "startOverride"):
-                    starts[int(over.get(w("ilvl"), "0"))] = int(val(over, "startOverride"))
+                    starts[number(over.get(w("ilvl")))] = number(val(over, "startOverride"), 1)
             self.nums[num.get(w("numId"), "")] = (val(num, "abstractNumId", "") or "", starts)
 
     def _abstract_of(self, num_id: str) -> str | None:
@@ -136,7 +144,7 @@ class Numbering:
         own = ppr.find(w("numPr")) if ppr is not None else None
         if own is not None:
             num_id = val(own, "numId", num_id)
-            ilvl = int(val(own, "ilvl")) if val(own, "ilvl") else ilvl
+            ilvl = number(val(own, "ilvl"), ilvl)
         if not num_id or num_id == "0":
             return None
         key = self._abstract_of(num_id)
@@ -191,7 +199,7 @@ def _style_numbering(styles: etree._Element | None) -> dict[str, tuple[str | Non
         numpr = style.find(f"{w('pPr')}/{w('numPr')}")
         if numpr is not None:
             ilvl = val(numpr, "ilvl")
-            own[sid] = (val(numpr, "numId"), int(ilvl) if ilvl else None)
+            own[sid] = (val(numpr, "numId"), number(ilvl, None))
         if val(style, "basedOn"):
             based[sid] = val(style, "basedOn")
     out = {}
