@@ -31,7 +31,8 @@ def docx_text(data: bytes, filename: str
     lines = close_title_block(lines + document_lines(read_ast(to_zip(rewrite(parts)), filename)))
     if not any(text.strip() for text, _ in lines):
         raise PipelineError(Diagnostic(filename, None, "no text: the Word document is empty"))
-    text = "\n".join(text for text, _ in lines) + "\n"
+    # one line each, whatever a run held: the hints count lines as the text reader does
+    text = "\n".join(text.replace("\r", " ") for text, _ in lines) + "\n"
     return text, {no: hint for no, (_, hint) in enumerate(lines, start=1) if hint}, warnings
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text.paper import PARA_RE
 from ..text.times import match_time_range
 from .inlines import BREAK, Node, Notes, is_bold, plain
 from .rewrite import IN_PLACE, TAB
@@ -90,8 +91,9 @@ def close_title_block(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     provisional agenda" / its title), and the title is set apart."""
     first = next((k for k, (_, hint) in enumerate(lines[:TITLE_BLOCK_LINES]) if hint == "title"),
                  None)
-    if not first:
-        return lines
+    if not first or any(hint.startswith("heading") or PARA_RE.match(text)
+                        for text, hint in lines[:first]):
+        return lines  # a body above: its paragraphs stay apart
     above = [line for line in lines[:first - 1] if line[0]]
     return above + lines[first - 1:]
 
