@@ -1,5 +1,5 @@
-"""pandoc inlines as the text a page prints: footnote markers as superscript numbers after
-their word, the notes' texts kept aside for the end of the text."""
+"""pandoc inlines as the text a page prints: footnote markers as numbers glued to their
+word, the notes' texts kept aside for the end of the text."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,12 +25,23 @@ class Notes:
     def add(self, blocks: list[Node]) -> str:
         """Keep a note's text; its marker."""
         self.texts.append(" ".join(self.render(blocks).split()))
-        return str(len(self.texts)).translate(TO_SUPERSCRIPT)
+        return str(len(self.texts))
+
+    def marker_after(self, before: str, blocks: list[Node]) -> str:
+        """The marker of a note after the text before it: its number glued to the word, as
+        a page's text gives it ("AGENDA1", "programmes,1"); in superscript after a figure
+        ("in 2027³"), which a glued number would change."""
+        marker = self.add(blocks)
+        return marker.translate(TO_SUPERSCRIPT) if before[-1:].isdigit() else marker
 
 
 def plain(inlines: list[Node], notes: Notes) -> str:
     """The text of a list of inlines (line breaks as BREAK)."""
-    return "".join(_inline(node, notes) for node in inlines)
+    out: list[str] = []
+    for node in inlines:
+        out.append(notes.marker_after("".join(out[-2:]), node["c"]) if node["t"] == "Note"
+                   else _inline(node, notes))
+    return "".join(out)
 
 
 def _inline(node: Node, notes: Notes) -> str:
@@ -56,7 +67,7 @@ def _inline(node: Node, notes: Notes) -> str:
     if kind in ("Code", "Math"):
         return c[1]
     if kind == "Note":
-        return notes.add(c)
+        return notes.add(c)  # (plain() places a note after its text)
     return ""  # Image, RawInline: no text
 
 

@@ -7,7 +7,8 @@ After ``document_lines`` runs, the Word document is a list of Line-to-be (text, 
 - a tab is a gap of three spaces; a line that starts with a tab is indented to the text
   column of the last line that started with a time (a tab-set agenda's continuation);
 - a table of times is an agenda in columns (tables.py);
-- footnote markers are superscript numbers after their word, and the notes come last, after
+- footnote markers are numbers glued to their word (superscript after a figure), and the
+  notes come last, after
   a rule, one line each ("1  text"), hinted "note";
 - headings (Heading styles), the title (Title style) and paragraphs all in bold carry the
   hints heading1..3, title and bold.
