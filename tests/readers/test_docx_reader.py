@@ -23,8 +23,6 @@ from support.tools import soffice_convert_many
 #: than the text's own layout (the same shapes reach the PDF reader through our PDFs); the
 #: Word reader marks the title paragraph with the "title" hint for builders to use.
 #: "fallback": the structured reading failed and the text was kept as plain paragraphs.
-DATES_AFTER_TITLE = ("the writer prints the venue and dates after the title; the UN title "
-                     "block reader takes a line after the title as the body's")
 ITEM_WITH_TITLE = ("the writer prints the agenda item and its title as one paragraph, too "
                    "long for an agenda-item line, so it is read as the title")
 DATE_ONLY_DAY = ("the writer prints a day without heading as its date: read back, the date "
