@@ -7,7 +7,7 @@ plain two-column table. A Str holds a run of words (single spaces inside), not o
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from lxml import etree
 
@@ -17,6 +17,25 @@ NO_ATTR: list[Any] = ["", [], []]
 BREAKING_SPACE = re.compile(r"[ \t\r\n]+")
 #: What BREAKING_SPACE would change: any breaking space but a single " ".
 DOUBTFUL = ("  ", "\n", "\t", "\r")
+
+
+def text_runs(nodes: list[Node]) -> Iterator[str | Node]:
+    """The inlines in order, each run of Str and Space joined into one string (a writer
+    makes one run of text of it) and every other node as it is."""
+    words: list[str] = []
+    for node in nodes:
+        kind = node["t"]
+        if kind == "Str":
+            words.append(node["c"])
+        elif kind == "Space":
+            words.append(" ")
+        else:
+            if words:
+                yield "".join(words)
+                words = []
+            yield node
+    if words:
+        yield "".join(words)
 
 
 def text(value: str) -> list[Node]:

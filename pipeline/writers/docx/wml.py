@@ -25,7 +25,7 @@ from typing import Any, Callable
 from lxml import etree
 
 from ...errors import Diagnostic, PipelineError
-from .ast import Node
+from .ast import Node, text_runs
 from .body import ITEM_HEAD, ITEM_REST
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -187,26 +187,17 @@ class Emitter:
     def inlines(self, parent: etree._Element, nodes: list[Node], marks: Marks,
                 char_style: str | None = None) -> None:
         """Inlines into a paragraph: each run of Str and Space as one w:r."""
-        words: list[str] = []
-        for node in nodes:
-            kind = node["t"]
-            if kind == "Str":
-                words.append(node["c"])
-            elif kind == "Space":
-                words.append(" ")
-            elif kind in self.inline_handlers:
-                self.run(parent, words, marks, char_style)
-                words = []
-                self.inline_handlers[kind](parent, node, marks, char_style)
+        for piece in text_runs(nodes):
+            if isinstance(piece, str):
+                self.run(parent, piece, marks, char_style)
+            elif piece["t"] in self.inline_handlers:
+                self.inline_handlers[piece["t"]](parent, piece, marks, char_style)
             else:
-                raise self.unknown(node)
-        self.run(parent, words, marks, char_style)
+                raise self.unknown(piece)
 
-    def run(self, parent: etree._Element, words: list[str], marks: Marks,
+    def run(self, parent: etree._Element, words: str, marks: Marks,
             char_style: str | None) -> None:
         """A w:r for some text, in a character style and with emphasis when there are."""
-        if not words:
-            return
         r = sub(parent, "r")
         flags = [m for m in MARK_ORDER if m in marks]
         if char_style or flags:
@@ -215,7 +206,7 @@ class Emitter:
                 sub(rpr, "rStyle", val=self.style_id(char_style))
             for flag in flags:
                 sub(rpr, flag)
-        add_text(r, "".join(words))
+        add_text(r, words)
 
     def emphasis(self, parent: etree._Element, node: Node, marks: Marks,
                  char_style: str | None) -> None:

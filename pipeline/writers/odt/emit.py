@@ -28,7 +28,7 @@ from typing import Any, Callable
 from lxml import etree
 
 from ...errors import Diagnostic, PipelineError
-from ..docx.ast import Node
+from ..docx.ast import Node, text_runs
 from ..docx.body import ITEM_HEAD, ITEM_REST
 from ..docx.house import odt_name, outline_level, styles
 from .odf import NS, q, sub, text_attrs
@@ -208,28 +208,19 @@ class Emitter:
 
     def inlines(self, parent: etree._Element, nodes: list[Node], marks: Marks) -> None:
         """Inlines into ``parent``: each run of Str and Space as one piece of text."""
-        run: list[str] = []
-        for node in nodes:
-            kind = node["t"]
-            if kind == "Str":
-                run.append(node["c"])
-            elif kind == "Space":
-                run.append(" ")
-            elif kind in self.inline_handlers:
-                self.run(parent, run, marks)
-                run = []
-                self.inline_handlers[kind](parent, node, marks)
+        for piece in text_runs(nodes):
+            if isinstance(piece, str):
+                self.run(parent, piece, marks)
+            elif piece["t"] in self.inline_handlers:
+                self.inline_handlers[piece["t"]](parent, piece, marks)
             else:
-                raise self.unknown(node)
-        self.run(parent, run, marks)
+                raise self.unknown(piece)
 
-    def run(self, parent: etree._Element, words: list[str], marks: Marks) -> None:
+    def run(self, parent: etree._Element, words: str, marks: Marks) -> None:
         """A run of text, in a span of the automatic style for ``marks`` when there are any."""
-        if not words:
-            return
         if marks:
             parent = sub(parent, "text:span", {"text:style-name": self.text_style(marks)})
-        add_text(parent, "".join(words))
+        add_text(parent, words)
 
     def emphasis(self, parent: etree._Element, node: Node, marks: Marks) -> None:
         """Emph or Strong: the inlines with one more character property."""
