@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .normalise import Line
+from .lexicon import RECORDS_RE
+from .normalise import Line, drop_lines
 
 #: The imprint at the foot of the cover: "United Nations • New York, 2025".
 IMPRINT_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)\s*[•·–-]\s*"
@@ -45,8 +46,6 @@ def _blocks(lines: list[Line], limit: int) -> list[tuple[int, int]]:
 
 def remove_repeated_cover(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """(kept, debris): the later copies of a block printed twice near the top."""
-    from .masthead import RECORDS_RE  # (masthead.py reads normalised lines)
-
     limit = min(COVER_LINES, len(lines))
     if not any(ln.kind == "text" and RECORDS_RE.match(ln.text.strip()) for ln in lines[:limit]):
         return lines, []  # only the Official Records print their cover twice
@@ -64,16 +63,4 @@ def remove_repeated_cover(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         for a in range(start, end):  # every run of whole lines of the block, as printed
             for b in range(a + 1, min(end, a + MAX_RUN) + 1):
                 seen.add(tuple(w for ln in lines[a:b] for w in ln.text.split()))
-    if not drop:
-        return lines, []
-    kept, debris = [], []
-    carry = False
-    for i, line in enumerate(lines):
-        if i in drop:
-            debris.append(line)
-            carry = carry or line.page_start
-            continue
-        if carry and line.kind == "text":
-            line.page_start, carry = True, False
-        kept.append(line)
-    return kept, debris
+    return drop_lines(lines, drop) if drop else (lines, [])

@@ -154,3 +154,8 @@ def governing_body_session(texts: list[str]) -> tuple[str, int] | None:
     if comma and GOVERNING_BODY_RE.match(body) and SESSION_LINE_RE.match(session):
         return texts[0], 1
     return None
+
+
+#: The line of the Official Records' cover under the organ ("General Assembly" / "Official
+#: Records" / "Seventy-ninth Session" / "Supplement No. 19").
+RECORDS_RE = re.compile(r"^(?:Official Records|Documents officiels|Documentos Oficiales)$", re.I)

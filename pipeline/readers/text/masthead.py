@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ORIGINAL_RE, governing_body_session
+from .lexicon import ORIGINAL_RE, RECORDS_RE, governing_body_session
 from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE
 from .text import is_caps, join_lines
@@ -388,10 +388,7 @@ def _skip_blank(lines: list[Line], j: int) -> int:
     return j
 
 
-#: The cover of the Official Records: the organ, "Official Records", the session, the
-#: supplement ("General Assembly" / "Official Records" / "Seventy-ninth Session" /
-#: "Supplement No. 19"), the series of the document.
-RECORDS_RE = re.compile(r"^(?:Official Records|Documents officiels|Documentos Oficiales)$", re.I)
+#: The last line of the Official Records' cover block (with RECORDS_RE, the series).
 SUPPLEMENT_RE = re.compile(r"^(?:Supplement No\.|Supplément n[o°º]|Suplemento núm\.|Suplemento No\.)\s*\d+", re.I)
 
 

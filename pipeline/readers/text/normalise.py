@@ -184,7 +184,7 @@ def remove_inline_page_heads(lines: list[Line]) -> tuple[list[Line], list[Line]]
         nxt = next((j for j in range(i + 1, len(lines)) if lines[j].kind == "text"), None)
         if nxt is not None:
             lines[nxt].page_start = True
-    return _drop(lines, drop)
+    return drop_lines(lines, drop)
 
 
 def _isolated(lines: list[Line], i: int) -> bool:
@@ -249,10 +249,10 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         # The first copy is debris too, unless it is the symbol, which is also meta.
         if not SYMBOL_LIKE_RE.match(text):
             drop.add(idxs[0])
-    return _drop(lines, drop)
+    return drop_lines(lines, drop)
 
 
-def _drop(lines: list[Line], drop: set[int]) -> tuple[list[Line], list[Line]]:
+def drop_lines(lines: list[Line], drop: set[int]) -> tuple[list[Line], list[Line]]:
     """(kept, debris): lines[i] for i in drop are debris; a page that started on a dropped
     line starts on the next text line kept."""
     kept, debris = [], []
@@ -490,7 +490,7 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if _ANNEX_HEADER_RE.match(lines[i].text.strip()) and (
                 i - 1 in drop and i + 1 in drop or lines[i].page_start and _annex_line_follows(lines, i)):
             drop.add(i)
-    return _drop(lines, drop)
+    return drop_lines(lines, drop)
 
 
 #: The heading of a contents page.
@@ -532,7 +532,7 @@ def remove_contents(lines: list[Line]) -> tuple[list[Line], list[Line]]:
                 i = j
                 continue
         i += 1
-    return _drop(lines, drop) if drop else (lines, [])
+    return drop_lines(lines, drop) if drop else (lines, [])
 
 
 def _leader_run(lines: list[Line], i: int) -> int:
@@ -630,7 +630,7 @@ def _number_runs(lines: list[Line]) -> list[Line]:
             out[t] = Line(out[t].no, f"{num.text} {out[t].text}", "text", out[t].page_start,
                           out[t].indent)
         dropped = {id(n) for n in run}
-        out, _ = _drop(out, {k for k, ln in enumerate(out) if id(ln) in dropped})
+        out, _ = drop_lines(out, {k for k, ln in enumerate(out) if id(ln) in dropped})
         i = 0 if not out else i
     return out
 
