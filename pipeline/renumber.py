@@ -18,10 +18,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .numerals import roman
 from .xmlio import load, serialize
-
-ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
 @dataclass
@@ -44,15 +42,6 @@ class Changes:
         return (f"{self.paragraphs} paragraph number{'s' if self.paragraphs != 1 else ''}, "
                 f"{notes}, {self.sessions} session number{'s' if self.sessions != 1 else ''} "
                 "changed")
-
-
-def roman(number: int) -> str:
-    """12 -> 'XII'."""
-    out = ""
-    for value, letters in ROMAN:
-        while number >= value:
-            out, number = out + letters, number - value
-    return out
 
 
 def _set(element: etree._Element, name: str, value: str) -> int:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ...numerals import roman
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 #: Bullet characters the text reader knows; any other (a Symbol-font glyph) prints "•".
 KNOWN_BULLETS = "•·▪◦●○‣■□➢►*-–—"
 
@@ -41,15 +41,6 @@ class Level:
     suffix: str = "tab"
     restart: int | None = None  # restart after this level (1-based); None: after any higher
     legal: bool = False
-
-
-def roman(n: int) -> str:
-    """n in upper-case roman numerals."""
-    out = ""
-    for value, letters in ROMAN:
-        count, n = divmod(n, value)
-        out += letters * count
-    return out
 
 
 def letters(n: int) -> str:

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 from lxml import etree
 
+from ...numerals import roman
 from .. import labels
 from . import house
 from .ast import (Node, NoteFor, cell, header, inlines, notes_of, row, span, styled_para, tab,
@@ -26,8 +27,6 @@ TITLE_BLOCK = [("organisation", "Organisation"), ("symbol", "Symbol"),
 PRINTED_ORDER = tuple(tag for tag, _ in TITLE_BLOCK)
 #: Row classes of an item in two rows: its time and title, then the rest (empty time cell).
 ITEM_HEAD, ITEM_REST = "item-head", "item-rest"
-ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-         (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
 
 def document(tree: etree._ElementTree, api_version: list[int]) -> dict[str, Any]:
@@ -101,20 +100,11 @@ def numbered(el: etree._Element, notes: NoteFor) -> list[Node]:
     return blocks
 
 
-def roman(number: int) -> str:
-    """A positive number in lower-case roman numerals."""
-    out = ""
-    for value, letters in ROMAN:
-        count, number = divmod(number, value)
-        out += letters * count
-    return out
-
-
 def list_label(lst: etree._Element, item: etree._Element, index: int) -> str:
     """The printed label of a list item: "(a)", "(ii)", "3."; @n when given."""
     style = lst.get("style")
     n = item.get("n") or (chr(ord("a") + index % 26) if style == "alpha" else
-                          roman(index + 1) if style == "roman" else str(index + 1))
+                          roman(index + 1).lower() if style == "roman" else str(index + 1))
     return f"{n}." if style == "number" else f"({n})"
 
 
