@@ -17,7 +17,7 @@ from lxml import etree
 from ...errors import Diagnostic, PipelineError, error
 from .agenda import AgendaBuilder, is_day_line, is_day_rank
 from .footnotes import TO_SUPERSCRIPT, Note, extract_notes
-from .lexicon import STOPWORDS
+from .lexicon import MONTH_RE, STOPWORDS
 from .masthead import LETTER_RE, read_masthead, read_title
 from .entries import ENTRY_RE, build_entries, is_provisional_agenda
 from .work import WORK_TITLE_RE, build_work, is_programme_of_work, split_programme
@@ -120,8 +120,12 @@ def _first_text_index(lines: list[Line]) -> int:
 
 
 def text_width(lines: list[Line]) -> int:
-    """The usual length of a full line (90th percentile), to spot short last lines."""
-    lengths = sorted(len(ln.text) for ln in lines if ln.kind == "text")
+    """The usual length of a full line (90th percentile), to spot short last lines; rows
+    of a table (fields apart by runs of spaces, as -layout and the PDF reader set them)
+    count only when every line is one."""
+    text = [ln.text for ln in lines if ln.kind == "text"]
+    prose = [t for t in text if "  " not in t.strip()]
+    lengths = sorted(map(len, prose if len(prose) >= len(text) // 2 else text))
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
@@ -339,6 +343,21 @@ def _text_slots(root: etree._Element):
                     yield child, "tail"
 
 
+#: A day's number before its month ("dated 1 April"), never a footnote marker.
+_MONTH_AFTER_RE = re.compile(rf"\s+(?:de\s+)?(?:{MONTH_RE})\b", re.IGNORECASE)
+#: Words a number set apart by spaces belongs to ("item 1", "resolution 2", "para. 3").
+_NUMBERED_WORD_RE = re.compile(r"(?:\b(?:items?|paragraphs?|paras?\.?|resolutions?|decisions?|No\.|"
+                               r"nos?\.|pages?|p\.|pp\.|chapters?|annex|articles?|art\.|rules?|"
+                               r"points?|puntos?|párrafos?|dated|de fecha|en date du|du|del|of|on|"
+                               r"le|el|the)|[$€£%])$", re.IGNORECASE)
+
+
+def _a_number_in_prose(text: str, start: int, end: int) -> bool:
+    """True when the number set apart at text[start:end] reads as a number of the prose:
+    a day before its month, or the number of an item, paragraph or resolution."""
+    return bool(_MONTH_AFTER_RE.match(text, end) or _NUMBERED_WORD_RE.search(text[max(0, start - 16):start]))
+
+
 def _lone_marker(slots: list, start: int, note: Note) -> tuple[int, re.Match] | None:
     """The last resort for a note whose marker has neither form: its number alone between
     spaces, after a figure or a word ('$2.35 2 billion', as extractors print a superscript
@@ -439,6 +458,8 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
         text = getattr(el, attr) or ""
         pattern = _loose_marker_re(k) if loose else _marker_re(k)
         m = pattern.search(text, offset) if _may_hold(text, k) else None
+        while m and loose and m.group("sp") and _a_number_in_prose(text, m.start("sp"), m.end()):
+            m = pattern.search(text, m.end())
         if not m:
             idx, offset = idx + 1, 0
             continue

@@ -21,7 +21,7 @@ _NOT_ROLE_RE = re.compile(r"^(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO|\((?:Signe
 #: A letter's salutation, a paragraph of its own: "Señor Secretario General:", "Sir,".
 SALUTATION_RE = re.compile(r"^(?:Sir|Madam|Mr\.? President|Madam President|Excellency|Dear\b.{1,40}|"
                            r"Monsieur|Madame|Señor|Señora|Excelentísim[oa]|Excelencia)\b.{0,50}[:,]$")
-_TERMINAL_RE = re.compile(r"[.!?…;:]['\"»”’)\]]*$")
+_TERMINAL_RE = re.compile(r"[.!?…;:]['\"»”’)\]]*(?:\s?\*{1,3})?$")
 
 
 def signature_end(lines: list[Line], i: int) -> int:
@@ -36,6 +36,14 @@ def signature_end(lines: list[Line], i: int) -> int:
             break
         j += 1
     return j
+
+
+def _prose(first: Line, second: Line, parts: list[str], width: int) -> bool:
+    """True when the first two lines taken for a title are a paragraph's: its first line
+    indented and the next a full line, or the next in lower case and much longer."""
+    indented, full = first.indent > second.indent, len(parts[1]) >= 0.8 * width
+    return indented and full or (indented or full) and parts[1][:1].islower() \
+        and len(parts[1]) > len(parts[0]) + 8
 
 
 #: A numbered heading: "A. From the 1990s", "II. Background".
@@ -62,6 +70,8 @@ def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> t
         k += 1
     if not parts or not parts[0][:1].isupper() or k >= len(lines):
         return None
+    if len(parts) > 1 and _prose(lines[j], lines[j + 1], parts, width):
+        return None  # a paragraph's indented first line and the full line it wraps onto
     after = lines[k]
     if after.kind == "text" and not after.text.strip()[:1].isupper() and not para_re.match(after.text.strip()):
         return None

@@ -160,6 +160,10 @@ def _session_follows(head: list[tuple[int, str, str | None]], h: int) -> bool:
     return any(k == "session" for _, _, k in head[h + 1:h + 3])
 
 
+#: The star of a note on the symbol ("A/79/843*-S/2025/201*": "Reissued for technical reasons").
+_STAR_RE = re.compile(r"\*+(?=-|$)")
+
+
 def read_masthead(lines: list[Line]) -> Masthead | None:
     """The title block of a UN-system document at the start of lines (module docstring)."""
     head: list[tuple[int, str, str | None]] = []  # (line index, text, kind)
@@ -185,7 +189,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "organ":
             pending_organ.append(text)  # the organ of the session line that follows
         elif kind == "symbol" and "symbol" not in found:
-            found["symbol"] = [text]
+            found["symbol"] = [_STAR_RE.sub("", text)]  # "A/79/843*": the * marks a note
         elif kind == "distribution" and "distribution" not in found:
             found["distribution"] = [text]
             level = DISTR_RE.match(text).group("level").lower()

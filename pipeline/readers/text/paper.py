@@ -22,6 +22,7 @@ from .lexicon import TOP_HEADINGS_RE
 from .footnotes import STAR_NOTE_RE
 from .normalise import LINE_ATTR, Line
 from .letters import SALUTATION_RE, SIGNED_RE, annex_title, signature_end
+from .people import HONORIFIC_RE
 from .text import is_caps, join_lines
 
 PARA_RE = re.compile(r"^(?P<n>\d{1,4})\.[\s\u00a0]+(?P<text>\S.*)$")
@@ -36,11 +37,22 @@ MID_SENTENCE_RE = re.compile(r"(?:,|\b(?:of|and|the|in|see|de|la|le|et|du|des|y|
                              re.IGNORECASE)
 #: Sentence-final punctuation, perhaps followed by a closing quote and a footnote marker.
 TERMINAL_RE = re.compile(r"(?:[.!?…;:]['\"»”’)\]]*|(?:(?<!\d)|(?<=(?<!\d)(?:19|20)\d\d))[.!?…;:]['\"»”’)\]]*"
-                         r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))$")
+                         r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[.!?…;:]['\"»”’)\]]*\s?\*{1,3})$")
+#: A sentence's end, then a footnote marker set apart by a space ("by Azerbaijan. 3", as
+#: default pdftotext prints a superscript), not after an abbreviation ("para. 3", "No. 2").
+_SPACED_MARKER_RE = re.compile(r"(?<!\w)(?P<w>\w+)['\"»”’)\]]*[.!?…]['\"»”’)\]]* \d{1,3}$")
+_ABBREVIATIONS = frozenset({"para", "paras", "No", "no", "Nos", "p", "pp", "art", "Art", "vol",
+                            "Vol", "Rev", "Add", "Corr", "op", "cit", "n", "núm", "párr", "chap"})
+
+
 def ends_sentence(text: str) -> bool:
     """True when text ends with sentence-final punctuation (a footnote marker may follow);
     only the last characters are looked at, this runs on every line."""
-    return bool(TERMINAL_RE.search(text[-12:]))
+    tail = text[-24:]
+    if TERMINAL_RE.search(tail[-12:]):
+        return True
+    m = _SPACED_MARKER_RE.search(tail) if tail[-1:].isdigit() else None
+    return bool(m) and m.group("w") not in _ABBREVIATIONS
 
 
 SPACES_RE = re.compile(r" {2,}")
@@ -50,6 +62,10 @@ SUMMARY_RE = re.compile(r"^(?:Summary|Executive summary|Résumé|Resumen|Resumen
 #: The line that opens an annex: "Annex", "Annex II", "Annex to the letter dated ...".
 ANNEX_RE = re.compile(r"^(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO)(?:\s+(?P<n>[IVXLC]+|\d{1,2}))?"
                       r"(?P<rest>\s+(?:to|of|à|au|aux|de|al|del|a)\b.*)?$")
+#: A letter's enclosure or an annex's appendix, alone on its line: a heading of its own,
+#: its title (if any) under it.
+ENCLOSURE_RE = re.compile(r"^(?:Enclosures?|Pièces? jointes?|Adjuntos?|Appendix|Appendice|Apéndice)"
+                          r"(?:\s+(?:[IVXLC]+|\d{1,2}))?$")
 #: How a letter's signature starts: an annex may follow it with no blank line.
 SIGNED = ("(Signed)", "(Signé)", "(Firmado)")
 #: Lines that start a block of their own: a signature, an annex.
@@ -150,6 +166,54 @@ def compact_heading(lines: list[Line], i: int, width: int) -> tuple[Heading, int
     if not body[:1].isupper() or len(body) < 0.6 * width or BULLET_RE.match(body):
         return None
     return Heading(text, None, "caps" if is_caps(text, 2) else "plain"), i + 1
+
+
+#: A table's cells, one per line as extractors print them: a run of this many short lines
+#: at least, each of a few words and ending no sentence, is a table, never headings.
+CELL_RUN = 6
+
+
+def _cell_like(text: str) -> bool:
+    """A line that could be one cell of a table: at most five words and forty characters,
+    no sentence's end, no paragraph or heading number, not a caps heading of two words."""
+    text = " ".join(text.split())
+    return (0 < len(text) <= 40 and len(text.split()) <= 5 and not ends_sentence(text)
+            and not (PARA_RE.match(text) or ROMAN_HEAD_RE.match(text) or ALPHA_HEAD_RE.match(text)
+                     or ANNEX_RE.match(text) or CHAPTER_RE.match(text))
+            and not (is_caps(text, 2) and len(text.split()) >= 2))
+
+
+def cell_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines in runs of CELL_RUN or more cell-like text lines (blank lines
+    between them allowed): a table printed one cell per line, as in a letter's enclosure."""
+    cells: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, Line(0, "x " * 40)]):
+        if line.kind != "text":
+            continue
+        if _cell_like(line.text):
+            run.append(i)
+            continue
+        if len(run) >= CELL_RUN:
+            cells.update(run)
+        run = []
+    return cells
+
+
+#: Two spaces or more between words: the gap between two columns in ``pdftotext -layout``.
+_COLUMN_GAP_RE = re.compile(r"\S {2,}(?=\S)")
+
+
+def table_row(text: str) -> bool:
+    """True when the line is a row of three columns or more, as ``pdftotext -layout`` sets a
+    table ("Date    Local time    Altitude (feet)"): never a heading."""
+    return len(_COLUMN_GAP_RE.findall(text.strip())) >= 2
+
+
+def person_line(text: str) -> bool:
+    """True when the line starts with a form of address ("Mr. Nathaniel Khng"): a name in
+    a list of participants, never a heading."""
+    return bool(HONORIFIC_RE.match(text.strip()))
 
 
 def _numbered_heading(text: str) -> Heading | None:
@@ -280,6 +344,7 @@ class BodyBuilder:
         # pypdf prints no blank lines: a heading is then known by its shape alone
         self.compact = sum(ln.kind == "blank" for ln in lines) <= len(lines) // 50
         layout = any(ln.hint for ln in lines)
+        cells = cell_lines(lines)
         i = 0
         while i < len(lines):
             line = lines[i]
@@ -297,15 +362,20 @@ class BodyBuilder:
                 i = self.open_annex(lines, i, annex)
                 self.blank = False
                 continue
+            if at_start and ENCLOSURE_RE.match(text):
+                i = self.open_enclosure(lines, i, cells)
+                continue
             if SIGNED_RE.match(text) and not self.para_open_mid_sentence():
                 i = self.add_signature(lines, i)
                 continue
             if self.try_para(line, text) or self.try_item(line, text):
                 pass
             else:
+                cell = i in cells or person_line(text) or table_row(line.text)
                 found = heading_of(lines, i, self.after_heading) \
-                    if (self.blank or self._prev_ends_sentence()) else None
-                if found is None and (self.blank or self.compact and (
+                    if (self.blank or self._prev_ends_sentence()) and not cell else None
+                if found is None and not cell and (
+                        self.blank or self.compact and (
                         self._prev_ends_sentence() or not self.lines)):
                     found = compact_heading(lines, i, self.width)
                 if found and layout and found[0].style == "plain" and not line.hint:
@@ -405,6 +475,7 @@ class BodyBuilder:
                 and line.indent >= self.prev_indent + 3
                 or self._short_last_line(text)
                 or self.target.tag == "p" and len(self.lines) == 1 and SALUTATION_RE.match(self.lines[0])
+                or self.target.tag == "p" and STAR_NOTE_RE.match(self.lines[0])  # (its own block)
                 or self._after_last_item(text)):
             new_block = True
         if not new_block:
@@ -446,7 +517,7 @@ class BodyBuilder:
         if self.target is None or self.target.tag != "p" or self.para is not None or not self.lines:
             return False
         last = self.lines[-1]
-        return (len(last) < 0.7 * self.width and self._prev_ends_sentence()
+        return (len(last) < 0.8 * self.width and self._prev_ends_sentence()
                 and text[:1].isupper() and len(self.lines) > 1)
 
     def open_annex(self, lines: list[Line], i: int, m: re.Match) -> int:
@@ -477,6 +548,27 @@ class BodyBuilder:
         self.expected, self.printed = 1, 0
         self.after_heading = True
         return j
+
+    def open_enclosure(self, lines: list[Line], i: int, cells: set[int]) -> int:
+        """Open the section of an enclosure at lines[i] ("Enclosure"), with its title as
+        a subsection's heading: the next line, short and ending no sentence, with the lines
+        in lower case it wraps onto (never a table's first cell). Return the index after."""
+        self.open_section(" ".join(lines[i].text.split()), None, "plain")
+        self.blank = False
+        j = _next_text_index(lines, i + 1)
+        if j is None or j in cells:
+            return i + 1
+        parts = [" ".join(lines[j].text.split())]
+        while j + len(parts) < len(lines) and len(parts) < 3:
+            nxt = lines[j + len(parts)]
+            if nxt.kind != "text" or j + len(parts) in cells or not nxt.text.strip()[:1].islower():
+                break
+            parts.append(" ".join(nxt.text.split()))
+        title = join_lines(parts)
+        if ends_sentence(title) or not title[:1].isupper() or len(title.split()) > 24:
+            return i + 1
+        self.open_section(title, None, "plain")
+        return j + len(parts)
 
     def open_summary(self, text: str) -> None:
         """Open the summary of a report (R14): its heading, then the paragraphs that follow
