@@ -24,6 +24,26 @@ SALUTATION_RE = re.compile(r"^(?:Sir|Madam|Mr\.? President|Madam President|Excel
 _TERMINAL_RE = re.compile(r"[.!?…;:]['\"»”’)\]]*(?:\s?\*{1,3})?$")
 
 
+#: The start of a letter's title, or of its annex's: it runs on to whom it is addressed.
+_LETTER_TITLE_RE = re.compile(
+    r"^(?:(?:Annex|Annexe|Anexo)\s+(?:to|à|de|al)\s+(?:the\s+|la\s+|las\s+|les\s+)?)?"
+    r"(?:(?:identical\s+)?letters?|note\s+verbale|lettres?(?:\s+identiques)?|cartas?(?:\s+idénticas)?|"
+    r"nota\s+verbal)\s+(?:dated|datées?|de\s+fecha)\b", re.I)
+_ADDRESSED_RE = re.compile(r"\b(?:addressed|adressées?|dirigidas?)\b", re.I)
+
+
+#: A title's line that needs the next one ("Report of the port authority on the").
+_RUNS_ON_RE = re.compile(r"\b(?:of|the|and|on|for|to|in|de|du|des|la|le|et|del|y|en|sur|pour|para|"
+                         r"sobre|con|with|by|from|at)$", re.I)
+
+
+def unfinished_letter_title(text: str) -> bool:
+    """True when text starts a letter's title ("Letter dated 7 January 2025 from the
+    Western Azerbaijan") and has not yet said to whom it is addressed: it goes on, across a
+    blank line that pdfminer puts inside it."""
+    return bool(_LETTER_TITLE_RE.match(text)) and not _ADDRESSED_RE.search(text)
+
+
 def signature_end(lines: list[Line], i: int) -> int:
     """The index after the signature that starts at lines[i]: the signed line and up to
     four short role lines under it ("Ambassador", "Permanent Representative")."""
@@ -58,7 +78,14 @@ def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> t
         j += 1
     parts: list[str] = []
     k = j
-    while k < len(lines) and lines[k].kind == "text" and len(parts) < 3 and not (lines[k].page_start and parts):
+    while k < len(lines) and len(parts) < 3 and not (lines[k].page_start and parts):
+        if lines[k].kind != "text":
+            if not parts or k + 1 >= len(lines) or lines[k + 1].kind != "text" or not (
+                    unfinished_letter_title(join_lines(parts))
+                    or _RUNS_ON_RE.search(parts[-1]) and lines[k + 1].text.strip()[:1].islower()):
+                break
+            k += 1  # a blank line inside a letter's title (pdfminer)
+            continue
         text = " ".join(lines[k].text.split())
         if len(text) >= 0.9 * width or para_re.match(text) or parts and _SUBHEADING_RE.match(text):
             break  # (the annex's first subheading, "A. From the 1990s to ...", under its title)

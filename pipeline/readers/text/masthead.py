@@ -208,6 +208,10 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             body_session = True  # (the date of issue may follow it)
         elif kind in ("session", "agenda-item") and "organisation" not in found:
             break  # not the UN masthead (IOM prints the session above its title): meta.py's
+        elif kind == "session" and len(pending_organ) > 1 and h + 1 < len(head) \
+                and head[h + 1][0] == i and head[h + 1][2] == "session":
+            # two organs side by side over their sessions side by side: each with its own
+            found.setdefault("session", []).extend([pending_organ.pop(0), text])
         elif kind == "session":
             found.setdefault("session", []).extend(pending_organ + [text])
             pending_organ = []
@@ -302,13 +306,16 @@ def _item_titles_block(lines: list[Line], mast: Masthead, width: int) -> None:
     item."""
     if "agenda-item" not in mast.found:
         return
-    i, taken = mast.end, []
+    i, taken, organ = mast.end, [], None
     for _ in range(12):
         while i < len(lines) and lines[i].kind != "text":
             i += 1
         if i >= len(lines) or len(taken) > 30:
             return
         if LETTER_RE.match(lines[i].text.strip()):
+            break
+        organ = _organ_session(lines, i)
+        if organ:  # the second organ and its session, after the first's items (pdfminer)
             break
         if PARA_RE.match(lines[i].text) or KIND_END_RE.match(lines[i].text):
             return
@@ -321,6 +328,22 @@ def _item_titles_block(lines: list[Line], mast: Masthead, width: int) -> None:
         text, attrs = mast.found["agenda-item"]
         mast.found["agenda-item"] = (join_lines([text, *(ln.text for ln in taken)]), attrs)
         mast.end = i
+    if organ:
+        text, attrs = mast.found.get("session", ("", {}))
+        mast.found["session"] = (", ".join(t for t in (text, *organ[0]) if t), attrs)
+        mast.end = organ[1]
+
+
+def _organ_session(lines: list[Line], i: int) -> tuple[list[str], int] | None:
+    """(["Security Council", "Eightieth year"], the index after) when lines[i] is an organ's
+    name with its session on the next text line; else None."""
+    text = " ".join(lines[i].text.split())
+    if not ORGAN_RE.match(text):
+        return None
+    k = _skip_blank(lines, i + 1)
+    if k >= len(lines) or not SESSION_RE.match(" ".join(lines[k].text.split())):
+        return None
+    return [text, " ".join(lines[k].text.split())], k + 1
 
 
 def read_title(lines: list[Line], mast: Masthead, width: int) -> None:

@@ -21,7 +21,7 @@ from ...errors import Diagnostic
 from .lexicon import TOP_HEADINGS_RE
 from .footnotes import STAR_NOTE_RE
 from .normalise import LINE_ATTR, Line
-from .letters import SALUTATION_RE, SIGNED_RE, annex_title, signature_end
+from .letters import SALUTATION_RE, SIGNED_RE, annex_title, signature_end, unfinished_letter_title
 from .people import HONORIFIC_RE
 from .text import is_caps, join_lines
 
@@ -122,8 +122,8 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False) -> tuple[
     numbered = _numbered_heading(full)
     if numbered:
         return numbered, j
-    if not full[:1].isupper() and not full[:1].isdigit():
-        return None
+    if not full[:1].isupper() and not full[:1].isdigit() or MID_SENTENCE_RE.search(full):
+        return None  # (a line that ends on "the" or "of" is a sentence cut by a blank line)
     if not _isolated(lines, j, after_blank or prev is None) and not (
             j == i + 1 and whole_top_heading(full) and (after_blank or prev is None)):
         return None
@@ -159,6 +159,7 @@ def compact_heading(lines: list[Line], i: int, width: int) -> tuple[Heading, int
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if (not text[:1].isupper() or len(text.split()) > 8 or len(text) > 0.6 * width
             or text.endswith((".", ",", ";", ":", "!", "?", "-")) or not _HAS_WORD_RE.search(text)
+            or MID_SENTENCE_RE.search(text)
             or PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text)
             or nxt is None or nxt.kind != "text"):
         return None
@@ -531,9 +532,14 @@ class BodyBuilder:
         if m.group("n"):
             annex.set("n", m.group("n"))
         parts, j = [" ".join(lines[i].text.split())], i + 1
-        while (j < len(lines) and len(parts) < 4 and lines[j].kind == "text"
+        while (j < len(lines) and len(parts) < 4 and (lines[j].kind == "text" or (
+                unfinished_letter_title(join_lines(parts)) and j + 1 < len(lines)
+                and lines[j + 1].kind == "text" and not lines[j + 1].page_start))
                and not lines[j].page_start and m.group("rest") and not ends_sentence(parts[-1])
                and not PARA_RE.match(lines[j].text.strip())):
+            if lines[j].kind != "text":
+                j += 1  # a blank line inside the annex's letter title (pdfminer)
+                continue
             nxt = " ".join(lines[j].text.split())
             widest = max(map(len, parts))
             if len(nxt) >= 0.92 * self.width or (len(parts) > 1 and len(parts[-1]) < 0.6 * widest):
