@@ -37,6 +37,19 @@ _RUNS_ON_RE = re.compile(r"\b(?:of|the|and|on|for|to|in|de|du|des|la|le|et|del|y
                          r"sobre|con|with|by|from|at)$", re.I)
 
 
+#: Who a letter is addressed to, at the end of its title: where the title ends.
+_ADDRESSEE_END_RE = re.compile(r"\b(?:addressed|adressées?|dirigidas?)\b.*\b(?:Secretary-General|"
+                               r"Secrétaire général|Secretario General|Council|Assembly|Conseil de sécurité|"
+                               r"Assemblée générale|Consejo de Seguridad|Asamblea General|Committee|"
+                               r"Comité|Comisión|Commission)\W*$", re.I)
+
+
+def finished_letter_title(text: str) -> bool:
+    """True when a letter's title has said to whom it is addressed ("... addressed to the
+    Secretary-General"): what follows is another block (the annex's own title)."""
+    return bool(_LETTER_TITLE_RE.match(text)) and bool(_ADDRESSEE_END_RE.search(text))
+
+
 def unfinished_letter_title(text: str) -> bool:
     """True when text starts a letter's title ("Letter dated 7 January 2025 from the
     Western Azerbaijan") and has not yet said to whom it is addressed: it goes on, across a

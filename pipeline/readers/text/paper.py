@@ -21,7 +21,8 @@ from ...errors import Diagnostic
 from .lexicon import TOP_HEADINGS_RE
 from .footnotes import STAR_NOTE_RE
 from .normalise import LINE_ATTR, Line
-from .letters import SALUTATION_RE, SIGNED_RE, annex_title, signature_end, unfinished_letter_title
+from .letters import (SALUTATION_RE, SIGNED_RE, annex_title, finished_letter_title, signature_end,
+                      unfinished_letter_title)
 from .people import HONORIFIC_RE
 from .text import is_caps, join_lines
 
@@ -536,6 +537,7 @@ class BodyBuilder:
                 unfinished_letter_title(join_lines(parts)) and j + 1 < len(lines)
                 and lines[j + 1].kind == "text" and not lines[j + 1].page_start))
                and not lines[j].page_start and m.group("rest") and not ends_sentence(parts[-1])
+               and not finished_letter_title(join_lines(parts))
                and not PARA_RE.match(lines[j].text.strip())):
             if lines[j].kind != "text":
                 j += 1  # a blank line inside the annex's letter title (pdfminer)
