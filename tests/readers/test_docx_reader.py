@@ -33,8 +33,6 @@ KNOWN = {
     "agenda-en-council-numbered-talks-date-in-title": ({"headings"}, DATE_ONLY_DAY),
     "agenda-es-oea-simbolo-ampm-espaciado-layout": ({"headings"}, DATE_ONLY_DAY),
     "agenda-fr-date-titre-etat-au-pypdf": ({"headings"}, DATE_ONLY_DAY),
-    "un-note-en-board-limited-tab-pypdf": ({"title"}, ITEM_WITH_TITLE),
-    "un-note-fr-ecosoc-layout-annex-subparagraphs": ({"title"}, ITEM_WITH_TITLE),
     "un-official-records-en-pdftotext-cover-chapters": ({"title"}, SERIES_ON_ONE_LINE),
     "un-programme-of-work-es-layout-limited": ({"entries", "paragraphs"},
                                                "the writer prints an entry's day and times as a "
@@ -42,8 +40,6 @@ KNOWN = {
     "un-provisional-agenda-fr-annotated-programme": ({"title", "entries", "fallback"},
                                                      ITEM_WITH_TITLE + "; its annex's programme "
                                                      "of work printed as lines under each title"),
-        "un-report-es-symbol-first-contents": ({"title", "headings"}, ITEM_WITH_TITLE),
-    "un-report-fr-hrc-pypdf-summary": ({"title", "headings"}, ITEM_WITH_TITLE),
 }
 FIXTURES = fixture_texts()
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

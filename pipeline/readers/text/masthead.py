@@ -31,7 +31,7 @@ from .paper import PARA_RE, ROMAN_HEAD_RE
 from .text import is_caps, join_lines
 from .times import find_date, find_date_range, is_date_line
 
-ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,80})*$", re.I)
+ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,120})*$", re.I)
 ORGAN_RE = re.compile(
     r"^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
     r"Trusteeship Council|International Court of Justice|"
@@ -52,7 +52,7 @@ SESSION_RE = re.compile(
     r"(?:\s+of\s+\d{4}|\s+de\s+\d{4}|\s+\d{4})?|(?:Session|Sesi[óo]n)\s+\S+.{0,40})$", re.I)
 ITEM_RE = re.compile(
     r"^(?:(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?|points?|temas?|puntos?)\s+"
-    r"\d+.{0,120}$", re.I)
+    r"\d+.{0,400}$", re.I)  # (two organs' items, as our writers print them on one line)
 #: The kind of a document as the UN prints it under the title: what ends a title.
 KIND_END_RE = re.compile(
     r"^(?:Report|Note|Rapport|Informe|Nota)\s+(?:of|by|du|de|de la|del)\s+(?:the\s+|l[’'])?"
@@ -164,6 +164,12 @@ def _session_follows(head: list[tuple[int, str, str | None]], h: int) -> bool:
 _STAR_RE = re.compile(r"\*+(?=-|$)")
 
 
+#: An item line without its title ("Agenda item 12", "Item 24 of the preliminary list*"):
+#: the title follows, perhaps after a blank line (pdfminer).
+_BARE_ITEM_RE = re.compile(r"(?:\d|\)|\*|list|agenda|jour|provisoire|provisional|programa|provisional)\W*$",
+                           re.I)
+
+
 def read_masthead(lines: list[Line]) -> Masthead | None:
     """The title block of a UN-system document at the start of lines (module docstring)."""
     head: list[tuple[int, str, str | None]] = []  # (line index, text, kind)
@@ -173,6 +179,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         if len(head) > 40 or PARA_RE.match(line.text) or ROMAN_HEAD_RE.match(line.text):
             break
         head += [(i, text, kind) for text, kind in _fields(line)]
+    head = _unstack_organs(lines, head)
     kinds = {k for _, _, k in head[:12]}
     if len(kinds & {"org", "symbol", "distribution", "original-language"}) < 2:
         return None
@@ -183,6 +190,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
     taken: set[str] = set()
     pending_organ: list[str] = []
     body_session = False
+    item_of = 0  # how many session fields were read when the last agenda item was
     for h, (i, text, kind) in enumerate(head):
         if kind == "org" or (kind == "organ" and "original-language" not in found):
             found.setdefault("organisation", []).append(text)
@@ -220,12 +228,16 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             attrs["dates"] = dict(zip(("from", "to"), find_date_range(text)))
         elif kind == "date" and "session" in found:
             found["session"].append(text)
-        elif kind == "agenda-item" and "agenda-item" not in found:
-            found["agenda-item"] = [text]
+        elif kind == "agenda-item" and ("agenda-item" not in found or len(found.get("session", [])) > item_of):
+            # the first organ's item, or the second organ's after its own session
+            found.setdefault("agenda-item", []).append(text)
+            item_of = len(found.get("session", []))
             item_open = True
             last = h
             continue
-        elif (item_open and head[h][0] == head[h - 1][0] + 1 and kind is None
+        elif (item_open and (head[h][0] == head[h - 1][0] + 1 or head[h][0] == head[h - 1][0] + 2
+                             and head[h - 1][2] == "agenda-item" and _BARE_ITEM_RE.search(head[h - 1][1]))
+              and kind is None
               and len(found["agenda-item"]) < 16 and len(text) <= 75 and not LETTER_RE.match(text)
               and not (KIND_RE.match(text) and not _CONTINUES_RE.search(text))):
             found["agenda-item"].append(text)  # the item's title, line after line
@@ -236,7 +248,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
                      or _organ_wraps(head, h, last, found)):
             found["organisation"][-1] += " " + text  # "Executive Board of the" / "United Nations Entity"
         elif kind is None and "organisation" in found and _session_follows(head, h) \
-                and not _REPORT_RE.match(text):
+                and not _REPORT_RE.match(text) and not (h + 1 < len(head) and head[h + 1][2] == "organ"):
             pending_organ.append(text)  # the body's name ("Commission on ...") above its session
         else:  # unknown, or a second symbol or distribution: not the title block any more
             _finish_line(head, h, last, found)
@@ -247,12 +259,40 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         return None
     if pending_organ:  # an organ line with no session under it: part of the masthead
         found.setdefault("organisation", []).extend(pending_organ)
-    end = head[last][0] + 1
+    end = max(i for i, _, _ in head[:last + 1]) + 1
     joiners = {"original-language": "; "}
     return Masthead({name: (join_lines(parts) if name == "agenda-item"
                             else _join_fields(parts, joiners.get(name, ", ")),
                             attrs.get(name, {}))
                      for name, parts in found.items()}, end)
+
+
+def _unstack_organs(lines: list[Line], head: list[tuple[int, str, str | None]]
+                    ) -> list[tuple[int, str, str | None]]:
+    """The fields with two organs' blocks printed side by side ("General Assembly   Economic
+    and Social Council" / "Eightieth session   2025 session" / items and their titles) put
+    one after the other, as default pdftotext prints them: the left column's fields, then
+    the right's. A line of one field goes to the right column, unless its indent says left."""
+    at = next((h for h in range(len(head) - 1) if head[h][0] == head[h + 1][0]
+               and head[h][2] == head[h + 1][2] == "organ"), None)
+    if at is None or (at + 2 < len(head) and head[at + 2][0] == head[at][0]):
+        return head
+    i0 = head[at][0]
+    right_at = lines[i0].indent + lines[i0].text.rstrip().rfind(head[at + 1][1])
+    left, right, k = [head[at]], [head[at + 1]], at + 2
+    while k < len(head) and head[k][0] <= head[k - 1][0] + 1:
+        same = [f for f in head[k:] if f[0] == head[k][0]]
+        if len(same) == 2:
+            left.append(same[0])
+            right.append(same[1])
+        elif len(same) == 1 and right_at >= 40 and 0 < lines[head[k][0]].indent < right_at - 4:
+            left.append(same[0])
+        elif len(same) == 1:
+            right.append(same[0])
+        else:
+            break
+        k += len(same)
+    return head[:at] + left + right + head[k:]
 
 
 def _join_fields(parts: list[str], sep: str) -> str:

@@ -55,6 +55,10 @@ def _in_url(text: str) -> bool:
     return "://" in token or token.startswith("www.") or token.count("/") >= 2
 
 
+#: A paragraph's number at the start of a line ("7.  Discussing"): never the end of a cut word.
+_PARA_NUMBER_RE = re.compile(r"^\d{1,3}\.\s")
+
+
 def join_lines(texts: list[str]) -> str:
     """Join wrapped lines with one space, undoing hyphenation at line ends."""
     parts: list[str] = []
@@ -69,6 +73,8 @@ def join_lines(texts: list[str]) -> str:
         m = _HYPHEN_END_RE.search(last[-80:]) if last[-1] in "-‐" else None
         if m and _in_url(last):
             parts.append(piece)  # a web address cut at its own hyphen: "…/rural-" + "employment"
+        elif m and _PARA_NUMBER_RE.match(piece):
+            parts.append(" " + piece)  # "Under-Secretary-" + "7.  Discussing": pdfminer's order
         elif m:
             if keeps_hyphen(m.group(1), piece):
                 parts.append(piece)
