@@ -61,7 +61,9 @@ KIND_END_RE = re.compile(
     r"Directeur général|Directrice générale|Président|Présidente|Bureau|Secretario General|"
     r"Secretaría|Director General|Directora General|Presidente|Presidenta|Mesa)\b.{0,60}$")
 KIND_RE = re.compile(
-    r"^(?:(?:Report|Note|Letter|Memorandum|Statement|Proposal|Draft\s+\w+)\s+(?:of|by)\s+the\s+.{3,80}|"
+    r"^(?:(?:Report|Note|Letter|Memorandum|Statement|Proposal|(?:Revised\s+)?[Dd]raft\s+\w+)\s+"
+    r"(?:submitted\s+)?(?:of|by)\s+the\s+.{3,80}|"
+    r"(?:Projet|Proyecto)\s+de\s+\w+\s+(?:présentée?s?|presentados?|presentadas?)\s+par\s+.{3,80}|"
     r"(?:Rapport|Note|Lettre|D[ée]claration)\s+(?:du|de la|des|de l[’'])\s*.{3,80}|"
     r"(?:Informe|Nota|Carta|Declaraci[óo]n)\s+(?:del|de la|de los|de las)\s+.{3,80})$")
 _FIELD_SPLIT_RE = re.compile(r"\s{2,}")
@@ -314,7 +316,13 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
     while i < len(lines) and lines[i].kind != "text":
         i += 1
     title: list[Line] = []
-    while i < len(lines) and lines[i].kind == "text" and len(title) < 6:
+    while i < len(lines) and len(title) < 6:
+        if lines[i].kind != "text":
+            nxt = _skip_blank(lines, i)
+            if not (title and nxt == i + 1 and nxt < len(lines) and _CONTINUES_RE.search(title[-1].text.strip())
+                    and not KIND_RE.match(lines[nxt].text.strip())):
+                break
+            i = nxt  # a blank line inside the title, after "during the" (pdfminer)
         text = lines[i].text
         if title and is_caps(title[-1].text, 2) and not is_caps(text, 2) and not KIND_RE.match(
                 text.strip()) and lines[i - 1].kind == "text":
@@ -322,6 +330,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
         if title and i + 1 < len(lines) and RECORDS_RE.match(lines[i + 1].text.strip()):
             break  # the organ over "Official Records": the cover's series, under the title
         goes_on = title and LETTER_RE.match(title[0].text.strip()) and text.strip()[:1].islower()
+        if title and text.rstrip().endswith(","):
+            break  # "The Economic and Social Council,": a resolution's opening, under its title
         if PARA_RE.match(text) or ROMAN_HEAD_RE.match(text.strip()) or (
                 title and len(text) > 0.85 * width and not goes_on):
             break  # (a letter's title goes on in lower case, however long the line)
@@ -386,6 +396,11 @@ def _organ_session(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     return [text, " ".join(lines[k].text.split())], k + 1
 
 
+#: A draft's kind, printed above its title: "Draft resolution submitted by the President".
+DRAFT_RE = re.compile(r"^(?:Revised\s+)?(?:Draft|Projet|Proyecto)\s+(?:de\s+)?(?:resolution|decision|"
+                      r"résolution|décision|resolución|decisión)\b.{0,120}$", re.I)
+
+
 def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     """The title of a letter or note after the symbol block (its lines are shorter than the
     body's, which follows with no blank line in some extractions), and its kind under it;
@@ -395,16 +410,24 @@ def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     _item_titles_block(lines, mast, width)
     _governing_body(lines, mast)
     _agenda_item_runs_to_title(lines, mast)
+    first = _skip_blank(lines, mast.end)
+    if first < len(lines) and DRAFT_RE.match(lines[first].text.strip()):
+        # "Draft resolution submitted by the President": the kind, printed above the title
+        mast.found["subtitle"] = (lines[first].text.strip(), {})
+        mast.end = first + 1
     title, i = _title_block(lines, mast.end, width)
     if not title:
         return
     if not KIND_RE.match(title[-1].text) and "session" not in mast.found:
         second, k = _title_block(lines, i, width)
-        if len(second) > 1 and KIND_RE.match(second[-1].text) and i < len(lines) \
+        after = _skip_blank(lines, k)
+        kind_under = after < len(lines) and bool(KIND_END_RE.match(lines[after].text.strip()))
+        if second and (len(second) > 1 and KIND_RE.match(second[-1].text) or kind_under
+                       and not KIND_RE.match(second[-1].text)) and i < len(lines) \
                 and lines[i].kind != "text":
             mast.found["meeting"] = (join_lines([ln.text for ln in title]), {})
             title, i = second, k
-    if len(title) > 1 and KIND_RE.match(title[-1].text):
+    if len(title) > 1 and KIND_RE.match(title[-1].text) and "subtitle" not in mast.found:
         mast.found["subtitle"] = (title.pop().text, {})
     mast.found["title"] = (join_lines([ln.text for ln in title]), {})
     mast.end = i
