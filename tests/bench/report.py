@@ -186,7 +186,7 @@ def memory_table(r: dict) -> list[str]:
     formats = list(rows[0]["formats"])
     out = ["", "memory against size: a paper's XML master (tests/bench/masters.py) through load_valid "
                "(parse, RELAX NG, Schematron), then one format, each in a process of its own; peak "
-               "resident MB (ru_maxrss; 'none' loads only), seconds to load",
+               "resident MB (VmHWM; 'none' loads only), seconds to load",
            f"  {'size MB':>9s} {'load s':>7s} " + " ".join(f"{f + ' MB':>9s}" for f in formats)]
     for row in rows:
         cells = []
