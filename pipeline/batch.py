@@ -26,6 +26,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Callable
 
+from lxml import etree
+
 from . import writers
 from .documents import alternate_links, doc_name, language_versions, load_valid, read_source
 from .errors import PipelineError
@@ -134,15 +136,7 @@ def build_document(source: Path, plan: Plan, folder: str = "xml", formats: bool 
         source_digest = manifest.file_digest(source)
         extra = str(manifest.file_digest(sidecar(source)))  # sources/<docid>.toml, if any
         if manifest.stale(xml, combine(plan.code_of("reader"), str(source_digest), extra)):
-            st = source.stat()
-            data = source.read_bytes()  # the bytes read are the bytes recorded
-            manifest.remember(source, st, sha(data))
-            tree, warnings = read_source(source, check=plan.check, data=data)
-            outcome.messages += [str(w) for w in warnings]
-            out = serialize(tree, xml)
-            atomic_write(xml, out)
-            outcome.wrote(xml, combine(plan.code_of("reader"), sha(data), extra))
-            xml_digest = sha(out)
+            tree, xml_digest = read_to_xml(source, xml, plan, outcome, extra)
         xml_digest = xml_digest or manifest.file_digest(xml)
         for fmt in plan.formats if formats else ():
             info = writers.REGISTRY[fmt]
@@ -156,6 +150,24 @@ def build_document(source: Path, plan: Plan, folder: str = "xml", formats: bool 
                 outcome.wrote(dest, inputs)
 
     return guarded(str(source), job)
+
+
+def read_to_xml(source: Path, xml: Path, plan: Plan, outcome: Outcome,
+                extra: str) -> tuple[etree._ElementTree, str]:
+    """Read source into its XML master at xml (recorded in outcome); the tree and the
+    digest of the bytes written. Neither the source's bytes nor the master's outlive
+    this function: the writers that follow hold only the tree."""
+    st = source.stat()
+    data = source.read_bytes()  # the bytes read are the bytes recorded
+    digest = sha(data)
+    _MANIFEST.remember(source, st, digest)
+    tree, warnings = read_source(source, check=plan.check, data=data)
+    del data
+    outcome.messages += [str(w) for w in warnings]
+    out = serialize(tree, xml)
+    atomic_write(xml, out)
+    outcome.wrote(xml, combine(plan.code_of("reader"), digest, extra))
+    return tree, sha(out)
 
 
 def build_draft(source: Path, plan: Plan) -> Outcome:

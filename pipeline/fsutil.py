@@ -4,10 +4,15 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import IO, Callable
+
+#: What writes a file's content into it (a large output never held whole in memory).
+Writer = Callable[[IO[bytes]], None]
 
 
-def atomic_write(dest: Path | str, data: bytes | str) -> None:
-    """Write ``data`` to a temporary file beside ``dest``, then rename it over ``dest``."""
+def atomic_write(dest: Path | str, data: bytes | str | Writer) -> None:
+    """Write ``data`` (or what the function ``data`` writes into the open file) to a
+    temporary file beside ``dest``, then rename it over ``dest``."""
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str):
@@ -15,7 +20,10 @@ def atomic_write(dest: Path | str, data: bytes | str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, dest)
     except BaseException:

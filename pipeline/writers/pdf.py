@@ -16,6 +16,7 @@ builds every other format.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
@@ -77,6 +78,7 @@ def convert(pairs: list[tuple[Path, Path]], jobs: int = 1) -> list[Diagnostic]:
     names = [odt.stem for odt, _ in pairs]
     if len(set(names)) != len(names):
         raise ValueError(f"two ODT files of the same name: {names}")
+    give_back_memory()
     groups = max(1, min(jobs, len(pairs) // PER_PROCESS))
     shares = [pairs[k::groups] for k in range(groups)]  # each its own profile and folder
     with tempfile.TemporaryDirectory(prefix="pipeline-pdf-") as work:
@@ -94,6 +96,16 @@ def convert(pairs: list[tuple[Path, Path]], jobs: int = 1) -> list[Diagnostic]:
                     errors.append(Diagnostic(str(odt), None,
                                              f"LibreOffice made no PDF of it{failure}"))
         return sorted(errors, key=lambda d: d.file)
+
+
+def give_back_memory() -> None:
+    """Return to the system the heap this process holds free (glibc's malloc_trim), so that
+    LibreOffice does not run beside the memory of the largest document built before it (a
+    20 MB master's formats left 200 MB resident, all of it free). Elsewhere, nothing."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def run_soffice(program: str, odts: list[Path], out: Path, profile: Path) -> str:

@@ -74,7 +74,8 @@ class MakeRun:
 
 
 class SessionSampler(threading.Thread):
-    """Samples the summed RSS of every process of one session (make and its children)."""
+    """Samples the summed RSS of every process of one session (make and its children, and
+    their descendants that started sessions of their own)."""
 
     def __init__(self, sid: int, interval: float = 0.05):
         super().__init__(daemon=True)
@@ -89,8 +90,9 @@ class SessionSampler(threading.Thread):
 
 
 def session_rss_kb(sid: int) -> int:
-    """Sum of the resident set sizes of the processes of session ``sid``, in kB."""
-    total = 0
+    """Sum of the resident set sizes of the processes of session ``sid`` and of their
+    descendants in sessions of their own (LibreOffice runs in one: pdf.run_soffice), in kB."""
+    procs: dict[int, tuple[int, int, int]] = {}  # pid -> (ppid, session, rss kB)
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -99,9 +101,15 @@ def session_rss_kb(sid: int) -> int:
                 fields = f.read().rsplit(b")", 1)[1].split()
         except (OSError, IndexError):
             continue
-        if int(fields[3]) == sid:  # after "(comm)": state ppid pgrp session ... rss is 22nd
-            total += int(fields[21]) * PAGE // 1024
-    return total
+        # after "(comm)": state ppid pgrp session ...; rss is the 22nd
+        procs[int(entry)] = (int(fields[1]), int(fields[3]), int(fields[21]) * PAGE // 1024)
+    counted = {pid for pid, (_, session, _) in procs.items() if session == sid}
+    grown = True
+    while grown:
+        more = {pid for pid, (ppid, _, _) in procs.items() if ppid in counted} - counted
+        counted |= more
+        grown = bool(more)
+    return sum(procs[pid][2] for pid in counted)
 
 
 def run_make(work: Path, jobs: int, log: Path, target: str = "all") -> MakeRun:

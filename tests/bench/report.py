@@ -178,6 +178,28 @@ def size_table(r: dict) -> list[str]:
     return out
 
 
+def memory_table(r: dict) -> list[str]:
+    """Memory against size: an XML master loaded, then one format, a process each."""
+    rows = r.get("memory") or []
+    if not rows:
+        return []
+    formats = list(rows[0]["formats"])
+    out = ["", "memory against size: a paper's XML master (tests/bench/masters.py) through load_valid "
+               "(parse, RELAX NG, Schematron), then one format, each in a process of its own; peak "
+               "resident MB (VmHWM; 'none' loads only), seconds to load",
+           f"  {'size MB':>9s} {'load s':>7s} " + " ".join(f"{f + ' MB':>9s}" for f in formats)]
+    for row in rows:
+        cells = []
+        for f in formats:
+            cell = row["formats"][f]
+            cells.append(f"{cell['peak_mb']:9.0f}" if "peak_mb" in cell else f"{'failed':>9s}")
+        load = row["formats"][formats[0]].get("load_s")
+        load_txt = f"{load:7.1f}" if load is not None else f"{'-':>7s}"
+        out.append(f"  {row['bytes'] / MB:9.2f} {load_txt} " + " ".join(cells))
+        out += [f"    {f}: {row['formats'][f]['error']}" for f in formats if "error" in row["formats"][f]]
+    return out
+
+
 def linearity(rows: list[dict]) -> str:
     """Whether the cost per MB stays flat from 1 MB up (below, the fixed cost dominates)."""
     done = [x for x in rows if not x["stopped"] and not x["error"] and x["bytes"] >= 0.9 * MB]
@@ -267,7 +289,7 @@ def table(r: dict) -> list[str]:
     """The whole table; its last line is the ratio."""
     f = figures(r)
     out = header(r) + parsing(r) + stage_table(r) + format_table(r) + make_table(r) + pandoc_table(r)
-    out += size_table(r)
+    out += size_table(r) + memory_table(r)
     out += targets(r, f)
     out.append("")
     out.append(f"ratio = pipeline per document / pandoc alone per document = (clean `make -j1 all` wall "

@@ -23,7 +23,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from . import corpus, measure, report, scale, stages
+from . import corpus, measure, memory, report, scale, stages
 from .markdown import to_markdown
 from .seeds import ROOT, load_seeds
 
@@ -267,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     log("big paper done")
     results["sizes"] = scale.size_curve(size_texts(base, docs, big, args, seeds), base / "sizes",
                                         timeout=600.0, log=log)
+    results["memory"] = memory.memory_curve(base / "memory", args.max_mb, log)
     results["load_after"] = os.getloadavg()
     profile = profile_pass(sample_of(docs, args.sample), args.out) if args.profile else ""
     lines = report.table(results)

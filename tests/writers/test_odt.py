@@ -304,6 +304,6 @@ def test_unknown_ast_node_is_an_error() -> None:
     from pipeline.errors import PipelineError
     from pipeline.writers.docx.house import house
     from pipeline.writers.odt import emit
-    doc = {"blocks": [{"t": "Para", "c": [{"t": "Str", "c": "x"}, {"t": "Math", "c": []}]}]}
+    blocks = [{"t": "Para", "c": [{"t": "Str", "c": "x"}, {"t": "Math", "c": []}]}]
     with pytest.raises(PipelineError, match=r"doc\.odt: error: .*Math"):
-        emit.content(doc, house()["agenda"], "doc.odt")
+        emit.content(iter(blocks), house()["agenda"], "doc.odt")

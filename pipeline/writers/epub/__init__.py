@@ -1,7 +1,9 @@
 """EPUB 3 writer: one XHTML text, a navigation document, accessibility metadata, a fixed zip."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
@@ -29,24 +31,26 @@ def build(tree: etree._ElementTree) -> bytes:
     doc = tree.getroot()
     ctx = Context(doc.get(XML_LANG, "en"), epub=True)
     text = text_xhtml(ctx, doc)  # first: it records the note references
-    parts = {
+    # The text is serialised into its zip entry as it is compressed, never held as bytes.
+    parts: dict[str, bytes | zip_package.Stream] = {
         "META-INF/container.xml": container_xml(),
         "EPUB/package.opf": package_opf(doc),
         "EPUB/nav.xhtml": nav_xhtml(ctx, doc),
-        f"EPUB/{TEXT}": text,
+        f"EPUB/{TEXT}": lambda entry: write_xhtml(text, entry),
         "EPUB/house.css": house_css().encode("utf-8"),
     }
     return zip_parts(parts)
 
 
-def zip_parts(parts: dict[str, bytes]) -> bytes:
+def zip_parts(parts: dict[str, bytes | zip_package.Stream]) -> bytes:
     """An OCF zip: mimetype first and stored, then the parts sorted, one fixed date."""
     return zip_package.write({"mimetype": b"application/epub+zip", **parts},
                          first=["mimetype"], stored=["mimetype"])
 
 
-def text_xhtml(ctx: Context, doc: etree._Element) -> bytes:
-    """The text: title block, then the programme or the paper, then the footnotes."""
+def text_xhtml(ctx: Context, doc: etree._Element) -> etree._Element:
+    """The text: title block, then the programme or the paper, then the footnotes (the
+    XHTML tree; ``write_xhtml`` serialises it)."""
     body = el("body")
     body.append(title_block(ctx, doc.find("meta")))
     main = sub(body, "main", {"id": "main"})
@@ -58,7 +62,7 @@ def text_xhtml(ctx: Context, doc: etree._Element) -> bytes:
     notes = footnotes(ctx, doc.find("footnotes"))
     if notes is not None:
         main.append(ctx.epub_type(notes, "footnotes"))
-    return xhtml(ctx, text_of(doc.find("meta/title")), body)
+    return xhtml_root(ctx, text_of(doc.find("meta/title")), body)
 
 
 def nav_xhtml(ctx: Context, doc: etree._Element) -> bytes:
@@ -84,6 +88,20 @@ def nav_xhtml(ctx: Context, doc: etree._Element) -> bytes:
 
 def xhtml(ctx: Context, title: str, body: etree._Element) -> bytes:
     """A complete XHTML document (lang and xml:lang, house CSS) around ``body``."""
+    out = io.BytesIO()
+    write_xhtml(xhtml_root(ctx, title, body), out)
+    return out.getvalue()
+
+
+def write_xhtml(root: etree._Element, out: IO[bytes]) -> None:
+    """An XHTML tree as a document (declaration, DOCTYPE) into ``out``."""
+    etree.ElementTree(root).write(out, xml_declaration=True, encoding="UTF-8",
+                                  doctype="<!DOCTYPE html>")
+    out.write(b"\n")
+
+
+def xhtml_root(ctx: Context, title: str, body: etree._Element) -> etree._Element:
+    """The XHTML tree of a document (lang and xml:lang, house CSS) around ``body``."""
     head = el("head", None, el("meta", {"charset": "utf-8"}), el("title", None, title),
               el("link", {"rel": "stylesheet", "type": "text/css", "href": "house.css"}))
     page = el("html", None, head, body)
@@ -99,5 +117,4 @@ def xhtml(ctx: Context, title: str, body: etree._Element) -> bytes:
         if isinstance(element.tag, str) and not element.tag.startswith("{"):
             element.tag = f"{{{XHTML_NS}}}{element.tag}"
     etree.cleanup_namespaces(root, top_nsmap={None: XHTML_NS, "epub": OPS_NS})
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                          doctype="<!DOCTYPE html>") + b"\n"
+    return root

@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import IO
 
 import lxml.html
 from lxml import etree
@@ -27,23 +28,37 @@ def house_css() -> str:
 def write(tree: etree._ElementTree, dest: Path, options: Options) -> None:
     """Write the document as one HTML page at ``dest``."""
     dest = Path(dest)
-    atomic_write(dest, render(tree, options, dest.name).encode("utf-8"))
+    page = html_page(tree, options, dest.name)
+    # Serialised into the file as it goes: no string or bytes of the whole page is held
+    # (for a long paper, the text as str and its UTF-8 took more than the page's tree).
+    atomic_write(dest, lambda out: write_page(page, out))
 
 
 def render(tree: etree._ElementTree, options: Options, self_href: str = "") -> str:
     """The whole page as an HTML5 string (DOCTYPE, UTF-8, no script)."""
+    return serialize(html_page(tree, options, self_href))
+
+
+def html_page(tree: etree._ElementTree, options: Options, self_href: str = "") -> etree._Element:
+    """The page as an HTML element tree, laid out."""
     doc = tree.getroot()
     ctx = Context(doc.get(XML_LANG, "en"))
     page = el("html", {"lang": ctx.lang, "dir": labels.direction(ctx.lang)})
     page.append(head(ctx, doc, options, self_href))
     page.append(body(ctx, doc, options))
     layout(page)
-    return serialize(page)
+    return page
 
 
 def serialize(page: etree._Element) -> str:
     """An HTML element tree as an HTML5 document (lxml escapes all text and attributes)."""
     return lxml.html.tostring(page, doctype=DOCTYPE, encoding="unicode", method="html") + "\n"
+
+
+def write_page(page: etree._Element, out: IO[bytes]) -> None:
+    """``serialize(page)`` in UTF-8, written into ``out`` (the same bytes)."""
+    etree.ElementTree(page).write(out, method="html", doctype=DOCTYPE, encoding="utf-8")
+    out.write(b"\n")
 
 
 def head(ctx: Context, doc: etree._Element, options: Options, self_href: str) -> etree._Element:

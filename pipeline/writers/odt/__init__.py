@@ -21,12 +21,10 @@ from .. import package
 from ..docx import body, house
 from ..docx.props import properties
 from . import emit, post
-from .odf import serialise
+from .odf import serialise_into
 
 #: The default house's reference; each house has its own (house.reference).
 REFERENCE = house.reference("odt", house.DEFAULT)
-#: The pandoc-types version written into the AST; ``emit`` does not read it.
-API_VERSION = [1, 23]
 
 
 def write(tree: etree._ElementTree, dest: Path, options: Options) -> None:
@@ -47,10 +45,12 @@ def render(tree: etree._ElementTree, what: str = "odt", house_name: str | None =
     with house.using(house.choose(root, house_name)):
         tag = house.document_tag(root)
         props = properties(root)
-        content = emit.content(body.document(tree, API_VERSION), house.house()["agenda"], what)
+        # The AST one block at a time (never whole), and content.xml serialised into its
+        # zip entry: only the content tree is held whole.
+        content = emit.content(body.blocks(tree), house.house()["agenda"], what)
         post.bullet_lists(content)
-        parts = dict(reference_parts(house.current()))
-        parts["content.xml"] = serialise(content)
+        parts: dict[str, bytes | package.Stream] = dict(reference_parts(house.current()))
+        parts["content.xml"] = lambda entry: serialise_into(content, entry)
         parts["styles.xml"] = post.styles_part(parts["styles.xml"], tag, props.running_head)
         parts["meta.xml"] = post.meta(props, tag)
         return package.write(parts, first=["mimetype"], stored=["mimetype"])

@@ -23,7 +23,7 @@ reading order with ids ftn0..; nothing depends on anything but the AST.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from lxml import etree
 
@@ -50,14 +50,15 @@ WIDTH_UNITS = 65535
 Marks = frozenset[str]
 
 
-def content(doc: dict[str, Any], agenda: dict[str, Any], what: str) -> etree._Element:
-    """office:document-content for a pandoc JSON AST (``what`` names it in error messages)."""
+def content(blocks: Iterable[Node], agenda: dict[str, Any], what: str) -> etree._Element:
+    """office:document-content for the blocks of a pandoc AST, as body.blocks makes them one
+    by one (``what`` names the document in error messages)."""
     root = etree.Element(q("office:document-content"),
                          nsmap={k: NS[k] for k in ("office", "style", "text", "table", "fo")})
     root.set(q("office:version"), "1.3")
     auto = sub(root, "office:automatic-styles")
     emitter = Emitter(what)
-    emitter.blocks(sub(sub(root, "office:body"), "office:text"), doc["blocks"], BODY)
+    emitter.blocks(sub(sub(root, "office:body"), "office:text"), blocks, BODY)
     emitter.styles(auto, agenda)
     return root
 
@@ -134,7 +135,7 @@ class Emitter:
 
     # ------------------------------------------------------------------------ blocks
 
-    def blocks(self, parent: etree._Element, nodes: list[Node], style: str) -> None:
+    def blocks(self, parent: etree._Element, nodes: Iterable[Node], style: str) -> None:
         """Blocks into ``parent``; paragraphs outside a styled Div take ``style``."""
         for node in nodes:
             handler = self.block_handlers.get(node["t"])

@@ -1,7 +1,7 @@
 """OpenDocument vocabulary shared by the ODT writer and its reference builder."""
 from __future__ import annotations
 
-from typing import Any
+from typing import IO, Any
 
 from lxml import etree
 
@@ -37,6 +37,11 @@ def parse(data: bytes) -> etree._Element:
 def serialise(root: etree._Element) -> bytes:
     """An ODF XML part as UTF-8 bytes with an XML declaration."""
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def serialise_into(root: etree._Element, out: IO[bytes]) -> None:
+    """``serialise(root)`` written into ``out`` as it is made (the same bytes)."""
+    etree.ElementTree(root).write(out, xml_declaration=True, encoding="UTF-8")
 
 
 def language_attrs(tag: str) -> dict[str, str]:
