@@ -363,8 +363,7 @@ def _text_slots(root: etree._Element):
                 continue
             if _holds_inlines(el):
                 yield el, "text"
-            for child in el:
-                if _holds_inlines(el):
+                for child in el:
                     yield child, "tail"
 
 
