@@ -26,7 +26,7 @@ from .meta import after_heading, build_meta, mark_version, meta_element
 from .normalise import LINE_ATTR, Line, normalise
 from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder, whole_top_heading
 from .plain import read_plain
-from .text import VOCABULARY, document_vocabulary
+from .text import VOCABULARY, Vocabulary
 from .times import match_time_range
 
 LANGS = tuple(STOPWORDS)
@@ -137,7 +137,7 @@ def read_plain_text(data: bytes, filename: str, lang: str | None = None,
     norm = normalise(data, filename)
     name_id, name_lang = name_hints(filename)
     lang = lang or detect_language(norm.lines) or name_lang or "en"
-    token = VOCABULARY.set(document_vocabulary([ln.text for ln in norm.lines]))
+    token = VOCABULARY.set(Vocabulary([ln.text for ln in norm.lines]))
     try:
         tree = read_plain(norm.lines, data, filename, lang, docid or name_id,
                           text_width(norm.lines), masthead)
@@ -159,7 +159,7 @@ def read_text(data: bytes, filename: str, doc_type: str | None = None,
     name_id, name_lang = name_hints(filename)
     doc_type = doc_type or detect_type(lines) or "paper"  # prose: a paper of unnumbered paragraphs
     lang = lang or detect_language(lines) or name_lang or "en"
-    token = VOCABULARY.set(document_vocabulary([ln.text for ln in lines]))
+    token = VOCABULARY.set(Vocabulary([ln.text for ln in lines]))
     try:
         result = _build(data, filename, lines, notes, doc_type, lang, docid or name_id, norm.warnings)
         result.lines = norm.lines
