@@ -23,7 +23,7 @@ from ...errors import Diagnostic, DocumentError
 from .lexicon import DISCUSSION_RE, END_RE, LABEL_RE
 
 
-@dataclass
+@dataclass(slots=True)  # a text has a line object a line: no dict for each
 class Line:
     """One line of the raw text after normalisation."""
 
