@@ -92,11 +92,18 @@ class Words:
     """Words in order, each with the source line it came from (0 when unknown)."""
 
     texts: list[str] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     #: Words of the XML that the source may not print: the number of a note reference that
     #: the reader placed where no marker was printed (readers/text link_markers).
     optional: set[int] = field(default_factory=set)
+    #: The line of the words from starts[k] on is nos[k]: one entry a piece of text added,
+    #: not one a word (a list of a line a word took as much memory as the words).
+    starts: list[int] = field(default_factory=list)
+    nos: list[int] = field(default_factory=list)
+
+    def line_at(self, k: int) -> int:
+        """The source line of word k."""
+        return self.nos[bisect.bisect_right(self.starts, k) - 1]
 
     def add(self, text: str, line: int = 0) -> None:
         """Append the words of a piece of text, hyphens ignored, and numbers printed as
@@ -116,14 +123,27 @@ class Words:
         found = WORD_RE.findall(text)
         if found and _CHAPTER_WORD_RE.match(text):  # the source's "Chapter I" counts as "I"
             self.optional.add(len(self.texts))  # (a reading that keeps it as text has it too)
+        if found and (not self.nos or self.nos[-1] != line):
+            self.starts.append(len(self.texts))
+            self.nos.append(line)
         self.texts.extend(map(sys.intern, found))  # one object a distinct word, not one a word
-        self.lines.extend([line] * len(found))
         if maybe:
             self.optional.add(len(self.texts) - 1)
 
-    def sub(self, start: int, stop: int | None = None) -> "Words":
-        """A slice of these words."""
-        return Words(self.texts[start:stop], self.lines[start:stop])
+    def sub(self, start: int, stop: int) -> "Words":
+        """A slice of these words (0 <= start <= stop)."""
+        lo = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        hi = bisect.bisect_left(self.starts, stop)
+        return Words(self.texts[start:stop], starts=[max(k - start, 0) for k in self.starts[lo:hi]],
+                     nos=self.nos[lo:hi])
+
+    def drop_head(self, cut: int) -> None:
+        """Become sub(cut, len(texts)) in place: no copy of a whole text's words."""
+        lo = max(bisect.bisect_right(self.starts, cut) - 1, 0)
+        del self.texts[:cut]
+        self.starts = [max(k - cut, 0) for k in self.starts[lo:]]
+        self.nos = self.nos[lo:]
+        self.blocks, self.optional = [], set()
 
 
 def _clock12(hhmm: str) -> str:
@@ -309,11 +329,11 @@ def compare_head(head: Words, meta: Words, filename: str) -> list[Diagnostic]:
     """The title block: the same words on both sides, in any order."""
     have = Counter(meta.texts)
     out = []
-    for text, line in zip(head.texts, head.lines):
+    for k, text in enumerate(head.texts):
         if have[text]:
             have[text] -= 1
         else:
-            out.append(Diagnostic(filename, line, f"word lost from the title block: {text!r}"))
+            out.append(Diagnostic(filename, head.line_at(k), f"word lost from the title block: {text!r}"))
     extra = [t for t, n in have.items() for _ in range(n)]
     if extra:
         out.append(Diagnostic(filename, None, f"word(s) in the title block but not in the source: "
@@ -357,7 +377,7 @@ def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[
             if di:
                 lost.append((i, i + di))
             if dj:
-                added.append((j, j + dj, src.lines[min(i, len(a) - 1)]))
+                added.append((j, j + dj, src.line_at(min(i, len(a) - 1))))
             i, j = i + di, j + dj
     while queue and i < len(a) and a[i:i + len(queue[0])] == queue[0]:
         i += len(queue.popleft())
@@ -366,7 +386,7 @@ def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[
     if i < len(a):
         lost.append((i, len(a)))
     if j < len(b):
-        added.append((j, len(b), src.lines[-1] if src.lines else 0))
+        added.append((j, len(b), src.line_at(len(a) - 1) if a else 0))
     return _report(src, body, lost, added, queue, filename)
 
 
@@ -420,7 +440,7 @@ def _report(src: Words, body: Words, lost, added, notes_left, filename) -> list[
     pool_notes = Counter(w for note in notes_left for w in note)
     if not added and not pool_lost - pool_notes and not (pool_notes - pool_lost) - numbers:
         return []
-    diags = [Diagnostic(filename, src.lines[i1], f"word(s) lost from the source: {' '.join(a[i1:i2])[:200]!r}")
+    diags = [Diagnostic(filename, src.line_at(i1), f"word(s) lost from the source: {' '.join(a[i1:i2])[:200]!r}")
              for i1, i2 in lost]
     diags += [Diagnostic(filename, line or None, f"word(s) in the XML but not in the source (near "
                                                  f"this line): {' '.join(b[j1:j2])[:200]!r}")
@@ -438,5 +458,6 @@ def check_fidelity(data: bytes, filename: str, root: etree._Element,
     src, (body, notes) = source_words(data, filename, lines, agenda, work), xml_words(root)
     meta = meta_words(root)
     cut = split_head(src, body, meta)
-    return (compare_head(src.sub(0, cut), meta, filename)
-            + compare(src.sub(cut), body, notes, filename))
+    head = src.sub(0, cut)
+    src.drop_head(cut)
+    return compare_head(head, meta, filename) + compare(src, body, notes, filename)

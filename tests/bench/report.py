@@ -93,8 +93,8 @@ def stage_table(r: dict) -> list[str]:
     if r["parse"]["missing_hooks"]:
         out.append(f"  (not found, counted in other: {', '.join(r['parse']['missing_hooks'])})")
     out.append("  stages are the reader's functions: normalise, extract_notes (footnotes), detect_type + "
-               "detect_language + document_vocabulary (classify), _build (build: meta, agenda/body, "
-               "link_markers, numbering), then validate and check_fidelity as read_source calls them")
+               "detect_language (classify), _build (build: meta, agenda/body, the vocabulary when a "
+               "line-end hyphen asks for it, link_markers, numbering), then validate and check_fidelity as read_source calls them")
     return out
 
 

@@ -23,7 +23,6 @@ HOOKS = [
     ("footnotes", "pipeline.readers.text", "extract_notes"),
     ("classify", "pipeline.readers.text", "detect_type"),
     ("classify", "pipeline.readers.text", "detect_language"),
-    ("classify", "pipeline.readers.text", "document_vocabulary"),
     ("build", "pipeline.readers.text", "_build"),
     ("read_text", "pipeline.documents", "read_text"),
     ("validate", "pipeline.documents", "validate"),

@@ -6,6 +6,7 @@ normalise -> extract_notes -> classify -> build (meta, agenda or body, footnotes
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 from collections import Counter
 from functools import lru_cache
@@ -25,7 +26,7 @@ from .meta import after_heading, build_meta, mark_version, meta_element
 from .normalise import LINE_ATTR, Line, normalise
 from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder, whole_top_heading
 from .plain import read_plain
-from .text import VOCABULARY, document_vocabulary
+from .text import VOCABULARY, Vocabulary
 from .times import match_time_range
 
 LANGS = tuple(STOPWORDS)
@@ -136,7 +137,7 @@ def read_plain_text(data: bytes, filename: str, lang: str | None = None,
     norm = normalise(data, filename)
     name_id, name_lang = name_hints(filename)
     lang = lang or detect_language(norm.lines) or name_lang or "en"
-    token = VOCABULARY.set(document_vocabulary([ln.text for ln in norm.lines]))
+    token = VOCABULARY.set(Vocabulary([ln.text for ln in norm.lines]))
     try:
         tree = read_plain(norm.lines, data, filename, lang, docid or name_id,
                           text_width(norm.lines), masthead)
@@ -158,7 +159,7 @@ def read_text(data: bytes, filename: str, doc_type: str | None = None,
     name_id, name_lang = name_hints(filename)
     doc_type = doc_type or detect_type(lines) or "paper"  # prose: a paper of unnumbered paragraphs
     lang = lang or detect_language(lines) or name_lang or "en"
-    token = VOCABULARY.set(document_vocabulary([ln.text for ln in lines]))
+    token = VOCABULARY.set(Vocabulary([ln.text for ln in lines]))
     try:
         result = _build(data, filename, lines, notes, doc_type, lang, docid or name_id, norm.warnings)
         result.lines = norm.lines
@@ -270,6 +271,30 @@ def _may_hold(text: str, n: int) -> bool:
     return str(n) in text or _superscript(n) in text
 
 
+def _occurrences(text: str, sub: str, start: int):
+    """Every index of sub in text from start on, overlapping ones too ("11" in "111")."""
+    k = text.find(sub, start)
+    while k >= 0:
+        yield k
+        k = text.find(sub, k + 1)
+
+
+def _search_marker(pattern: re.Pattern, text: str, offset: int, n: int) -> re.Match | None:
+    """pattern.search(text, offset) for a marker pattern of note n (_marker_re,
+    _loose_marker_re), tried only where one of its matches can start: one or two
+    characters before the number, or at its superscript."""
+    # The patterns start with character classes, which the engine tries at every character
+    # of a text (a whole page's paragraph, for each note); str.find skips to the number.
+    starts = heapq.merge((s for c in _occurrences(text, str(n), offset + 1) for s in (c - 2, c - 1)),
+                         _occurrences(text, _superscript(n), offset))
+    tried = offset - 1
+    for start in starts:
+        if start > tried:
+            tried = start
+            m = pattern.match(text, start)
+            if m:
+                return m
+    return None
 
 
 def _superscript(n: int) -> str:
@@ -338,8 +363,7 @@ def _text_slots(root: etree._Element):
                 continue
             if _holds_inlines(el):
                 yield el, "text"
-            for child in el:
-                if _holds_inlines(el):
+                for child in el:
                     yield child, "tail"
 
 
@@ -457,9 +481,9 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
         el, attr = slots[idx]
         text = getattr(el, attr) or ""
         pattern = _loose_marker_re(k) if loose else _marker_re(k)
-        m = pattern.search(text, offset) if _may_hold(text, k) else None
+        m = _search_marker(pattern, text, offset, k) if _may_hold(text, k) else None
         while m and loose and m.group("sp") and _a_number_in_prose(text, m.start("sp"), m.end()):
-            m = pattern.search(text, m.end())
+            m = _search_marker(pattern, text, m.end(), k)
         if not m:
             idx, offset = idx + 1, 0
             continue
@@ -473,7 +497,8 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
     orphan = _marker_re(len(notes) + 1)
     for el, attr in _text_slots(root):
         text = getattr(el, attr) or ""
-        m = orphan.search(text) if _may_hold(text, len(notes) + 1) else None
+        m = _search_marker(orphan, text, 0, len(notes) + 1) \
+            if _may_hold(text, len(notes) + 1) else None
         if m and k > len(notes):
             warnings.append(Diagnostic(filename, source_line(el), f"'{len(notes) + 1}' after "
                                        f"{text[max(0, m.start() - 29):m.start() + 1]!r} looks like a "

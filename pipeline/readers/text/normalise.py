@@ -23,7 +23,7 @@ from ...errors import Diagnostic, DocumentError
 from .lexicon import DISCUSSION_RE, END_RE, LABEL_RE
 
 
-@dataclass
+@dataclass(slots=True)  # a text has a line object a line: no dict for each
 class Line:
     """One line of the raw text after normalisation."""
 
@@ -126,7 +126,7 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     kept, debris = [], []
     pending = False
     for i, line in enumerate(lines):
-        if line.kind == "text" and (PAGE_NUMBER_RE.match(line.text) or PAGE_FIELD_RE.match(line.text)) \
+        if line.kind == "text" and (PAGE_NUMBER_RE.match(line.text) or _page_field(line.text)) \
                 and _isolated(lines, i) and not _number_above_page_number(lines, i):
             debris.append(line)
             pending = True
@@ -138,6 +138,16 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             pending = False
         kept.append(line)
     return kept, debris
+
+
+#: What every PAGE_FIELD_RE match holds: looked for first, as the pattern's lazy field
+#: backtracks over every line of prose.
+_PAGE_WORD_RE = re.compile(r"pag|pág", re.IGNORECASE)
+
+
+def _page_field(text: str) -> re.Match | None:
+    """PAGE_FIELD_RE.match(text), tried only on a line with a page word."""
+    return PAGE_FIELD_RE.match(text) if _PAGE_WORD_RE.search(text) else None
 
 
 #: How many lines after a page number may still be the foot of its page.
@@ -316,9 +326,16 @@ _FIELDS_RE = re.compile(r"\s{3,}")
 _SYMBOL_IN_RE = re.compile(r"\b[A-Z]{1,10}(?:[./][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()]*")
 
 
+#: Any of the furniture patterns of _debris_field (most fields match none: one test).
+_FURNITURE_RE = re.compile("|".join(f"(?{'i' if rx.flags & re.IGNORECASE else ''}:{rx.pattern})"
+                                    for rx in (JOB_RE, BARCODE_RE, DATE_CODE_RE, RECYCLE_RE, PAGE_NUMBER_RE)))
+
+
 def _debris_field(text: str, symbols: set[str]) -> str | None:
     """The kind of page furniture a line field is (job, barcode, date code, recycling,
     page number, repeated symbol), or None."""
+    if not _FURNITURE_RE.match(text):
+        return "symbol" if text in symbols else None
     if JOB_RE.match(text):
         return "job"
     if BARCODE_RE.match(text):
@@ -343,6 +360,22 @@ def _debris_fields(fields: list[str], symbols: set[str]) -> list[str] | None:
             return None
         kinds.append(kind)
     return kinds
+
+
+class _FirstSymbol:
+    """Where the first text line that prints a symbol is, looked for only as far as asked."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines, self.scanned, self.found = lines, 0, None
+
+    def before(self, i: int) -> bool:
+        """True when a text line before lines[i] prints a symbol."""
+        while self.found is None and self.scanned < i:
+            line = self.lines[self.scanned]
+            if line.kind == "text" and _SYMBOL_IN_RE.search(line.text):
+                self.found = self.scanned
+            self.scanned += 1
+        return self.found is not None and self.found < i
 
 
 #: A token of a short line: a run of non-spaces, with a "(E)" after it.
@@ -408,7 +441,7 @@ def _table_headers(lines: list[Line], kinds: list[list[str] | None]) -> None:
         if line.kind != "text":
             continue
         words = line.text.split()
-        if WORK_HEAD_RE.match(" ".join(words)):
+        if words and words[0][0] in "DdFf" and WORK_HEAD_RE.match(" ".join(words)):  # (its first letter)
             kinds[i] = ["table header"]  # a programme of work's "Date and time  Item  Subject"
             continue
         if WORK_CELL_RE.match(line.text.strip()) and _cells_follow(lines, i):
@@ -464,8 +497,8 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     table ("Time  Programme", or its two cells on lines of their own)."""
     symbols = _masthead_symbols(lines)
     kinds: list[list[str] | None] = []
-    seen_symbol = False  # the first line that prints a symbol is the title block's
-    for line in lines:
+    first_symbol = _FirstSymbol(lines)  # the first line that prints a symbol is the title block's
+    for i, line in enumerate(lines):
         found = None
         if line.kind == "text":
             found = _debris_fields(_FIELDS_RE.split(line.text.strip()), symbols)
@@ -473,8 +506,7 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
                 kinds_ = _debris_fields(_TOKEN_RE.findall(line.text.strip()), symbols)
                 if kinds_ and {"job", "barcode", "symbol"} & set(kinds_):
                     found = kinds_
-            found = found if found and (seen_symbol or "symbol" not in found) else None
-            seen_symbol = seen_symbol or bool(_SYMBOL_IN_RE.search(line.text))
+            found = found if found and ("symbol" not in found or first_symbol.before(i)) else None
         kinds.append(found)
     _table_headers(lines, kinds)
     anchors = [i for i, k in enumerate(kinds) if k and ("job" in k or "barcode" in k)]

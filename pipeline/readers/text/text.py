@@ -7,7 +7,7 @@ from contextvars import ContextVar
 from .lexicon import COMPOUND_PREFIXES
 
 #: Lower-cased words of the document being read, to decide line-end hyphens.
-VOCABULARY: ContextVar[frozenset[str]] = ContextVar("VOCABULARY", default=frozenset())
+VOCABULARY: ContextVar["frozenset[str] | Vocabulary"] = ContextVar("VOCABULARY", default=frozenset())
 
 _HYPHEN_END_RE = re.compile(r"(\w+)[-‐]$")
 _SPACES_RE = re.compile(r" {2,}")
@@ -30,6 +30,22 @@ def document_vocabulary(lines: list[str]) -> frozenset[str]:
     for w in [w for w in words if "-" in w or "‐" in w]:
         words.update(w.replace("‐", "-").split("-"))
     return frozenset(words)
+
+
+class Vocabulary:
+    """The document_vocabulary of a text's lines, gathered at the first look-up (most
+    texts have no line-end hyphen before a lower-case word, and never look one up)."""
+
+    __slots__ = ("_texts", "_words")
+
+    def __init__(self, texts: list[str]):
+        self._texts: list[str] | None = texts
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words, self._texts = document_vocabulary(self._texts or []), None
+        return word in self._words
 
 
 def keeps_hyphen(left: str, right: str) -> bool:
