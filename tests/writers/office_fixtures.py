@@ -209,6 +209,12 @@ def expected_styles(root: etree._Element) -> Counter[str]:
     return +c
 
 
+def job_date_code(root: etree._Element) -> str:
+    """The date code a UN page foot prints: the date of issue as DDMMYY (R15)."""
+    year, month, day = root.find("meta/issued").get("date").split("-")
+    return f"{day}{month}{year[2:]}"
+
+
 def footnote_texts(root: etree._Element) -> list[str]:
     """The footnotes' texts in order (paragraphs joined by a space)."""
     return [" ".join(text_of(p) for p in fn.findall("p")) or text_of(fn)
