@@ -36,8 +36,9 @@ PDF_READER = "pdf-reader"
 #: (fixture, category) the PDF reader does not read from our DOCX or ODT printed by
 #: LibreOffice as the clean text reads, measured when it was written: the day's date our
 #: writers print as a heading (every extractor reads it so), a people list, two UN
-#: mastheads whose organ's name wraps over a long line, and the Official Records'
-#: series, which our writers print on one line above the title.
+#: mastheads whose organ's name wraps over a long line, the Official Records' series,
+#: which our writers print on one line above the title, and a programme of work appended
+#: to a provisional agenda.
 PDF_READER_MISSES = frozenset({
     ("agenda-en-council-numbered-talks-date-in-title", "headings"),
     ("agenda-es-oea-simbolo-ampm-espaciado-layout", "headings"),
@@ -47,27 +48,22 @@ PDF_READER_MISSES = frozenset({
     ("un-note-en-board-limited-tab-pypdf", "title"),
     ("un-note-en-board-limited-tab-pypdf", "headings"),
     ("un-provisional-agenda-fr-annotated-programme", "title"),
-    ("un-provisional-agenda-fr-annotated-programme", "headings"),
     # our writers print the Official Records' series on one line above the title
     ("un-official-records-en-pdftotext-cover-chapters", "title"),
-    # our writers print an entry's day and times as a line under its title, not as the
-    # programme's table the reader reads (every extractor loses the table)
-    ("un-programme-of-work-es-layout-limited", "entries"),
-    ("un-programme-of-work-es-layout-limited", "paragraphs"),
-    ("un-programme-of-work-es-layout-limited", "headings"),
-    ("un-provisional-agenda-fr-annotated-programme", "entries"),  # (its annex's programme)
-    ("un-provisional-agenda-fr-annotated-programme", "paragraphs"),
+    # the annex line and title of the programme of work appended to the agenda, which the
+    # text reader keeps as a note of the programme's first row, are printed in that row of
+    # the table: read back, the programme is not found and the text falls back
+    ("un-provisional-agenda-fr-annotated-programme", "entries"),
 })
 #: (fixture, extractor) whose reading keeps some of the UN page foot the print carries (R15),
 #: measured when it was written: our PDF reader takes the first page's foot (job number,
 #: date code, barcode's text), and a later page's job number and page number, for the end
 #: of the page's last footnote (they are set as small as the notes, and neither repeats
-#: from page to page on a two-page document, so neither is furniture by position); and the
-#: last line of a programme of work read as plain paragraphs.
+#: from page to page on a two-page document, so neither is furniture by position).
 PAGE_DEBRIS_KNOWN = frozenset((name, PDF_READER) for name in (
     "un-iom-council-agenda-en-layout-symbol-column", "un-iom-mcinf-es-pypdf-glued-notes",
     "un-iom-note-fr-symbol-first-annex", "un-letter-en-pdftotext-enclosure-table-spaced-markers",
-    "un-note-fr-ecosoc-layout-annex-subparagraphs", "un-programme-of-work-es-layout-limited",
+    "un-note-fr-ecosoc-layout-annex-subparagraphs",
     "un-report-en-layout-summary-contents", "un-report-en-pdftotext-debris-inside-page-foot",
     "un-report-es-symbol-first-contents", "un-report-fr-hrc-pypdf-summary",
     "un-report-fr-symbol-first"))

@@ -16,8 +16,8 @@ from lxml import etree
 
 from office_fixtures import (FEATURE_DOCS, NAMES, REQUIRED_STYLES, WordsCheck, expected_styles,
                              expected_tag, footnote_texts, job_date_code, load, norm,
-                             office_documents, pipeline_command, text_of,
-                             words)  # noqa: F401 (fixture)
+                             office_documents, pipeline_command, text_of, words,
+                             work_tables)  # noqa: F401 (fixture)
 from pipeline.writers import Options, get
 from pipeline.writers.docx.house import odt_name
 from pipeline.writers.odt import REFERENCE
@@ -164,7 +164,7 @@ def test_meta_header_footer_tables(docname: str, odt_files: dict[str, Path],
             f"{job}\t{job_date_code(root)}", f"*{job[:2]}{job[3:8]}*"]
         assert para_text(master.find("style:footer/text:p", NS)) == f"{job[:8]}\t\t1"
     tables = list(part(odt_files[docname], "content.xml").iter(q("table:table")))
-    assert len(tables) == len(root.findall(".//day"))
+    assert len(tables) == len(root.findall(".//day")) + work_tables(root)
     assert all(t.find("table:table-header-rows", NS) is not None for t in tables)
 
 
