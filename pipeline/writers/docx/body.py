@@ -24,7 +24,8 @@ TITLE_BLOCK = [("organisation", "Organisation"), ("symbol", "Symbol"),
                ("distribution", "Symbol Block"), ("series", "Series"),
                ("meeting", "Meeting"), ("session", "Meeting"), ("agenda-item", "Meeting"),
                ("title", "Title"), ("subtitle", "Subtitle"), ("dates", "Dates")]
-#: The order in which every writer prints the title block (HTML and EPUB too).
+#: The order in which every writer prints the title block (HTML and EPUB too; the DOCX
+#: and ODT of a house whose [title_block] says otherwise print its order).
 PRINTED_ORDER = tuple(tag for tag, _ in TITLE_BLOCK)
 #: Row classes of an item in two rows: its time and title, then the rest (empty time cell).
 ITEM_HEAD, ITEM_REST = "item-head", "item-rest"
@@ -47,13 +48,21 @@ def blocks(tree: etree._ElementTree) -> Iterator[Node]:
         yield from section_content(root.find("body"), 1, notes)
 
 
+def printed_order() -> tuple[str, ...]:
+    """The title block's order in the house in use: its [title_block] order, else
+    PRINTED_ORDER."""
+    return tuple(house.house().get("title_block", {}).get("order", PRINTED_ORDER))
+
+
 def title_block(meta: etree._Element, notes: NoteFor) -> list[Node]:
-    """Symbol, original language, series, meeting, title, subtitle and dates, when present."""
+    """Symbol, original language, series, meeting, title, subtitle and dates, when present,
+    in the house's order."""
+    styles = dict(TITLE_BLOCK)
     blocks = []
-    for tag, style in TITLE_BLOCK:
+    for tag in printed_order():
         el = meta.find(tag)
         if el is not None:
-            blocks.append(styled_para(style, inlines(el, notes)))
+            blocks.append(styled_para(styles[tag], inlines(el, notes)))
     return blocks
 
 
