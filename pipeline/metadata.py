@@ -8,6 +8,8 @@ distribution, the session, the organisation), written once for all language vers
     distribution = "general"         # general | limited | restricted: "Distr.: General", ...
     original-language = "en"         # "Original: English", "Original : anglais", ...
     organisation = "International Organization for Migration"   # the same in every version
+    [job]                            # the UN job number of each version (R15): printed at
+    en = "24-23868 (E)"              # the page foot with the date code and the barcode
     [session]                        # or one text per language
     en = "Ninety-sixth session"
     fr = "Quatre-vingt-seizième session"
@@ -32,12 +34,16 @@ from .writers import labels
 
 #: meta's children in the schema's order (document.rng), before source.
 META_ORDER = ("title", "subtitle", "series", "meeting", "symbol", "original-language",
-              "organisation", "issued", "distribution", "session", "agenda-item", "dates")
+              "organisation", "issued", "distribution", "session", "agenda-item", "dates", "job")
 #: Fields of the file: those of text, then those the writers print from a value.
-TEXT_FIELDS = ("symbol", "organisation", "session", "agenda-item")
+TEXT_FIELDS = ("symbol", "organisation", "session", "agenda-item", "job")
 VALUE_FIELDS = ("issued", "distribution", "original-language")
-VERSION_2 = ("organisation", "issued", "distribution", "session", "agenda-item")
+VERSION_2 = ("organisation", "issued", "distribution", "session", "agenda-item", "job")
+#: Fields never translated: marked its:translate="no".
+UNTRANSLATED = ("symbol", "job")
 LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+#: A UN job number as printed (R15): "24-23868 (E)".
+JOB = re.compile(r"\d{2}-\d{5}\*?( \([A-Z]\))?")
 #: "Distr.: General" in each language, by level.
 DISTRIBUTION = {
     "en": {"general": "Distr.: General", "limited": "Distr.: Limited",
@@ -99,6 +105,8 @@ def read(path: Path) -> Metadata:
 
 def check(key: str, value: Any) -> str | None:
     """What is wrong with one field, or None."""
+    if key == "job":
+        return check_text(key, value) or check_job(value)
     if key in TEXT_FIELDS:
         return check_text(key, value)
     if key == "issued":
@@ -127,6 +135,14 @@ def check_text(key: str, value: Any) -> str | None:
     return None
 
 
+def check_job(value: str | dict[str, str]) -> str | None:
+    """A job number, or one per language, as the UN prints it."""
+    for text in value.values() if isinstance(value, dict) else [value]:
+        if not JOB.fullmatch(" ".join(text.split())):
+            return f"job must be a job number such as \"24-23868 (E)\" (found {text!r})"
+    return None
+
+
 def apply(tree: etree._ElementTree, data: Metadata) -> None:
     """Set each field of ``data`` in the document's meta, for the document's language."""
     root = tree.getroot()
@@ -145,7 +161,7 @@ def apply(tree: etree._ElementTree, data: Metadata) -> None:
         el.text = text
         for name, attr in attrs.items():
             el.set(name, attr)
-        if key == "symbol":
+        if key in UNTRANSLATED:
             el.set("{http://www.w3.org/2005/11/its}translate", "no")
     if any(meta.find(k) is not None for k in VERSION_2):
         root.set("version", "2")

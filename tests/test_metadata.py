@@ -84,12 +84,36 @@ def test_fields_in_each_language(tmp_path: Path) -> None:
     ('symbol = ""\n', ":1: error: symbol is empty"),
     ('symbol = "A/1"\nsession = [1, 2]\n', ":2: error: session must be a text or a table"),
     ('symbol = "A/1\n', ":1:14: error: not TOML: "),
+    ('[job]\nen = "24-23868 (E)"\nfr = "24-2386 (F)"\n',
+     ':1: error: job must be a job number such as "24-23868 (E)" (found \'24-2386 (F)\')'),
 ])
 def test_errors_name_file_and_line(tmp_path: Path, text: str, expected: str) -> None:
     """Every problem is an error at the line (and column) where it stands."""
     path = write(tmp_path, text)
     found = errors_of(path)
     assert len(found) == 1 and found[0].startswith(str(path) + expected), found
+
+
+def test_a_job_number_for_each_version(tmp_path: Path) -> None:
+    """[job] gives each language version its own UN job number (R15), never translated,
+    after the dates; a version it does not name has none; the document stays valid."""
+    from pipeline.validate import validate
+
+    data = metadata.read(write(tmp_path, '[job]\nen = "24-23868 (E)"\nfr = "24-23869 (F)"\n'))
+    for lang, job in (("en", "24-23868 (E)"), ("fr", "24-23869 (F)"), ("es", None)):
+        tree = etree.fromstring(
+            f'<document id="x" type="paper" xml:lang="{lang}" version="1"><meta><title>T</title>'
+            '<dates from="2024-01-02" to="2024-01-02">2 January 2024</dates>'
+            f'<source file="x" sha256="{"0" * 64}"/></meta><body><p>Text.</p></body>'
+            '</document>').getroottree()
+        metadata.apply(tree, data)
+        meta = tree.getroot().find("meta")
+        assert meta.findtext("job") == job
+        if job is not None:
+            assert [c.tag for c in meta] == ["title", "dates", "job", "source"]
+            assert meta.find("job").get("{http://www.w3.org/2005/11/its}translate") == "no"
+            assert tree.getroot().get("version") == "2"
+        assert validate(tree, "x") == []
 
 
 def test_a_symbolic_link_is_refused(tmp_path: Path) -> None:

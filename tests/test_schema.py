@@ -57,3 +57,23 @@ def test_footnote_rules_still_hold_with_keys() -> None:
     assert any('no footnote with id "fn9"' in m for m in dangling), dangling  # RELAX NG's IDREF check
     skipped = [d.message for d in validate(_paper_with_notes(["fn1", "fn3"], [("fn1", "1"), ("fn3", "3")]), "x")]
     assert any("numbered 1..n in order: expected 2, found 3" in m for m in skipped), skipped
+
+
+def test_a_job_number_is_a_job_number() -> None:
+    """meta/job (R15) holds a job number as printed, after the dates; anything else in it,
+    or the element elsewhere, is invalid."""
+    from pipeline.validate import validate
+
+    def paper(meta: str) -> etree._Element:
+        """A version-2 paper whose meta holds ``meta`` between its title and its source."""
+        return etree.fromstring(
+            '<document id="d" type="paper" xml:lang="en" version="2"><meta><title>T</title>'
+            f'{meta}<source file="d.txt" sha256="{"0" * 64}"/></meta><body><p>Text.</p></body>'
+            '</document>')
+
+    dates = '<dates from="2024-12-30" to="2024-12-30">30 December 2024</dates>'
+    for job in ("24-23868 (E)", "24-23868", "24-23868* (F)"):
+        assert validate(paper(f"{dates}<job>{job}</job>"), "x") == [], job
+    for job in ("24-2386 (E)", "2423868", "24-23868 (E) 301224", ""):
+        assert validate(paper(f"<job>{job}</job>"), "x") != [], job
+    assert validate(paper(f"<job>24-23868 (E)</job>{dates}"), "x") != []

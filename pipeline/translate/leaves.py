@@ -23,7 +23,7 @@ from ..xmlio import ITS_NS
 
 INLINE = frozenset({"noteref", "emph", "strong"})
 #: Elements never translated (schemas/document.rng says so of each).
-NEVER = frozenset({"name", "symbol"})
+NEVER = frozenset({"name", "symbol", "job"})
 #: Elements that are no text for translators.
 SKIP = frozenset({"source"})
 #: Attributes holding printed words.
@@ -32,7 +32,7 @@ ATTRIBUTES = ("label",)
 SINGLE = frozenset({
     "meta", "agenda", "body", "footnotes", "title", "subtitle", "series", "meeting", "symbol",
     "original-language", "organisation", "issued", "distribution", "session", "agenda-item",
-    "dates", "lead", "discussion", "name", "role", "honorific", "talk", "end", "speakers",
+    "dates", "job", "lead", "discussion", "name", "role", "honorific", "talk", "end", "speakers",
     "questions", "documents", "summary", "heading",
 })
 TRANSLATE = f"{{{ITS_NS}}}translate"

@@ -24,6 +24,9 @@ LABELS: dict[str, dict[str, str]] = {
         "programme": "Programme",
         "time": "Time",
         "start": "Start",
+        "work_when": "Date and time",
+        "work_item": "Item",
+        "work_subject": "Subject",
         "title_page": "Title page",
         "documents": "Documents",
         "document": "Document",
@@ -54,6 +57,9 @@ LABELS: dict[str, dict[str, str]] = {
         "programme": "Programme",
         "time": "Heure",
         "start": "Début",
+        "work_when": "Date et heure",
+        "work_item": "Point",
+        "work_subject": "Sujet",
         "title_page": "Page de titre",
         "documents": "Documents",
         "document": "Document",
@@ -84,6 +90,9 @@ LABELS: dict[str, dict[str, str]] = {
         "programme": "Programa",
         "time": "Hora",
         "start": "Inicio",
+        "work_when": "Fecha y hora",
+        "work_item": "Tema",
+        "work_subject": "Asunto",
         "title_page": "Portada",
         "documents": "Documentos",
         "document": "Documento",
@@ -149,15 +158,6 @@ def format_date(iso: str, lang: str) -> str:
     months = MONTHS.get(base, MONTHS["en"])
     pattern = DATE_PATTERNS.get(base, DATE_PATTERNS["en"])
     return pattern.format(d=day.day, m=months[day.month - 1], y=day.year)
-
-
-def entry_when(day: str | None, start: str | None, end: str | None, lang: str) -> str | None:
-    """When a programme of work's entry meets, as printed: "9 April 2029, 10:00–13:00"
-    (the parts it has), or None."""
-    parts = [format_date(day, lang)] if day else []
-    if start:
-        parts.append(f"{start}\u2013{end}" if end else start)
-    return ", ".join(parts) or None
 
 
 #: Week-day names that may lead a printed date ("Monday, 7 July 2008").

@@ -3,13 +3,17 @@ extractors people use, its structure compared with the reading of the clean text
 
 1. The fixture's clean text is read (documents.read_text_source) into the reference XML.
 2. The reference is laid out as a document by our DOCX writer (title block, running header
-   with the symbol, page-number footer, real footnotes, agenda tables with time columns).
+   with the symbol, page-number footer, real footnotes, agenda tables with time columns);
+   a UN-shaped fixture (``un-*``, or a UN masthead) is given a job number first, so that
+   its pages print the UN page foot: the job number, the date code and the barcode's text
+   on the first page, the job number beside the page number on the others (R15).
 3. One LibreOffice process prints every DOCX to PDF.
 4. Each PDF is extracted by ``pdftotext``, ``pdftotext -layout``, pypdf and pdfminer.six,
    and read by our PDF reader itself (readers/pdf, the fifth "extractor": "pdf-reader").
 5. Each extraction is read as ``make all`` reads a source (the PDF as a .pdf source); a
    refusal (exit 1) is counted, and the facts of the XML (days, items, times, people,
-   questions, paragraphs, headings, notes) are scored against the reference's.
+   questions, paragraphs, headings, notes) are scored against the reference's; a reading
+   that keeps the printed job number, barcode or date code anywhere is counted too.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,8 +36,9 @@ PDF_READER = "pdf-reader"
 #: (fixture, category) the PDF reader does not read from our DOCX or ODT printed by
 #: LibreOffice as the clean text reads, measured when it was written: the day's date our
 #: writers print as a heading (every extractor reads it so), a people list, two UN
-#: mastheads whose organ's name wraps over a long line, and the Official Records'
-#: series, which our writers print on one line above the title.
+#: mastheads whose organ's name wraps over a long line, the Official Records' series,
+#: which our writers print on one line above the title, and a programme of work appended
+#: to a provisional agenda.
 PDF_READER_MISSES = frozenset({
     ("agenda-en-council-numbered-talks-date-in-title", "headings"),
     ("agenda-es-oea-simbolo-ampm-espaciado-layout", "headings"),
@@ -42,17 +48,25 @@ PDF_READER_MISSES = frozenset({
     ("un-note-en-board-limited-tab-pypdf", "title"),
     ("un-note-en-board-limited-tab-pypdf", "headings"),
     ("un-provisional-agenda-fr-annotated-programme", "title"),
-    ("un-provisional-agenda-fr-annotated-programme", "headings"),
     # our writers print the Official Records' series on one line above the title
     ("un-official-records-en-pdftotext-cover-chapters", "title"),
-    # our writers print an entry's day and times as a line under its title, not as the
-    # programme's table the reader reads (every extractor loses the table)
-    ("un-programme-of-work-es-layout-limited", "entries"),
-    ("un-programme-of-work-es-layout-limited", "paragraphs"),
-    ("un-programme-of-work-es-layout-limited", "headings"),
-    ("un-provisional-agenda-fr-annotated-programme", "entries"),  # (its annex's programme)
-    ("un-provisional-agenda-fr-annotated-programme", "paragraphs"),
+    # the annex line and title of the programme of work appended to the agenda, which the
+    # text reader keeps as a note of the programme's first row, are printed in that row of
+    # the table: read back, the programme is not found and the text falls back
+    ("un-provisional-agenda-fr-annotated-programme", "entries"),
 })
+#: (fixture, extractor) whose reading keeps some of the UN page foot the print carries (R15),
+#: measured when it was written: our PDF reader takes the first page's foot (job number,
+#: date code, barcode's text), and a later page's job number and page number, for the end
+#: of the page's last footnote (they are set as small as the notes, and neither repeats
+#: from page to page on a two-page document, so neither is furniture by position).
+PAGE_DEBRIS_KNOWN = frozenset((name, PDF_READER) for name in (
+    "un-iom-council-agenda-en-layout-symbol-column", "un-iom-mcinf-es-pypdf-glued-notes",
+    "un-iom-note-fr-symbol-first-annex", "un-letter-en-pdftotext-enclosure-table-spaced-markers",
+    "un-note-fr-ecosoc-layout-annex-subparagraphs",
+    "un-report-en-layout-summary-contents", "un-report-en-pdftotext-debris-inside-page-foot",
+    "un-report-es-symbol-first-contents", "un-report-fr-hrc-pypdf-summary",
+    "un-report-fr-symbol-first"))
 CATEGORIES = ("title", "days", "items", "times", "people", "questions", "entries", "paragraphs",
               "headings", "notes")
 
@@ -66,6 +80,45 @@ def fixture_texts() -> list[tuple[str, Path]]:
         if path.exists():
             out.append((folder.name, path))
     return out
+
+
+#: The language letter of a UN job number ("24-23868 (E)"), by document language.
+JOB_LETTERS = {"en": "E", "fr": "F", "es": "S"}
+
+
+def un_shaped(name: str, root: etree._Element) -> bool:
+    """True for a fixture laid out as a UN document: named ``un-*``, or with a UN masthead."""
+    from pipeline.writers.docx import house
+
+    return name.startswith("un-") or house.choose(root) == "un"
+
+
+def job_number(name: str, root: etree._Element) -> str:
+    """A job number for a fixture's print, the same on every run: the year of issue (else
+    of the meeting), five digits from the fixture's name, the version's language letter."""
+    meta = root.find("meta")
+    dated = meta.find("issued") if meta.find("issued") is not None else meta.find("dates")
+    year = (dated.get("date") or dated.get("from"))[2:4] if dated is not None else "24"
+    lang = root.get("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    return f"{year}-{zlib.crc32(name.encode()) % 100000:05d} ({JOB_LETTERS.get(lang, 'E')})"
+
+
+def give_job(name: str, root: etree._Element) -> None:
+    """Put a job number in a UN-shaped fixture's meta (R15), for the writers to print."""
+    if not un_shaped(name, root) or root.find("meta/job") is not None:
+        return
+    job = etree.Element("job", {"{http://www.w3.org/2005/11/its}translate": "no"})
+    job.text = job_number(name, root)
+    root.find("meta/source").addprevious(job)
+    root.set("version", "2")
+
+
+def page_debris(root: etree._Element, foot) -> list[str]:
+    """The texts of a reading that hold the page foot its print carried (its job number,
+    barcode's text or date code; ``foot`` a props.JobFoot), the provenance aside."""
+    marks = [m for m in (foot.number, foot.barcode, foot.date_code) if m]
+    return [" ".join(text.split()) for el in root.iter() if el.tag != "source"
+            for text in (el.text, el.tail) if text and any(m in text for m in marks)]
 
 
 def _norm(text: str | None) -> str:
@@ -116,6 +169,8 @@ class Result:
     fallback: bool = False
     scores: dict[str, float | None] = field(default_factory=dict)
     message: str = ""
+    #: Texts of the reading that hold the UN page foot of the print (page_debris).
+    debris: list[str] = field(default_factory=list)
 
     @property
     def overall(self) -> float:
@@ -172,11 +227,13 @@ def extract(pdf: Path) -> dict[str, str]:
 def run(work: Path, only: list[str] | None = None) -> list[Result]:
     """The whole harness in folder work; one Result per fixture and extractor."""
     from pipeline.writers import Options, get
+    from pipeline.writers.docx.props import job_foot
 
     from pipeline.errors import PipelineError
 
     work.mkdir(parents=True, exist_ok=True)
     refs: dict[str, etree._Element] = {}
+    feet = {}
     docx: list[Path] = []
     for name, path in fixture_texts():
         if only and name not in only:
@@ -184,7 +241,10 @@ def run(work: Path, only: list[str] | None = None) -> list[Result]:
         tree, _ = _read(path.read_bytes(), f"{name}.txt")
         refs[name] = tree.getroot()
         dest = work / f"{name}.docx"
-        get("docx")(tree, dest, Options())
+        printed = etree.ElementTree(etree.fromstring(etree.tostring(tree)))
+        give_job(name, printed.getroot())
+        feet[name] = job_foot(printed.getroot())
+        get("docx")(printed, dest, Options())
         docx.append(dest)
     print_to_pdf(docx, work)
     results: list[Result] = []
@@ -202,6 +262,8 @@ def run(work: Path, only: list[str] | None = None) -> list[Result]:
                 tree, warnings = _read(data, f"{name}.pdf" if text is None else f"{name}.{extractor}.txt")
                 result.fallback = any("could not be read without" in w.message for w in warnings)
                 result.scores = score(expected, facts(tree.getroot()))
+                if feet[name] is not None:
+                    result.debris = page_debris(tree.getroot(), feet[name])
             except PipelineError as exc:
                 result.refused = True
                 result.message = str(exc.diagnostics[0]) if exc.diagnostics else ""
@@ -217,6 +279,7 @@ def table(results: list[Result]) -> str:
         cells = " ".join("    -" if r.scores.get(c) is None else f"{r.scores[c] * 100:5.0f}"
                          for c in CATEGORIES)
         flag = " REFUSED" if r.refused else " (fallback)" if r.fallback else ""
+        flag += " (page debris)" if r.debris else ""
         rows.append(f"{r.name[:44]:44} {r.extractor:17} {cells}  {r.overall * 100:5.1f}{flag}")
     rows.extend(by_extractor(results))
     rows.append(summary(results))
@@ -231,7 +294,8 @@ def by_extractor(results: list[Result]) -> list[str]:
         if mine:
             rows.append(f"{extractor}: {sum(r.overall for r in mine) / len(mine) * 100:.1f}% over "
                         f"{len(mine)} texts, {sum(r.fallback for r in mine)} fallback, "
-                        f"{sum(r.refused for r in mine)} refused")
+                        f"{sum(r.refused for r in mine)} refused, "
+                        f"{sum(bool(r.debris) for r in mine)} with page debris")
     return rows
 
 

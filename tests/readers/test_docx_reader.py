@@ -34,12 +34,12 @@ KNOWN = {
     "agenda-es-oea-simbolo-ampm-espaciado-layout": ({"headings"}, DATE_ONLY_DAY),
     "agenda-fr-date-titre-etat-au-pypdf": ({"headings"}, DATE_ONLY_DAY),
     "un-official-records-en-pdftotext-cover-chapters": ({"title"}, SERIES_ON_ONE_LINE),
-    "un-programme-of-work-es-layout-limited": ({"entries", "paragraphs"},
-                                               "the writer prints an entry's day and times as a "
-                                               "line under its title, not as the table"),
     "un-provisional-agenda-fr-annotated-programme": ({"title", "entries", "fallback"},
-                                                     ITEM_WITH_TITLE + "; its annex's programme "
-                                                     "of work printed as lines under each title"),
+                                                     ITEM_WITH_TITLE + "; the annex line and "
+                                                     "title of its programme of work, which the "
+                                                     "text reader keeps as a note of the first "
+                                                     "row, are printed in that row, so the "
+                                                     "programme is not found"),
 }
 FIXTURES = fixture_texts()
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

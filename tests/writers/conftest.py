@@ -151,8 +151,10 @@ def text_words(element: etree._Element, skip: frozenset[str]) -> list[str]:
 
 
 def allowed_extras(doc: etree._Element) -> set[str]:
-    """Words a writer may add: its interface labels, language and month names, attribute values."""
+    """Words a writer may add: its interface labels, language and month names, attribute
+    values, the job number the office formats print at the page foot (R15)."""
     texts = [t for table in labels.LABELS.values() for t in table.values()]
+    texts += [doc.findtext("meta/job") or ""]
     texts += list(labels.LANGUAGE_NAMES.values())
     texts += [m for months in labels.MONTHS.values() for m in months]
     texts += [value for el in doc.iter() for value in el.attrib.values()]
@@ -273,11 +275,15 @@ FEATURE_AGENDA = """<document id="feature-agenda" type="agenda" xml:lang="es" ve
 
 @pytest.fixture(scope="session")
 def feature_docs() -> dict[str, etree._ElementTree]:
-    """Valid documents with what the seeds lack (lists, deep sections, notes, markup-like text)."""
+    """Valid documents with what the seeds lack (lists, deep sections, notes, markup-like
+    text, a programme of work with a job number)."""
     from pipeline.validate import validate
 
+    from office_fixtures import FEATURE_WORK
+
     docs = {}
-    for name, text in (("feature-paper.en", FEATURE_PAPER), ("feature-agenda.es", FEATURE_AGENDA)):
+    for name, text in (("feature-paper.en", FEATURE_PAPER), ("feature-agenda.es", FEATURE_AGENDA),
+                       ("feature-work.fr", FEATURE_WORK)):
         tree = etree.fromstring(text.replace("{sha}", "0" * 64).encode()).getroottree()
         assert validate(tree, name) == [], f"fixture {name} is not a valid document"
         docs[name] = tree

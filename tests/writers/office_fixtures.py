@@ -117,10 +117,43 @@ FEATURE_AGENDA = """<document id="features-agenda" type="agenda" xml:lang="es" v
   </footnotes>
 </document>
 """
-FEATURES = {"features-paper.en": FEATURE_PAPER, "features-agenda.es": FEATURE_AGENDA}
+#: A UN provisional agenda with its programme of work (entries that say when they meet, one
+#: meeting an item at two rows, a note and documents in a row) and a job number (R15).
+FEATURE_WORK = """<document id="features-work" type="agenda" xml:lang="fr" version="2">
+  <meta>
+    <title>Ordre du jour provisoire et programme de travail</title>
+    <symbol>E/TEST/2029/L.1</symbol>
+    <original-language>Original : anglais</original-language>
+    <organisation>Nations Unies, Conseil économique et social</organisation>
+    <issued date="2029-03-30">30 mars 2029</issued>
+    <distribution level="limited">Distr. limitée</distribution>
+    <session>Commission d’essai, Première session</session>
+    <job>29-05123 (F)</job>
+    <source file="features.txt" sha256="{sha}"/>
+  </meta>
+  <agenda>
+    <entry n="1"><title>Questions d’organisation :</title>
+      <entry n="a"><title>Élection du Bureau ;</title></entry>
+      <entry n="b"><title>Adoption de l’ordre du jour.</title></entry>
+      <documents label="Documentation"><doc symbol="E/TEST/2029/1">Ordre du jour provisoire</doc></documents>
+    </entry>
+    <entry n="2"><title>Débat général.</title><p>La Commission tiendra un débat général.</p></entry>
+    <entry n="1" day="2029-04-09" start="10:00" end="13:00"><title>Questions d’organisation</title></entry>
+    <entry n="2" day="2029-04-09" start="10:00" end="13:00"><title>Débat général</title>
+      <p>Séance de haut niveau.<noteref to="fn1"/></p></entry>
+    <entry n="2" day="2029-04-09" start="15:00" end="18:00"><title>Débat général (suite)</title></entry>
+    <entry n="3(a)" day="2029-04-10" start="10:00"><title>Rapport sur les travaux</title>
+      <documents><doc symbol="E/TEST/2029/2">Rapport du Secrétaire général</doc></documents></entry>
+  </agenda>
+  <footnotes><footnote id="fn1" n="1">Avec la participation des ministres.</footnote></footnotes>
+</document>
+"""
+FEATURES = {"features-paper.en": FEATURE_PAPER, "features-agenda.es": FEATURE_AGENDA,
+            "features-work.fr": FEATURE_WORK}
 NAMES = SOURCES + sorted(FEATURES) + sorted(GOLDENS)
 #: The feature documents of tests/writers/conftest.py (fixture ``feature_docs``).
-FEATURE_DOCS = ("feature-paper.en", "feature-agenda.es", "feature-headless-day.es")
+FEATURE_DOCS = ("feature-paper.en", "feature-agenda.es", "feature-headless-day.es",
+                "feature-work.fr")
 #: conftest's ``words_check``: (XML root, output words) -> problems.
 WordsCheck = Callable[[etree._Element, list[str]], list[str]]
 
@@ -192,14 +225,23 @@ def expected_styles(root: etree._Element) -> Counter[str]:
         c[f"Heading {min(depth + 1, 6)}"] += len(section.findall("heading")[1:])  # an annex's title
     c["Heading 1"] += len(root.findall("body/summary/heading"))
     for entry in root.iter("entry"):  # provisional agendas: each item a heading
-        c[f"Heading {min(sum(1 for a in entry.iterancestors('entry')) + 2, 6)}"] += 1
+        if in_work_table(entry):  # in a programme of work's table: a title in a cell
+            c["Item Title"] += 1
+            c["Item Description"] += len(entry.findall("p"))
+        else:
+            c[f"Heading {min(sum(1 for a in entry.iterancestors('entry')) + 2, 6)}"] += 1
+    for entry, before in work_rows(root):  # its number and time; its day when it changes
+        c["Agenda Time"] += 1 + bool(entry.get("start"))
+        c["Programme Day"] += bool(entry.get("day") and (
+            before is None or before.get("day") != entry.get("day")))
     c["List Bullet"] += len(root.findall(".//documents/doc"))
     for item in root.iterfind(".//list/item"):
         depth = sum(1 for a in item.iterancestors() if a.tag == "list")
         kind = "List Bullet" if item.getparent().get("style") == "bullet" else "List Number"
         c[kind + ("" if depth == 1 else " 2")] += 1
     c["Day Heading"] = len(root.findall(".//day"))
-    c["Agenda Time"] = c["Item Title"] = len(root.findall(".//day/item"))
+    c["Agenda Time"] += len(root.findall(".//day/item"))
+    c["Item Title"] += len(root.findall(".//day/item"))
     c["Person"] = len(root.findall(".//moderator")) + len(root.findall(".//speakers/person")) \
         + len(root.findall(".//rapporteur"))
     c["Question"] = len(root.findall(".//question"))
@@ -207,6 +249,41 @@ def expected_styles(root: etree._Element) -> Counter[str]:
     c["Discussion"] = len(root.findall(".//discussion"))
     c["Day End"] = len(root.findall(".//day/end"))
     return +c
+
+
+def timed(entry: etree._Element) -> bool:
+    """True for an entry that says when it meets."""
+    return bool(entry.get("day") or entry.get("start"))
+
+
+def in_work_table(entry: etree._Element) -> bool:
+    """True for an entry printed in a programme of work's table: it, or an entry above it,
+    says when it meets."""
+    return any(timed(e) for e in (entry, *entry.iterancestors("entry")))
+
+
+def work_rows(root: etree._Element) -> list[tuple[etree._Element, etree._Element | None]]:
+    """Each entry that says when it meets (a row of a programme of work's table), with the
+    row above it in the same table (None for a table's first row)."""
+    found = []
+    for entry in root.iter("entry"):
+        if timed(entry):
+            before = entry.getprevious()
+            found.append((entry, before if before is not None and before.tag == "entry"
+                          and timed(before) else None))
+    return found
+
+
+def work_tables(root: etree._Element) -> int:
+    """How many programme-of-work tables the office writers print: one per run of sibling
+    entries that say when they meet."""
+    return sum(1 for entry, before in work_rows(root) if before is None)
+
+
+def job_date_code(root: etree._Element) -> str:
+    """The date code a UN page foot prints: the date of issue as DDMMYY (R15)."""
+    year, month, day = root.find("meta/issued").get("date").split("-")
+    return f"{day}{month}{year[2:]}"
 
 
 def footnote_texts(root: etree._Element) -> list[str]:

@@ -20,8 +20,9 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from office_fixtures import (FEATURE_DOCS, NAMES, REQUIRED_STYLES, WordsCheck, expected_styles,
-                             expected_tag, footnote_texts, load, norm, office_documents,
-                             pipeline_command, text_of, words)  # noqa: F401 (fixture)
+                             expected_tag, footnote_texts, job_date_code, load, norm,
+                             office_documents, pipeline_command, text_of, words,
+                             work_tables)  # noqa: F401 (fixture)
 from pipeline.writers import Options, get
 from pipeline.writers.docx import REFERENCE
 from support.tools import pdf_text, soffice_convert
@@ -137,17 +138,25 @@ def test_core_properties(docname: str, docx_files: dict[str, Path],
 @pytest.mark.parametrize("docname", NAMES)
 def test_header_footer_and_repeating_table_headers(docname: str, docx_files: dict[str, Path],
                                                    office_documents: dict[str, Path]) -> None:
-    """Running head (symbol, else title) and a PAGE field; table header rows repeat."""
+    """Running head (symbol, else title) and a PAGE field, beside the job number on later
+    pages when the document has one, whose first page prints the job number, date code and
+    barcode instead (R15); table header rows repeat."""
     root = load(office_documents[docname])
     document = docx.Document(str(docx_files[docname]))
     section = document.sections[0]
     head = root.findtext("meta/symbol") or text_of(root.find("meta/title"))
     assert norm(section.header.paragraphs[0].text) == head
+    job = root.findtext("meta/job")
     for footer in (section.footer, section.first_page_footer):
         fields = footer._element.iter(qn("w:fldSimple"))
-        assert any("PAGE" in f.get(qn("w:instr")) for f in fields)
+        numbered = any("PAGE" in f.get(qn("w:instr")) for f in fields)
+        assert numbered == (job is None or footer is section.footer)
+    if job is not None:
+        assert [p.text for p in section.first_page_footer.paragraphs] == [
+            f"{job}\t{job_date_code(root)}", f"*{job[:2]}{job[3:8]}*"]
+        assert section.footer.paragraphs[0].text.startswith(f"{job[:8]}\t\t")
     tables = list(document.element.body.iter(qn("w:tbl")))
-    assert len(tables) == len(root.findall(".//day"))
+    assert len(tables) == len(root.findall(".//day")) + work_tables(root)
     for tbl in tables:
         assert tbl.find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
 

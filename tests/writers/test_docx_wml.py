@@ -193,18 +193,32 @@ def test_memory_limit_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
         memory.limit()
 
 
-def test_a_programme_of_work_says_when_each_entry_meets(tmp_path):
-    """Each row of a programme of work (entry @day @start @end) is printed with its day
-    and times under its title, in the document's language."""
+def test_a_programme_of_work_is_a_table_of_days_and_meetings(tmp_path):
+    """The entries of a programme of work (entry @day @start @end) are one table: a header
+    row of localised labels repeated on each page, a row across the table for each day,
+    then a row per entry (its meeting's time, its item number, its title), as the reader
+    reads a programme of work."""
     from pipeline.documents import read_text_source
-    from pipeline.writers import Options
-    from pipeline.writers.docx import write
 
     src = Path(__file__).parents[1] / "fixtures/reader/un-programme-of-work-es-layout-limited/input.txt"
     tree, _ = read_text_source(src.read_bytes(), "pow.es.txt")
     out = tmp_path / "pow.es.docx"
-    write(tree, out, Options())
-    texts = [p.text for p in docx.Document(str(out)).paragraphs]
-    k = texts.index("1. Elección de la Mesa")
-    assert texts[k + 1] == "9 de abril de 2029, 10:00–13:00"
-    assert sum(t.endswith(("10:00–13:00", "15:00–18:00", "15:00–17:30")) for t in texts) == 10
+    get("docx")(tree, out, Options())
+    tables = docx.Document(str(out)).tables
+    assert len(tables) == 1
+    rows = tables[0]._tbl.findall(qn("w:tr"))
+    cells = [[norm("".join(t.text for t in c.iter(qn("w:t")))) for c in r.findall(qn("w:tc"))]
+             for r in rows]
+    assert cells[0] == ["Fecha y hora", "Tema", "Asunto"]
+    assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert cells[1] == ["9 de abril de 2029"]
+    assert rows[1].find(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:gridSpan')}").get(qn("w:val")) == "3"
+    assert cells[2] == ["10:00–13:00", "1", "Elección de la Mesa"]
+    assert cells[3] == ["10:00–13:00", "2", "Aprobación del programa y otras cuestiones de organización"]
+    assert cells[5][:2] == ["15:00–18:00", "3"]
+    assert [c for c in cells if len(c) == 1] == [[d] for d in (
+        "9 de abril de 2029", "10 de abril de 2029", "11 de abril de 2029", "12 de abril de 2029")]
+    assert len([c for c in cells if len(c) == 3]) == 1 + 10
+    subject = [p for p in rows[-1].findall(qn("w:tc"))[2].iter(qn("w:p"))]  # title, then its note
+    assert [norm("".join(t.text for t in p.iter(qn("w:t")))) for p in subject] == [
+        "Aprobación del informe de la Comisión sobre su 62º período de sesiones", "* E/CN.9/2029/1."]

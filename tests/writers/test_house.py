@@ -19,7 +19,7 @@ from lxml import etree
 from office_fixtures import NAMES, load, office_documents, text_of  # noqa: F401 (fixture)
 from pipeline.writers import Options, get
 from pipeline.writers.docx import house
-from pipeline.writers.docx.body import PRINTED_ORDER
+from pipeline.writers.docx.body import PRINTED_ORDER, printed_order
 from support.tools import pdf_text
 from test_pdf import pdfs  # noqa: F401 (fixture)
 
@@ -110,11 +110,14 @@ def test_printed_page_size_is_the_house_s(docname: str, pdfs: dict[str, Path],
 @pytest.mark.parametrize("docname", NAMES)
 def test_title_block_on_the_first_page(docname: str, pdfs: dict[str, Path],
                                        office_documents: dict[str, Path]) -> None:
-    """Every field of the title block is printed on page 1, in the writers' one order."""
-    meta = load(office_documents[docname]).find("meta")
+    """Every field of the title block is printed on page 1, in its house's order."""
+    root = load(office_documents[docname])
+    meta = root.find("meta")
     first = WORD.findall(pdf_text(pdfs[docname], layout=True).split("\f")[0])
     at = 0
-    for tag in PRINTED_ORDER:
+    with house.using(house.choose(root)):
+        order = printed_order()
+    for tag in order:
         words = WORD.findall(text_of(meta.find(tag)))
         if not words:
             continue
@@ -153,3 +156,32 @@ def test_web_title_block_is_text_in_order_with_its_language(
     inner = {el.get("lang") for el in header.iter() if el.get("lang")
              and not any(a.tag.endswith("nav") for a in el.iterancestors())}
     assert inner <= {lang}
+
+
+@pytest.mark.parametrize("organisation, order", [
+    ("United Nations, Economic and Social Council", ["session", "dates", "agenda-item", "title"]),
+    ("International Organization for Migration", ["session", "agenda-item", "title", "dates"]),
+])
+def test_the_un_house_prints_the_meeting_s_dates_under_its_session(
+        organisation: str, order: list[str], tmp_path: Path) -> None:
+    """The UN prints the place and dates of the meeting under its session, above the agenda
+    item and the title (un.toml [title_block]); the IOM house prints them under the title."""
+    import docx
+
+    tree = etree.fromstring(
+        '<document id="d" type="paper" xml:lang="en" version="2"><meta><title>The title</title>'
+        f'<organisation>{organisation}</organisation><session>Sixty-second session</session>'
+        '<agenda-item>Item 3 of the provisional agenda</agenda-item>'
+        '<dates from="2029-04-09" to="2029-04-12">9-12 April 2029</dates>'
+        f'<source file="d.txt" sha256="{"0" * 64}"/></meta><body><p>Text.</p></body>'
+        '</document>').getroottree()
+    for fmt in ("docx", "odt"):
+        get(fmt)(tree, tmp_path / f"d.{fmt}", Options())
+    texts = [p.text for p in docx.Document(str(tmp_path / "d.docx")).paragraphs]
+    meta = tree.getroot().find("meta")
+    assert [t for t in texts if t in {text_of(meta.find(tag)) for tag in order}] == [
+        text_of(meta.find(tag)) for tag in order]
+    with zipfile.ZipFile(tmp_path / "d.odt") as odt:
+        content = odt.read("content.xml").decode("utf-8")
+    positions = [content.index(f">{text_of(meta.find(tag))}<") for tag in order]
+    assert positions == sorted(positions)

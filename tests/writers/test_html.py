@@ -207,9 +207,10 @@ def test_dark_palette_passes_axe(built, tmp_path):
     assert not found, format_axe_violations(found)
 
 
-def test_a_programme_of_work_prints_each_meeting_and_keeps_ids_unique():
-    """A programme of work lists an item at several meetings: each entry says when it
-    meets (a <time> with its ISO day and start) and the ids stay unique."""
+def test_a_programme_of_work_is_a_table_with_headers_in_scope():
+    """A programme of work is a table: column headers, each day a row group headed by its
+    date, each row headed by its meeting's time (machine-readable), an item at several
+    meetings with unique ids."""
     from pipeline.documents import read_text_source
 
     src = Path(__file__).parents[1] / "fixtures/reader/un-programme-of-work-es-layout-limited/input.txt"
@@ -217,6 +218,17 @@ def test_a_programme_of_work_prints_each_meeting_and_keeps_ids_unique():
     html = lxml.html.document_fromstring(render(tree, Options()))
     ids = [e.get("id") for e in html.iter() if e.get("id")]
     assert len(ids) == len(set(ids)), ids
-    times = html.xpath("//p[@class='entry-when']/time")
-    assert times[0].get("datetime") == "2029-04-09T10:00" and times[0].text == "9 de abril de 2029, 10:00–13:00"
+    table = html.xpath("//table[@class='work']")[0]
+    assert [th.text_content() for th in table.xpath("thead/tr/th[@scope='col']")] == [
+        "Fecha y hora", "Tema", "Asunto"]
+    days = table.xpath("tbody/tr/th[@scope='rowgroup']/time/@datetime")
+    assert days == ["2029-04-09", "2029-04-10", "2029-04-11", "2029-04-12"]
+    times = table.xpath(".//th[@scope='row']")
     assert len(times) == 10
+    assert times[0].xpath(".//time/@datetime") == ["2029-04-09T10:00", "2029-04-09T13:00"]
+    assert times[0].text_content() == "10:00–13:00"
+    rows = table.xpath("tbody/tr[td]")
+    assert [r.xpath("string(td[@class='entry-num'])") for r in rows] == [
+        "1", "2", "3", "3", "4", "4", "5", "5", "6", "7"]
+    assert rows[1].xpath("string(td[@class='subject']/p[@class='entry-title'])") == \
+        "Aprobación del programa y otras cuestiones de organización"

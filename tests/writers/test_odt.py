@@ -15,8 +15,9 @@ import pytest
 from lxml import etree
 
 from office_fixtures import (FEATURE_DOCS, NAMES, REQUIRED_STYLES, WordsCheck, expected_styles,
-                             expected_tag, footnote_texts, load, norm, office_documents,
-                             pipeline_command, text_of, words)  # noqa: F401 (fixture)
+                             expected_tag, footnote_texts, job_date_code, load, norm,
+                             office_documents, pipeline_command, text_of, words,
+                             work_tables)  # noqa: F401 (fixture)
 from pipeline.writers import Options, get
 from pipeline.writers.docx.house import odt_name
 from pipeline.writers.odt import REFERENCE
@@ -141,7 +142,8 @@ def test_language_on_styles_and_meta(docname: str, odt_files: dict[str, Path],
 @pytest.mark.parametrize("docname", NAMES)
 def test_meta_header_footer_tables(docname: str, odt_files: dict[str, Path],
                                    office_documents: dict[str, Path]) -> None:
-    """meta.xml title/keywords/fixed dates; running head; page numbers; header rows."""
+    """meta.xml title/keywords/fixed dates; running head; page numbers (the UN page foot
+    when the document has a job number); header rows."""
     root = load(office_documents[docname])
     meta = part(odt_files[docname], "meta.xml")
     assert meta.findtext(".//dc:title", namespaces=NS) == text_of(root.find("meta/title"))
@@ -153,10 +155,16 @@ def test_meta_header_footer_tables(docname: str, odt_files: dict[str, Path],
     master = part(odt_files[docname], "styles.xml").find(".//style:master-page", NS)
     head = root.findtext("meta/symbol") or text_of(root.find("meta/title"))
     assert norm(para_text(master.find("style:header/text:p", NS))) == head
+    job = root.findtext("meta/job")
     for footer in ("style:footer", "style:footer-first"):
-        assert master.find(f"{footer}//text:page-number", NS) is not None
+        numbered = master.find(f"{footer}//text:page-number", NS) is not None
+        assert numbered == (job is None or footer == "style:footer")
+    if job is not None:  # the UN page foot (R15)
+        assert [para_text(p) for p in master.iterfind("style:footer-first/text:p", NS)] == [
+            f"{job}\t{job_date_code(root)}", f"*{job[:2]}{job[3:8]}*"]
+        assert para_text(master.find("style:footer/text:p", NS)) == f"{job[:8]}\t\t1"
     tables = list(part(odt_files[docname], "content.xml").iter(q("table:table")))
-    assert len(tables) == len(root.findall(".//day"))
+    assert len(tables) == len(root.findall(".//day")) + work_tables(root)
     assert all(t.find("table:table-header-rows", NS) is not None for t in tables)
 
 

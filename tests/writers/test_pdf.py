@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from office_fixtures import (NAMES, expected_styles, load, norm, office_documents,  # noqa: F401
-                             text_of)
+                             text_of, work_tables)
 from pipeline.writers import Options, get, pdf
 from pipeline.writers.docx.house import document_tag
 from pipeline.writers.docx.props import properties
@@ -108,7 +108,8 @@ def test_tagged_with_language_title_and_fonts(docname: str, pdfs: dict[str, Path
 @pytest.mark.parametrize("docname", NAMES)
 def test_headings_tables_and_notes_are_tagged(docname: str, pdfs: dict[str, Path],
                                               office_documents: dict[str, Path]) -> None:
-    """Headings as H1-H3, each day's table with header cells, each footnote as a Note."""
+    """Headings as H1-H3, each day's table and each programme of work's with header cells,
+    each footnote as a Note."""
     root = load(office_documents[docname])
     with pikepdf.open(pdfs[docname]) as doc:
         kinds = struct_kinds(doc)
@@ -118,8 +119,8 @@ def test_headings_tables_and_notes_are_tagged(docname: str, pdfs: dict[str, Path
                    if style in levelled or style.startswith("Heading ")) \
         + len(root.findall("agenda/heading"))  # Agenda Heading, at Heading 1's level
     assert len(headings) == expected, kinds
-    assert kinds.count("Table") == len(root.findall(".//day"))
-    assert kinds.count("TH") == 2 * len(root.findall(".//day"))
+    assert kinds.count("Table") == len(root.findall(".//day")) + work_tables(root)
+    assert kinds.count("TH") == 2 * len(root.findall(".//day")) + 3 * work_tables(root)
     assert kinds.count("Note") == len(root.findall("footnotes/footnote"))
 
 

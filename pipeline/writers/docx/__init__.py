@@ -21,7 +21,7 @@ from ...fsutil import atomic_write
 from .. import Options
 from .. import package
 from . import body, house, memory, parts
-from .props import properties
+from .props import job_foot, properties
 from .wml import Emitter
 
 #: The default house's reference; each house has its own (house.reference).
@@ -69,7 +69,7 @@ def render(tree: etree._ElementTree, what: str = "docx", house_name: str | None 
             out.write(tail)
 
         contents: dict[str, bytes | package.Stream] = dict(
-            parts.fixed_parts(name, tag, properties(root)))
+            parts.fixed_parts(name, tag, properties(root), job_foot(root)))
         # Entries are written by name: word/document.xml before word/footnotes.xml.
         contents["word/document.xml"] = document
         contents["word/footnotes.xml"] = footnotes

@@ -1,8 +1,9 @@
 """Builders of pandoc's JSON AST (pandoc-types 1.23) and the vocabulary's inlines in it.
 
 Only what the office writers need: paragraphs and headers, Divs and Spans that carry a
-``custom-style`` (named paragraph and character styles in DOCX and ODT), footnotes, and a
-plain two-column table. A Str holds a run of words (single spaces inside), not one word.
+``custom-style`` (named paragraph and character styles in DOCX and ODT), footnotes, and
+plain tables (a cell may span columns). A Str holds a run of words (single spaces inside),
+not one word.
 """
 from __future__ import annotations
 
@@ -97,9 +98,9 @@ def tab() -> Node:
     return {"t": "Str", "c": "\t"}
 
 
-def cell(blocks: list[Node]) -> list[Any]:
-    """A table cell spanning one row and one column."""
-    return [NO_ATTR, {"t": "AlignDefault"}, 1, 1, blocks]
+def cell(blocks: list[Node], columns: int = 1) -> list[Any]:
+    """A table cell spanning one row and ``columns`` columns."""
+    return [NO_ATTR, {"t": "AlignDefault"}, 1, columns, blocks]
 
 
 def row(*cells: list[Any], classes: list[str] | None = None) -> list[Any]:

@@ -16,6 +16,7 @@ from .. import labels
 from . import house
 from .ast import (Node, NoteFor, cell, header, inlines, notes_of, row, span, styled_para, tab,
                   table, text)
+from .entries import entries_blocks
 
 #: meta children printed in the title block, in printed order, with their style.
 TITLE_BLOCK = [("organisation", "Organisation"), ("symbol", "Symbol"),
@@ -23,7 +24,8 @@ TITLE_BLOCK = [("organisation", "Organisation"), ("symbol", "Symbol"),
                ("distribution", "Symbol Block"), ("series", "Series"),
                ("meeting", "Meeting"), ("session", "Meeting"), ("agenda-item", "Meeting"),
                ("title", "Title"), ("subtitle", "Subtitle"), ("dates", "Dates")]
-#: The order in which every writer prints the title block (HTML and EPUB too).
+#: The order in which every writer prints the title block (HTML and EPUB too; the DOCX
+#: and ODT of a house whose [title_block] says otherwise print its order).
 PRINTED_ORDER = tuple(tag for tag, _ in TITLE_BLOCK)
 #: Row classes of an item in two rows: its time and title, then the rest (empty time cell).
 ITEM_HEAD, ITEM_REST = "item-head", "item-rest"
@@ -46,13 +48,21 @@ def blocks(tree: etree._ElementTree) -> Iterator[Node]:
         yield from section_content(root.find("body"), 1, notes)
 
 
+def printed_order() -> tuple[str, ...]:
+    """The title block's order in the house in use: its [title_block] order, else
+    PRINTED_ORDER."""
+    return tuple(house.house().get("title_block", {}).get("order", PRINTED_ORDER))
+
+
 def title_block(meta: etree._Element, notes: NoteFor) -> list[Node]:
-    """Symbol, original language, series, meeting, title, subtitle and dates, when present."""
+    """Symbol, original language, series, meeting, title, subtitle and dates, when present,
+    in the house's order."""
+    styles = dict(TITLE_BLOCK)
     blocks = []
-    for tag, style in TITLE_BLOCK:
+    for tag in printed_order():
         el = meta.find(tag)
         if el is not None:
-            blocks.append(styled_para(style, inlines(el, notes)))
+            blocks.append(styled_para(styles[tag], inlines(el, notes)))
     return blocks
 
 
@@ -133,11 +143,11 @@ def list_blocks(lst: etree._Element, depth: int, notes: NoteFor) -> list[Node]:
 # ---------------------------------------------------------------------------- agendas
 
 def agenda(el: etree._Element, notes: NoteFor, lang: str) -> Iterator[Node]:
-    """The programme: its heading, then each day as a heading, a timed table and an end line."""
+    """The programme: its heading, then its entries (entries.py), or each day as a heading,
+    a timed table and an end line."""
     if el.find("heading") is not None:
         yield styled_para("Agenda Heading", inlines(el.find("heading"), notes))
-    for entry in el.iterfind("entry"):
-        yield from entry_blocks(entry, 2, notes)
+    yield from entries_blocks(el.findall("entry"), 2, notes, lang)
     for day in el.iterfind("day"):
         yield styled_para("Day Heading", day_heading(day, notes, lang))
         yield day_table(day, notes, lang)
@@ -217,31 +227,6 @@ def item_blocks(item: etree._Element, notes: NoteFor, words: dict[str, str]) -> 
                    for q in questions.iterfind("question")]
     if item.find("discussion") is not None:
         blocks.append(styled_para("Discussion", inlines(item.find("discussion"), notes)))
-    return blocks
-
-
-def entry_blocks(entry: etree._Element, level: int, notes: NoteFor) -> list[Node]:
-    """A numbered item of a provisional agenda (R13): its number and title as a heading,
-    its annotations, its documents ("title (symbol)"), its sub-items."""
-    n = entry.get("n", "")
-    number = text(f"{n}." if n[:1].isdigit() else f"({n})") + [{"t": "Space"}]
-    blocks = [header(level, number + inlines(entry.find("title"), notes))]
-    lang = entry.getroottree().getroot().get("{http://www.w3.org/XML/1998/namespace}lang", "en")
-    when = labels.entry_when(entry.get("day"), entry.get("start"), entry.get("end"), lang)
-    if when:  # a programme of work's meeting
-        blocks.append(styled_para("Body Text", text(when)))
-    for child in entry:
-        if child.tag == "p":
-            blocks.append(styled_para("Body Text", inlines(child, notes)))
-        elif child.tag == "documents":
-            if child.get("label"):
-                blocks.append(styled_para("People Label", text(child.get("label"))))
-            for doc in child.iterfind("doc"):
-                symbol = text(f"({doc.get('symbol')})") if doc.get("symbol") else []
-                blocks.append(styled_para("List Bullet", inlines(doc, notes) + (
-                    [{"t": "Space"}] + symbol if symbol else [])))
-        elif child.tag == "entry":
-            blocks += entry_blocks(child, level + 1, notes)
     return blocks
 
 

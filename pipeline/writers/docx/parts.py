@@ -3,7 +3,8 @@
 From the reference (read once per house): styles, numbering, fonts, theme, settings, the
 page (its w:sectPr). Added for each document: the language on the document defaults and
 on every paragraph and character style (styles.xml, settings.xml), the running head and
-the page numbers (header and footer parts, referenced from the section), core properties
+the page numbers (header and footer parts, referenced from the section; a UN document's
+job number, date code and barcode in its footers, R15), core properties
 with fixed dates. The reference's sample text, its sample note and its example hyperlink
 are left out.
 """
@@ -17,8 +18,8 @@ from lxml import etree
 
 from .. import package
 from . import house
-from .props import Properties
-from .wml import NSMAP, W_NS, sub, w
+from .props import JobFoot, Properties
+from .wml import NSMAP, W_NS, add_text, sub, w
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -162,11 +163,37 @@ def header(running_head: str) -> bytes:
 def footer() -> bytes:
     """A footer part: the page number (a PAGE field) in Footer."""
     root = etree.Element(w("ftr"), nsmap=DOC_NSMAP)
+    page_number(footer_line(root, "Footer", ""))
+    return to_bytes(root)
+
+
+def job_footer(name: str, foot: JobFoot, first: bool) -> bytes:
+    """A UN document's page foot (R15): on the first page the job number and the date code,
+    the barcode's text under them; on later pages the job number, the page number at the
+    right-hand tab stop of Job Footer."""
+    root = etree.Element(w("ftr"), nsmap=DOC_NSMAP)
+    ids = style_ids(name)
+    if first:
+        footer_line(root, ids["Job Footer"], f"{foot.job}\t{foot.date_code}".rstrip("\t"))
+        footer_line(root, ids["Barcode"], foot.barcode)
+    else:
+        page_number(footer_line(root, ids["Job Footer"], f"{foot.number}\t\t"))
+    return to_bytes(root)
+
+
+def footer_line(root: etree._Element, style_id: str, text: str) -> etree._Element:
+    """A paragraph of a footer in a style, holding ``text`` (tabs as w:tab)."""
     p = sub(root, "p")
-    sub(sub(p, "pPr"), "pStyle", val="Footer")
+    sub(sub(p, "pPr"), "pStyle", val=style_id)
+    if text:
+        add_text(sub(p, "r"), text)
+    return p
+
+
+def page_number(p: etree._Element) -> None:
+    """A PAGE field at the end of a paragraph."""
     field = sub(p, "fldSimple", instr=" PAGE ")
     sub(sub(field, "r"), "t").text = "1"
-    return to_bytes(root)
 
 
 @lru_cache(maxsize=None)
@@ -217,8 +244,10 @@ def core(props: Properties, tag: str) -> bytes:
     return to_bytes(root)
 
 
-def fixed_parts(name: str, tag: str, props: Properties) -> dict[str, bytes]:
-    """Every part but document.xml and footnotes.xml, for a document in house ``name``."""
+def fixed_parts(name: str, tag: str, props: Properties,
+                foot: JobFoot | None = None) -> dict[str, bytes]:
+    """Every part but document.xml and footnotes.xml, for a document in house ``name``
+    (with a UN page foot when it has a job number)."""
     parts = {k: v for k, v in reference_parts(name).items() if k not in DROPPED}
     parts["[Content_Types].xml"] = content_types(name)
     parts["word/_rels/document.xml.rels"] = relationships(name)
@@ -226,6 +255,10 @@ def fixed_parts(name: str, tag: str, props: Properties) -> dict[str, bytes]:
     parts["word/settings.xml"] = settings_part(name, tag)
     parts["word/header1.xml"] = header(props.running_head)
     parts["word/header2.xml"] = header("")
-    parts["word/footer1.xml"] = parts["word/footer2.xml"] = footer()
+    if foot is None:
+        parts["word/footer1.xml"] = parts["word/footer2.xml"] = footer()
+    else:
+        parts["word/footer1.xml"] = job_footer(name, foot, first=False)
+        parts["word/footer2.xml"] = job_footer(name, foot, first=True)
     parts["docProps/core.xml"] = core(props, tag)
     return parts

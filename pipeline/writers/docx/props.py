@@ -49,3 +49,35 @@ def properties(root: etree._Element) -> Properties:
         identifier=symbol or root.get("id", ""),
         running_head=symbol or title,
         date=dt.date.fromisoformat(dates.get("from")) if dates is not None else DEFAULT_DATE)
+
+
+@dataclass(frozen=True)
+class JobFoot:
+    """What a UN document prints at its page foot when it carries a job number (R15)."""
+
+    #: The job number as printed on the first page: "24-23868 (E)".
+    job: str
+    #: The date code beside it, the date of issue as DDMMYY ("301224"); "" without one.
+    date_code: str
+
+    @property
+    def number(self) -> str:
+        """The job number without the language letter, as later pages print it."""
+        return self.job.split(" ")[0]
+
+    @property
+    def barcode(self) -> str:
+        """The barcode's text, as extractors give it: the number's digits between
+        asterisks ("*2423868*"; a barcode font draws it in print)."""
+        return f"*{''.join(c for c in self.number if c.isdigit())}*"
+
+
+def job_foot(root: etree._Element) -> JobFoot | None:
+    """The page foot of a document whose meta has a job number, else None."""
+    job = " ".join((root.findtext("meta/job") or "").split())
+    if not job:
+        return None
+    issued = root.find("meta/issued")
+    date_code = dt.date.fromisoformat(issued.get("date")).strftime("%d%m%y") \
+        if issued is not None else ""
+    return JobFoot(job, date_code)

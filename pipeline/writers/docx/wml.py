@@ -166,13 +166,16 @@ class Emitter:
     def row(self, tbl: etree._Element, cells: list[Any], flag: str | None,
             open_sides: tuple[str, ...]) -> None:
         """A table row: its flag (w:tblHeader, w:cantSplit), cells without a rule on
-        ``open_sides``, and an empty paragraph in an empty cell (a cell must hold one)."""
+        ``open_sides`` (each across the columns it spans), and an empty paragraph in an
+        empty cell (a cell must hold one)."""
         tr = sub(tbl, "tr")
         if flag:
             sub(sub(tr, "trPr"), flag)
         for cell in cells:
             tc = sub(tr, "tc")
             tcpr = sub(tc, "tcPr")
+            if cell[3] > 1:  # a cell across columns (a programme of work's day)
+                sub(tcpr, "gridSpan", val=str(cell[3]))
             if open_sides:
                 borders = sub(tcpr, "tcBorders")
                 for side in open_sides:

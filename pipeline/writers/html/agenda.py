@@ -1,25 +1,47 @@
-"""Agenda XML -> HTML: a timed programme, day by day, with a time column beside each item."""
+"""Agenda XML -> HTML: a timed programme, day by day, with a time column beside each item;
+or a provisional agenda's entries, a programme of work's meetings as a table (work.py)."""
 from __future__ import annotations
+
+from typing import Callable
 
 from lxml import etree
 
-from .. import labels
+from .. import labels, work
 from .content import inline
 from .tree import Context, add, copy_translate, el, sub, text_of
+from .work import documents, work_table
 
 
 def programme(ctx: Context, agenda: etree._Element) -> list[etree._Element]:
-    """The programme: its printed heading, then one section per day."""
+    """The programme: its printed heading, then one section per day, or its entries."""
     out: list[etree._Element] = []
     heading = agenda.find("heading")
     if heading is not None:
         out.append(copy_translate(heading, el("p", {"class": "agenda-heading"}, text_of(heading))))
     out += [day(ctx, d, i) for i, d in enumerate(agenda.findall("day"), start=1)]
     seen: dict[str, int] = {}
-    for e in agenda.findall("entry"):  # a programme of work lists an item at each meeting
-        n = e.get("n", "")
+
+    def entry_id(src: etree._Element) -> str:
+        """entry-N, entry-N-2 for the second meeting of item N (a programme of work lists
+        an item at each meeting)."""
+        n = src.get("n", "")
         seen[n] = seen.get(n, 0) + 1
-        out.append(entry(ctx, e, 2, f"entry-{n}" + (f"-{seen[n]}" if seen[n] > 1 else "")))
+        return f"entry-{n}" + (f"-{seen[n]}" if seen[n] > 1 else "")
+
+    out += entries(ctx, agenda.findall("entry"), 2, entry_id)
+    return out
+
+
+def entries(ctx: Context, found: list[etree._Element], level: int,
+            entry_id: Callable[[etree._Element], str]) -> list[etree._Element]:
+    """Sibling entries in order: each run that says when it meets as a table (work.py),
+    the others as sections with a heading at ``level``."""
+    out = []
+    for part in work.segments(found):
+        if isinstance(part, list):
+            out.append(work_table(ctx, part, entry_id))
+        else:
+            out.append(entry(ctx, part, level, entry_id(part)))
     return out
 
 
@@ -31,24 +53,14 @@ def entry(ctx: Context, src: etree._Element, level: int, entry_id: str) -> etree
     h = el(f"h{min(level, 6)}", {"class": "entry-title"},
            el("span", {"class": "entry-num"}, f"{n}." if n[:1].isdigit() else f"({n})"), " ")
     out.append(copy_translate(src.find("title"), inline(ctx, src.find("title"), h)))
-    when = labels.entry_when(src.get("day"), src.get("start"), src.get("end"), ctx.lang)
-    if when:  # a programme of work's meeting
-        stamp = "T".join(x for x in (src.get("day"), src.get("start")) if x)
-        sub(out, "p", {"class": "entry-when"}).append(el("time", {"datetime": stamp}, when))
     for child in src:
         if child.tag == "p":
             out.append(copy_translate(child, inline(ctx, child, el("p", {"class": "annotation"}))))
         elif child.tag == "documents":
-            if child.get("label"):
-                sub(out, "p", {"class": "documents-label"}, child.get("label"))
-            docs = sub(out, "ul", {"class": "documents"})
-            for doc in child.iterfind("doc"):
-                li = copy_translate(doc, inline(ctx, doc, el("li")))
-                if doc.get("symbol"):
-                    add(li, " ", el("span", {"class": "symbol"}, f"({doc.get('symbol')})"))
-                docs.append(li)
-        elif child.tag == "entry":
-            out.append(entry(ctx, child, level + 1, f"{entry_id}-{child.get('n')}"))
+            add(out, *documents(ctx, child))
+        elif child.tag == "entry" and child.getprevious().tag != "entry":  # the first of them
+            add(out, *entries(ctx, src.findall("entry"), level + 1,
+                              lambda sub_entry: f"{entry_id}-{sub_entry.get('n')}"))
     return out
 
 

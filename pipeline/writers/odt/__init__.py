@@ -19,7 +19,7 @@ from ...fsutil import atomic_write
 from .. import Options
 from .. import package
 from ..docx import body, house
-from ..docx.props import properties
+from ..docx.props import job_foot, properties
 from . import emit, post
 from .odf import serialise_into
 
@@ -51,6 +51,7 @@ def render(tree: etree._ElementTree, what: str = "odt", house_name: str | None =
         post.bullet_lists(content)
         parts: dict[str, bytes | package.Stream] = dict(reference_parts(house.current()))
         parts["content.xml"] = lambda entry: serialise_into(content, entry)
-        parts["styles.xml"] = post.styles_part(parts["styles.xml"], tag, props.running_head)
+        parts["styles.xml"] = post.styles_part(parts["styles.xml"], tag, props.running_head,
+                                              job_foot(root))
         parts["meta.xml"] = post.meta(props, tag)
         return package.write(parts, first=["mimetype"], stored=["mimetype"])

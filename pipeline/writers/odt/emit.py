@@ -169,8 +169,8 @@ class Emitter:
     def table(self, parent: etree._Element, node: Node, style: str) -> None:
         """A Table: columns by relative width, header rows repeated on each page, then rows.
 
-        The caption is left out, and every cell spans one row and one column (all that
-        docx/ast.py makes).
+        The caption is left out; a cell spans one row and perhaps several columns (all
+        that docx/ast.py makes), the cells it covers written after it.
         """
         _, _, colspecs, head, bodies, foot = node["c"]
         self.tables += 1
@@ -201,9 +201,13 @@ class Emitter:
             row = sub(parent, "table:table-row", {"table:style-name": ROW} if keep else None)
             style = HEAD_CELL if header else OPEN_CELL if ITEM_HEAD in classes else CELL
             for cell in cells:
-                el = sub(row, "table:table-cell", {"table:style-name": style,
-                                                   "office:value-type": "string"})
+                attrs = {"table:style-name": style, "office:value-type": "string"}
+                if cell[3] > 1:  # a cell across columns (a programme of work's day)
+                    attrs["table:number-columns-spanned"] = str(cell[3])
+                el = sub(row, "table:table-cell", attrs)
                 self.blocks(el, cell[4], text)
+                for _ in range(cell[3] - 1):
+                    sub(row, "table:covered-table-cell")
 
     # ------------------------------------------------------------------------ inlines
 

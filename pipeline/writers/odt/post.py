@@ -2,14 +2,16 @@
 
 ``emit`` writes the body as pandoc's ODT writer did; this module adds what that did not:
 lists around bulleted paragraphs, the document's language on every style of reference.odt's
-styles.xml, the running head in its header, and meta.xml.
+styles.xml, the running head in its header (and a UN document's job number, date code and
+barcode in its footers, R15), and meta.xml.
 """
 from __future__ import annotations
 
 from lxml import etree
 
 from ..docx.house import odt_name, styles
-from ..docx.props import Properties
+from ..docx.props import JobFoot, Properties
+from .emit import add_text
 from .odf import NS, language_attrs, parse, q, serialise, sub
 
 
@@ -32,8 +34,9 @@ def bullet_lists(root: etree._Element) -> None:
         sub(current, "text:list-item").append(para)
 
 
-def styles_part(data: bytes, tag: str, running_head: str) -> bytes:
-    """styles.xml with the language on every style and the running head in the header."""
+def styles_part(data: bytes, tag: str, running_head: str, foot: JobFoot | None = None) -> bytes:
+    """styles.xml with the language on every style, the running head in the header and,
+    for a document with a job number, the UN page foot in the footers."""
     root = parse(data)
     lang = language_attrs(tag)
     for el in root.iter(q("style:default-style"), q("style:style")):
@@ -47,7 +50,26 @@ def styles_part(data: bytes, tag: str, running_head: str) -> bytes:
     head = root.find("office:master-styles/style:master-page/style:header/text:p", NS)
     if head is not None:
         head.text = running_head
+    if foot is not None:
+        job_footers(root.find("office:master-styles/style:master-page", NS), foot)
     return serialise(root)
+
+
+def job_footers(master: etree._Element, foot: JobFoot) -> None:
+    """The master page's footers as a UN document prints them (R15): on the first page the
+    job number and the date code, the barcode's text under them; on later pages the job
+    number, the page number at the right-hand tab stop of Job Footer."""
+    style, barcode = odt_name("Job Footer"), odt_name("Barcode")
+    for part, lines in (("style:footer-first", [(style, f"{foot.job}\t{foot.date_code}".rstrip("\t")),
+                                                 (barcode, foot.barcode)]),
+                        ("style:footer", [(style, f"{foot.number}\t\t")])):
+        area = master.find(part, NS)
+        for child in list(area):
+            area.remove(child)
+        for name, text in lines:
+            add_text(sub(area, "text:p", {"text:style-name": name}), text)
+    later = master.find("style:footer/text:p", NS)
+    sub(later, "text:page-number", {"text:select-page": "current"}).text = "1"
 
 
 def meta(props: Properties, tag: str) -> bytes:
