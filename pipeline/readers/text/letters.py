@@ -24,11 +24,12 @@ SALUTATION_RE = re.compile(r"^(?:Sir|Madam|Mr\.? President|Madam President|Excel
 _TERMINAL_RE = re.compile(r"[.!?…;:]['\"»”’)\]]*(?:\s?\*{1,3})?$")
 
 
+#: How the title of a letter or note verbale starts (masthead.LETTER_RE).
+LETTER_WORDS = (r"(?:(?:Identical\s+)?letters?|Note\s+verbale|(?:Lettres?\s+identiques|Lettres?)|"
+                r"(?:Cartas?\s+idénticas|Cartas?)|Nota\s+verbal)\s+(?:dated|datées?|de\s+fecha)\b")
 #: The start of a letter's title, or of its annex's: it runs on to whom it is addressed.
 _LETTER_TITLE_RE = re.compile(
-    r"^(?:(?:Annex|Annexe|Anexo)\s+(?:to|à|de|al)\s+(?:the\s+|la\s+|las\s+|les\s+)?)?"
-    r"(?:(?:identical\s+)?letters?|note\s+verbale|lettres?(?:\s+identiques)?|cartas?(?:\s+idénticas)?|"
-    r"nota\s+verbal)\s+(?:dated|datées?|de\s+fecha)\b", re.I)
+    rf"^(?:(?:Annex|Annexe|Anexo)\s+(?:to|à|de|al)\s+(?:the\s+|la\s+|las\s+|les\s+)?)?{LETTER_WORDS}", re.I)
 _ADDRESSED_RE = re.compile(r"\b(?:addressed|adressées?|dirigidas?)\b", re.I)
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .letters import LETTER_WORDS
 from .lexicon import ORIGINAL_RE, RECORDS_RE, governing_body_session
 from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE
@@ -345,9 +346,7 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
 
 
 #: The title of a letter or note verbale.
-LETTER_RE = re.compile(r"^(?:(?:Identical\s+)?letters?|Note\s+verbale|(?:Lettres?\s+identiques|Lettres?)|"
-                       r"(?:Cartas?\s+idénticas|Cartas?)|Nota\s+verbal)\s+(?:dated|datées?|de\s+fecha)\b",
-                       re.I)
+LETTER_RE = re.compile(rf"^{LETTER_WORDS}", re.I)
 
 
 def _item_titles_block(lines: list[Line], mast: Masthead, width: int) -> None:

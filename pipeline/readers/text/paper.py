@@ -190,7 +190,7 @@ def cell_lines(lines: list[Line]) -> set[int]:
     between them allowed): a table printed one cell per line, as in a letter's enclosure."""
     cells: set[int] = set()
     run: list[int] = []
-    for i, line in enumerate([*lines, Line(0, "x " * 40)]):
+    for i, line in enumerate(lines):
         if line.kind != "text":
             continue
         if _cell_like(line.text):
@@ -199,6 +199,8 @@ def cell_lines(lines: list[Line]) -> set[int]:
         if len(run) >= CELL_RUN:
             cells.update(run)
         run = []
+    if len(run) >= CELL_RUN:
+        cells.update(run)
     return cells
 
 
