@@ -58,6 +58,11 @@ def unfinished_letter_title(text: str) -> bool:
     return bool(_LETTER_TITLE_RE.match(text)) and not _ADDRESSED_RE.search(text)
 
 
+def addresses(text: str) -> bool:
+    """True when text says to whom a letter is addressed ("... addressed to the")."""
+    return bool(_ADDRESSED_RE.search(text))
+
+
 def signature_end(lines: list[Line], i: int) -> int:
     """The index after the signature that starts at lines[i]: the signed line and up to
     four short role lines under it ("Ambassador", "Permanent Representative")."""

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .letters import LETTER_WORDS
+from .letters import LETTER_WORDS, addresses, unfinished_letter_title
 from .lexicon import ORIGINAL_RE, RECORDS_RE, governing_body_session
 from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE
@@ -320,8 +320,10 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
     while i < len(lines) and len(title) < 6:
         if lines[i].kind != "text":
             nxt = _skip_blank(lines, i)
-            if not (title and nxt == i + 1 and nxt < len(lines) and _CONTINUES_RE.search(title[-1].text.strip())
-                    and not KIND_RE.match(lines[nxt].text.strip())):
+            if not (title and nxt == i + 1 and nxt < len(lines) and not KIND_RE.match(lines[nxt].text.strip())
+                    and (_CONTINUES_RE.search(title[-1].text.strip()) or (
+                        (lines[nxt].text.strip()[:1].islower() or addresses(lines[nxt].text))
+                        and unfinished_letter_title(join_lines([ln.text for ln in title]))))):
                 break
             i = nxt  # a blank line inside the title, after "during the" (pdfminer)
         text = lines[i].text
