@@ -125,7 +125,7 @@ def text_width(lines: list[Line]) -> int:
     of a table (fields apart by runs of spaces, as -layout and the PDF reader set them)
     count only when every line is one."""
     text = [ln.text for ln in lines if ln.kind == "text"]
-    prose = [t for t in text if "  " not in t.strip()]
+    prose = [t for t in text if "   " not in t.strip()]  # (pdfminer justifies with two)
     lengths = sorted(map(len, prose if len(prose) >= len(text) // 2 else text))
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 

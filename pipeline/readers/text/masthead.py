@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .letters import LETTER_WORDS, addresses, unfinished_letter_title
+from .letters import LETTER_WORDS, addresses, finished_letter_title, unfinished_letter_title
 from .lexicon import ORIGINAL_RE, RECORDS_RE, governing_body_session
 from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE
@@ -261,7 +261,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
     if last < 0:
         return None
     if pending_organ:  # an organ line with no session under it: part of the masthead
-        found.setdefault("organisation", []).extend(pending_organ)
+        org = found.setdefault("organisation", [])
+        org.extend(o for o in pending_organ if o not in org)
     end = max(i for i, _, _ in head[:last + 1]) + 1
     joiners = {"original-language": "; "}
     return Masthead({name: (join_lines(parts) if name == "agenda-item"
@@ -281,20 +282,27 @@ def _unstack_organs(lines: list[Line], head: list[tuple[int, str, str | None]]
     if at is None or (at + 2 < len(head) and head[at + 2][0] == head[at][0]):
         return head
     i0 = head[at][0]
-    right_at = lines[i0].indent + lines[i0].text.rstrip().rfind(head[at + 1][1])
+    text = lines[i0].text.rstrip()
+    right_at = lines[i0].indent + text.rfind(head[at + 1][1])
+    # two spaces between the organs: no layout (pypdf); the lines under them are the left
+    # organ's, and the right's session comes after them, past a blank line
+    narrow = " " * 4 not in text[text.find(head[at][1]) + len(head[at][1]):text.rfind(head[at + 1][1])]
     left, right, k = [head[at]], [head[at + 1]], at + 2
     while k < len(head) and head[k][0] <= head[k - 1][0] + 1:
         same = [f for f in head[k:] if f[0] == head[k][0]]
         if len(same) == 2:
             left.append(same[0])
             right.append(same[1])
-        elif len(same) == 1 and right_at >= 40 and 0 < lines[head[k][0]].indent < right_at - 4:
+        elif len(same) == 1 and (narrow or right_at >= 40 and 0 < lines[head[k][0]].indent < right_at - 4):
             left.append(same[0])
         elif len(same) == 1:
             right.append(same[0])
         else:
             break
         k += len(same)
+    if narrow and len(right) == 1 and k < len(head) and head[k][2] == "session":
+        right.append(head[k])
+        k += 1
     return head[:at] + left + right + head[k:]
 
 
@@ -333,6 +341,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
         if title and i + 1 < len(lines) and RECORDS_RE.match(lines[i + 1].text.strip()):
             break  # the organ over "Official Records": the cover's series, under the title
         goes_on = title and LETTER_RE.match(title[0].text.strip()) and text.strip()[:1].islower()
+        if title and not goes_on and finished_letter_title(join_lines([ln.text for ln in title])):
+            break  # "... addressed to the Secretary-General", then the letter, with no blank line
         if title and text.rstrip().endswith(","):
             break  # "The Economic and Social Council,": a resolution's opening, under its title
         if PARA_RE.match(text) or ROMAN_HEAD_RE.match(text.strip()) or (
@@ -354,35 +364,57 @@ LETTER_RE = re.compile(rf"^{LETTER_WORDS}", re.I)
 def _item_titles_block(lines: list[Line], mast: Masthead, width: int) -> None:
     """The titles of the agenda items printed as blocks of their own (after the sessions of
     two organs, one block or one a title), before a letter's title: they go with the agenda
-    item."""
+    item. The second organ and its session may come among them (pdfminer prints them
+    between two items' titles), or the second organ's session alone under the last title
+    (pypdf, when the organs stand on one line)."""
     if "agenda-item" not in mast.found:
         return
     i, taken, organ = mast.end, [], None
+    at_organ = None  # (titles taken, index) when the organ was met: kept if no letter follows
     for _ in range(12):
         while i < len(lines) and lines[i].kind != "text":
             i += 1
         if i >= len(lines) or len(taken) > 30:
-            return
+            break
         if LETTER_RE.match(lines[i].text.strip()):
+            at_organ = None
             break
-        organ = _organ_session(lines, i)
-        if organ:  # the second organ and its session, after the first's items (pdfminer)
-            break
+        found = None if organ else _organ_session(lines, i)
+        if found:  # the second organ and its session, after the first's items (pdfminer)
+            organ, at_organ, i = found, (len(taken), found[1]), found[1]
+            continue
         if PARA_RE.match(lines[i].text) or KIND_END_RE.match(lines[i].text):
-            return
+            break
         while i < len(lines) and lines[i].kind == "text":
-            taken.append(lines[i])
+            text = " ".join(lines[i].text.split())
+            missing = None if organ or not taken else _missing_organ(mast)
+            if missing and len(text.split()) <= 3 and SESSION_RE.match(text):
+                organ, at_organ = ([missing, text], i + 1), (len(taken), i + 1)
+            else:
+                taken.append(lines[i])
             i += 1
     else:
-        return
+        i = None
+    if at_organ is not None:
+        del taken[at_organ[0]:]
+        i = at_organ[1]
+    elif i is None or i >= len(lines) or not LETTER_RE.match(lines[i].text.strip()):
+        return  # no letter's title after the blocks: they are not the items' titles
     if taken:
         text, attrs = mast.found["agenda-item"]
         mast.found["agenda-item"] = (join_lines([text, *(ln.text for ln in taken)]), attrs)
-        mast.end = i
+    mast.end = i
     if organ:
         text, attrs = mast.found.get("session", ("", {}))
         mast.found["session"] = (", ".join(t for t in (text, *organ[0]) if t), attrs)
-        mast.end = organ[1]
+
+
+def _missing_organ(mast: Masthead) -> str | None:
+    """The one organ the masthead names whose session is not yet read, if any."""
+    session = mast.found.get("session", ("", {}))[0]
+    organs = [o for o in mast.found.get("organisation", ("", {}))[0].split(", ")
+              if ORGAN_RE.match(o) and o not in session]
+    return organs[0] if len(organs) == 1 else None
 
 
 def _organ_session(lines: list[Line], i: int) -> tuple[list[str], int] | None:
@@ -403,6 +435,37 @@ DRAFT_RE = re.compile(r"^(?:Revised\s+)?(?:Draft|Projet|Proyecto)\s+(?:de\s+)?(?
 
 
 def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
+    """The title of the document after its masthead (_read_title); then the sessions of two
+    organs put in the masthead's order of the organs (_organ_order)."""
+    _read_title(lines, mast, width)
+    if "session" in mast.found and "organisation" in mast.found:
+        text, attrs = mast.found["session"]
+        mast.found["session"] = (_organ_order(text, mast.found["organisation"][0]), attrs)
+
+
+def _organ_order(session: str, organisation: str) -> str:
+    """session with each organ's part ("Security Council, Eightieth year") in the order the
+    masthead names the organs ("United Nations, General Assembly, Security Council"):
+    pdfminer prints the right column's organ first. Unchanged unless session starts with an
+    organ and every organ in it is named in organisation."""
+    parts = session.split(", ")
+    if not ORGAN_RE.match(parts[0]):
+        return session
+    groups: list[list[str]] = []
+    for part in parts:
+        if ORGAN_RE.match(part) and part in organisation:
+            groups.append([part])
+        elif ORGAN_RE.match(part):
+            return session
+        else:
+            groups[-1].append(part)
+    if len(groups) < 2:
+        return session
+    groups.sort(key=lambda g: organisation.find(g[0]))
+    return ", ".join(part for g in groups for part in g)
+
+
+def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     """The title of a letter or note after the symbol block (its lines are shorter than the
     body's, which follows with no blank line in some extractions), and its kind under it;
     mast.end moves past them. A first block followed by a block that ends with the kind of
