@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from .letters import LETTER_WORDS, addresses, finished_letter_title, unfinished_letter_title
 from .lexicon import ORIGINAL_RE, RECORDS_RE, governing_body_session
 from .normalise import Line
-from .paper import PARA_RE, ROMAN_HEAD_RE
+from .paper import PARA_RE, ROMAN_HEAD_RE, ends_sentence
 from .text import is_caps, join_lines
 from .times import find_date, find_date_range, is_date_line
 
@@ -67,6 +67,14 @@ KIND_RE = re.compile(
     r"(?:Projet|Proyecto)\s+de\s+\w+\s+(?:présentée?s?|presentados?|presentadas?)\s+par\s+.{3,80}|"
     r"(?:Rapport|Note|Lettre|D[ée]claration)\s+(?:du|de la|des|de l[’'])\s*.{3,80}|"
     r"(?:Informe|Nota|Carta|Declaraci[óo]n)\s+(?:del|de la|de los|de las)\s+.{3,80})$")
+#: The kind of a report that one of a series of reports is, printed under the title over
+#: two or three lines: "Fourteenth report of the Advisory Committee on Administrative /
+#: and Budgetary Questions on ...".
+ORDINAL_KIND_RE = re.compile(
+    r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+    r"\w+teenth|\w+tieth|\w+-\w+(?:th|st|nd|rd))\s+report\s+of\s+the\s+\S|"
+    r"^\w+(?:ième|er|ère)\s+rapport\s+(?:du|de la|de l[’'])\s*\S|"
+    r"^(?:\w+(?:er|ero|o|a))\s+informe\s+(?:del|de la)\s+\S")
 _FIELD_SPLIT_RE = re.compile(r"\s{2,}")
 #: A line that ends on a word that needs the next line ("Executive Board of the").
 _CONTINUES_RE = re.compile(r"\b(?:of|the|and|for|on|to|in|de|du|des|la|le|l’|del|y|et|para|sur|pour)$", re.I)
@@ -329,18 +337,23 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
         if lines[i].kind != "text":
             nxt = _skip_blank(lines, i)
             if not (title and nxt == i + 1 and nxt < len(lines) and not KIND_RE.match(lines[nxt].text.strip())
-                    and (_CONTINUES_RE.search(title[-1].text.strip()) or (
+                    and (_CONTINUES_RE.search(title[-1].text.strip())
+                         or lines[nxt].text.strip()[:1].islower() and not ends_sentence(title[-1].text.strip()) or (
                         (lines[nxt].text.strip()[:1].islower() or addresses(lines[nxt].text))
                         and unfinished_letter_title(join_lines([ln.text for ln in title]))))):
                 break
             i = nxt  # a blank line inside the title, after "during the" (pdfminer)
         text = lines[i].text
+        if title and ORDINAL_KIND_RE.match(text.strip()):
+            break  # "Fourteenth report of the Advisory Committee ...": the kind, under the title
         if title and is_caps(title[-1].text, 2) and not is_caps(text, 2) and not KIND_RE.match(
                 text.strip()) and lines[i - 1].kind == "text":
             break  # a title in capitals, then a line in lower case with no blank line: a heading
         if title and i + 1 < len(lines) and RECORDS_RE.match(lines[i + 1].text.strip()):
             break  # the organ over "Official Records": the cover's series, under the title
-        goes_on = title and LETTER_RE.match(title[0].text.strip()) and text.strip()[:1].islower()
+        goes_on = title and LETTER_RE.match(title[0].text.strip()) and (text.strip()[:1].islower() or (
+            (addresses(text) or _CONTINUES_RE.search(title[-1].text.strip()))
+            and unfinished_letter_title(join_lines([ln.text for ln in title]))))
         if title and not goes_on and finished_letter_title(join_lines([ln.text for ln in title])):
             break  # "... addressed to the Secretary-General", then the letter, with no blank line
         if title and text.rstrip().endswith(","):
@@ -387,6 +400,10 @@ def _item_titles_block(lines: list[Line], mast: Masthead, width: int) -> None:
             break
         while i < len(lines) and lines[i].kind == "text":
             text = " ".join(lines[i].text.split())
+            found = None if organ or not taken else _organ_session(lines, i)
+            if found:  # the organ and its session right under the last title (pypdf)
+                organ, at_organ, i = found, (len(taken), found[1]), found[1]
+                break
             missing = None if organ or not taken else _missing_organ(mast)
             if missing and len(text.split()) <= 3 and SESSION_RE.match(text):
                 organ, at_organ = ([missing, text], i + 1), (len(taken), i + 1)
@@ -498,7 +515,15 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     j = i
     while j < len(lines) and lines[j].kind != "text":
         j += 1
-    if "subtitle" not in mast.found and j < len(lines) and KIND_RE.match(lines[j].text):
+    if "subtitle" not in mast.found and j < len(lines) and ORDINAL_KIND_RE.match(lines[j].text.strip()):
+        k = j + 1  # the kind of report over two or three lines, to a blank line
+        while k < len(lines) and k - j < 3 and lines[k].kind == "text" and not PARA_RE.match(lines[k].text) \
+                and not ROMAN_HEAD_RE.match(lines[k].text.strip()) and not ends_sentence(lines[k - 1].text.strip()):
+            k += 1
+        mast.found["subtitle"] = (join_lines([ln.text.strip() for ln in lines[j:k]]), {})
+        mast.end = k
+        j = _skip_blank(lines, k)
+    elif "subtitle" not in mast.found and j < len(lines) and KIND_RE.match(lines[j].text):
         mast.found["subtitle"] = (lines[j].text, {})
         mast.end = j + 1
         j = _skip_blank(lines, j + 1)

@@ -703,6 +703,39 @@ def drop_blanks_in_cut_words(lines: list[Line]) -> list[Line]:
     return out
 
 
+_LONE_PARA_RE = re.compile(r"^(\d{1,3})\.$")
+_PARA_START_RE = re.compile(r"^(\d{1,3})\.(?:\s|$)")
+
+
+def number_before_first_line(lines: list[Line]) -> list[Line]:
+    """A paragraph's number printed alone under its first line (pdfminer.six takes a
+    justified paragraph's first line before the number in the margin): the number goes
+    back above that line. Only the number that follows the last one met ("8." after "7."),
+    or "1.", under a first line as long as most, that follows a blank line and ends no
+    sentence (a heading above a number is short)."""
+    lengths = sorted(len(ln.text.strip()) for ln in lines if ln.kind == "text")
+    full = 0.7 * lengths[int(len(lengths) * 0.9)] if lengths else 0
+    out: list[Line] = []
+    last = 0
+    for k, line in enumerate(lines):
+        if line.kind == "text":
+            m = _LONE_PARA_RE.match(line.text.strip())
+            n = int(m.group(1)) if m else None
+            if n is not None and n in (last + 1, 1) and len(out) > 1 and out[-1].kind == "text" \
+                    and out[-2].kind == "blank" and not out[-1].text.strip()[:1].isdigit() \
+                    and len(out[-1].text.strip()) >= full and not _SENTENCE_END_RE.search(out[-1].text.strip()) \
+                    and k + 1 < len(lines) and lines[k + 1].kind == "text" and not line.page_start:
+                first = out.pop()
+                out += [line, first]
+                last = n
+                continue
+            m = _PARA_START_RE.match(line.text.strip())
+            if m:
+                last = int(m.group(1))
+        out.append(line)
+    return out
+
+
 def join_lone_markers(lines: list[Line]) -> list[Line]:
     """Put a marker alone on its line ("1.", "•", "(a)") before the text of the next text
     line (across one blank line), as it is printed; a column of paragraph numbers printed
@@ -831,6 +864,7 @@ def normalise(data: bytes, filename: str, hints: dict[int, str] | None = None) -
         if line.kind == "text":
             line.text = line.text.strip(" ")
     lines = drop_blanks_in_cut_words(lines)
+    lines = number_before_first_line(lines)
     lines = join_lone_markers(lines)
     lines = attach_trailing_note_numbers(lines)
     warnings = []
