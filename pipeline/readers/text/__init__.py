@@ -302,13 +302,18 @@ def _superscript(n: int) -> str:
     return str(n).translate(TO_SUPERSCRIPT)
 
 
+#: Not after these before a full stop: the parts of a document symbol, and "No.".
+_SYMBOL_PART = "".join(rf"(?<!{re.escape(w)})" for w in ("Rev", "Add", "Corr", "Amend", "Suppl", "/L", " L", "(L", "No", "no"))
+
+
 @lru_cache(maxsize=256)
 def _marker_re(n: int) -> re.Pattern:
     """A footnote marker n glued to a word or punctuation (group "n"), or as a superscript.
     The character before the marker is matched, not looked behind, for speed."""
     sup = _superscript(n)
     # after a year's full stop too ("en 2027.1"), as pypdf glues a marker to a date
-    return re.compile(rf"(?:[^\W\d_]|(?:(?<!\d)|(?<=(?<!\d)(?:19|20)\d\d))[,.]|[;:!?”’»\"')\]])"
+    # never after a symbol's part ("UNW/2025/L.1/Rev.1)", "A/79/L.3", "Add.2", "No. 4")
+    return re.compile(rf"(?:[^\W\d_]|(?:(?<!\d){_SYMBOL_PART}|(?<=(?<!\d)(?:19|20)\d\d))[,.]|[;:!?”’»\"')\]])"
                       rf"(?P<n>{n})(?!\d)(?=[\s,.;:)\]]|$)"
                       rf"|(?P<sup>{sup})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
                       # set apart by a space after a closing mark, before a new sentence or
@@ -329,7 +334,9 @@ def _loose_marker_re(n: int) -> re.Pattern:
                       # glued after a symbol's number at a sentence end: "77/109.6 The"
                       rf"|(?<=/\d)\.(?P<n2>{n})(?=\s+[A-Z“(]|\s*$)"
                       rf"|(?<=/\d\d)\.(?P<n3>{n})(?=\s+[A-Z“(]|\s*$)"
-                      rf"|(?<=/\d\d\d)\.(?P<n4>{n})(?=\s+[A-Z“(]|\s*$)")
+                      rf"|(?<=/\d\d\d)\.(?P<n4>{n})(?=\s+[A-Z“(]|\s*$)"
+                      # glued to a year that ends a title or paragraph: "11 February 20251"
+                      rf"|(?<=\b(?:19|20)\d)\d(?P<n5>{n})\s*$")
 
 
 #: Elements whose text may hold a footnote reference (the schema's inline content).
@@ -487,7 +494,7 @@ def link_markers(root: etree._Element, notes: list[Note], filename: str,
         if not m:
             idx, offset = idx + 1, 0
             continue
-        start = next(m.start(g) for g in ("n", "sup", "sp", "n2", "n3", "n4") if m.groupdict().get(g))
+        start = next(m.start(g) for g in ("n", "sup", "sp", "n2", "n3", "n4", "n5") if m.groupdict().get(g))
         loose = False
         _insert_ref(slots, idx, text, start, m.end(), k)
         offset = 0

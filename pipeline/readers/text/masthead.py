@@ -177,8 +177,12 @@ _STAR_RE = re.compile(r"\*+(?=-|$)")
 
 #: An item line without its title ("Agenda item 12", "Item 24 of the preliminary list*"):
 #: the title follows, perhaps after a blank line (pdfminer).
-_BARE_ITEM_RE = re.compile(r"(?:\d|\)|\*|list|agenda|jour|provisoire|provisional|programa|provisional)\W*$",
-                           re.I)
+_BARE_ITEM_RE = re.compile(
+    r"^(?:(?:provisional\s+|preliminary\s+)?agenda\s+)?(?:items?|points?|temas?|puntos?|item)\s+"
+    r"\d+(?:\s*\([a-z]{1,4}\))?(?:(?:\s*,\s*|\s+(?:and|et|y)\s+)\d+(?:\s*\([a-z]{1,4}\))?)*"
+    r"(?:\s+(?:of\s+the\s+(?:provisional|preliminary|annotated)\s+(?:agenda|list)|"
+    r"de\s+l[’']ordre\s+du\s+jour(?:\s+provisoire)?|de\s+la\s+liste\s+préliminaire|"
+    r"del\s+programa(?:\s+provisional)?|de\s+la\s+lista\s+preliminar))?\W*$", re.I)
 
 
 def read_masthead(lines: list[Line]) -> Masthead | None:
