@@ -179,7 +179,7 @@ _STAR_RE = re.compile(r"\*+(?=-|$)")
 #: the title follows, perhaps after a blank line (pdfminer).
 _BARE_ITEM_RE = re.compile(
     r"^(?:(?:provisional\s+|preliminary\s+)?agenda\s+)?(?:items?|points?|temas?|puntos?|item)\s+"
-    r"\d+(?:\s*\([a-z]{1,4}\))?(?:(?:\s*,\s*|\s+(?:and|et|y)\s+)\d+(?:\s*\([a-z]{1,4}\))?)*"
+    r"\d+(?:\s*\([a-z]{1,4}\)|\s+[a-z]{1,4}\))?(?:(?:\s*,\s*|\s+(?:and|et|y)\s+)\d+(?:\s*\([a-z]{1,4}\)|\s+[a-z]{1,4}\))?)*"
     r"(?:\s+(?:of\s+the\s+(?:provisional|preliminary|annotated)\s+(?:agenda|list)|"
     r"de\s+l[’']ordre\s+du\s+jour(?:\s+provisoire)?|de\s+la\s+liste\s+préliminaire|"
     r"del\s+programa(?:\s+provisional)?|de\s+la\s+lista\s+preliminar))?\W*$", re.I)
@@ -254,6 +254,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
                              and head[h - 1][2] == "agenda-item" and _BARE_ITEM_RE.search(head[h - 1][1]))
               and kind is None
               and len(found["agenda-item"]) < 16 and len(text) <= 75 and not LETTER_RE.match(text)
+              and not _titled_item(found["agenda-item"], text)
               and not (KIND_RE.match(text) and not _CONTINUES_RE.search(text))):
             found["agenda-item"].append(text)  # the item's title, line after line
             last = h
@@ -281,6 +282,14 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
                             else _join_fields(parts, joiners.get(name, ", ")),
                             attrs.get(name, {}))
                      for name, parts in found.items()}, end)
+
+
+def _titled_item(parts: list[str], text: str) -> bool:
+    """True when the item line already holds its title ("Item 1 of the provisional agenda
+    Organizational matters") and text, in capitals after it with no blank line (pypdf),
+    starts the document's own title, not the item's."""
+    return (len(parts) == 1 and not _BARE_ITEM_RE.match(parts[0]) and text[:1].isupper()
+            and not _CONTINUES_RE.search(parts[0]) and not parts[0].rstrip().endswith((",", ":", "-")))
 
 
 def _unstack_organs(lines: list[Line], head: list[tuple[int, str, str | None]]
