@@ -50,7 +50,9 @@ LEVELS = {"general": "general", "générale": "general", "limited": "limited",
           "restreinte": "restricted", "reservada": "restricted", "restringida": "restricted"}
 SESSION_RE = re.compile(
     r"^(?:.{0,100}\b(?:session|year|sesi[óo]n|per[ií]odo de sesiones|ann[ée]e|a[ñn]o)"
-    r"(?:\s+of\s+\d{4}|\s+de\s+\d{4}|\s+\d{4})?|(?:Session|Sesi[óo]n)\s+\S+.{0,40})$", re.I)
+    r"(?:\s+of\s+\d{4}|\s+de\s+\d{4}|\s+\d{4})?"
+    r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire))?"
+    r"|(?:Session|Sesi[óo]n)\s+\S+.{0,40})$", re.I)
 ITEM_RE = re.compile(
     r"^(?:(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?|points?|temas?|puntos?)\s+"
     r"\d+.{0,400}$", re.I)  # (two organs' items, as our writers print them on one line)
@@ -66,7 +68,8 @@ KIND_RE = re.compile(
     r"(?:submitted\s+)?(?:of|by)\s+the\s+.{3,80}|"
     r"(?:Projet|Proyecto)\s+de\s+\w+\s+(?:présentée?s?|presentados?|presentadas?)\s+par\s+.{3,80}|"
     r"(?:Rapport|Note|Lettre|D[ée]claration)\s+(?:du|de la|des|de l[’'])\s*.{3,80}|"
-    r"(?:Informe|Nota|Carta|Declaraci[óo]n)\s+(?:del|de la|de los|de las)\s+.{3,80})$")
+    r"(?:Informe|Nota|Carta|Declaraci[óo]n|Documento)\s+(?:del|de la|de los|de las)\s+.{3,80}|"
+    r"Document\s+(?:du|de la)\s+Secr[ée]tariat)$")
 #: The kind of a report that one of a series of reports is, printed under the title over
 #: two or three lines: "Fourteenth report of the Advisory Committee on Administrative /
 #: and Budgetary Questions on ...".
@@ -502,6 +505,7 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     document ("High-level Conference ..." then "New York Declaration ... / Note by the
     Co-Chairs") is the meeting, and the second block the title."""
     _item_titles_block(lines, mast, width)
+    _meeting_session(lines, mast)
     _governing_body(lines, mast)
     _agenda_item_runs_to_title(lines, mast)
     first = _skip_blank(lines, mast.end)
@@ -546,6 +550,36 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         mast.found["dates"] = (lines[j].text.strip(), dict(zip(("from", "to"), find_date_range(lines[j].text))))
         mast.end = j + 1
     _official_records(lines, mast)
+
+
+def _meeting_session(lines: list[Line], mast: Masthead) -> None:
+    """The body that meets, its session and the session's place and dates, printed after a
+    masthead that has no session ("Grupo de trabajo de composición abierta sobre ..." /
+    "Octavo período de sesiones sustantivo" / "Nueva York, 8 a 12 de julio de 2024"), above
+    the title: meta/session and meta/dates, never the title."""
+    if "session" in mast.found or "dates" in mast.found:
+        return
+    first = _skip_blank(lines, mast.end)
+    k = first
+    while k < len(lines) and k - first < 6 and lines[k].kind == "text":
+        text = " ".join(lines[k].text.split())
+        own, _, last = text.rpartition(", ")  # "Grupo de trabajo ..., Tercer período ...",
+        one_line = k == first and own and len(last.split()) <= 8 and SESSION_RE.match(last)  # as we print it
+        if (one_line or k > first and len(text.split()) <= 8 and SESSION_RE.match(text)) \
+                and not KIND_RE.match(text) and k + 1 < len(lines) and lines[k + 1].kind == "text":
+            dates = lines[k + 1].text.strip()
+            got = find_date_range(dates)
+            if not got or not is_date_line(dates) or dates.startswith("("):
+                return
+            name = own if one_line else join_lines([" ".join(ln.text.split()) for ln in lines[first:k]])
+            text = last if one_line else text
+            if KIND_RE.match(name) or KIND_END_RE.match(name):
+                return  # "Report of the Committee on its ... session": a title
+            mast.found["session"] = (f"{name}, {text}", {})
+            mast.found["dates"] = (dates, dict(zip(("from", "to"), got)))
+            mast.end = k + 2
+            return
+        k += 1
 
 
 def _governing_body(lines: list[Line], mast: Masthead) -> None:
