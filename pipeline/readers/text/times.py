@@ -86,8 +86,14 @@ def _date(y: str, m: str, d: str) -> str | None:
         return None
 
 
+#: Four digits in a row: every date pattern below needs its year (a cheap test first).
+_YEAR_DIGITS_RE = re.compile(r"\d{4}")
+
+
 def find_date(text: str) -> tuple[str, re.Match] | None:
     """The first date printed in text, as (ISO date, match)."""
+    if not _YEAR_DIGITS_RE.search(text):
+        return None
     for m in DATE_RE.finditer(text):
         if m.group("d1"):
             iso = _date(m.group("y1"), m.group("m1"), m.group("d1"))
@@ -124,6 +130,8 @@ CROSS_MONTH_RE = re.compile(
 def find_date_range(text: str) -> tuple[str, str] | None:
     """A printed range of days ("7 – 8 juillet 2008", "27 February–2 March 2029") as
     (from, to), or one date twice."""
+    if not _YEAR_DIGITS_RE.search(text):
+        return None
     for pattern, first, second in ((CROSS_MONTH_RE, "m1", "m2"), (DATE_RANGE_RE, "mon", "mon")):
         m = pattern.search(text)
         if m:
@@ -150,6 +158,8 @@ _PLACE_RE = re.compile(r"^[^\W\d_][\w’'. -]{0,38},\s*(?=\d)")
 def is_date_line(text: str) -> bool:
     """True when a line is only a date or a range of dates (with punctuation around),
     perhaps after the place of the meeting ("Genève, 14 et 15 octobre 2009")."""
+    if not _YEAR_DIGITS_RE.search(text):
+        return False
     text = _PLACE_RE.sub("", text)
     stripped = DATE_RANGE_RE.sub("", CROSS_MONTH_RE.sub("", text))
     stripped = DATE_RE.sub("", stripped)
