@@ -307,6 +307,8 @@ class BodyBuilder:
         self.lists: list[etree._Element] = []
         self.target: etree._Element | None = None
         self.lines: list[str] = []
+        self._ends_for: str | None = None  # (the line _prev_ends_sentence last judged)
+        self._ends = False
         self.expected = 1
         self.printed = 0
         self.blank = False
@@ -338,8 +340,14 @@ class BodyBuilder:
         return el
 
     def _prev_ends_sentence(self) -> bool:
-        """True when the text collected so far ends a sentence (or nothing is open)."""
-        return not self.lines or bool(ends_sentence(self.lines[-1]))
+        """True when the text collected so far ends a sentence (or nothing is open); asked
+        several times a line, so the answer for the last line is kept."""
+        if not self.lines:
+            return True
+        last = self.lines[-1]
+        if last is not self._ends_for:
+            self._ends_for, self._ends = last, bool(ends_sentence(last))
+        return self._ends
 
     # -- lines ------------------------------------------------------------------------
     def run(self, lines: list[Line]) -> etree._Element:
