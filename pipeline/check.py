@@ -307,8 +307,7 @@ def split_head(src: Words, body: Words, meta: Words | None = None) -> int:
     more than once (a cover page, then the title page)."""
     probe = body.texts[:4]
     texts = src.texts
-    places = [i for i in range(min(len(texts) - len(probe) + 1, HEAD_SEARCH))
-              if texts[i:i + len(probe)] == probe]
+    places = _places(texts, probe, min(len(texts) - len(probe) + 1, HEAD_SEARCH))
     if len(places) < 2 or meta is None:
         return places[0] if places else 0
     want = Counter(meta.texts)
@@ -318,6 +317,21 @@ def split_head(src: Words, body: Words, meta: Words | None = None) -> int:
         return sum((have - want).values()) + sum((want - have).values())
 
     return min(places[:MAX_PLACES], key=misfit)
+
+
+def _places(texts: list[str], probe: list[str], limit: int) -> list[int]:
+    """Every i < limit where texts[i:] starts with probe (list.index skips to its first word)."""
+    if not probe:
+        return list(range(max(limit, 0)))
+    places, i = [], 0
+    while True:
+        try:
+            i = texts.index(probe[0], i, limit)
+        except ValueError:
+            return places
+        if texts[i:i + len(probe)] == probe:
+            places.append(i)
+        i += 1
 
 
 #: How far into the source the body's first words are looked for, and how many places

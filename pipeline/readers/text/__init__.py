@@ -54,6 +54,9 @@ def name_hints(filename: str) -> tuple[str, str | None]:
     return docid, lang
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
 def detect_language(lines: list[Line]) -> str | None:
     """The language whose stop words are most frequent in the first 20,000 characters."""
     sample, size = [], 0
@@ -62,7 +65,7 @@ def detect_language(lines: list[Line]) -> str | None:
         size += len(line.text)
         if size > 20000:
             break
-    words = Counter(re.findall(r"[^\W\d_]+", "\n".join(sample).lower()))
+    words = Counter(_LETTERS_RE.findall("\n".join(sample).lower()))
     counts = {lang: sum(words[w] for w in stops) for lang, stops in STOPWORDS.items()}
     best = max(counts, key=counts.get)
     return best if counts[best] >= 3 else None

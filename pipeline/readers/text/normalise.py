@@ -108,7 +108,7 @@ def split_lines(text: str) -> list[Line]:
     for no, raw in enumerate(_EOL_RE.split(text), start=1):
         for i, piece in enumerate(raw.split("\f") if "\f" in raw else (raw,)):
             stripped = piece.rstrip()
-            line = Line(no, stripped, page_start=i > 0)
+            line = Line(no, stripped, "text", i > 0)
             if not stripped:
                 line.kind = "sep" if len(piece) >= 10 else "blank"
             else:
@@ -265,6 +265,8 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 def drop_lines(lines: list[Line], drop: set[int]) -> tuple[list[Line], list[Line]]:
     """(kept, debris): lines[i] for i in drop are debris; a page that started on a dropped
     line starts on the next text line kept."""
+    if not drop:
+        return list(lines), []
     kept, debris = [], []
     carry = False
     for i, line in enumerate(lines):
