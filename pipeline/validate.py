@@ -1,6 +1,7 @@
 """Validation against schemas/: RELAX NG first, then Schematron; errors as file:line."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lxml import etree, isoschematron
@@ -30,10 +31,122 @@ def validate(tree: etree._ElementTree | etree._Element, filename: str) -> list[D
         from .schemamsg import explain
 
         return explain(rng.error_log, root, filename)
+    if _rules_hold(root):
+        return []
     sch = schematron()
     if sch.validate(root):
         return []
     return _schematron_errors(sch.validation_report, root, filename)
+
+
+#: A number as the rules compare it, when it is plainly one (digits only: XPath's number()
+#: of it is exact); anything else is left to the Schematron itself.
+_DIGITS_RE = re.compile(r"[0-9]{1,15}")
+#: Elements whose text must not be empty (document.sch, patterns "text" and "text-p").
+_TEXT_TAGS = ("title", "heading", "name", "question", "discussion", "end", "p")
+_STRING = etree.XPath("string()")
+#: What normalize-space() strips.
+_XPATH_SPACE = " \t\r\n"
+
+
+def _has_text(el: etree._Element) -> bool:
+    """normalize-space(el) != '' (el's own text first: its string value starts with it)."""
+    return bool(el.text and el.text.strip(_XPATH_SPACE) or _STRING(el).strip(_XPATH_SPACE))
+
+
+def _number(value: str | None, drop: str = "") -> int | None:
+    """number(translate(value, drop, '')) of a rule when value is plainly digits, else None."""
+    if value is None:
+        return None
+    if drop:
+        value = value.replace(drop, "")
+    return int(value) if _DIGITS_RE.fullmatch(value) else None
+
+
+def _previous(el: etree._Element, tag: str | None = None) -> etree._Element | None:
+    """preceding-sibling::*[1] (tag None) or preceding-sibling::tag[1] of el."""
+    for sib in el.itersiblings(preceding=True):
+        if isinstance(sib.tag, str) and (tag is None or sib.tag == tag):
+            return sib
+    return None
+
+
+def _nearest_annex(el: etree._Element) -> etree._Element | None:
+    """ancestor::annex[1] of el."""
+    return next(el.iterancestors("annex"), None)
+
+
+def _rules_hold(root: etree._Element) -> bool:
+    """True when every rule of schemas/document.sch holds, checked in one cheap pass a rule
+    (the Schematron, run as XSLT, walks the tree once a pattern); False when one fails or
+    when a value is not plainly a number, and the Schematron itself then judges and words
+    the errors. Only ever True when the Schematron would find nothing: it decides nothing
+    the Schematron would not (tests/test_schema.py mutates documents to hold it to that)."""
+    if root.getparent() is not None or root.tag != "document":
+        return False
+    kind = root.get("type")
+    if kind == "agenda" and root.find("agenda") is None or kind == "paper" and root.find("body") is None:
+        return False
+    ids: set[str] = set()
+    refs: dict[str, int] = {}
+    for ref in root.iter("noteref"):
+        to = ref.get("to")
+        if to is None:
+            return False
+        refs[to] = refs.get(to, 0) + 1
+    for fn in root.iter("footnote"):
+        n, fid = _number(fn.get("n")), fn.get("id")
+        if n is None or fid is None or refs.get(fid) != 1 or fid != "fn" + fn.get("n"):
+            return False
+        prev = _previous(fn, "footnote")
+        last = _number(prev.get("n")) if prev is not None else 0
+        if last is None or n != last + 1:
+            return False
+        ids.add(fid)
+    if not refs.keys() <= ids:
+        return False
+    before = None  # preceding::para[1], paras not nested
+    for para in root.iter("para"):
+        n = _number(para.get("n"))
+        if n is None or next(para.iterancestors("para"), None) is not None:
+            return False
+        sib = _previous(para)
+        if sib is not None and sib.tag == "para":
+            expected = _number(sib.get("n"))
+        elif _nearest_annex(before) is not _nearest_annex(para) if before is not None \
+                else _nearest_annex(para) is not None:
+            expected = 0
+        else:
+            expected = _number(before.get("n")) if before is not None else 0
+        if expected is None or n != expected + 1:
+            return False
+        before = para
+    for item in root.iter("item"):
+        start, end = item.get("start"), item.get("end")
+        if start is not None and end is not None:
+            s, e = _number(start, ":"), _number(end, ":")
+            if s is None or e is None or not e > s:
+                return False
+        parent = item.getparent()
+        prev = _previous(item, "item") if parent is not None and parent.tag == "day" else None
+        if prev is not None:
+            s, p = _number(start, ":"), _number(prev.get("start"), ":")
+            if s is None or p is None or not s >= p:
+                return False
+    for day in root.iter("day"):
+        prev = _previous(day, "day")
+        if prev is not None:
+            d, p = _number(day.get("date"), "-"), _number(prev.get("date"), "-")
+            if d is None or p is None or not d > p:
+                return False
+    for dates in root.iter("dates"):
+        parent = dates.getparent()
+        if parent is not None and parent.tag == "meta":
+            a, b = _number(dates.get("from"), "-"), _number(dates.get("to"), "-")
+            if a is None or b is None or not b >= a:
+                return False
+    return all(_has_text(el) or el.tag == "p" and el.find("noteref") is not None
+               for el in root.iter(_TEXT_TAGS))
 
 
 def _clean(message: str) -> str:

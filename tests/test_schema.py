@@ -77,3 +77,69 @@ def test_a_job_number_is_a_job_number() -> None:
     for job in ("24-2386 (E)", "2423868", "24-23868 (E) 301224", ""):
         assert validate(paper(f"<job>{job}</job>"), "x") != [], job
     assert validate(paper(f"<job>24-23868 (E)</job>{dates}"), "x") != []
+
+
+def _mutant(root: etree._Element, rng) -> etree._Element:
+    """root with one to three random edits of what the Schematron rules look at: a number,
+    time, date or id changed, an element removed, doubled, emptied, moved or added, a
+    comment put before one."""
+    import copy
+
+    values = ["1", "2", "0", "01", " 3", "3.0", "", "x", "-1", "10:00", "09:30", "24:00",
+              "2024-01-01", "2023-12-31", "fn1", "fn2", "fn99", "99", "NaN"]
+    tags = ["para", "footnote", "noteref", "item", "day", "dates", "title", "heading", "p",
+            "annex", "name", "question", "discussion", "end", "section", "body", "agenda"]
+    for _ in range(rng.randint(1, 3)):
+        els = [e for e in root.iter() if isinstance(e.tag, str)]
+        el, parent, k = rng.choice(els), None, rng.random()
+        parent = el.getparent()
+        if k < 0.35:
+            el.set(rng.choice(["n", "start", "end", "date", "from", "to", "id", "type"]), rng.choice(values))
+        elif k < 0.45 and parent is not None:
+            parent.remove(el)
+        elif k < 0.55 and parent is not None:
+            el.addnext(copy.deepcopy(el))
+        elif k < 0.62:
+            el.text = rng.choice(["", " ", "\u00a0", "x", None])
+            for child in list(el):
+                el.remove(child)
+        elif k < 0.70 and parent is not None:
+            el.addprevious(etree.Comment("c"))
+        elif k < 0.85:
+            new = etree.SubElement(el, rng.choice(tags))
+            if rng.random() < 0.5:
+                new.set(rng.choice(["n", "start", "date", "id", "to"]), rng.choice(values))
+            new.text = "t" if rng.random() < 0.5 else None
+        elif parent is not None:
+            targets = [t for t in els if t is not el and t is not root and el not in t.iterancestors()]
+            if targets:
+                rng.choice(targets).append(el)
+    return root
+
+
+def test_the_cheap_rule_pass_never_accepts_what_the_schematron_rejects() -> None:
+    """validate() runs the Schematron only when its cheap pass of the same rules
+    (validate._rules_hold) finds a problem or a value it cannot judge: on every reader
+    fixture's XML it decides alone, and on 800 mutants of them (numbers, times, dates, ids
+    changed, elements removed, doubled, emptied, moved) it never says valid where the
+    Schematron finds an error."""
+    import copy
+    import random
+
+    from pipeline.documents import read_source
+    from pipeline.validate import _rules_hold, schematron
+
+    roots = []
+    for folder in sorted((ROOT / "tests/fixtures/reader").iterdir()):
+        text = folder / "input.txt"
+        if text.exists():
+            roots.append(read_source(text, check=False)[0].getroot())
+    assert len(roots) > 40 and all(_rules_hold(r) for r in roots)
+    rng, sch = random.Random(16), schematron()
+    rejected = 0
+    for _ in range(800):
+        mutant = _mutant(copy.deepcopy(rng.choice(roots)), rng)
+        valid = sch.validate(mutant)
+        rejected += not valid
+        assert valid or not _rules_hold(mutant), etree.tostring(mutant)[:2000]
+    assert rejected > 100  # the mutants do break the rules
