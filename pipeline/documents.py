@@ -9,6 +9,7 @@ from lxml import etree
 from .check import check_fidelity
 from .errors import Diagnostic, PipelineError, DocumentError
 from .readers.text import read_plain_text, read_text
+from .readers.text.normalise import normalised_once
 from .sources import is_safe_name
 from .validate import validate
 from .xmlio import load
@@ -90,10 +91,19 @@ def read_text_source(data: bytes, filename: str, doc_type: str | None = None,
     where the page prints them, then as plain prose (readers/text/plain.py, the UN title
     block kept, then not), so that a readable text is never refused. hints: what a PDF or
     Word source's layout says of the text's lines (readers/text/normalise.py HINTS)."""
+    with normalised_once():  # (a reading again with less structure starts from the same lines)
+        return _read_text_source(data, filename, doc_type, lang, check, hints)
+
+
+def _read_text_source(data: bytes, filename: str, doc_type: str | None, lang: str | None,
+                      check: bool, hints: dict[int, str] | None
+                      ) -> tuple[etree._ElementTree, list[Diagnostic]]:
+    """read_text_source's attempts, one after the other."""
     result, problems = _attempt(lambda: read_text(data, filename, doc_type, lang, hints=hints),
                                 data, filename, check)
     if not problems:
         return result.tree, result.warnings
+    del result  # (its tree and lines are not needed any more: not kept while reading again)
     steps = [("the footnotes are left in the text, where the page prints them",
               lambda: read_text(data, filename, doc_type, lang, notes=False, hints=hints)),
              ("the text is kept whole as a paper of plain paragraphs",

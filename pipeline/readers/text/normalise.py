@@ -15,9 +15,13 @@ After ``normalise`` runs:
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import operator
 import re
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from ...errors import Diagnostic, DocumentError
 from .lexicon import DISCUSSION_RE, END_RE, LABEL_RE
@@ -842,9 +846,44 @@ def _numbered_notes(block: list[Line], run: list[Line], page_start: bool) -> lis
     return new
 
 
+#: Inside normalised_once(): the texts normalised so far, (id of the bytes, file name,
+#: hints) -> (the bytes, the result); innermost last.
+_ONCE: list[dict] = []
+_LINE_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Line)))
+
+
+@contextmanager
+def normalised_once() -> Iterator[None]:
+    """Within it, normalise() reads the same bytes (with the same name and hints) once: a
+    text read again with less structure (documents.read_text_source) is not normalised
+    again. Each call gets lines of its own, as the stages after this one change lines."""
+    _ONCE.append({})
+    try:
+        yield
+    finally:
+        _ONCE.pop()
+
+
+def _copy(norm: Normalised) -> Normalised:
+    """norm with new Line objects (the same texts)."""
+    return Normalised([Line(*_LINE_FIELDS(ln)) for ln in norm.lines],
+                      [Line(*_LINE_FIELDS(ln)) for ln in norm.debris], norm.encoding, list(norm.warnings))
+
+
 def normalise(data: bytes, filename: str, hints: dict[int, str] | None = None) -> Normalised:
     """Run stage 1 on raw bytes (see the module docstring for what holds after it); hints
     maps line numbers of the text to a hint of HINTS."""
+    if not _ONCE:
+        return _normalise(data, filename, hints)
+    key = (id(data), filename, tuple(sorted(hints.items())) if hints else None)
+    done = _ONCE[-1].get(key)
+    if done is None or done[0] is not data:
+        done = _ONCE[-1][key] = (data, _normalise(data, filename, hints))
+    return _copy(done[1])
+
+
+def _normalise(data: bytes, filename: str, hints: dict[int, str] | None) -> Normalised:
+    """normalise() itself."""
     text, enc = decode(data, filename)
     if not text.strip():
         raise DocumentError(filename, 1, "empty text: nothing to parse")
