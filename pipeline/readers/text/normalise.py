@@ -337,6 +337,13 @@ _FURNITURE_RE = re.compile("|".join(f"(?{'i' if rx.flags & re.IGNORECASE else ''
                                     for rx in (JOB_RE, BARCODE_RE, DATE_CODE_RE, RECYCLE_RE, PAGE_NUMBER_RE)))
 
 
+#: What a line must start with for its first field (or token) to be furniture: the same
+#: patterns with no "$", which a prefix of the line matches when its first field does.
+_FURNITURE_START_RE = re.compile("|".join(
+    f"(?{'i' if rx.flags & re.IGNORECASE else ''}:{rx.pattern.replace('$', '')})"
+    for rx in (JOB_RE, BARCODE_RE, DATE_CODE_RE, RECYCLE_RE, PAGE_NUMBER_RE)))
+
+
 def _debris_field(text: str, symbols: set[str]) -> str | None:
     """The kind of page furniture a line field is (job, barcode, date code, recycling,
     page number, repeated symbol), or None."""
@@ -446,8 +453,8 @@ def _table_headers(lines: list[Line], kinds: list[list[str] | None]) -> None:
     for i, line in enumerate(lines):
         if line.kind != "text":
             continue
-        words = line.text.split()
-        if words and words[0][0] in "DdFf" and WORK_HEAD_RE.match(" ".join(words)):  # (its first letter)
+        words = line.text.split(None, 5)  # (enough to count to 5: a whole line's words cost)
+        if words and words[0][0] in "DdFf" and WORK_HEAD_RE.match(" ".join(line.text.split())):
             kinds[i] = ["table header"]  # a programme of work's "Date and time  Item  Subject"
             continue
         if WORK_CELL_RE.match(line.text.strip()) and _cells_follow(lines, i):
@@ -502,11 +509,13 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     date code counts only beside a job number or barcode; and the header row of an agenda
     table ("Time  Programme", or its two cells on lines of their own)."""
     symbols = _masthead_symbols(lines)
+    starts = tuple(symbols)
     kinds: list[list[str] | None] = []
     first_symbol = _FirstSymbol(lines)  # the first line that prints a symbol is the title block's
     for i, line in enumerate(lines):
         found = None
-        if line.kind == "text":
+        if line.kind == "text" and (_FURNITURE_START_RE.match(line.text.strip())
+                                    or line.text.strip().startswith(starts)):  # (most lines: no)
             found = _debris_fields(_FIELDS_RE.split(line.text.strip()), symbols)
             if not found and len(line.text) <= 60:  # "25-00430 2/2": one space apart
                 kinds_ = _debris_fields(_TOKEN_RE.findall(line.text.strip()), symbols)
