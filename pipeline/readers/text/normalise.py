@@ -109,7 +109,9 @@ def split_lines(text: str) -> list[Line]:
     """Split on any line end; a form feed starts a new page on the same source line."""
     text = _CONTROL_RE.sub("", text.replace("\t", " ").replace("\u200b", ""))
     out: list[Line] = []
-    for no, raw in enumerate(_EOL_RE.split(text), start=1):
+    # (what _EOL_RE splits on, split by str methods: a regex split costs ten times as much)
+    raws = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
+    for no, raw in enumerate(raws, start=1):
         for i, piece in enumerate(raw.split("\f") if "\f" in raw else (raw,)):
             stripped = piece.rstrip()
             line = Line(no, stripped, "text", i > 0)
@@ -645,6 +647,8 @@ def _number_runs(lines: list[Line]) -> list[Line]:
     """pdfminer prints a page's paragraph numbers as a column of their own ("1." / "2." and
     then the paragraphs): give each number of such a run (two or more, in sequence, blank
     lines between) to the next paragraph whose first line is as wide as the body's, in order."""
+    if sum(1 for ln in lines if ln.kind == "text" and _PARA_NUMBER_RE.match(ln.text)) < 2:
+        return list(lines)  # no run of two numbers (most texts: one pass, not one a line)
     widths = sorted(len(ln.text) for ln in lines if ln.kind == "text")
     wide = 0.75 * widths[int(len(widths) * 0.9)] if widths else 60
     out, i = list(lines), 0
@@ -794,6 +798,9 @@ def attach_trailing_note_numbers(lines: list[Line]) -> list[Line]:
                 i == run_start or int(out[i].text) == int(out[i - 1].text) + 1):
             i += 1
         run = out[run_start:i]
+        if not run:  # (neither case below: nothing to attach)
+            i = run_start + 1
+            continue
         k = i
         while k < len(out) and out[k].kind != "text":
             k += 1
