@@ -863,7 +863,7 @@ def _numbered_notes(block: list[Line], run: list[Line], page_start: bool) -> lis
 
 
 #: Inside normalised_once(): the texts normalised so far, (id of the bytes, file name,
-#: hints) -> (the bytes, the result); innermost last.
+#: hints) -> (the bytes, a snapshot of the result); innermost last.
 _ONCE: list[dict] = []
 _LINE_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Line)))
 
@@ -880,12 +880,6 @@ def normalised_once() -> Iterator[None]:
         _ONCE.pop()
 
 
-def _copy(norm: Normalised) -> Normalised:
-    """norm with new Line objects (the same texts)."""
-    return Normalised([Line(*_LINE_FIELDS(ln)) for ln in norm.lines],
-                      [Line(*_LINE_FIELDS(ln)) for ln in norm.debris], norm.encoding, list(norm.warnings))
-
-
 def normalise(data: bytes, filename: str, hints: dict[int, str] | None = None) -> Normalised:
     """Run stage 1 on raw bytes (see the module docstring for what holds after it); hints
     maps line numbers of the text to a hint of HINTS."""
@@ -893,9 +887,13 @@ def normalise(data: bytes, filename: str, hints: dict[int, str] | None = None) -
         return _normalise(data, filename, hints)
     key = (id(data), filename, tuple(sorted(hints.items())) if hints else None)
     done = _ONCE[-1].get(key)
-    if done is None or done[0] is not data:
-        done = _ONCE[-1][key] = (data, _normalise(data, filename, hints))
-    return _copy(done[1])
+    if done is not None and done[0] is data:  # the lines again, as normalise left them
+        lines, debris, encoding, warnings = done[1]
+        return Normalised([Line(*f) for f in lines], [Line(*f) for f in debris], encoding, list(warnings))
+    norm = _normalise(data, filename, hints)
+    _ONCE[-1][key] = (data, ([_LINE_FIELDS(ln) for ln in norm.lines], [_LINE_FIELDS(ln) for ln in norm.debris],
+                             norm.encoding, tuple(norm.warnings)))
+    return norm
 
 
 def _normalise(data: bytes, filename: str, hints: dict[int, str] | None) -> Normalised:

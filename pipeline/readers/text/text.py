@@ -79,7 +79,9 @@ def join_lines(texts: list[str]) -> str:
     """Join wrapped lines with one space, undoing hyphenation at line ends."""
     parts: list[str] = []
     for raw in texts:
-        piece = _SPACES_RE.sub(" ", raw.strip())
+        piece = raw.strip()
+        if "  " in piece:
+            piece = _SPACES_RE.sub(" ", piece)
         if not piece:
             continue
         if not parts:
