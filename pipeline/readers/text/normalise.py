@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import operator
 import re
 from collections import defaultdict
 from contextlib import contextmanager
@@ -865,7 +864,6 @@ def _numbered_notes(block: list[Line], run: list[Line], page_start: bool) -> lis
 #: Inside normalised_once(): the texts normalised so far, (id of the bytes, file name,
 #: hints) -> (the bytes, a snapshot of the result); innermost last.
 _ONCE: list[dict] = []
-_LINE_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Line)))
 
 
 @contextmanager
@@ -889,11 +887,21 @@ def normalise(data: bytes, filename: str, hints: dict[int, str] | None = None) -
     done = _ONCE[-1].get(key)
     if done is not None and done[0] is data:  # the lines again, as normalise left them
         lines, debris, encoding, warnings = done[1]
-        return Normalised([Line(*f) for f in lines], [Line(*f) for f in debris], encoding, list(warnings))
+        return Normalised(_lines_of(lines), _lines_of(debris), encoding, list(warnings))
     norm = _normalise(data, filename, hints)
-    _ONCE[-1][key] = (data, ([_LINE_FIELDS(ln) for ln in norm.lines], [_LINE_FIELDS(ln) for ln in norm.debris],
-                             norm.encoding, tuple(norm.warnings)))
+    _ONCE[-1][key] = (data, (_columns(norm.lines), _columns(norm.debris), norm.encoding, tuple(norm.warnings)))
     return norm
+
+
+def _columns(lines: list[Line]) -> list[list]:
+    """The values of each field of the lines, a list a field (a list a line would cost twice
+    the memory: a tuple each)."""
+    return [[getattr(ln, f.name) for ln in lines] for f in dataclasses.fields(Line)]
+
+
+def _lines_of(columns: list[list]) -> list[Line]:
+    """New lines from _columns(lines)."""
+    return [Line(*values) for values in zip(*columns)]
 
 
 def _normalise(data: bytes, filename: str, hints: dict[int, str] | None) -> Normalised:
