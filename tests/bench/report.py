@@ -57,7 +57,11 @@ def parsing(r: dict) -> list[str]:
                    f"(CPU {p['bytes'] / MB / cpu:5.2f} MB/s)")
     out.append(f"  {'warnings met':32s} {p['warnings']} over {n} texts")
     for key, label in (("nocheck", "check off"), ("check", "check on")):
-        out.append(f"  {f'{big_mb(big)} paper, {label}':32s} {big_seconds(big, key)}")
+        run = big["runs"].get(key)
+        rate = f"   {big['bytes'] / MB / run['seconds']:6.2f} MB/s" if run and run["seconds"] else ""
+        out.append(f"  {f'{big_mb(big)} paper, {label}':32s} {big_seconds(big, key)}{rate}")
+    out.append(f"  (the corpus's texts are {p['bytes'] / n / 1000:.1f} KB on average: its MB/s is mostly "
+               "the fixed cost of a document; the big paper's is the cost of its length)")
     if big.get("error"):
         out.append(f"  big paper child said: {big['error'][:150]}")
     return out
