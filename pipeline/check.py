@@ -33,7 +33,7 @@ from .readers.text.normalise import Line, normalise
 from .readers.text.paper import CHAPTER_RE, PARA_RE
 from .readers.text.agenda import is_day_line
 from .readers.text.times import match_time_range, second_range
-from .readers.text.work import HOURS_RE, ROW_RE, WORK_TITLE_RE
+from .readers.text.work import HOURS_RE, ROW_RE, is_work_title
 
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 #: A number with a dot, alone between spaces: a paragraph or item number, layout not words.
@@ -172,7 +172,7 @@ def source_words(data: bytes, filename: str, lines: list[Line] | None = None,
             text = _work_row(text)
             if not text:
                 continue
-        table = table or work and bool(WORK_TITLE_RE.match(" ".join(text.split())))
+        table = table or work and is_work_title(text)
         times = match_time_range(text) if agenda and text[:1].isdigit() else None
         para = PARA_RE.match(text) if text[:1].isdigit() and not times else None
         chapter = CHAPTER_RE.match(text) if text[:1] in "CcC" else None

@@ -29,6 +29,8 @@ def _to_hhmm(h: str, m: str | None, ampm: str | None) -> str | None:
 
 def match_time_range(line: str) -> tuple[str, str | None, str] | None:
     """Return (start, end or None, rest of line) when a line starts with a time or range."""
+    if not line[:1].isdigit() and line[:1] not in "fFdD":
+        return None  # (TIME_RANGE_RE starts with a digit, "from", "de" or "desde": most lines do not)
     m = TIME_RANGE_RE.match(line)
     if not m:
         return None

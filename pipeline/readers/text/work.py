@@ -31,6 +31,16 @@ WORK_TITLE_RE = re.compile(
     r"^(?:(?:Provisional|Proposed|Draft|Tentative)\s+)?programme of work|"
     r"(?:Projet de\s+)?programme de travail(?:\s+provisoire)?|"
     r"(?:Proyecto de\s+)?programa de trabajo(?:\s+provisional)?$", re.I)
+#: What a work title starts with (WORK_TITLE_RE's first letters, with its flags).
+_WORK_START_RE = re.compile(r"\s*[pdt]", re.I)
+
+
+def is_work_title(text: str) -> bool:
+    """WORK_TITLE_RE.match of text with its spaces made single, tried only on a text that
+    starts with one of its first letters (it is asked of every line)."""
+    return bool(_WORK_START_RE.match(text)) and bool(WORK_TITLE_RE.match(" ".join(text.split())))
+
+
 #: A row's item number and subject: "1          Elección de la Mesa", "5 (a)  Debate".
 ROW_RE = re.compile(r"^(?P<n>\d{1,2}(?:\s?\([a-z]\)|\s[a-z]\))?)(?:\s+|$)(?P<text>.*)$")
 HOURS_RE = re.compile(r"^(?:horas|hrs?\.?|heures|h|hours)\b\s*", re.I)
@@ -51,7 +61,7 @@ def split_programme(lines: list[Line]) -> int | None:
     """Index of the line that opens the programme of work appended to a provisional
     agenda (its annex line, or its title), or None."""
     for k, line in enumerate(lines):
-        if line.kind == "text" and WORK_TITLE_RE.match(" ".join(line.text.split())):
+        if line.kind == "text" and is_work_title(line.text):
             prev = next((j for j in range(k - 1, -1, -1) if lines[j].kind == "text"), None)
             if prev is not None and ANNEX_LINE_RE.match(lines[prev].text.strip()):
                 return prev
@@ -64,7 +74,7 @@ def is_programme_of_work(lines: list[Line]) -> bool:
     with times follow it."""
     texts = [ln for ln in lines if ln.kind == "text"][:60]
     for k, line in enumerate(texts):
-        if WORK_TITLE_RE.match(" ".join(line.text.split())):
+        if is_work_title(line.text):
             return sum(1 for ln in lines if ln.kind == "text" and match_time_range(ln.text.strip())) >= 2
     return False
 
