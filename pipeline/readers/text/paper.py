@@ -211,7 +211,7 @@ _COLUMN_GAP_RE = re.compile(r"\S {2,}(?=\S)")
 def table_row(text: str) -> bool:
     """True when the line is a row of three columns or more, as ``pdftotext -layout`` sets a
     table ("Date    Local time    Altitude (feet)"): never a heading."""
-    return len(_COLUMN_GAP_RE.findall(text.strip())) >= 2
+    return "  " in text and len(_COLUMN_GAP_RE.findall(text.strip())) >= 2  # (a gap: two spaces)
 
 
 def person_line(text: str) -> bool:
