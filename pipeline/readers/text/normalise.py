@@ -19,6 +19,7 @@ import dataclasses
 import re
 from collections import defaultdict
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -862,8 +863,8 @@ def _numbered_notes(block: list[Line], run: list[Line], page_start: bool) -> lis
 
 
 #: Inside normalised_once(): the texts normalised so far, (id of the bytes, file name,
-#: hints) -> (the bytes, a snapshot of the result); innermost last.
-_ONCE: list[dict] = []
+#: hints) -> (the bytes, a snapshot of the result).
+_ONCE: ContextVar[dict | None] = ContextVar("_ONCE", default=None)
 
 
 @contextmanager
@@ -871,25 +872,26 @@ def normalised_once() -> Iterator[None]:
     """Within it, normalise() reads the same bytes (with the same name and hints) once: a
     text read again with less structure (documents.read_text_source) is not normalised
     again. Each call gets lines of its own, as the stages after this one change lines."""
-    _ONCE.append({})
+    token = _ONCE.set({})
     try:
         yield
     finally:
-        _ONCE.pop()
+        _ONCE.reset(token)
 
 
 def normalise(data: bytes, filename: str, hints: dict[int, str] | None = None) -> Normalised:
     """Run stage 1 on raw bytes (see the module docstring for what holds after it); hints
     maps line numbers of the text to a hint of HINTS."""
-    if not _ONCE:
+    once = _ONCE.get()
+    if once is None:
         return _normalise(data, filename, hints)
     key = (id(data), filename, tuple(sorted(hints.items())) if hints else None)
-    done = _ONCE[-1].get(key)
+    done = once.get(key)
     if done is not None and done[0] is data:  # the lines again, as normalise left them
         lines, debris, encoding, warnings = done[1]
         return Normalised(_lines_of(lines), _lines_of(debris), encoding, list(warnings))
     norm = _normalise(data, filename, hints)
-    _ONCE[-1][key] = (data, (_columns(norm.lines), _columns(norm.debris), norm.encoding, tuple(norm.warnings)))
+    once[key] = (data, (_columns(norm.lines), _columns(norm.debris), norm.encoding, tuple(norm.warnings)))
     return norm
 
 
