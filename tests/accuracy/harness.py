@@ -55,18 +55,6 @@ PDF_READER_MISSES = frozenset({
     # the table: read back, the programme is not found and the text falls back
     ("un-provisional-agenda-fr-annotated-programme", "entries"),
 })
-#: (fixture, extractor) whose reading keeps some of the UN page foot the print carries (R15),
-#: measured when it was written: our PDF reader takes the first page's foot (job number,
-#: date code, barcode's text), and a later page's job number and page number, for the end
-#: of the page's last footnote (they are set as small as the notes, and neither repeats
-#: from page to page on a two-page document, so neither is furniture by position).
-PAGE_DEBRIS_KNOWN = frozenset((name, PDF_READER) for name in (
-    "un-iom-council-agenda-en-layout-symbol-column", "un-iom-mcinf-es-pypdf-glued-notes",
-    "un-iom-note-fr-symbol-first-annex", "un-letter-en-pdftotext-enclosure-table-spaced-markers",
-    "un-note-fr-ecosoc-layout-annex-subparagraphs",
-    "un-report-en-layout-summary-contents", "un-report-en-pdftotext-debris-inside-page-foot",
-    "un-report-es-symbol-first-contents", "un-report-fr-hrc-pypdf-summary",
-    "un-report-fr-symbol-first"))
 CATEGORIES = ("title", "days", "items", "times", "people", "questions", "entries", "paragraphs",
               "headings", "notes")
 

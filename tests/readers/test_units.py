@@ -274,3 +274,26 @@ def test_a_cell_of_figures_is_no_heading_and_an_annex_title_stops_at_its_subhead
     assert "12 173.9" not in headings and "5 893.1" not in headings, headings
     assert root.find("body/annex/heading[2]").text == "Evolution of the functions of the team"
     assert root.find("body/annex/section/heading").text == "From the 1990s to the early 2000s"
+
+
+@pytest.mark.parametrize("line,foot", [
+    ("24-23868 (E) 301224", True),
+    ("*2423868*", True),
+    ("2/3   25-00746", True),
+    ("25-00746 3/3", True),
+    ("25-05275* (E) 280425", True),
+    ("24-07658 (S) 100524 240524", True),
+    ("27-08973 2", True),
+    ("Please recycle", True),
+    ("301224", False),  # a date code alone may be a figure: a job number or barcode is needed
+    ("2/3", False),
+    ("See A/79/150 (2024), 25-00746.", False),
+    ("1 May 2025, 24-23868 (E)", False),
+])
+def test_un_page_foot_lines(line, foot):
+    """The PDF reader's UN page foot: a line of job numbers, language letters, date codes,
+    barcodes' texts and page numbers only, with a job number or a barcode; or the
+    recycling line."""
+    from pipeline.readers.pdf.furniture import is_page_foot
+
+    assert is_page_foot(line) is foot

@@ -108,7 +108,7 @@ def _first_field(line: PdfLine) -> list:
 def notes_text(lines: list[PdfLine]) -> list[str]:
     """A page's footnote lines as one line per note, "N  text" (a line that does not start
     with a number continues the note before, or stands alone at the area's top)."""
-    notes: list[list[str]] = []
+    notes: list[tuple[str, list[str]]] = []
     for line in lines:
         first = line.words[0]
         mark = first.text.rstrip(".)") if NOTE_MARK_RE.match(first.text) and (
@@ -117,13 +117,15 @@ def notes_text(lines: list[PdfLine]) -> list[str]:
         if mark and not first.text.startswith("*") and not first.text[:1].isdigit():
             mark = None  # a lettered note must be raised to count
         if mark:
-            notes.append([f"{mark}  {line_text(PdfLine(line.page, line.words[1:]))}"
-                          if len(line.words) > 1 else mark])
+            notes.append((mark, [line_text(PdfLine(line.page, line.words[1:]))]
+                          if len(line.words) > 1 else []))
         elif notes:
-            notes[-1].append(line_text(line))
+            notes[-1][1].append(line_text(line))
         else:
-            notes.append([line_text(line)])
-    return [join_lines(parts) for parts in notes]
+            notes.append(("", [line_text(line)]))
+    # the number two spaces before the text, as a note is typed (join_lines makes one)
+    return [f"{mark}  {join_lines(parts)}".strip() if mark else join_lines(parts)
+            for mark, parts in notes]
 
 
 class Writer:

@@ -25,7 +25,8 @@ class PdfLine:
 
     page: int
     words: list[Word] = field(default_factory=list)
-    #: "body", "running" (header or footer), "page-number", "note" (footnote area)
+    #: "body", "running" (header or footer), "page-number", "foot" (the UN page foot),
+    #: "note" (footnote area)
     role: str = "body"
 
     @property

@@ -184,14 +184,16 @@ _FOOT_NOTE_RE = re.compile(r"^(?P<n>\d{1,4})[\s\u00a0]+(?P<text>\S.*)$")
 def _ends_page_as_notes(lines: list[Line], j: int, expected: int) -> bool:
     """True when the lines from j to the end of the page (a form feed, a page number taken
     out, or the end of the text) are notes expected, expected + 1, ..., each "N text" with
-    at most six continuation lines, and the page above them prints the marker of the first:
-    a block of notes printed with no rule and no blank line above."""
+    at most six continuation lines, no rule among them, and the page above them prints the
+    marker of the first: a block of notes printed with no rule and no blank line above."""
     m = _FOOT_NOTE_RE.match(lines[j].text.strip()) if lines[j].kind == "text" else None
     if not m or int(m.group("n")) != expected or not _marker_above(lines, j, expected, loose=True):
         return False
     n, k, run = expected + 1, j + 1, 0
     while k < len(lines) and not lines[k].page_start:
         line = lines[k]
+        if line.kind == "sep" and line.text.strip():
+            return False  # the notes start under the rule below: line j is the text's
         if line.kind == "text":
             m = _FOOT_NOTE_RE.match(line.text.strip())
             if m and int(m.group("n")) == n:
