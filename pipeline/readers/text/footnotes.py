@@ -102,7 +102,7 @@ def _after_notes(in_notes: bool, prev: Line | None, lines: list[Line], i: int,
     (Asked only of a line that is the expected number: it costs two searches.)"""
     return in_notes or prev is None or prev.kind != "text" or bool(
         re.match(r"^\*{1,3}\s", prev.text)) or (
-        bool(TERMINAL_RE.search(prev.text)) and _marker_above(lines, i, expected, loose=True))
+        bool(TERMINAL_RE.search(prev.text)) and marker_above(lines, i, expected, loose=True))
 
 
 def _ends_page_after(lines: list[Line], k: int) -> bool:
@@ -141,7 +141,7 @@ def _scrambled_notes(out: list[Line], lines: list[Line], i: int,
     first = int(lines[i].text)
     top = _index_before(lines, i, head[0])
     if len(pieces) != first - expected or top is None or not all(
-            _marker_above(lines, top, n, loose=True) for n in range(expected, first)):
+            marker_above(lines, top, n, loose=True) for n in range(expected, first)):
         return None
     block: list[Line] = []
     for m, k in enumerate(pieces):
@@ -187,7 +187,7 @@ def _ends_page_as_notes(lines: list[Line], j: int, expected: int) -> bool:
     at most six continuation lines, no rule among them, and the page above them prints the
     marker of the first: a block of notes printed with no rule and no blank line above."""
     m = _FOOT_NOTE_RE.match(lines[j].text.strip()) if lines[j].kind == "text" else None
-    if not m or int(m.group("n")) != expected or not _marker_above(lines, j, expected, loose=True):
+    if not m or int(m.group("n")) != expected or not marker_above(lines, j, expected, loose=True):
         return False
     n, k, run = expected + 1, j + 1, 0
     while k < len(lines) and not lines[k].page_start:
@@ -206,7 +206,7 @@ def _ends_page_as_notes(lines: list[Line], j: int, expected: int) -> bool:
     return True
 
 
-def _marker_above(lines: list[Line], j: int, n: int, loose: bool = False) -> bool:
+def marker_above(lines: list[Line], j: int, n: int, loose: bool = False) -> bool:
     """True when a text line of the page above line j holds marker n glued to a word or a
     mark ("programmes,1", "destination.2") or in superscript; loose: also one space after
     a mark ("change. 1 This")."""

@@ -133,7 +133,8 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     pending = False
     for i, line in enumerate(lines):
         if line.kind == "text" and (PAGE_NUMBER_RE.match(line.text) or _page_field(line.text)) \
-                and _isolated(lines, i) and not _number_above_page_number(lines, i):
+                and _isolated(lines, i) and not _number_above_page_number(lines, i) \
+                and not _number_above_its_note(lines, i):
             debris.append(line)
             pending = True
             continue
@@ -176,6 +177,36 @@ def _number_above_page_number(lines: list[Line], i: int) -> bool:
     # the page ends after the next text line, or a few lines on (a note's text and the job
     # number printed under the page number: "1" / "2/14" / "See ..." / "25-08097")
     return after is None or any(ln.page_start for ln in lines[k + 1:after + FOOT_AFTER_NUMBER])
+
+
+#: How many lines a note printed under its number may run to, its page's foot aside.
+NOTE_LINES = 6
+
+
+def _number_above_its_note(lines: list[Line], i: int) -> bool:
+    """True when lines[i], a number n alone inside a page, has a text under it (a blank
+    line between, perhaps) that runs to the page's end, the UN page foot aside, and the
+    page above prints marker n: note n as pdftotext prints it where no page number is
+    printed under the notes (a UN document's first page: "... services.1" / "1" / "" /
+    "The previous report ..." / "27-11205 (E)" / form feed), not a page number."""
+    text = lines[i].text.strip()
+    if not text.isdecimal() or lines[i].page_start:
+        return False
+    k = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].kind != "blank"), None)
+    if k is None or lines[k].kind != "text" or lines[k].page_start \
+            or not lines[k].text.strip()[:1].isupper():
+        return False
+    run = 0
+    for line in lines[k + 1:]:
+        if line.page_start:
+            break
+        if line.kind == "text" and not _debris_field(line.text.strip(), set()):
+            run += 1
+            if run > NOTE_LINES:
+                return False
+    from .footnotes import marker_above  # (footnotes reads this module's Line)
+
+    return marker_above(lines, i, int(text), loose=True)
 
 
 #: A page head as pypdf prints it, inline with no blank line around: "Page 2 GFMD 2011",
