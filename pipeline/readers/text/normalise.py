@@ -800,13 +800,13 @@ def join_lone_markers(lines: list[Line]) -> list[Line]:
             if j < len(lines) and lines[j].kind == "blank":
                 j += 1
             nxt = lines[j] if j < len(lines) else None
-            moved = _note_number_after(lines, j) if _PARA_NUMBER_RE.match(line.text) else None
+            moved = _note_numbers_after(lines, j) if _PARA_NUMBER_RE.match(line.text) else None
             if moved is not None:
-                t, f = moved  # "3." / "1" / text (to f) / the note's text (from f)
+                k, t, f = moved  # "3." / "1" (to k) / text (to f) / the notes' texts (from f)
                 out.append(Line(line.no, f"{line.text} {lines[t].text}", "text",
                                 line.page_start, line.indent))
                 out.extend(lines[t + 1:f])
-                out.extend((lines[j], Line(lines[j].no, "", "blank")))
+                out.extend((*lines[j:k], Line(lines[j].no, "", "blank")))
                 i = f
                 continue
             if nxt is not None and nxt.kind == "text" and not LONE_MARKER_RE.match(nxt.text) \
@@ -820,17 +820,20 @@ def join_lone_markers(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _note_number_after(lines: list[Line], j: int) -> tuple[int, int] | None:
-    """pdftotext may print a note's number (n) between a paragraph's number and its text,
-    the note's text after the paragraph's at the page's foot: "3." / "1" / "" / the
-    paragraph / "" / the note / form feed. When lines[j] is such a number (a blank line
-    between, perhaps, then the paragraph; after a blank line, a last block that runs to the
-    page's end in at most NOTE_LINES lines; marker n printed on the page above): (the
-    paragraph's first line, the note's first line); else None."""
-    if lines[j].kind != "text" or not lines[j].text.strip().isdecimal() or lines[j].page_start:
-        return None
-    t = j + 1 + (j + 1 < len(lines) and lines[j + 1].kind == "blank")
-    if t >= len(lines) or lines[t].kind != "text" or lines[t].page_start:
+def _note_numbers_after(lines: list[Line], j: int) -> tuple[int, int, int] | None:
+    """pdftotext may print the numbers of a page's notes between a paragraph's number and
+    its text, the notes' texts after the paragraph's at the page's foot: "3." / "1" [/ "2"]
+    / "" / the paragraph / "" / the notes / form feed. When lines[j:k] are such numbers (n,
+    n + 1, ...; a blank line after, perhaps, then the paragraph; after a blank line, a last
+    block that runs to the page's end in at most NOTE_LINES lines a note; every marker
+    printed on the page above): (k, the paragraph's first line, the notes' first line);
+    else None."""
+    k = j
+    while k < len(lines) and lines[k].kind == "text" and lines[k].text.strip().isdecimal() \
+            and not lines[k].page_start and (k == j or int(lines[k].text) == int(lines[k - 1].text) + 1):
+        k += 1
+    t = k + (k < len(lines) and lines[k].kind == "blank")
+    if k == j or t >= len(lines) or lines[t].kind != "text" or lines[t].page_start:
         return None
     e = t
     while e < len(lines) and lines[e].kind == "text" and not (lines[e].page_start and e > t):
@@ -843,12 +846,14 @@ def _note_number_after(lines: list[Line], j: int) -> tuple[int, int] | None:
     g = f
     while g < len(lines) and lines[g].kind == "text" and not (lines[g].page_start and g > f):
         g += 1
-    rest = next((k for k in range(g, len(lines)) if lines[k].kind == "text"), len(lines))
-    if g - f > NOTE_LINES or rest < len(lines) and not lines[rest].page_start:
-        return None  # a long block, or more text after it on the page: not the note
+    rest = next((m for m in range(g, len(lines)) if lines[m].kind == "text"), len(lines))
+    if g - f > NOTE_LINES * (k - j) or rest < len(lines) and not lines[rest].page_start:
+        return None  # a long block, or more text after it on the page: not the notes
     from .footnotes import marker_above  # (footnotes reads this module's Line)
 
-    return (t, f) if marker_above(lines, j, int(lines[j].text), loose=True) else None
+    if all(marker_above(lines, j, int(lines[m].text), loose=True) for m in range(j, k)):
+        return k, t, f
+    return None
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?…]['\"»”’)\]]*$")
