@@ -10,8 +10,8 @@ redlines, the index) is built here too.
 
 Each document is one job: a bad document, or an internal or OS error met while building
 it, is that document's failure; the others are built, and the run fails at the end.
-``jobs`` processes run at once (Make's -j), and beside them, when there are several, one
-LibreOffice prints the PDFs of the documents already built (never two: writers/pdf.py).
+``jobs`` processes run at once (Make's -j); when there are several, one of them is
+LibreOffice printing the PDFs of the documents already built (never two: writers/pdf.py).
 One build runs at a time (``build/.lock``).
 """
 from __future__ import annotations
@@ -380,6 +380,20 @@ def _all_jobs(plan: Plan, pool, manifest: Manifest, progress: Progress,
     return outcomes
 
 
+def _printing(plan: Plan, jobs: int, scheduler: str | None) -> tuple[Printing | None, int]:
+    """How the PDFs of a run are printed, and how many processes build the documents.
+    LibreOffice is the largest process of a build and its printing the longest chain of
+    work (about 70 ms of CPU a document against 55 ms for everything else), so with more
+    than one job it is one of them: it prints beside jobs - 1 document processes (-j2:
+    this process builds the documents, no worker at all), as their ODTs come."""
+    from .writers import pdf
+
+    if "odt" not in plan.formats:
+        return None, jobs
+    early = (bool(scheduler) or jobs > 1) and pdf.available()
+    return Printing(early), (jobs - 1 if early and not scheduler else jobs)
+
+
 def echo(message: str, err: bool = False) -> None:
     """Print message to stdout, or to stderr when err (click.echo's signature)."""
     print(message, file=sys.stderr if err else sys.stdout, flush=True)
@@ -401,17 +415,16 @@ def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = echo,
             plan = replace(plan, code=tuple(sorted(code_digests().items())))
         progress = Progress(len(plan.sources) + len(plan.drafts), report, verbose)
         progress.draw()
-        # PDFs: one LibreOffice at a time; beside the other jobs when there are several
-        printing = Printing(early=bool(scheduler) or jobs > 1) if "odt" in plan.formats else None
+        printing, workers = _printing(plan, jobs, scheduler)
         try:
             if scheduler:
                 from . import cluster
 
                 with cluster.pool(scheduler, plan, manifest) as pool:
                     outcomes = _all_jobs(plan, pool, manifest, progress, printing)
-            elif jobs > 1:
+            elif workers > 1:
                 context = multiprocessing.get_context("fork")
-                with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+                with ProcessPoolExecutor(workers, mp_context=context) as pool:
                     outcomes = _all_jobs(plan, pool, manifest, progress, printing)
             else:  # one job at a time: no second process
                 outcomes = _all_jobs(plan, None, manifest, progress, printing)

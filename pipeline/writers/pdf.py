@@ -179,7 +179,9 @@ class Printer:
             self._print(self._take())
 
     def _print(self, lot: list[tuple[Path, Path]]) -> None:
-        """One LibreOffice run over lot; each PDF moved into place, or a problem."""
+        """One LibreOffice run over lot, each PDF moved into place or a problem; when the run
+        overran its time limit, the file it was printing fails and those after it get
+        another run."""
         if not lot:
             return
         if self._work is None:
@@ -187,19 +189,35 @@ class Printer:
             self._work = tempfile.TemporaryDirectory(prefix="pipeline-pdf-")
             write_profile(Path(self._work.name) / "profile")
         work = Path(self._work.name)
-        out = work / f"out{self.runs}"
-        self.runs += 1
-        failure = run_soffice(self.program, [odt for odt, _ in lot], out, work / "profile",
-                              started=lambda proc: setattr(self, "_proc", proc))
-        for odt, dest in lot:
-            made = out / f"{odt.stem}.pdf"
-            data = made.read_bytes() if made.is_file() else b""
-            if data[-1024:].rstrip().endswith(b"%%EOF"):  # a run stopped mid-file leaves a part
-                atomic_write(dest, reproducible(data, document_date(odt)))
-                self.printed.append((odt, dest))
+        while lot:
+            out = work / f"out{self.runs}"
+            self.runs += 1
+            odts = [odt for odt, _ in lot]
+            limit = time_limit(odts)
+            failure = run_soffice(self.program, odts, out, work / "profile", limit,
+                                  started=lambda proc: setattr(self, "_proc", proc))
+            missing = [pair for pair in lot if not self._move(out, *pair)]
+            shutil.rmtree(out, ignore_errors=True)
+            if failure == TIMED_OUT and missing:
+                # LibreOffice prints in order: the first missing file is the one it was
+                # printing when stopped; the files after it get a run of their own
+                stuck, lot = missing[0], missing[1:]
+                self.problems.append(Diagnostic(str(stuck[0]), None, timeout_message(stuck[0], limit)))
             else:
-                self.problems.append(Diagnostic(str(odt), None, f"LibreOffice made no PDF of it{failure}"))
-        shutil.rmtree(out, ignore_errors=True)
+                self.problems += [Diagnostic(str(odt), None, f"LibreOffice made no PDF of it{failure}")
+                                  for odt, _ in missing]
+                lot = []
+
+    def _move(self, out: Path, odt: Path, dest: Path) -> bool:
+        """Move odt's PDF from out to dest (dates and ID fixed); False when there is none
+        (or a part only: a run stopped mid-file)."""
+        made = out / f"{odt.stem}.pdf"
+        data = made.read_bytes() if made.is_file() else b""
+        if not data[-1024:].rstrip().endswith(b"%%EOF"):
+            return False
+        atomic_write(dest, reproducible(data, document_date(odt)))
+        self.printed.append((odt, dest))
+        return True
 
 
 def write_profile(profile: Path) -> None:
@@ -224,29 +242,46 @@ def give_back_memory() -> None:
         pass
 
 
+def content_mb(odt: Path) -> float:
+    """The size of odt's content.xml (its text and markup), in MB; 0 when unreadable."""
+    try:
+        with zipfile.ZipFile(odt) as zf:
+            return zf.getinfo("content.xml").file_size / 1e6
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return 0.0
+
+
 def time_limit(odts: list[Path]) -> float:
-    """Seconds one LibreOffice run over odts may take: START_SECONDS, then FILE_SECONDS a
-    file and MB_SECONDS a MB of its content.xml."""
-    total = START_SECONDS
-    for odt in odts:
-        try:
-            with zipfile.ZipFile(odt) as zf:
-                size = zf.getinfo("content.xml").file_size
-        except (OSError, KeyError, zipfile.BadZipFile):
-            size = 0
-        total += FILE_SECONDS + MB_SECONDS * size / 1e6
-    return total
+    """Seconds one LibreOffice run over odts may take: $PIPELINE_PDF_SECONDS when set, else
+    START_SECONDS, then FILE_SECONDS a file and MB_SECONDS a MB of its content.xml."""
+    chosen = os.environ.get("PIPELINE_PDF_SECONDS", "")
+    if chosen.replace(".", "", 1).isdigit() and float(chosen) > 0:
+        return float(chosen)
+    return START_SECONDS + sum(FILE_SECONDS + MB_SECONDS * content_mb(odt) for odt in odts)
 
 
-def run_soffice(program: str, odts: list[Path], out: Path, profile: Path,
+def timeout_message(odt: Path, limit: float) -> str:
+    """Why odt has no PDF when LibreOffice was stopped while printing it."""
+    return (f"no PDF: LibreOffice was still printing it after {limit:.0f} s and was stopped "
+            f"(the limit of its run: {START_SECONDS} s, then {FILE_SECONDS} s a file and "
+            f"{MB_SECONDS} s a MB of text; this one has {content_mb(odt):.1f} MB, and "
+            "LibreOffice's time grows faster than the size); every other format of it is "
+            "built; PIPELINE_PDF_SECONDS=N allows a run N seconds")
+
+
+#: What run_soffice returns when it stopped LibreOffice at its time limit.
+TIMED_OUT = " (LibreOffice did not finish in time)"
+
+
+def run_soffice(program: str, odts: list[Path], out: Path, profile: Path, limit: float,
                 started: Callable[[subprocess.Popen], None] = lambda proc: None) -> str:
-    """Run one headless LibreOffice over ``odts`` into ``out`` (``started`` is told its
-    process); what went wrong, or ""."""
+    """Run one headless LibreOffice over ``odts`` into ``out`` for at most ``limit``
+    seconds (``started`` is told its process); what went wrong (TIMED_OUT, or the exit
+    status and last line of stderr), or ""."""
     cmd = [program, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
            "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
            "--convert-to", CONVERT_TO, "--outdir", str(out), *map(str, odts)]
     env = dict(os.environ, HOME=str(profile), SAL_USE_VCLPLUGIN="svp")
-    limit = time_limit(odts)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             stdin=subprocess.DEVNULL, start_new_session=True, env=env)
     started(proc)
@@ -255,7 +290,7 @@ def run_soffice(program: str, odts: list[Path], out: Path, profile: Path,
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)  # soffice forks soffice.bin: the whole group
         proc.communicate()
-        return f" (LibreOffice did not finish in {limit:.0f} s)"
+        return TIMED_OUT
     if proc.returncode != 0:
         tail = err.decode(errors="replace").strip().splitlines()[-1:] or [""]
         return f" (LibreOffice exit {proc.returncode}: {tail[0]})"
