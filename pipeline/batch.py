@@ -10,7 +10,9 @@ redlines, the index) is built here too.
 
 Each document is one job: a bad document, or an internal or OS error met while building
 it, is that document's failure; the others are built, and the run fails at the end.
-``jobs`` processes run at once (Make's -j). One build runs at a time (``build/.lock``).
+``jobs`` processes run at once (Make's -j); when there are several, one of them is
+LibreOffice printing the PDFs of the documents already built (never two: writers/pdf.py).
+One build runs at a time (``build/.lock``).
 """
 from __future__ import annotations
 
@@ -260,25 +262,51 @@ def build_translation(spec: tuple, plan: Plan) -> Outcome:
     return guarded(str(spec[3]), job)
 
 
-def build_pdfs(plan: Plan, jobs: int = 1) -> Outcome:
-    """Print every stale build/pdf/<name>.pdf from its ODT, in one LibreOffice process (or
-    up to jobs, on many files: writers/pdf.py); without LibreOffice, one warning and no PDF."""
-    from .writers import pdf
+def pdf_job(plan: Plan, name: str) -> tuple[Path, Path, str] | None:
+    """(ODT, PDF, inputs) of name's PDF when its ODT exists and the PDF is stale, else None."""
+    odt, dest = plan.out / "odt" / f"{name}.odt", plan.out / "pdf" / f"{name}.pdf"
+    inputs = combine(plan.code_of("writer"), "pdf", str(_MANIFEST.file_digest(odt)))
+    return (odt, dest, inputs) if odt.exists() and _MANIFEST.stale(dest, inputs) else None
+
+
+class Printing:
+    """The PDFs of a run: one LibreOffice at a time (writers/pdf.Printer). With ``early``
+    (more than one job), each document's PDF is queued as soon as its ODT is written, and
+    printed beside the documents still being built; ``build_pdfs`` queues the rest."""
+
+    def __init__(self, early: bool):
+        from .writers import pdf
+
+        self.printer = pdf.Printer(background=early)
+        self.early = early
+        self.queued: dict[Path, str] = {}  # PDF destination -> inputs
+
+    def queue(self, jobs: list[tuple[Path, Path, str]]) -> None:
+        """Queue (ODT, PDF, inputs) jobs not queued yet."""
+        jobs = [j for j in jobs if j[1] not in self.queued]
+        self.queued.update({dest: inputs for _, dest, inputs in jobs})
+        self.printer.add([(odt, dest) for odt, dest, _ in jobs])
+
+    def document(self, plan: Plan, outcome: Outcome) -> None:
+        """A document's job finished: queue its PDF (early printing only)."""
+        if self.early and outcome.ok and plan.out / "odt" in {p.parent for p in outcome.built}:
+            _MANIFEST.files.update(outcome.files)  # the ODT's digest, as its job learnt it
+            job = pdf_job(plan, doc_name(Path(outcome.label)))
+            self.queue([job] if job else [])
+
+
+def build_pdfs(plan: Plan, printing: Printing) -> Outcome:
+    """Print every stale build/pdf/<name>.pdf from its ODT (those not queued yet), wait for
+    the printer; without LibreOffice, one warning and no PDF."""
 
     def job(outcome: Outcome) -> None:
-        stale = []
-        for name in sorted(doc_name(s) for s in plan.sources):
-            odt, dest = plan.out / "odt" / f"{name}.odt", plan.out / "pdf" / f"{name}.pdf"
-            inputs = combine(plan.code_of("writer"), "pdf", str(_MANIFEST.file_digest(odt)))
-            if odt.exists() and _MANIFEST.stale(dest, inputs):
-                stale.append((odt, dest, inputs))
-        problems = pdf.convert([(odt, dest) for odt, dest, _ in stale], jobs)
+        stale = (pdf_job(plan, name) for name in sorted(doc_name(s) for s in plan.sources))
+        printing.queue([j for j in stale if j])
+        problems = printing.printer.finish()
         outcome.messages += [str(p) for p in problems]
         outcome.ok = not any(p.severity == "error" for p in problems)
-        failed = {p.file for p in problems}
-        for odt, dest, inputs in stale:
-            if str(odt) not in failed and dest.exists():
-                outcome.wrote(dest, inputs)
+        for _, dest in printing.printer.printed:
+            outcome.wrote(dest, printing.queued[dest])
 
     return guarded(str(plan.out / "pdf"), job)
 
@@ -322,10 +350,14 @@ def _called(done: Callable[[Outcome], None], outcome: Outcome) -> Outcome:
     return outcome
 
 
-def _all_jobs(plan: Plan, pool, manifest: Manifest, progress: Progress) -> list[Outcome]:
-    """Documents, then drafts, then comparisons (which read what the first two wrote)."""
+def _all_jobs(plan: Plan, pool, manifest: Manifest, progress: Progress,
+              printing: Printing | None = None) -> list[Outcome]:
+    """Documents, then drafts, then comparisons (which read what the first two wrote);
+    each document's PDF queued to printing as the document is done."""
     def document(o: Outcome) -> None:
         progress.document(doc_name(o.label), o.built, o.ok, o.messages)
+        if printing is not None:
+            printing.document(plan, o)
 
     pages = comparisons(plan)
 
@@ -346,6 +378,20 @@ def _all_jobs(plan: Plan, pool, manifest: Manifest, progress: Progress) -> list[
     outcomes += _merge(manifest, _each(pool, build_translation, memories, plan, translated))
     progress.extras_done("translation file")
     return outcomes
+
+
+def _printing(plan: Plan, jobs: int, scheduler: str | None) -> tuple[Printing | None, int]:
+    """How the PDFs of a run are printed, and how many processes build the documents.
+    LibreOffice is the largest process of a build and its printing the longest chain of
+    work (about 70 ms of CPU a document against 55 ms for everything else), so with more
+    than one job it is one of them: it prints beside jobs - 1 document processes (-j2:
+    this process builds the documents, no worker at all), as their ODTs come."""
+    from .writers import pdf
+
+    if "odt" not in plan.formats:
+        return None, jobs
+    early = (bool(scheduler) or jobs > 1) and pdf.available()
+    return Printing(early), (jobs - 1 if early and not scheduler else jobs)
 
 
 def echo(message: str, err: bool = False) -> None:
@@ -369,20 +415,21 @@ def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = echo,
             plan = replace(plan, code=tuple(sorted(code_digests().items())))
         progress = Progress(len(plan.sources) + len(plan.drafts), report, verbose)
         progress.draw()
+        printing, workers = _printing(plan, jobs, scheduler)
         try:
             if scheduler:
                 from . import cluster
 
                 with cluster.pool(scheduler, plan, manifest) as pool:
-                    outcomes = _all_jobs(plan, pool, manifest, progress)
-            elif jobs > 1:
+                    outcomes = _all_jobs(plan, pool, manifest, progress, printing)
+            elif workers > 1:
                 context = multiprocessing.get_context("fork")
-                with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-                    outcomes = _all_jobs(plan, pool, manifest, progress)
+                with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                    outcomes = _all_jobs(plan, pool, manifest, progress, printing)
             else:  # one job at a time: no second process
-                outcomes = _all_jobs(plan, None, manifest, progress)
-            if "odt" in plan.formats:  # every stale PDF printed by one LibreOffice process
-                pdfs = build_pdfs(plan, jobs)
+                outcomes = _all_jobs(plan, None, manifest, progress, printing)
+            if printing is not None:
+                pdfs = build_pdfs(plan, printing)
                 outcomes += _merge(manifest, [pdfs])
                 progress.job(pdfs.built, pdfs.messages)
             rows = report_rows(plan, outcomes[:len(plan.sources) + len(plan.drafts)])
@@ -391,6 +438,8 @@ def run(plan: Plan, jobs: int = 1, report: Callable[..., None] = echo,
             outcomes += _merge(manifest, [index])
             progress.job(index.built, index.messages)
         finally:
+            if printing is not None:
+                printing.printer.abort()  # after finish, nothing; if interrupted, LibreOffice stopped
             progress.clear()
             manifest.save()
         report(summary(rows, plan.out / "report.html"))

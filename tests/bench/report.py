@@ -118,7 +118,10 @@ def format_table(r: dict) -> list[str]:
                f"{1000 * total['pandoc']:13.0f}")
     out.append("  in-process: read_source(path); load_valid(xml); pipeline.writers.get(name)(tree, dest, "
                "options) after a warm-up. CLI: one `pipeline parse` / `pipeline render --to name` process "
-               "each, as make runs them; startup = a `pipeline --help` process (interpreter + imports)")
+               "each, as make runs them; startup = a `pipeline --help` process (interpreter + imports); "
+               "pdf = LibreOffice printing the sample's ODTs in one run (writers/pdf.convert), a "
+               f"document, start-up apart ({1000 * f.get('pdf_startup', 0.0):.0f} ms a run: one ODT alone "
+               "less a document)")
     out += [f"  failure: {msg}" for msg in f["failures"][:5]]
     return out
 
@@ -286,7 +289,7 @@ def between(r: dict, f: dict) -> list[str]:
     parts = ", ".join(f"{name} {1000 * s:.0f} ms" for name, s in spent)
     return [f"ratio {NEXT_RATIO}: a document may cost {1000 * budget:.0f} ms (now {1000 * f['pipeline_doc']:.0f} ms); "
             f"in-process: {parts}; the rest ({1000 * rest:.0f} ms a document) is the batch's own work: "
-            "comparisons, translation files, PDFs (LibreOffice), the index, start-up"]
+            "comparisons, translation files, the index, start-up"]
 
 
 def table(r: dict) -> list[str]:

@@ -132,6 +132,7 @@ def format_pass(work: Path, sample: list[corpus.Doc]) -> dict:
     out = work / "sample"
     render_in_process(xmls[:1], out, {n: [] for n in inproc}, failures)  # warm-up: imports, pandoc version
     render_in_process(xmls, out, inproc, failures)
+    inproc["pdf"], startup = print_sample(out, failures)
     pipeline = str(work / ".venv" / "bin" / "pipeline")
     for _ in range(5):
         cli_time(cli.setdefault("startup", []), failures, [pipeline, "--help"], work)
@@ -141,7 +142,8 @@ def format_pass(work: Path, sample: list[corpus.Doc]) -> dict:
         for name in names:
             dest = out / "cli" / f"{doc.name}.{writers.REGISTRY[name].ext}"
             cli_time(cli[name], failures, [pipeline, "render", str(xml), "--to", name, "-o", str(dest)], work)
-    return {"in_process": inproc, "cli": cli, "failures": failures, "docs": len(xmls)}
+    return {"in_process": inproc, "cli": cli, "failures": failures, "docs": len(xmls),
+            "pdf_startup": startup}
 
 
 def render_in_process(xmls: list[tuple[corpus.Doc, Path]], out: Path, times: dict[str, list[float]],
@@ -167,6 +169,25 @@ def render_in_process(xmls: list[tuple[corpus.Doc, Path]], out: Path, times: dic
                 failures.append(f"in-process {name} {doc.name}: {type(exc).__name__}: {exc}"[:200])
                 continue
             times[name].append(time.perf_counter() - start)
+
+
+def print_sample(out: Path, failures: list[str]) -> tuple[list[float], float]:
+    """The sample's ODTs (written by render_in_process) printed as the batch prints them
+    (pipeline.writers.pdf.convert): the first alone, then all in one LibreOffice run; the
+    seconds a document (the difference over the documents after the first: start-up out)
+    and LibreOffice's start-up; ([], 0) without LibreOffice or with one document."""
+    from pipeline.writers import pdf
+
+    pairs = [(odt, out / "pdf" / f"{odt.stem}.pdf") for odt in sorted((out / "odt").glob("*.odt"))]
+    if len(pairs) < 2 or not pdf.available():
+        return [], 0.0
+    timed = []
+    for lot in (pairs[:1], pairs):
+        start = time.perf_counter()
+        failures += [f"pdf: {p}"[:200] for p in pdf.convert(lot)]
+        timed.append(time.perf_counter() - start)
+    per_doc = max(timed[1] - timed[0], 0.0) / (len(pairs) - 1)
+    return [per_doc] * len(pairs), max(timed[0] - per_doc, 0.0)
 
 
 def cli_time(into: list[float], failures: list[str], cmd: list[str], cwd: Path) -> None:

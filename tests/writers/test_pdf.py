@@ -1,4 +1,4 @@
-"""Tagged PDF (writers/pdf.py): LibreOffice prints every ODT, all in one process.
+"""Tagged PDF (writers/pdf.py): LibreOffice prints every ODT, one process at a time.
 
 Read back with pikepdf (structure tree, tags of every page's text, /Lang, title shown in
 the window, fonts embedded, bookmarks, PDF/UA identifier) and pdftotext (every word of the
@@ -248,17 +248,42 @@ def test_two_prints_are_byte_identical(pdfs: dict[str, Path],
         assert doc.check_pdf_syntax() == []  # qpdf finds the cross-references sound
 
 
-def test_many_files_print_in_parallel_the_same(pdfs: dict[str, Path],
-                                               office_documents: dict[str, Path], tmp_path: Path) -> None:
-    """With jobs=2 and two shares of PER_PROCESS files, two LibreOffice processes print
-    them at once: every PDF is there, byte for byte the one a single process prints."""
+def test_lots_printed_as_they_come_are_the_same(pdfs: dict[str, Path],
+                                                office_documents: dict[str, Path], tmp_path: Path) -> None:
+    """A background Printer given files in three lots (the batch under -jN, queuing each
+    ODT as it is written) prints each lot in one LibreOffice run, one run at a time: every
+    PDF is there, byte for byte the one a single run prints."""
     name = "idm2008-ws2-agenda.fr"
     tree = etree.parse(str(office_documents[name]))
     pairs = []
-    for k in range(2 * pdf.PER_PROCESS):
-        odt = tmp_path / "odt" / f"{k:02d}" / f"{name}-{k:02d}.odt"
+    for k in range(6):
+        odt = tmp_path / "odt" / f"{name}-{k:02d}.odt"
         get("odt")(tree, odt, Options())
         pairs.append((odt, tmp_path / "pdf" / f"{name}-{k:02d}.pdf"))
-    assert pdf.convert(pairs, jobs=2) == []
+    printer = pdf.Printer(background=True)
+    for lot in (pairs[:1], pairs[1:4], pairs[4:]):
+        printer.add(lot)
+    assert printer.finish() == []
+    assert 1 <= printer.runs <= 3
+    assert sorted(printer.printed) == sorted(pairs)
     prints = {dest.read_bytes() for _, dest in pairs}
     assert prints == {pdfs[name].read_bytes()}
+
+
+def test_time_limit_grows_with_the_text(office_documents: dict[str, Path], tmp_path: Path) -> None:
+    """LibreOffice's time limit is a start-up, then per file and per MB of content.xml: a
+    big master's ODT gets the time its size needs (a 50 MB master, 59 MB of content.xml,
+    over 15 minutes), a small one about FILE_SECONDS."""
+    from bench.masters import grow
+
+    small = tmp_path / "small.en.odt"
+    get("odt")(etree.parse(str(office_documents[NAMES[0]])), small, Options())
+    master = tmp_path / "big.en.xml"
+    master.write_bytes(grow(2_000_000))
+    big = tmp_path / "big.en.odt"
+    get("odt")(etree.parse(str(master)), big, Options())
+    one = pdf.time_limit([small]) - pdf.START_SECONDS
+    assert pdf.FILE_SECONDS <= one < pdf.FILE_SECONDS + 1
+    grown = pdf.time_limit([big]) - pdf.START_SECONDS - pdf.FILE_SECONDS
+    assert grown >= 2 * pdf.MB_SECONDS  # content.xml is larger than the master
+    assert pdf.time_limit([small, big]) == pytest.approx(pdf.START_SECONDS + one + grown + pdf.FILE_SECONDS)
