@@ -354,9 +354,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
             nxt = _skip_blank(lines, i)
             if not (title and nxt == i + 1 and nxt < len(lines) and not KIND_RE.match(lines[nxt].text.strip())
                     and (_CONTINUES_RE.search(title[-1].text.strip())
-                         or lines[nxt].text.strip()[:1].islower() and not ends_sentence(title[-1].text.strip()) or (
-                        (lines[nxt].text.strip()[:1].islower() or addresses(lines[nxt].text))
-                        and unfinished_letter_title(join_lines([ln.text for ln in title]))))):
+                         or lines[nxt].text.strip()[:1].islower() and not ends_sentence(title[-1].text.strip())
+                         or _letter_title_runs_on(title, lines[nxt].text))):
                 break
             i = nxt  # a blank line inside the title, after "during the" (pdfminer)
         text = lines[i].text
@@ -367,9 +366,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
             break  # a title in capitals, then a line in lower case with no blank line: a heading
         if title and i + 1 < len(lines) and RECORDS_RE.match(lines[i + 1].text.strip()):
             break  # the organ over "Official Records": the cover's series, under the title
-        goes_on = title and LETTER_RE.match(title[0].text.strip()) and (text.strip()[:1].islower() or (
-            (addresses(text) or _CONTINUES_RE.search(title[-1].text.strip()))
-            and unfinished_letter_title(join_lines([ln.text for ln in title]))))
+        goes_on = title and LETTER_RE.match(title[0].text.strip()) and (
+            text.strip()[:1].islower() or _letter_title_runs_on(title, text))
         if title and not goes_on and finished_letter_title(join_lines([ln.text for ln in title])):
             break  # "... addressed to the Secretary-General", then the letter, with no blank line
         if title and text.rstrip().endswith(","):
@@ -384,6 +382,14 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
         if text.rstrip().endswith((".", ":")):
             break
     return title, i
+
+
+def _letter_title_runs_on(title: list[Line], text: str) -> bool:
+    """True when the letter's title read so far has not said to whom it is addressed and
+    text goes on with it: in lower case, saying to whom, or after a word that needs the next
+    line ("... from the Permanent" / "Representative of ... addressed to the")."""
+    return (unfinished_letter_title(join_lines([ln.text for ln in title]))
+            and (text.strip()[:1].islower() or addresses(text) or bool(_CONTINUES_RE.search(title[-1].text.strip()))))
 
 
 #: The title of a letter or note verbale.
