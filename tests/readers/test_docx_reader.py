@@ -27,13 +27,10 @@ ITEM_WITH_TITLE = ("the writer prints the agenda item and its title as one parag
                    "long for an agenda-item line, so it is read as the title")
 DATE_ONLY_DAY = ("the writer prints a day without heading as its date: read back, the date "
                  "is the day's heading")
-SERIES_ON_ONE_LINE = ("the writer prints the Official Records series on one line ('General "
-                      "Assembly, Official Records, …'), the cover rule reads it line by line")
 KNOWN = {
     "agenda-en-council-numbered-talks-date-in-title": ({"headings"}, DATE_ONLY_DAY),
     "agenda-es-oea-simbolo-ampm-espaciado-layout": ({"headings"}, DATE_ONLY_DAY),
     "agenda-fr-date-titre-etat-au-pypdf": ({"headings"}, DATE_ONLY_DAY),
-    "un-official-records-en-pdftotext-cover-chapters": ({"title"}, SERIES_ON_ONE_LINE),
     "un-provisional-agenda-fr-annotated-programme": ({"title", "entries", "fallback"},
                                                      ITEM_WITH_TITLE + "; the annex line and "
                                                      "title of its programme of work, which the "

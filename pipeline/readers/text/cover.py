@@ -5,8 +5,10 @@ line "Official Records" near its top) print a cover ("General Assembly" / "Offic
 "Seventy-ninth Session" / "Supplement No. 19", the title) and then a title page with the
 same lines, wrapped differently. After ``remove_repeated_cover`` runs, a block of text
 lines (between blank lines) near the top whose words repeat an earlier block's, or those of
-a run of its lines, word for word, is debris: the first copy is the one read; so are the
-imprint at the cover's foot and the ISSN line.
+a run of its lines, word for word, is debris: the first copy is the one read (the symbol,
+which the title page prints beside the organ in some extractions, "General Assembly   A/79/19",
+is left out of the comparison); so are the imprint at the cover's foot, the ISSN line and the
+symbol printed down the cover's spine, a letter a line (pdfminer: "A" / "/" / "7" / "9" ...).
 """
 from __future__ import annotations
 
@@ -22,6 +24,12 @@ IMPRINT_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)\s*[â
 
 #: Where the body starts: the first numbered paragraph or chapter.
 _BODY_RE = re.compile(r"^(?:\d{1,3}\.(?:\s|$)|Chapter\s|Chapitre\s|CapÃ­tulo\s)")
+#: A word that is a document symbol ("A/79/19", "E/CN.6/2025/4").
+_SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./()*-]*$")
+#: A line of the spine: one character of the symbol.
+_SPINE_RE = re.compile(r"^[A-Z0-9./]$")
+#: The fewest lines of one character that make a spine (with a "/" among them).
+SPINE_LINES = 4
 #: How many lines from the top a repeated cover is looked for.
 COVER_LINES = 150
 #: A block repeated must have this many words at least (a lone symbol is other debris).
@@ -55,12 +63,25 @@ def remove_repeated_cover(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     drop: set[int] = set()
     for start, end in _blocks(lines, limit):
         drop.update(k for k in range(start, end) if IMPRINT_RE.match(lines[k].text.strip()))
-        words = tuple(w for ln in lines[start:end] for w in ln.text.split())
+        drop.update(_spine(lines, start, end))
+        words = tuple(w for ln in lines[start:end] for w in ln.text.split() if not _SYMBOL_RE.match(w))
         if len(words) < MIN_WORDS:
             continue
         if words in seen:
             drop.update(range(start, end))
         for a in range(start, end):  # every run of whole lines of the block, as printed
             for b in range(a + 1, min(end, a + MAX_RUN) + 1):
-                seen.add(tuple(w for ln in lines[a:b] for w in ln.text.split()))
+                seen.add(tuple(w for ln in lines[a:b] for w in ln.text.split() if not _SYMBOL_RE.match(w)))
     return drop_lines(lines, drop) if drop else (lines, [])
+
+
+def _spine(lines: list[Line], start: int, end: int) -> range:
+    """The lines of the block lines[start:end] that print the symbol down the cover's spine,
+    a character a line; an empty range when the block is something else."""
+    k = start
+    while k < end and _SPINE_RE.match(lines[k].text.strip()):
+        k += 1
+    run = [lines[j].text.strip() for j in range(start, k)]
+    if len(run) >= SPINE_LINES and "/" in run and run[0].isalpha():
+        return range(start, k)
+    return range(0)

@@ -366,6 +366,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
             break  # a title in capitals, then a line in lower case with no blank line: a heading
         if title and i + 1 < len(lines) and RECORDS_RE.match(lines[i + 1].text.strip()):
             break  # the organ over "Official Records": the cover's series, under the title
+        if title and _session_and_dates(lines, i) and not _CONTINUES_RE.search(title[-1].text.strip()):
+            break  # "2025 substantive session" / "(New York, ...)": the session, under the title
         goes_on = title and LETTER_RE.match(title[0].text.strip()) and (
             text.strip()[:1].islower() or _letter_title_runs_on(title, text))
         if title and not goes_on and finished_letter_title(join_lines([ln.text for ln in title])):
@@ -550,12 +552,39 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         mast.found["subtitle"] = (lines[j].text, {})
         mast.end = j + 1
         j = _skip_blank(lines, j + 1)
-    if "dates" not in mast.found and j < len(lines) and find_date_range(lines[j].text) \
+    got = _session_and_dates(lines, j) if "session" not in mast.found and "dates" not in mast.found else None
+    if got:
+        mast.found["session"] = (got[0], {})
+        mast.found["dates"] = (got[1], dict(zip(("from", "to"), got[2])))
+        mast.end = j + 2
+    elif "dates" not in mast.found and j < len(lines) and find_date_range(lines[j].text) \
             and is_date_line(lines[j].text.strip()):
         # the meeting's place and dates printed under the title (as our writers lay it out)
         mast.found["dates"] = (lines[j].text.strip(), dict(zip(("from", "to"), find_date_range(lines[j].text))))
         mast.end = j + 1
     _official_records(lines, mast)
+
+
+#: A session line short enough to be printed alone under a title ("2025 substantive session",
+#: "Resumed eightieth session", "Tercer período de sesiones").
+_SHORT_SESSION_WORDS = 5
+
+
+def _session_and_dates(lines: list[Line], j: int) -> tuple[str, str, tuple[str, str]] | None:
+    """(session, place and dates, (from, to)) when lines[j] is a short session line and the
+    next line its place and dates, perhaps in brackets ("2025 substantive session" /
+    "(New York, 17 February–14 March 2025)", under the title of the Official Records' cover)."""
+    if j + 1 >= len(lines) or lines[j].kind != "text" or lines[j + 1].kind != "text":
+        return None
+    text = " ".join(lines[j].text.split())
+    if len(text.split()) > _SHORT_SESSION_WORDS or not text[:1].isupper() and not text[:1].isdigit() \
+            or not SESSION_RE.match(text) or KIND_RE.match(text):
+        return None
+    dates = lines[j + 1].text.strip()
+    if dates.startswith("(") and dates.endswith(")"):
+        dates = dates[1:-1].strip()
+    got = find_date_range(dates)
+    return (text, dates, got) if got and is_date_line(dates) else None
 
 
 def _meeting_session(lines: list[Line], mast: Masthead) -> None:
