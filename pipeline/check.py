@@ -476,6 +476,10 @@ def check_fidelity(data: bytes, filename: str, root: etree._Element,
     """Every source word that is not debris is in the XML once, in order."""
     agenda = root.get("type") == "agenda"
     work = root.find("agenda/entry[@start]") is not None
+    if agenda and not work and root.find("agenda/entry") is not None:
+        from .readers.text.annotations import item_order  # the entries' order of the lines
+
+        lines = item_order(lines if lines is not None else normalise(data, filename).lines)
     src, (body, notes) = source_words(data, filename, lines, agenda, work), xml_words(root)
     meta = meta_words(root)
     cut = split_head(src, body, meta)

@@ -19,8 +19,9 @@ from ...errors import Diagnostic, PipelineError, error
 from .agenda import AgendaBuilder, is_day_line, is_day_rank
 from .footnotes import TO_SUPERSCRIPT, Note, extract_notes
 from .lexicon import MONTH_RE, STOPWORDS
+from .annotations import item_order
 from .masthead import LETTER_RE, read_masthead, read_title
-from .entries import ENTRY_RE, build_entries, is_provisional_agenda
+from .entries import ENTRY_RE, PROVISIONAL_RE, build_entries, is_provisional_agenda
 from .work import WORK_TITLE_RE, build_work, is_programme_of_work, split_programme
 from .meta import after_heading, build_meta, mark_version, meta_element
 from .normalise import LINE_ATTR, Line, normalise
@@ -187,6 +188,10 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
         # the UN layout, or a letter or note: the title after the symbol block, then the body
         read_title(lines, mast, text_width(lines))
         cut, heading, leftover = mast.end, None, []
+        first = next((k for k in range(cut, len(lines)) if lines[k].kind == "text"), None)
+        if entries and first is not None and PROVISIONAL_RE.match(
+                re.sub(r"^[IVX]{1,4}\.\s+", "", " ".join(lines[first].text.split()))):
+            heading, cut = " ".join(lines[first].text.split()), first + 1  # the list's heading
         meta = meta_element(mast.found, source)
     elif mast:  # the symbol block, then the title block's general rules up to paragraph 1
         meta, heading, leftover = build_meta(lines[mast.end:cut], doc_type, source, mast.found)
@@ -198,7 +203,7 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
                     "no title found: the document must start with its title")
     root.append(meta)
     if entries:
-        part = (build_work if work else build_entries)(leftover + lines[cut:])
+        part = build_work(leftover + lines[cut:]) if work else build_entries(item_order(leftover + lines[cut:]))
         builder = None
     elif doc_type == "agenda":
         default = meta.find("dates").get("from") if meta.find("dates") is not None else None

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .entries import PROVISIONAL_RE
 from .letters import LETTER_WORDS, addresses, finished_letter_title, unfinished_letter_title
 from .lexicon import ORIGINAL_RE, RECORDS_RE, governing_body_session
 from .normalise import Line
@@ -32,14 +33,14 @@ from .paper import PARA_RE, ROMAN_HEAD_RE, ends_sentence
 from .text import is_caps, join_lines
 from .times import find_date, find_date_range, is_date_line
 
-ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,120})*$", re.I)
+ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,120})*,?$", re.I)
 ORGAN_RE = re.compile(
     r"^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
     r"Trusteeship Council|International Court of Justice|"
     r"Assembl[ée]e g[ée]n[ée]rale|Conseil de s[ée]curit[ée]|Conseil [ée]conomique et social|"
     r"Conseil des droits de l[’']homme|Asamblea General|Consejo de Seguridad|"
     r"Consejo Econ[óo]mico y Social|Consejo de Derechos Humanos|"
-    r"Executive Board of .{3,80}|Conseil d[’']administration .{3,80}|Junta Ejecutiva .{3,80}|"
+    r"Executive Board of .{2,80}|Conseil d[’']administration .{2,80}|Junta Ejecutiva .{2,80}|"
     r"UN-Women|ONU-Femmes|ONU-Mujeres|"
     r"Conference of the Parties.{0,80}|Conf[ée]rence des Parties.{0,80})$", re.I)
 SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./()*-]*$")
@@ -49,7 +50,8 @@ LEVELS = {"general": "general", "générale": "general", "limited": "limited",
           "limitée": "limited", "limitada": "limited", "restricted": "restricted",
           "restreinte": "restricted", "reservada": "restricted", "restringida": "restricted"}
 SESSION_RE = re.compile(
-    r"^(?:.{0,100}\b(?:session|year|sesi[óo]n|per[ií]odo de sesiones|ann[ée]e|a[ñn]o)"
+    r"^(?:.{0,100}\b(?:session|year|sesi[óo]n|per[ií]odo (?:(?:extra)?ordinario )?de sesiones|ann[ée]e|a[ñn]o)"
+    r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire))?"
     r"(?:\s+of\s+\d{4}|\s+de\s+\d{4}|\s+\d{4})?"
     r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire))?"
     r"|(?:Session|Sesi[óo]n)\s+\S+.{0,40})$", re.I)
@@ -149,14 +151,14 @@ def _finish_line(head: list[tuple[int, str, str | None]], h: int, last: int,
     found.setdefault("session" if "session" in found else "organisation", []).extend(rest)
 
 
-def _organ_wraps(head: list[tuple[int, str, str | None]], h: int, last: int,
+def _organ_wraps(head: list[tuple[int, str, str | None]], h: int, org_line: int,
                  found: dict[str, list[str]]) -> bool:
     """True when head[h] is the next line of an organ's name wrapped over several short
-    lines ("Executive Board of the" / "United Nations Development" / "Programme, the ..."),
-    before the symbol block's fields."""
-    return (last >= 0 and head[h][0] == head[last][0] + 1 and len(head[h][1]) < 45
-            and not ({"distribution", "original-language", "issued"} & found.keys())
-            and _ORGAN_START_RE.match(found["organisation"][-1]) is not None)
+    lines ("Executive Board of the" / "United Nations Development" / "Programme, the ..."):
+    the first field of the line under the organ's last line (the symbol block's fields
+    printed beside it, as -layout does, or after it)."""
+    return (head[h][0] == org_line + 1 and (h == 0 or head[h - 1][0] != head[h][0])
+            and len(head[h][1]) < 45 and _ORGAN_START_RE.match(found["organisation"][-1]) is not None)
 
 
 #: An organ whose name runs over several lines.
@@ -209,9 +211,11 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
     pending_organ: list[str] = []
     body_session = False
     item_of = 0  # how many session fields were read when the last agenda item was
+    org_line = -2  # the line of the organisation's last part
     for h, (i, text, kind) in enumerate(head):
         if kind == "org" or (kind == "organ" and "original-language" not in found):
             found.setdefault("organisation", []).append(text)
+            org_line = i
         elif kind == "organ":
             pending_organ.append(text)  # the organ of the session line that follows
         elif kind == "symbol" and "symbol" not in found:
@@ -264,8 +268,9 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             continue
         elif kind is None and "organisation" in found and "session" not in found \
                 and (_CONTINUES_RE.search(found["organisation"][-1]) or text[:1].islower()
-                     or _organ_wraps(head, h, last, found)):
+                     or _organ_wraps(head, h, org_line, found)):
             found["organisation"][-1] += " " + text  # "Executive Board of the" / "United Nations Entity"
+            org_line = i
         elif kind is None and "organisation" in found and _session_follows(head, h) \
                 and not _REPORT_RE.match(text) and not (h + 1 < len(head) and head[h + 1][2] == "organ"):
             pending_organ.append(text)  # the body's name ("Commission on ...") above its session
@@ -366,6 +371,9 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
             break  # a title in capitals, then a line in lower case with no blank line: a heading
         if title and i + 1 < len(lines) and RECORDS_RE.match(lines[i + 1].text.strip()):
             break  # the organ over "Official Records": the cover's series, under the title
+        if title and PROVISIONAL_RE.match(join_lines([ln.text for ln in title])) \
+                and PROVISIONAL_RE.match(" ".join(text.split())):
+            break  # "Provisional agenda and annotations" / "Provisional agenda": the list's heading
         if title and _session_and_dates(lines, i) and not _CONTINUES_RE.search(title[-1].text.strip()):
             break  # "2025 substantive session" / "(New York, ...)": the session, under the title
         goes_on = title and LETTER_RE.match(title[0].text.strip()) and (
@@ -600,7 +608,8 @@ def _meeting_session(lines: list[Line], mast: Masthead) -> None:
         text = " ".join(lines[k].text.split())
         own, _, last = text.rpartition(", ")  # "Grupo de trabajo ..., Tercer período ...",
         one_line = k == first and own and len(last.split()) <= 8 and SESSION_RE.match(last)  # as we print it
-        if (one_line or k > first and len(text.split()) <= 8 and SESSION_RE.match(text)) \
+        alone = k == first and len(text.split()) <= 6 and SESSION_RE.match(text) and not _REPORT_RE.match(text)
+        if (one_line or alone or k > first and len(text.split()) <= 8 and SESSION_RE.match(text)) \
                 and not KIND_RE.match(text) and k + 1 < len(lines) and lines[k + 1].kind == "text":
             dates = lines[k + 1].text.strip()
             got = find_date_range(dates)
@@ -610,7 +619,7 @@ def _meeting_session(lines: list[Line], mast: Masthead) -> None:
             text = last if one_line else text
             if KIND_RE.match(name) or KIND_END_RE.match(name):
                 return  # "Report of the Committee on its ... session": a title
-            mast.found["session"] = (f"{name}, {text}", {})
+            mast.found["session"] = (f"{name}, {text}" if name else text, {})
             mast.found["dates"] = (dates, dict(zip(("from", "to"), got)))
             mast.end = k + 2
             return
