@@ -119,8 +119,8 @@ def _kind(text: str) -> str | None:
         return "symbol"
     if ITEM_RE.match(text):
         return "agenda-item"
-    if SESSION_RE.match(text) and len(text) < 130:
-        return "session"
+    if SESSION_RE.match(text) and len(text) < 130 and not (_REPORT_RE.match(text) and _ITS_RE.search(text)):
+        return "session"  # (not "Report of the Committee on its ninth session": a title)
     if find_date(text) and len(text) < 40 and not re.search(r"\b(?:dated|en date du|de fecha)\b", text):
         return "date"
     if len(text) < 90 and is_date_line(text):
@@ -166,6 +166,8 @@ _ORGAN_START_RE = re.compile(r"^(?:Executive Board|Conseil d[’']administration
                              r"Conference of the Parties|Conf[ée]rence des Parties)\b", re.I)
 
 
+#: "on its" / "at its" before a session: the session a report is of, in its title.
+_ITS_RE = re.compile(r"\b(?:on|at) its\b|\bsur les travaux de sa\b|\bsobre (?:la labor de )?su\b", re.I)
 #: A title, not a body's name, even with a session line under it ("Report of the
 #: Committee on ..." / "2026 session", the cover of the Official Records).
 _REPORT_RE = re.compile(r"^(?:Report|Rapport|Informe)\s+(?:of|on|du|de|sur|sobre)\b")
@@ -459,11 +461,12 @@ def _item_titles_block(lines: list[Line], mast: Masthead, width: int) -> None:
 
 
 def _missing_organ(mast: Masthead) -> str | None:
-    """The one organ the masthead names whose session is not yet read, if any."""
+    """The one organ the masthead names whose session is not yet read, if any, when it
+    names two (a joint document; one organ's session does not name it)."""
     session = mast.found.get("session", ("", {}))[0]
-    organs = [o for o in mast.found.get("organisation", ("", {}))[0].split(", ")
-              if ORGAN_RE.match(o) and o not in session]
-    return organs[0] if len(organs) == 1 else None
+    named = [o for o in mast.found.get("organisation", ("", {}))[0].split(", ") if ORGAN_RE.match(o)]
+    organs = [o for o in named if o not in session]
+    return organs[0] if len(named) > 1 and len(organs) == 1 else None
 
 
 def _organ_session(lines: list[Line], i: int) -> tuple[list[str], int] | None:

@@ -57,6 +57,8 @@ def ends_sentence(text: str) -> bool:
 
 
 SPACES_RE = re.compile(r" {2,}")
+#: A line that ends with a web address (or the end of one cut over two lines: "..._en.pdf").
+_URL_END_RE = re.compile(r"(?:https?://|www\.)\S*$|\S\.(?:pdf|html?|aspx|docx?)$|/$")
 #: The heading of a report's summary box.
 SUMMARY_RE = re.compile(r"^(?:Summary|Executive summary|Résumé|Resumen|Resumen ejecutivo|"
                         r"SUMMARY|EXECUTIVE SUMMARY|RÉSUMÉ|RESUMEN)\s*:?$")
@@ -216,14 +218,27 @@ def table_row(text: str) -> bool:
 
 def person_line(text: str) -> bool:
     """True when the line starts with a form of address ("Mr. Nathaniel Khng"): a name in
-    a list of participants, never a heading."""
-    return bool(HONORIFIC_RE.match(text.strip()))
+    a list of participants, never a heading. "D." is a heading's letter, not the Spanish
+    "D." (don), when one word or a word in lower case follows it ("D. Membership of the
+    Committee", "D. Agenda"), and so are the other letters and numerals of headings."""
+    text = text.strip()
+    if not HONORIFIC_RE.match(text):
+        return False
+    head = _numbered_heading(text)
+    if head is None:
+        return True
+    words = head.text.split()
+    return len(words) > 1 and not any(w[:1].islower() and w not in _NAME_PARTICLES for w in words)
+
+
+#: The words in lower case inside a person's name ("José de la Cruz", "Ingrid van Dam").
+_NAME_PARTICLES = frozenset("de del la las los y e da das do dos du le van von der den al el bin ben".split())
 
 
 def _numbered_heading(text: str) -> Heading | None:
     """A heading printed with a roman numeral or a capital letter: "II. BACKGROUND"."""
     m = ROMAN_HEAD_RE.match(text)
-    if m:
+    if m and m.group("n") != "C":  # (a "C." is the third letter, never chapter 100)
         return Heading(m.group("text"), m.group("n"), "roman")
     m = ALPHA_HEAD_RE.match(text)
     return Heading(m.group("text"), m.group("n"), "alpha") if m else None
@@ -421,8 +436,8 @@ class BodyBuilder:
             self.warnings.append(Diagnostic(
                 self.filename, line.no, f"paragraph number {n} {what}; "
                 f"numbered {self.expected} in the XML", "warning"))
-        elif not boundary and n > 1:
-            return False
+        elif not boundary and n > 1 and not (self.lines and _URL_END_RE.search(self.lines[-1][-200:])):
+            return False  # (the next number after a line that ends with a web address opens it)
         self.leave_summary()
         self.close_lists()
         self.para = etree.SubElement(self.sections[-1][1], "para", n=str(self.expected))
