@@ -31,7 +31,13 @@ PROVISIONAL_RE = re.compile(
     r"(?:\s+(?:and|et|y)\s+(?:documentation|documentación|annotations|anotaciones|"
     r"(?:provisional\s+|proposed\s+)?programme of work|programme de travail|programa de trabajo))?"
     r"(?:\s+annoté|\s+anotado)?\s*\*?$", re.I)
-ENTRY_RE = re.compile(r"^(?P<n>\d{1,2})\.(?:[\s\u00a0]+(?P<text>\S.*))?$")
+#: The title of a session's agenda that names the session ("Provisional agenda of the
+#: eighty-first regular session of the General Assembly, ..."), over one to three lines.
+PROVISIONAL_OF_RE = re.compile(
+    r"^(?:(?:Annotated\s+)?(?:Provisional|Preliminary|Supplementary)\s+(?:agenda|list(?:\s+of\s+items)?)\s+"
+    r"(?:of|for)\s+the\b|Ordre du jour (?:provisoire|préliminaire)(?: annoté)? de la\b|"
+    r"Programa (?:provisional|preliminar)(?: anotado)? del\b)", re.I)
+ENTRY_RE = re.compile(r"^(?P<n>\d{1,3})\.(?:[\s\u00a0]+(?P<text>\S.*))?$")
 SUB_RE = re.compile(r"^\(?(?P<n>[a-z])\)(?:[\s\u00a0]+(?P<text>\S.*))?$")
 DOCS_RE = re.compile(r"^(?:Documentation|Documentación|Documents?|Documentos|DOCUMENTATION|DOCUMENTACIÓN)\s*:?$")
 _BULLET_RE = re.compile(r"^[•·▪◦●‣■➢►–-]\s+")
@@ -73,7 +79,7 @@ def is_provisional_agenda(lines: list[Line]) -> bool:
         if seen > 60:
             return False
         if PROVISIONAL_RE.match(re.sub(r"(?<=[^\W\d_])(?:\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})$", "",
-                                       " ".join(line.text.split()))):  # its note's marker aside
+                                       " ".join(line.text.split()))) or PROVISIONAL_OF_RE.match(line.text.strip()):
             return any(ln.kind == "text" and ENTRY_RE.match(ln.text.strip()) for ln in lines[i + 1:i + 40])
     return False
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .entries import PROVISIONAL_RE
+from .entries import PROVISIONAL_OF_RE, PROVISIONAL_RE
 from .letters import LETTER_WORDS, addresses, finished_letter_title, unfinished_letter_title
 from .lexicon import ORIGINAL_RE, RECORDS_RE, governing_body_session
 from .normalise import Line
@@ -378,14 +378,17 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
             break  # "Provisional agenda and annotations" / "Provisional agenda": the list's heading
         if title and _session_and_dates(lines, i) and not _CONTINUES_RE.search(title[-1].text.strip()):
             break  # "2025 substantive session" / "(New York, ...)": the session, under the title
-        goes_on = title and LETTER_RE.match(title[0].text.strip()) and (
+        goes_on = title and (LETTER_RE.match(title[0].text.strip()) and (
             text.strip()[:1].islower() or _letter_title_runs_on(title, text))
+            or PROVISIONAL_OF_RE.match(title[0].text.strip()) and not ends_sentence(title[-1].text.strip()))
         if title and not goes_on and finished_letter_title(join_lines([ln.text for ln in title])):
             break  # "... addressed to the Secretary-General", then the letter, with no blank line
-        if title and text.rstrip().endswith(","):
+        if title and text.rstrip().endswith(",") and not _CONTINUES_RE.search(title[-1].text.strip()) \
+                and not goes_on:
             break  # "The Economic and Social Council,": a resolution's opening, under its title
         if PARA_RE.match(text) or ROMAN_HEAD_RE.match(text.strip()) or (
-                title and len(text) > 0.85 * width and not goes_on):
+                title and len(text) > 0.85 * width and not goes_on
+                and not _CONTINUES_RE.search(title[-1].text.strip())):
             break  # (a letter's title goes on in lower case, however long the line)
         title.append(lines[i])
         i += 1
