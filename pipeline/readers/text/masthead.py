@@ -43,7 +43,8 @@ ORGAN_RE = re.compile(
     r"Executive Board of .{2,80}|Conseil d[’']administration .{2,80}|Junta Ejecutiva .{2,80}|"
     r"UN-Women|ONU-Femmes|ONU-Mujeres|"
     r"Conference of the Parties.{0,80}|Conf[ée]rence des Parties.{0,80})$", re.I)
-SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./()*-]*$")
+SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./()*-]*"
+                       r"(?:\s\((?:\d{4}|Sect\.\s?\w{1,4}|Part\s+[IVX]{1,4}|Vol\.\s?[IVX]{1,4})\))?$")  # "S/RES/2801 (2026)"
 DISTR_RE = re.compile(r"^Distr\.?\s*:?\s*(?P<level>general|générale|limited|limitée|limitada|"
                       r"restricted|restreinte|reservada|restringida)\.?$", re.I)
 LEVELS = {"general": "general", "générale": "general", "limited": "limited",
@@ -264,7 +265,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
               and kind is None
               and len(found["agenda-item"]) < 16 and len(text) <= 75 and not LETTER_RE.match(text)
               and not _titled_item(found["agenda-item"], text)
-              and not (KIND_RE.match(text) and not _CONTINUES_RE.search(text))):
+              and not (KIND_RE.match(text) and not _CONTINUES_RE.search(text))
+              and not RESOLUTION_KIND_RE.match(text) and not RESOLUTION_NUMBER_RE.match(text)):
             found["agenda-item"].append(text)  # the item's title, line after line
             last = h
             continue
@@ -484,6 +486,16 @@ def _organ_session(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     return [text, " ".join(lines[k].text.split())], k + 1
 
 
+#: The kind of an adopted resolution or decision, printed above its number and title:
+#: "Resolution adopted by the General Assembly" (then "on 18 December 2026" and "[on the
+#: report of the Second Committee (A/81/440/Add.3, para. 12)]"), "Adopted by the Security
+#: Council at its 9876th meeting, on 3 March 2026" under "Resolution 2801 (2026)".
+RESOLUTION_KIND_RE = re.compile(
+    r"^(?:(?:Resolution|Decision)\s+adopted\s+by\s+the\s+.{3,80}|"
+    r"(?:Résolution|Décision)\s+adoptée\s+par\s+.{3,80}|(?:Resolución|Decisión)\s+aprobada\s+por\s+.{3,80}|"
+    r"(?:Adopted\s+by|Adoptée\s+par|Aprobada\s+por)\s+(?:the|le|la|el)\s+.{3,120})$", re.I)
+#: A resolution's number and title: "81/212.  Tidal energy ...", "Resolution 2801 (2026)".
+RESOLUTION_NUMBER_RE = re.compile(r"^(?:\d{1,3}/\d{1,4}\.?(?:\s|$)|(?:Resolution|Résolution|Resolución)\s+\d{1,4}\s+\(\d{4}\)$)")
 #: A draft's kind, printed above its title: "Draft resolution submitted by the President".
 DRAFT_RE = re.compile(r"^(?:Revised\s+)?(?:Draft|Projet|Proyecto)\s+(?:de\s+)?(?:resolution|decision|"
                       r"résolution|décision|resolución|decisión)\b.{0,120}$", re.I)
@@ -531,7 +543,11 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     _governing_body(lines, mast)
     _agenda_item_runs_to_title(lines, mast)
     first = _skip_blank(lines, mast.end)
-    if first < len(lines) and DRAFT_RE.match(lines[first].text.strip()):
+    if first < len(lines) and _resolution_kind(lines, first, mast):
+        if "title" in mast.found:
+            return  # "Resolution 2801 (2026)" over its kind: both read
+        # (else the kind above the number and title; mast.end moved to them)
+    elif first < len(lines) and DRAFT_RE.match(lines[first].text.strip()):
         # "Draft resolution submitted by the President": the kind, printed above the title
         mast.found["subtitle"] = (lines[first].text.strip(), {})
         mast.end = first + 1
@@ -560,6 +576,16 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
                 and not ROMAN_HEAD_RE.match(lines[k].text.strip()) and not ends_sentence(lines[k - 1].text.strip()):
             k += 1
         mast.found["subtitle"] = (join_lines([ln.text.strip() for ln in lines[j:k]]), {})
+        mast.end = k
+        j = _skip_blank(lines, k)
+    elif "subtitle" not in mast.found and j < len(lines) and RESOLUTION_KIND_RE.match(lines[j].text.strip()):
+        k = j + 1  # the kind under the number and title (as our writers print it), its origin in brackets
+        parts = [lines[j].text.strip()]
+        while k < len(lines) and lines[k].kind == "text" and (
+                "".join(parts).count("[") > "".join(parts).count("]") or lines[k].text.strip().startswith("[")):
+            parts.append(lines[k].text.strip())
+            k += 1
+        mast.found["subtitle"] = (join_lines(parts), {})
         mast.end = k
         j = _skip_blank(lines, k)
     elif "subtitle" not in mast.found and j < len(lines) and KIND_RE.match(lines[j].text):
@@ -599,6 +625,40 @@ def _session_and_dates(lines: list[Line], j: int) -> tuple[str, str, tuple[str, 
         dates = dates[1:-1].strip()
     got = find_date_range(dates)
     return (text, dates, got) if got and is_date_line(dates) else None
+
+
+def _resolution_kind(lines: list[Line], first: int, mast: Masthead) -> bool:
+    """An adopted resolution's kind and the lines under it (its date, "[on the report of the
+    ... Committee (...)]") to its number and title, or, for the Security Council, its number
+    above the kind: the subtitle, and mast.end at the title (module docstring)."""
+    text = " ".join(lines[first].text.split())
+    if RESOLUTION_NUMBER_RE.match(text) and not text[:1].isdigit():  # "Resolution 2801 (2026)"
+        k = _skip_blank(lines, first + 1)
+        if k < len(lines) and RESOLUTION_KIND_RE.match(" ".join(lines[k].text.split())):
+            mast.found["title"] = (text, {})
+            mast.found["subtitle"] = (" ".join(lines[k].text.split()), {})
+            mast.end = k + 1
+            return True
+        return False
+    if not RESOLUTION_KIND_RE.match(text) or "subtitle" in mast.found:
+        return False
+    parts, k = [text], first + 1
+    while k < len(lines) and len(parts) < 6:
+        k = _skip_blank(lines, k)
+        if k >= len(lines):
+            return False
+        t = " ".join(lines[k].text.split())
+        if RESOLUTION_NUMBER_RE.match(t):
+            break
+        if PARA_RE.match(t) or len(t) > 120:
+            return False
+        parts.append(t)
+        k += 1
+    else:
+        return False
+    mast.found["subtitle"] = (join_lines(parts), {})
+    mast.end = k
+    return True
 
 
 def _meeting_session(lines: list[Line], mast: Masthead) -> None:

@@ -72,7 +72,23 @@ ENCLOSURE_RE = re.compile(r"^(?:Enclosures?|Pièces? jointes?|Adjuntos?|Appendix
 #: How a letter's signature starts: an annex may follow it with no blank line.
 SIGNED = ("(Signed)", "(Signé)", "(Firmado)")
 #: Lines that start a block of their own: a signature, an annex.
-BLOCK_START_RE = re.compile(r"^(?:\((?:Signed|Signé|Firmado)\)|(?:Annex|Annexe|Anexo|Enclosure|Pièce jointe)\b)")
+#: A resolution's opening, a line of its own: "The General Assembly,", "Le Conseil économique et social,".
+OPENING_RE = re.compile(r"^(?:The|Le|La|El|L[’'])\s*(?:General Assembly|Security Council|Economic and Social Council|"
+                        r"Human Rights Council|Assemblée générale|Asamblea General|"
+                        r"(?:Executive Board|Council|Commission|Committee|Conference|Conseil|Commission|Comité|"
+                        r"Conférence|Consejo|Comisión|Conferencia|Junta Ejecutiva)\b[^,.;]{0,80}),$")
+#: The first words of a paragraph of a resolution's preamble ("Recalling ...,", "Deeply concerned ...,").
+PREAMBLE_RE = re.compile(
+    r"^(?:[A-Z][a-z]+ing|Bearing|Deeply|Gravely|Mindful|Aware|Convinced|Concerned|Conscious|Alarmed|"
+    r"Determined|Desirous|Guided|Cognizant|Encouraged|Affirming|Further|"
+    r"[A-ZÉ][a-zéèê]+ant|Conscient|Convaincue?|Profondément|Préoccupée?|Résolue?|Sachant|"
+    r"[A-Z][a-záéíóú]+(?:ando|iendo)|Consciente|Convencid[oa]|Profundamente|Preocupad[oa]|Decidid[oa])\b")
+#: A resolution's closing: the meeting that adopted it ("52nd plenary meeting").
+_MEETING = (r"\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting|\d{1,4}e\s+séance(?:\s+plénière)?|"
+            r"\d{1,4}a\s+sesión(?:\s+plenaria)?")
+MEETING_CLOSE_RE = re.compile(rf"^(?:{_MEETING})$")
+BLOCK_START_RE = re.compile(r"^(?:\((?:Signed|Signé|Firmado)\)|(?:Annex|Annexe|Anexo|Enclosure|Pièce jointe)\b|"
+                            rf"(?:{_MEETING})$)")
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 
@@ -328,6 +344,7 @@ class BodyBuilder:
         self.printed = 0
         self.blank = False
         self.after_heading = False
+        self.resolution = False  # past a resolution's opening ("The General Assembly,")
         self.prev_indent = 0
         self.warnings: list[Diagnostic] = []
 
@@ -505,11 +522,18 @@ class BodyBuilder:
                 or self.target.tag == "p" and STAR_NOTE_RE.match(self.lines[0])  # (its own block)
                 or self._after_last_item(text)):
             new_block = True
+        if not new_block and self.target.tag == "p" and (
+                len(self.lines) == 1 and OPENING_RE.match(self.lines[0])
+                or self.resolution and self.lines[-1].rstrip().endswith((",", ";")) and PREAMBLE_RE.match(text)):
+            new_block = True  # a resolution's opening, then each paragraph of its preamble
         if not new_block:
             self.lines.append(text)
             return
         self.close_lists()
+        if MEETING_CLOSE_RE.match(text):
+            self.para = None  # a resolution's closing belongs to no paragraph
         self._open_text(self.container(), "p", text, line.no)
+        self.resolution = self.resolution or bool(OPENING_RE.match(text))
 
     def _after_last_item(self, text: str) -> bool:
         """In a text with no blank lines, a capital after a list item that ends a sentence
