@@ -266,13 +266,15 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             seen[" ".join(lines[i].text.split())].append(i)
     drop: set[int] = set()
     # a header seen once only (page 2 of a two-page document) repeats a line of the first page
-    early = " ".join(" ".join(ln.text.split()) for ln in _first_lines(lines, 25)).casefold()
+    early_lines = [" ".join(ln.text.split()).casefold() for ln in _first_lines(lines, 25)]
+    early = " ".join(early_lines)
     for i in top:
         text = " ".join(lines[i].text.split())
         if (len(seen.get(text, ())) == 1 and lines[i].page_start
                 and (len(text) >= 20 or SYMBOL_LIKE_RE.match(text) and any(c.isdigit() for c in text))
-                and text.casefold() in early and not _structural(text)):
-            drop.add(i)
+                and _repeats_from_a_line_start(text.casefold(), early_lines)
+                and not lines[i].hint.startswith(("heading", "title")) and not _structural(text)):
+            drop.add(i)  # (not a heading set large, nor words found inside a sentence of page 1)
     # with no page breaks (pypdf): a page number, then the first page's title again
     firsts = {id(ln) for ln in _first_lines(lines, 25)}
     paged = any(ln.page_start for ln in lines)  # page breaks known: no guessing them here
@@ -297,6 +299,15 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if not SYMBOL_LIKE_RE.match(text):
             drop.add(idxs[0])
     return drop_lines(lines, drop)
+
+
+def _repeats_from_a_line_start(text: str, early_lines: list[str]) -> bool:
+    """True when text is printed among the first lines, from the start of one of them (the
+    title, wrapped otherwise), not only from inside a sentence."""
+    for k, line in enumerate(early_lines):
+        if line and (text.startswith(line) or line.startswith(text)) and text in " ".join(early_lines[k:k + 6]):
+            return True
+    return False
 
 
 def drop_lines(lines: list[Line], drop: set[int]) -> tuple[list[Line], list[Line]]:

@@ -232,6 +232,29 @@ def table_row(text: str) -> bool:
     return "  " in text and len(_COLUMN_GAP_RE.findall(text.strip())) >= 2  # (a gap: two spaces)
 
 
+#: The languages a transmitted report was submitted in, printed under its title.
+_SUBMITTED_RE = re.compile(r"^\[(?:Original|Originale?|Original)\s?:\s?[^\]]{3,120}\]$")
+
+
+def _transmitted_title(lines: list[Line], i: int) -> tuple[str, int] | None:
+    """(title, index after it) when lines[i] starts one to three lines of a title that a
+    blank line and "[Original: English, French and Spanish]" follow: the title of the
+    report a note transmits, printed on the page after the note."""
+    parts, k = [], i
+    while k < len(lines) and lines[k].kind == "text" and len(parts) < 3:
+        text = " ".join(lines[k].text.split())
+        if _SUBMITTED_RE.match(text) or PARA_RE.match(text) or len(text.split()) > 16:
+            break
+        parts.append(text)
+        k += 1
+    j = k
+    while j < len(lines) and lines[j].kind != "text":
+        j += 1
+    if not parts or j >= len(lines) or not _SUBMITTED_RE.match(" ".join(lines[j].text.split())):
+        return None
+    return join_lines(parts), k
+
+
 def person_line(text: str) -> bool:
     """True when the line starts with a form of address ("Mr. Nathaniel Khng"): a name in
     a list of participants, never a heading. "D." is a heading's letter, not the Spanish
@@ -405,6 +428,11 @@ class BodyBuilder:
             if annex:
                 i = self.open_annex(lines, i, annex)
                 self.blank = False
+                continue
+            got = _transmitted_title(lines, i) if at_start and (self.blank or line.page_start) else None
+            if got:  # a transmitted report's own title over "[Original: ...]"
+                self.open_section(got[0], None, "plain")
+                i, self.blank = got[1], False
                 continue
             if at_start and ENCLOSURE_RE.match(text):
                 i = self.open_enclosure(lines, i, cells)
