@@ -139,9 +139,12 @@ def _scrambled_notes(out: list[Line], lines: list[Line], i: int,
     pieces = [0] + [k for k in range(1, len(head))
                     if TERMINAL_RE.search(head[k - 1].text) and head[k].text[:1].isupper()]
     first = int(lines[i].text)
+    if first - expected == 1 and len(pieces) > 1 and any(
+            ln.kind == "sep" for ln in out[max(0, start - 2):start]):
+        pieces = [0]  # one note under the rule, however many sentences it has
     top = _index_before(lines, i, head[0])
     if len(pieces) != first - expected or top is None or not all(
-            marker_above(lines, top, n, loose=True) for n in range(expected, first)):
+            marker_above(lines, top, n, loose=True, word=True) for n in range(expected, first)):
         return None
     block: list[Line] = []
     for m, k in enumerate(pieces):
@@ -206,11 +209,14 @@ def _ends_page_as_notes(lines: list[Line], j: int, expected: int) -> bool:
     return True
 
 
-def marker_above(lines: list[Line], j: int, n: int, loose: bool = False) -> bool:
+def marker_above(lines: list[Line], j: int, n: int, loose: bool = False, word: bool = False) -> bool:
     """True when a text line of the page above line j holds marker n glued to a word or a
     mark ("programmes,1", "destination.2") or in superscript; loose: also one space after
-    a mark ("change. 1 This")."""
+    a mark ("change. 1 This"); word: also between a word and a word in lower case, a space
+    either side ("the United Nations 2 and other"), for a page foot whose shape says already
+    that it holds notes."""
     spaced = rf"|[,.;:!?”’\")\]]\s{n}(?![\d.])" if loose else ""
+    spaced += rf"|[^\W\d_]\s{n}\s(?=[a-z])" if word else ""
     glued = re.compile(rf"(?:[^\W\d_]|[,.;:!?”’\")\]]){n}(?!\d){spaced}|{str(n).translate(TO_SUPERSCRIPT)}")
     for k in range(j - 1, -1, -1):
         if lines[k].kind == "text" and glued.search(lines[k].text):
@@ -269,6 +275,14 @@ def _prev_is_blank(out: list[Line]) -> bool:
     return bool(out) and out[-1].kind == "blank"
 
 
+#: The abbreviations a note's line may end with, its sentence going on ("European Court of
+#: Human Rights, App." / "No. 40984/07, Judgment of ...").
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:^|[\s(])(?:App|Apps|No|Nos|para|paras|p|pp|vol|vols|Vol|ed|eds|al|art|arts|Art|Corr|Rev|Add|"
+    r"Sect|Suppl|cf|Cf|e\.g|i\.e|op|cit|loc|chap|Chap|sess|Ser|fig|Fig|n°|núm|párr|párrs|vol|t|éd|"
+    r"Mr|Mrs|Ms|Dr|Prof|St|Inc|Ltd|Co)\.$")
+
+
 def _consume_block(lines: list[Line], i: int, notes: list[Note]) -> int:
     """Read notes from line i; return the index of the first line after the block."""
     current: Note | None = None
@@ -284,8 +298,9 @@ def _consume_block(lines: list[Line], i: int, notes: list[Note]) -> int:
             notes.append(current)
         elif line.kind in ("blank", "sep"):
             pass
-        elif current and not TERMINAL_RE.search(current.lines[-1].text):
-            current.lines.append(line)
+        elif current and (not TERMINAL_RE.search(current.lines[-1].text)
+                          or _ABBREVIATION_END_RE.search(current.lines[-1].text)):
+            current.lines.append(line)  # (a note's line that ends "App." or "pp." goes on)
         else:
             break
         i += 1

@@ -162,6 +162,9 @@ def _organ_wraps(head: list[tuple[int, str, str | None]], h: int, org_line: int,
             and len(head[h][1]) < 45 and _ORGAN_START_RE.match(found["organisation"][-1]) is not None)
 
 
+#: An organisation's line this long was wrapped: the next line goes on with it (our writers
+#: print "United Nations, Executive Board of the ... , the United" / "Nations Population Fund ...").
+_WRAPPED_ORG = 70
 #: An organ whose name runs over several lines.
 _ORGAN_START_RE = re.compile(r"^(?:Executive Board|Conseil d[’']administration|Junta Ejecutiva|"
                              r"Conference of the Parties|Conf[ée]rence des Parties)\b", re.I)
@@ -272,7 +275,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             continue
         elif kind is None and "organisation" in found and "session" not in found \
                 and (_CONTINUES_RE.search(found["organisation"][-1]) or text[:1].islower()
-                     or _organ_wraps(head, h, org_line, found)):
+                     or _organ_wraps(head, h, org_line, found)
+                     or i == org_line + 1 and len(found["organisation"][-1]) >= _WRAPPED_ORG):
             found["organisation"][-1] += " " + text  # "Executive Board of the" / "United Nations Entity"
             org_line = i
         elif kind is None and "organisation" in found and _session_follows(head, h) \
