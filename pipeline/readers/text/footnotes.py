@@ -184,7 +184,15 @@ def _index_before(lines: list[Line], i: int, line: Line) -> int | None:
 _FOOT_NOTE_RE = re.compile(r"^(?P<n>\d{1,4})[\s\u00a0]+(?P<text>\S.*)$")
 
 
-def _ends_page_as_notes(lines: list[Line], j: int, expected: int) -> bool:
+def _turns_page(lines: list[Line], k: int, turns: frozenset[int]) -> bool:
+    """True when a new page starts at lines[k]: a form feed, or, in a text with none
+    (pypdf), a line after lines taken out (a page foot's job number, the next page's
+    header): turns holds their numbers (extract_notes)."""
+    return lines[k].page_start or lines[k].no in turns
+
+
+def _ends_page_as_notes(lines: list[Line], j: int, expected: int,
+                        turns: frozenset[int] = frozenset()) -> bool:
     """True when the lines from j to the end of the page (a form feed, a page number taken
     out, or the end of the text) are notes expected, expected + 1, ..., each "N text" with
     at most six continuation lines, no rule among them, and the page above them prints the
@@ -193,7 +201,7 @@ def _ends_page_as_notes(lines: list[Line], j: int, expected: int) -> bool:
     if not m or int(m.group("n")) != expected or not marker_above(lines, j, expected, loose=True):
         return False
     n, k, run = expected + 1, j + 1, 0
-    while k < len(lines) and not lines[k].page_start:
+    while k < len(lines) and not _turns_page(lines, k, turns):
         line = lines[k]
         if line.kind == "sep" and line.text.strip():
             return False  # the notes start under the rule below: line j is the text's
@@ -232,6 +240,9 @@ TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     """Remove footnote blocks from lines; return (remaining lines, notes)."""
+    # a text with no form feeds (pypdf): a page turns where lines were taken out
+    turns = frozenset() if any(ln.page_start for ln in lines) else frozenset(
+        lines[k].no for k in range(1, len(lines)) if lines[k].no > lines[k - 1].no + 1)
     lines = join_bare_numbers(lines)
     out: list[Line] = []
     notes: list[Note] = []
@@ -244,8 +255,8 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             j += 1
         if j < len(lines) and (_starts_note(lines[j], len(notes) + 1, after_rule) and (
                 after_rule or _prev_is_blank(out) or _prev_is_star_note(out))
-                or _ends_page_as_notes(lines, j, len(notes) + 1)):
-            i = _consume_block(lines, j, notes)
+                or _ends_page_as_notes(lines, j, len(notes) + 1, turns)):
+            i = _consume_block(lines, j, notes, turns)
             while out and out[-1].kind == "blank":
                 out.pop()
             if i < len(lines):
@@ -283,13 +294,14 @@ _ABBREVIATION_END_RE = re.compile(
     r"Mr|Mrs|Ms|Dr|Prof|St|Inc|Ltd|Co)\.$")
 
 
-def _consume_block(lines: list[Line], i: int, notes: list[Note]) -> int:
+def _consume_block(lines: list[Line], i: int, notes: list[Note],
+                   turns: frozenset[int] = frozenset()) -> int:
     """Read notes from line i; return the index of the first line after the block."""
     current: Note | None = None
     first = i
     while i < len(lines):
         line = lines[i]
-        if line.page_start and i > first:
+        if i > first and _turns_page(lines, i, turns):
             break  # a new page ends the block: its "N." is a paragraph, not note N
         m = _starts_note(line, len(notes) + 1, True)
         if m:
