@@ -715,7 +715,7 @@ def _number_runs(lines: list[Line]) -> list[Line]:
                     targets.append(m)
             m += 1
         if len(targets) != len(run):
-            targets = _paragraphs_above(out, i, len(run))
+            targets = _short_paragraphs_below(out, k, len(run)) or _paragraphs_above(out, i, len(run))
         if targets is None or len(targets) != len(run):
             i = k
             continue
@@ -726,6 +726,28 @@ def _number_runs(lines: list[Line]) -> list[Line]:
         out, _ = drop_lines(out, {k for k, ln in enumerate(out) if id(ln) in dropped})
         i = 0 if not out else i
     return out
+
+
+def _short_paragraphs_below(out: list[Line], k: int, count: int) -> list[int] | None:
+    """The first lines of the count blocks right after a column of numbers (from out[k]),
+    when each is a paragraph of at most three lines that ends with a full stop, semicolon
+    or colon (a resolution's operative paragraphs, too short to be as wide as the body's);
+    None otherwise."""
+    starts, m = [], k
+    while m < len(out) and len(starts) < count:
+        while m < len(out) and out[m].kind != "text":
+            m += 1
+        if m >= len(out) or LONE_MARKER_RE.match(out[m].text) or re.match(r"^\d{1,4}\.\s", out[m].text) \
+                or (starts and out[m].page_start):
+            return None
+        end = m
+        while end + 1 < len(out) and out[end + 1].kind == "text" and not out[end + 1].page_start:
+            end += 1
+        if end - m >= 3 or not re.search(r"[.;:]['\"»”’)\]]*$", out[end].text.rstrip()):
+            return None
+        starts.append(m)
+        m = end + 1
+    return starts if len(starts) == count else None
 
 
 def _paragraphs_above(out: list[Line], i: int, count: int) -> list[int] | None:
