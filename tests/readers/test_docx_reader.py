@@ -31,12 +31,11 @@ KNOWN = {
     "agenda-en-council-numbered-talks-date-in-title": ({"headings"}, DATE_ONLY_DAY),
     "agenda-es-oea-simbolo-ampm-espaciado-layout": ({"headings"}, DATE_ONLY_DAY),
     "agenda-fr-date-titre-etat-au-pypdf": ({"headings"}, DATE_ONLY_DAY),
-    "un-provisional-agenda-fr-annotated-programme": ({"title", "entries", "fallback"},
-                                                     ITEM_WITH_TITLE + "; the annex line and "
-                                                     "title of its programme of work, which the "
-                                                     "text reader keeps as a note of the first "
-                                                     "row, are printed in that row, so the "
-                                                     "programme is not found"),
+    "un-provisional-agenda-fr-annotated-programme": ({"title", "entries", "headings", "fallback"},
+                                                     ITEM_WITH_TITLE + ", and the item's title "
+                                                     "is then a word lost from the title block: "
+                                                     "the text falls back to plain paragraphs, "
+                                                     "without entries or the annex's headings"),
 }
 FIXTURES = fixture_texts()
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -475,8 +475,9 @@ WORK_HEAD_RE = re.compile(r"^(?:Fecha y hora|Date and time|Date et heure|Dates? 
 _CELLS_RE = re.compile(r"\s{2,}|\s*\|\s*")
 
 
-#: The first cell of a programme of work's header printed a cell a line, and the others.
-WORK_CELL_RE = re.compile(r"^(?:Date|Fecha)$")
+#: The first cell of a programme of work's header printed a cell a line, and the others
+#: (the time's cell, unless the first says it: "Date and time", as our writers print it).
+WORK_CELL_RE = re.compile(r"^(?:Date|Fecha)(?P<time>\s+(?:and time|et heure|y hora))?$")
 _WORK_CELLS = (re.compile(r"^(?:Heure|Hora|Time|Heures|Horas)$", re.I),
                re.compile(r"^(?:Point|Tema|Item|Points|Temas|Items)$", re.I),
                re.compile(r"^(?:Sujet|Asunto|Subject|Objet|Title|Titre|Título)$", re.I))
@@ -485,10 +486,11 @@ _WORK_CELLS = (re.compile(r"^(?:Heure|Hora|Time|Heures|Horas)$", re.I),
 def _cells_follow(lines: list[Line], i: int) -> list[int]:
     """The indices of a header printed a cell a line from lines[i] ("Date" / "Heure" /
     "Point" / "Sujet"), or [] when the cells after it are not the header's."""
-    texts = [k for k in range(i + 1, min(i + 8, len(lines))) if lines[k].kind == "text"][:3]
-    if len(texts) < 2 or not all(rx.match(lines[k].text.strip()) for rx, k in zip(_WORK_CELLS, texts)):
+    cells = _WORK_CELLS[1:] if WORK_CELL_RE.match(lines[i].text.strip()).group("time") else _WORK_CELLS
+    texts = [k for k in range(i + 1, min(i + 8, len(lines))) if lines[k].kind == "text"][:len(cells)]
+    if len(texts) < 2 or not all(rx.match(lines[k].text.strip()) for rx, k in zip(cells, texts)):
         return []
-    ok = [k for rx, k in zip(_WORK_CELLS, texts) if rx.match(lines[k].text.strip())]
+    ok = [k for rx, k in zip(cells, texts) if rx.match(lines[k].text.strip())]
     return [i] + ok
 
 
