@@ -31,11 +31,9 @@ KNOWN = {
     "agenda-en-council-numbered-talks-date-in-title": ({"headings"}, DATE_ONLY_DAY),
     "agenda-es-oea-simbolo-ampm-espaciado-layout": ({"headings"}, DATE_ONLY_DAY),
     "agenda-fr-date-titre-etat-au-pypdf": ({"headings"}, DATE_ONLY_DAY),
-    "un-provisional-agenda-fr-annotated-programme": ({"title", "entries", "headings", "fallback"},
-                                                     ITEM_WITH_TITLE + ", and the item's title "
-                                                     "is then a word lost from the title block: "
-                                                     "the text falls back to plain paragraphs, "
-                                                     "without entries or the annex's headings"),
+    "un-provisional-agenda-fr-annotated-programme": ({"title", "headings"},
+                                                     ITEM_WITH_TITLE + ", and the printed title "
+                                                     "under it the agenda's heading"),
 }
 FIXTURES = fixture_texts()
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

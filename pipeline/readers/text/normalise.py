@@ -134,7 +134,7 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     for i, line in enumerate(lines):
         if line.kind == "text" and (PAGE_NUMBER_RE.match(line.text) or _page_field(line.text)) \
                 and _isolated(lines, i) and not _number_above_page_number(lines, i) \
-                and not _number_above_its_note(lines, i):
+                and not _number_above_its_note(lines, i) and not _row_number(lines, i):
             debris.append(line)
             pending = True
             continue
@@ -145,6 +145,20 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             pending = False
         kept.append(line)
     return kept, debris
+
+
+def _row_number(lines: list[Line], i: int) -> bool:
+    """True when lines[i], a number alone, has a meeting's time alone above it (blank lines
+    between): the item number of a programme of work's row, printed a cell a line with
+    blank lines between ("10:00–13:00" / "" / "1" / "" / "Questions d’organisation"),
+    as pdftotext prints the table of our writers, not a page number."""
+    from .times import match_time_range  # (times reads lexicon only; most lines never get here)
+
+    k = next((k for k in range(i - 1, max(i - 4, -1), -1) if lines[k].kind != "blank"), None)
+    if k is None or lines[k].kind != "text" or lines[i].page_start:
+        return False
+    time = match_time_range(" ".join(lines[k].text.split()))
+    return bool(time) and not time[2]
 
 
 #: What every PAGE_FIELD_RE match holds: looked for first, as the pattern's lazy field
