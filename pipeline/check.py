@@ -33,6 +33,7 @@ from .readers.text.normalise import Line, normalise
 from .readers.text.paper import CHAPTER_RE, PARA_RE
 from .readers.text.agenda import is_day_line
 from .readers.text.times import match_time_range, second_range
+from .readers.text.agenda_annex import ANNEX_LINE_RE
 from .readers.text.work import HOURS_RE, ROW_RE, is_work_title
 
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
@@ -172,7 +173,8 @@ def source_words(data: bytes, filename: str, lines: list[Line] | None = None,
             text = _work_row(text)
             if not text:
                 continue
-        table = table or work and is_work_title(text)
+        # (a programme of work appended to an agenda starts at its annex line: R16)
+        table = table or work and (is_work_title(text) or bool(ANNEX_LINE_RE.match(text)))
         times = match_time_range(text) if agenda and text[:1].isdigit() else None
         para = PARA_RE.match(text) if text[:1].isdigit() and not times else None
         chapter = CHAPTER_RE.match(text) if text[:1] in "CcC" else None
@@ -475,7 +477,7 @@ def check_fidelity(data: bytes, filename: str, root: etree._Element,
                    lines: list[Line] | None = None) -> list[Diagnostic]:
     """Every source word that is not debris is in the XML once, in order."""
     agenda = root.get("type") == "agenda"
-    work = root.find("agenda/entry[@start]") is not None
+    work = any(root.find(path) is not None for path in ("agenda/entry[@start]", "agenda/annex/entry[@start]"))
     if agenda and not work and root.find("agenda/entry") is not None:
         from .readers.text.annotations import item_order  # the entries' order of the lines
 

@@ -47,6 +47,8 @@ _TEXT_TAGS = ("title", "heading", "name", "question", "discussion", "end", "p")
 _STRING = etree.XPath("string()")
 #: What normalize-space() strips.
 _XPATH_SPACE = " \t\r\n"
+#: A run of what normalize-space() collapses (XML spaces only, not every Unicode space).
+_XML_SPACES_RE = re.compile("[ \t\r\n]+")
 
 
 def _has_text(el: etree._Element) -> bool:
@@ -121,6 +123,13 @@ def _rules_hold(root: etree._Element) -> bool:
         if expected is None or n != expected + 1:
             return False
         before = para
+    for annex in root.iter("annex"):
+        n, heading = annex.get("n"), annex.find("heading")
+        if n is None:
+            continue
+        printed = _XML_SPACES_RE.sub(" ", _STRING(heading).strip(_XPATH_SPACE)) if heading is not None else ""
+        if f" {n} " not in f" {printed} ":
+            return False
     for item in root.iter("item"):
         start, end = item.get("start"), item.get("end")
         if start is not None and end is not None:

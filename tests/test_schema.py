@@ -143,3 +143,38 @@ def test_the_cheap_rule_pass_never_accepts_what_the_schematron_rejects() -> None
         rejected += not valid
         assert valid or not _rules_hold(mutant), etree.tostring(mutant)[:2000]
     assert rejected > 100  # the mutants do break the rules
+
+
+def _agenda_with(annexes: str, version: str = "2") -> etree._Element:
+    """A provisional agenda of one item, then ``annexes``."""
+    return etree.fromstring(
+        f'<document id="d" type="agenda" xml:lang="en" version="{version}"><meta><title>Provisional'
+        f' agenda</title><source file="d.txt" sha256="{"0" * 64}"/></meta><agenda>'
+        f'<entry n="1"><title>Election of officers.</title></entry>{annexes}</agenda></document>')
+
+
+def test_an_agenda_may_end_with_annexes() -> None:
+    """R16: an agenda's annexes come after its items: each its heading, perhaps its title,
+    then a programme of work (a note, then rows) or prose as in a paper's annex (numbered
+    from 1 again in each); nothing else, nowhere else; @n is the number its heading prints."""
+    from pipeline.validate import validate
+
+    work = ('<annex><heading>Annex</heading><heading>Proposed programme of work</heading>'
+            '<p>Subject to change.</p><entry n="1" day="2029-05-07" start="10:00" end="13:00">'
+            '<title>Election of officers</title></entry></annex>')
+    prose = ('<annex n="II"><heading>Annex II</heading><para n="1"><p>The Committee will meet.</p>'
+             '</para><para n="2"><p>It will close.</p></para></annex>')
+    assert validate(_agenda_with(work + prose), "x") == []
+    assert validate(_agenda_with('<annex><heading>Annex</heading></annex>'), "x") == []
+    for wrong in (work.replace("<p>Subject to change.</p>", "") .replace("</entry>", "</entry><p>After.</p>"),
+                  prose.replace('<para n="1">', '<entry n="1"><title>T</title></entry><para n="1">'),
+                  '<annex><p>No heading.</p></annex>',
+                  prose.replace('<para n="2">', '<para n="3">'),
+                  prose.replace('n="II"', 'n="III"'),
+                  prose.replace('<heading>Annex II</heading>', '<heading>Annex II</heading>' * 3)):
+        assert validate(_agenda_with(wrong), "x") != [], wrong
+    moved = _agenda_with(work)
+    moved.find("agenda").insert(0, moved.find("agenda/annex"))
+    assert validate(moved, "x") != []  # before the items
+    numbered = [d.message for d in validate(_agenda_with(prose.replace('n="II"', 'n="IV"')), "x")]
+    assert any("must print its number" in m for m in numbered), numbered

@@ -37,8 +37,8 @@ PDF_READER = "pdf-reader"
 #: LibreOffice as the clean text reads, measured when it was written: the day's date our
 #: writers print as a heading (every extractor reads it so), a people list, two UN
 #: mastheads whose organ's name wraps over a long line, the Official Records' series,
-#: which our writers print on one line above the title, and a programme of work appended
-#: to a provisional agenda.
+#: which our writers print on one line above the title, and a provisional agenda whose
+#: item and its title our writers print on one line.
 PDF_READER_MISSES = frozenset({
     ("agenda-en-council-numbered-talks-date-in-title", "headings"),
     ("agenda-es-oea-simbolo-ampm-espaciado-layout", "headings"),
@@ -50,10 +50,12 @@ PDF_READER_MISSES = frozenset({
     ("un-provisional-agenda-fr-annotated-programme", "title"),
     # our writers print the Official Records' series on one line above the title
     ("un-official-records-en-pdftotext-cover-chapters", "title"),
-    # the annex line and title of the programme of work appended to the agenda, which the
-    # text reader keeps as a note of the programme's first row, are printed in that row of
-    # the table: read back, the programme is not found and the text falls back
+    # the agenda item printed with its title on one line: read back, the item's title is a
+    # word lost from the title block and the text falls back to plain paragraphs, without
+    # its entries or its annex's headings (R16; the annex itself is read back: the pypdf
+    # reading, which keeps the title block, has every entry and heading)
     ("un-provisional-agenda-fr-annotated-programme", "entries"),
+    ("un-provisional-agenda-fr-annotated-programme", "headings"),
 })
 CATEGORIES = ("title", "days", "items", "times", "people", "questions", "entries", "paragraphs",
               "headings", "notes")

@@ -31,12 +31,9 @@ KNOWN = {
     "agenda-en-council-numbered-talks-date-in-title": ({"headings"}, DATE_ONLY_DAY),
     "agenda-es-oea-simbolo-ampm-espaciado-layout": ({"headings"}, DATE_ONLY_DAY),
     "agenda-fr-date-titre-etat-au-pypdf": ({"headings"}, DATE_ONLY_DAY),
-    "un-provisional-agenda-fr-annotated-programme": ({"title", "entries", "fallback"},
-                                                     ITEM_WITH_TITLE + "; the annex line and "
-                                                     "title of its programme of work, which the "
-                                                     "text reader keeps as a note of the first "
-                                                     "row, are printed in that row, so the "
-                                                     "programme is not found"),
+    "un-provisional-agenda-fr-annotated-programme": ({"title", "headings"},
+                                                     ITEM_WITH_TITLE + ", and the printed title "
+                                                     "under it the agenda's heading"),
 }
 FIXTURES = fixture_texts()
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

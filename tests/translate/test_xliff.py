@@ -14,6 +14,27 @@ from support.tools import require
 
 SAMPLE = FIXTURES / "sample.en.xml"
 ITEM = "agenda/day[2030-05-06]/item[10:00]"
+#: A provisional agenda with a programme of work in an annex and an annex in prose (R16).
+WORK = """<document id="work" type="agenda" xml:lang="fr" version="2">
+  <meta><title>Ordre du jour provisoire</title><source file="work.fr.txt" sha256="{sha}"/></meta>
+  <agenda>
+    <entry n="1"><title>Questions d’organisation.</title></entry>
+    <entry n="2"><title>Débat général.</title></entry>
+    <annex n="I"><heading>Annexe I</heading><heading>Projet de programme de travail</heading>
+      <p>Le programme pourra être modifié.</p>
+      <entry n="1" day="2029-04-09" start="10:00" end="13:00"><title>Questions d’organisation</title></entry>
+      <entry n="2" day="2029-04-09" start="10:00" end="13:00"><title>Débat général</title></entry>
+      <entry n="2" day="2029-04-09" start="15:00" end="18:00"><title>Débat général (suite)</title></entry>
+      <entry n="3(a)" day="2029-04-10" start="10:00"><title>Rapport sur les travaux</title></entry>
+    </annex>
+    <annex n="II"><heading>Annexe II</heading><heading>Organisation des travaux</heading>
+      <para n="1"><p>La Commission disposera de quatre séances.</p>
+        <list style="alpha"><item n="a">Le lundi : points 1 et 2 ;</item></list></para>
+      <para n="2"><p>Les séances se tiendront en salle 4.</p></para>
+    </annex>
+  </agenda>
+</document>
+"""
 
 
 @pytest.mark.parametrize("docid", DOCS)
@@ -197,3 +218,30 @@ def test_translate_toolkit_reads_and_writes_back(seed, tmp_path, docid):
         out = tmp_path / f"{name}.es.xml"
         pipeline("xliff", "import", str(path), "-o", str(out))
         assert body_of(out) == body_of(seed(docid, "es")), name
+
+
+def test_an_agendas_annexes_are_units_and_come_back(tmp_path, xliff_schema):
+    """R16: the headings, note, rows and prose of an agenda's annexes are units with ids made
+    from the annex's number (valid XLIFF 1.2), and the import puts each back in its annex."""
+    from pipeline.translate.xliff import export as export_tree, merge
+    from pipeline.validate import validate
+
+    src = tmp_path / "work.fr.xml"
+    src.write_text(WORK.replace("{sha}", "0" * 64), "utf-8")
+    xlf = export_tree(etree.parse(str(src)), "en", src.name)
+    assert xliff_schema.validate(etree.fromstring(xlf)), xliff_schema.error_log
+    ids = [u.get("id") for u in etree.fromstring(xlf).iter(f"{XLF}trans-unit")]
+    assert [i for i in ids if i.startswith("agenda/annex[I]/heading")] == [
+        "agenda/annex[I]/heading[#1]", "agenda/annex[I]/heading[#2]"]
+    assert "agenda/annex[I]/p[#1]" in ids and "agenda/annex[I]/entry[3(a)]/title" in ids
+    assert "agenda/annex[II]/para[1]/list[#1]/item[a]" in ids
+    root = etree.fromstring(xlf)
+    for unit in root.iter(f"{XLF}trans-unit"):
+        if unit.get("id") == "agenda/annex[II]/heading[#2]":
+            etree.SubElement(unit, f"{XLF}target").text = "Organization of work"
+    back = merge(etree.tostring(root), "work.fr-en.xlf", partial=True)
+    assert validate(back, "back") == []
+    annexes = back.getroot().findall("agenda/annex")
+    assert [a.findtext("heading[2]") for a in annexes] == [
+        "Projet de programme de travail", "Organization of work"]
+    assert len(annexes[0].findall("entry")) == 4 and len(annexes[1].findall("para")) == 2

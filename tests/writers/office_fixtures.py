@@ -117,8 +117,9 @@ FEATURE_AGENDA = """<document id="features-agenda" type="agenda" xml:lang="es" v
   </footnotes>
 </document>
 """
-#: A UN provisional agenda with its programme of work (entries that say when they meet, one
-#: meeting an item at two rows, a note and documents in a row) and a job number (R15).
+#: A UN provisional agenda with its programme of work in an annex (R16: entries that say
+#: when they meet, one meeting an item at two rows, a note and documents in a row, a note
+#: above the table), a second annex in prose, and a job number (R15).
 FEATURE_WORK = """<document id="features-work" type="agenda" xml:lang="fr" version="2">
   <meta>
     <title>Ordre du jour provisoire et programme de travail</title>
@@ -138,12 +139,20 @@ FEATURE_WORK = """<document id="features-work" type="agenda" xml:lang="fr" versi
       <documents label="Documentation"><doc symbol="E/TEST/2029/1">Ordre du jour provisoire</doc></documents>
     </entry>
     <entry n="2"><title>Débat général.</title><p>La Commission tiendra un débat général.</p></entry>
+    <annex n="I"><heading>Annexe I</heading><heading>Projet de programme de travail</heading>
+    <p>Le programme pourra être modifié par le Bureau.</p>
     <entry n="1" day="2029-04-09" start="10:00" end="13:00"><title>Questions d’organisation</title></entry>
     <entry n="2" day="2029-04-09" start="10:00" end="13:00"><title>Débat général</title>
       <p>Séance de haut niveau.<noteref to="fn1"/></p></entry>
     <entry n="2" day="2029-04-09" start="15:00" end="18:00"><title>Débat général (suite)</title></entry>
     <entry n="3(a)" day="2029-04-10" start="10:00"><title>Rapport sur les travaux</title>
       <documents><doc symbol="E/TEST/2029/2">Rapport du Secrétaire général</doc></documents></entry>
+    </annex>
+    <annex n="II"><heading>Annexe II</heading><heading>Organisation des travaux</heading>
+      <para n="1"><p>La Commission disposera de quatre séances.</p>
+        <list style="alpha"><item n="a">Le lundi : points 1 et 2 ;</item><item n="b">Le mardi : point 3.</item></list></para>
+      <para n="2"><p>Les séances se tiendront en salle de conférence 4.</p></para>
+    </annex>
   </agenda>
   <footnotes><footnote id="fn1" n="1">Avec la participation des ministres.</footnote></footnotes>
 </document>

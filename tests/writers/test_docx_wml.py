@@ -222,3 +222,31 @@ def test_a_programme_of_work_is_a_table_of_days_and_meetings(tmp_path):
     subject = [p for p in rows[-1].findall(qn("w:tc"))[2].iter(qn("w:p"))]  # title, then its note
     assert [norm("".join(t.text for t in p.iter(qn("w:t")))) for p in subject] == [
         "Aprobación del informe de la Comisión sobre su 62º período de sesiones", "* E/CN.9/2029/1."]
+
+
+def test_an_agendas_annexes_follow_its_items(office_documents: dict[str, Path], tmp_path: Path) -> None:
+    """R16: an annex of an agenda is a top section after the items: its heading in Heading
+    1, its title in Heading 2, then the note above its programme of work and the table, or
+    its prose (numbered paragraphs, their list)."""
+    out = tmp_path / "work.fr.docx"
+    get("docx")(etree.parse(str(office_documents["features-work.fr"])), out, Options())
+    body = part(out, "word/document.xml").find(qn("w:body"))
+    blocks = []
+    for el in body:
+        if el.tag == qn("w:tbl"):
+            head = el.find(qn("w:tr")).findall(qn("w:tc"))
+            blocks.append(("table", " | ".join(norm(run_text(c)) for c in head)))
+        elif el.tag == qn("w:p"):
+            style = el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            blocks.append((style.get(qn("w:val")) if style is not None else "", norm(run_text(el))))
+    start = blocks.index(("Heading1", "Annexe I"))
+    assert all(b[0] != "table" for b in blocks[:start])  # no table among the items
+    assert blocks[start + 1:start + 4] == [
+        ("Heading2", "Projet de programme de travail"),
+        ("BodyText", "Le programme pourra être modifié par le Bureau."),
+        ("table", "Date et heure | Point | Sujet")]
+    assert blocks[start + 4:start + 7] == [
+        ("Heading1", "Annexe II"), ("Heading2", "Organisation des travaux"),
+        ("NumberedParagraph", "1. La Commission disposera de quatre séances.")]
+    assert [b for b in blocks[start + 7:] if b[0] == "NumberedParagraph"] == [
+        ("NumberedParagraph", "2. Les séances se tiendront en salle de conférence 4.")]

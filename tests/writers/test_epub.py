@@ -1,6 +1,7 @@
 """EPUB writer: EPUBCheck-clean, accessible, complete and byte-for-byte reproducible."""
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 
@@ -126,3 +127,18 @@ def test_feature_documents_pass_epubcheck(feature_docs, tmp_path, words_check, p
             body = etree.fromstring(archive.read("EPUB/text.xhtml")).find("x:body", NS)
         problems = words_check(tree.getroot(), page_words(body, NOT_TEXT))
         assert not problems, "\n".join(problems)
+
+
+def test_an_agendas_annexes_are_in_the_navigation(feature_docs):
+    """R16: the navigation document lists an agenda's annexes under its title, each link
+    to the annex's heading in the text."""
+    data = build(feature_docs["feature-work.fr"])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        nav = etree.fromstring(archive.read("EPUB/nav.xhtml"))
+        text = etree.fromstring(archive.read("EPUB/text.xhtml"))
+    links = nav.xpath("//x:nav[@id='toc']//x:a", namespaces=NS)
+    annexes = [(a.get("href"), "".join(a.itertext())) for a in links if "annex" in a.get("href")]
+    assert annexes == [("text.xhtml#annex-1-heading", "Annexe I"), ("text.xhtml#annex-2-heading", "Annexe II")]
+    for href, words in annexes:
+        target = text.xpath(f"//*[@id='{href.split('#')[1]}']")
+        assert target and target[0].tag == f"{{{NS['x']}}}h2" and "".join(target[0].itertext()) == words

@@ -232,3 +232,30 @@ def test_a_programme_of_work_is_a_table_with_headers_in_scope():
         "1", "2", "3", "3", "4", "4", "5", "5", "6", "7"]
     assert rows[1].xpath("string(td[@class='subject']/p[@class='entry-title'])") == \
         "Aprobación del programa y otras cuestiones de organización"
+
+
+def test_an_agendas_annexes_are_sections_after_its_items(feature_docs):
+    """R16: each annex of an agenda is a section after the items, listed in the contents:
+    its heading (h2) and title (h3), then its programme of work (the note above the table,
+    then the one table, rows headed by their time) or its prose (numbered paragraphs, a
+    list)."""
+    html = lxml.html.document_fromstring(render(feature_docs["feature-work.fr"], Options()))
+    main = html.xpath("//main")[0]
+    annexes = main.xpath("section[contains(@class, 'annex')]")
+    assert [a.xpath("string(h2)") for a in annexes] == ["Annexe I", "Annexe II"]
+    assert [a.xpath("string(h3)") for a in annexes] == [
+        "Projet de programme de travail", "Organisation des travaux"]
+    assert main.xpath("section[@class='entry']")[-1].getnext() is annexes[0]
+    work, prose = annexes
+    assert [c.tag for c in work][2:] == ["p", "table"]
+    assert work.xpath("string(p)") == "Le programme pourra être modifié par le Bureau."
+    assert len(html.xpath("//table[@class='work']")) == 1
+    assert work.xpath("table/tbody/tr/td[@class='entry-num']/text()") == ["1", "2", "2", "3(a)"]
+    assert work.xpath("table//th[@scope='row']//time/@datetime")[:2] == [
+        "2029-04-09T10:00", "2029-04-09T13:00"]
+    assert prose.xpath("div[@class='para']/@id") == ["para-1", "para-2"]
+    assert [" ".join(li.text_content().split()) for li in prose.xpath("div[@class='para'][1]/ol/li")] == [
+        "(a) Le lundi : points 1 et 2 ;", "(b) Le mardi : point 3."]
+    assert html.xpath("//nav[@class='toc']//a/@href") == [
+        "#annex-1-heading", "#annex-2-heading", "#footnotes"]
+    assert all(html.xpath(f"//*[@id='{t[1:]}']") for t in html.xpath("//nav[@class='toc']//a/@href"))

@@ -315,3 +315,18 @@ def test_unknown_ast_node_is_an_error() -> None:
     blocks = [{"t": "Para", "c": [{"t": "Str", "c": "x"}, {"t": "Math", "c": []}]}]
     with pytest.raises(PipelineError, match=r"doc\.odt: error: .*Math"):
         emit.content(iter(blocks), house()["agenda"], "doc.odt")
+
+
+def test_an_agendas_annexes_follow_its_items(odt_files: dict[str, Path]) -> None:
+    """R16: an annex of an agenda is a heading of outline level 1 after the items, its
+    title of level 2, then its programme of work's table or its prose."""
+    text = part(odt_files["features-work.fr"], "content.xml").find("office:body/office:text", NS)
+    blocks = [(etree.QName(el).localname, el.get(q("text:outline-level")), norm(para_text(el)))
+              for el in text if el.tag in (q("text:h"), q("text:p"), q("table:table"))]
+    start = blocks.index(("h", "1", "Annexe I"))
+    assert not any(kind == "table" for kind, _, _ in blocks[:start])
+    assert blocks[start + 1:start + 3] == [("h", "2", "Projet de programme de travail"),
+                                           ("p", None, "Le programme pourra être modifié par le Bureau.")]
+    assert blocks[start + 3][0] == "table"
+    assert blocks[start + 4:start + 6] == [("h", "1", "Annexe II"), ("h", "2", "Organisation des travaux")]
+    assert blocks[start + 6] == ("p", None, "1. La Commission disposera de quatre séances.")

@@ -228,10 +228,23 @@ class EntryBuilder:
 
 
 def build_entries(lines: list[Line]) -> etree._Element:
-    """The <agenda> of a provisional agenda from the lines after its title; a programme of
-    work in its annex gives more entries, with their days and times (work.py)."""
+    """The <agenda> of a provisional agenda from the lines after its title, then its
+    annexes (R16: agenda_annex.py); a programme of work printed after the items with no
+    annex line gives more entries, with their days and times (work.py)."""
+    from .agenda_annex import build_annex, split_annexes
     from .work import build_work, split_programme  # (work.py reads entries' neighbours)
 
+    first = next((k for k, ln in enumerate(lines)
+                  if ln.kind == "text" and ENTRY_RE.match(ln.text.strip())), None)
+    cuts = split_annexes(lines, first) if first is not None else []
+    if cuts:
+        from . import text_width
+
+        agenda = build_entries(lines[:cuts[0]])
+        width = text_width(lines)
+        for start, end in zip(cuts, cuts[1:] + [len(lines)]):
+            agenda.extend(build_annex(lines[start:end], width))
+        return agenda
     cut = split_programme(lines)
     if cut is not None and any(ln.kind == "text" and ENTRY_RE.match(ln.text.strip()) for ln in lines[:cut]):
         agenda = build_entries(lines[:cut])

@@ -134,7 +134,7 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     for i, line in enumerate(lines):
         if line.kind == "text" and (PAGE_NUMBER_RE.match(line.text) or _page_field(line.text)) \
                 and _isolated(lines, i) and not _number_above_page_number(lines, i) \
-                and not _number_above_its_note(lines, i):
+                and not _number_above_its_note(lines, i) and not _row_number(lines, i):
             debris.append(line)
             pending = True
             continue
@@ -145,6 +145,20 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             pending = False
         kept.append(line)
     return kept, debris
+
+
+def _row_number(lines: list[Line], i: int) -> bool:
+    """True when lines[i], a number alone, has a meeting's time alone above it (blank lines
+    between): the item number of a programme of work's row, printed a cell a line with
+    blank lines between ("10:00–13:00" / "" / "1" / "" / "Questions d’organisation"),
+    as pdftotext prints the table of our writers, not a page number."""
+    from .times import match_time_range  # (times reads lexicon only; most lines never get here)
+
+    k = next((k for k in range(i - 1, max(i - 4, -1), -1) if lines[k].kind != "blank"), None)
+    if k is None or lines[k].kind != "text" or lines[i].page_start:
+        return False
+    time = match_time_range(" ".join(lines[k].text.split()))
+    return bool(time) and not time[2]
 
 
 #: What every PAGE_FIELD_RE match holds: looked for first, as the pattern's lazy field
@@ -475,8 +489,9 @@ WORK_HEAD_RE = re.compile(r"^(?:Fecha y hora|Date and time|Date et heure|Dates? 
 _CELLS_RE = re.compile(r"\s{2,}|\s*\|\s*")
 
 
-#: The first cell of a programme of work's header printed a cell a line, and the others.
-WORK_CELL_RE = re.compile(r"^(?:Date|Fecha)$")
+#: The first cell of a programme of work's header printed a cell a line, and the others
+#: (the time's cell, unless the first says it: "Date and time", as our writers print it).
+WORK_CELL_RE = re.compile(r"^(?:Date|Fecha)(?P<time>\s+(?:and time|et heure|y hora))?$")
 _WORK_CELLS = (re.compile(r"^(?:Heure|Hora|Time|Heures|Horas)$", re.I),
                re.compile(r"^(?:Point|Tema|Item|Points|Temas|Items)$", re.I),
                re.compile(r"^(?:Sujet|Asunto|Subject|Objet|Title|Titre|Título)$", re.I))
@@ -485,10 +500,11 @@ _WORK_CELLS = (re.compile(r"^(?:Heure|Hora|Time|Heures|Horas)$", re.I),
 def _cells_follow(lines: list[Line], i: int) -> list[int]:
     """The indices of a header printed a cell a line from lines[i] ("Date" / "Heure" /
     "Point" / "Sujet"), or [] when the cells after it are not the header's."""
-    texts = [k for k in range(i + 1, min(i + 8, len(lines))) if lines[k].kind == "text"][:3]
-    if len(texts) < 2 or not all(rx.match(lines[k].text.strip()) for rx, k in zip(_WORK_CELLS, texts)):
+    cells = _WORK_CELLS[1:] if WORK_CELL_RE.match(lines[i].text.strip()).group("time") else _WORK_CELLS
+    texts = [k for k in range(i + 1, min(i + 8, len(lines))) if lines[k].kind == "text"][:len(cells)]
+    if len(texts) < 2 or not all(rx.match(lines[k].text.strip()) for rx, k in zip(cells, texts)):
         return []
-    ok = [k for rx, k in zip(_WORK_CELLS, texts) if rx.match(lines[k].text.strip())]
+    ok = [k for rx, k in zip(cells, texts) if rx.match(lines[k].text.strip())]
     return [i] + ok
 
 

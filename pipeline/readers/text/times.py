@@ -34,9 +34,11 @@ def match_time_range(line: str) -> tuple[str, str | None, str] | None:
     m = TIME_RANGE_RE.match(line)
     if not m:
         return None
-    # A bare number ("2008", "3 pays") is not a time: require minutes, an h, or am/pm.
+    # A bare number ("2008", "3 pays") is not a time: require minutes, an h, or am/pm (the
+    # end's will do: "3–6 p.m.", as UN programmes of work print an afternoon meeting).
     raw_start = m.group("range")
-    if not (m.group("sm") or m.group("sampm") or re.match(r"\d{1,2}\s?h", raw_start, re.I)):
+    if not (m.group("sm") or m.group("sampm") or re.match(r"\d{1,2}\s?h", raw_start, re.I)
+            or m.group("eh") and m.group("eampm")):
         return None
     s_ampm, e_ampm = m.group("sampm"), m.group("eampm")
     if m.group("eh") and e_ampm and not s_ampm:

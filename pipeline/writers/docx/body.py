@@ -144,7 +144,7 @@ def list_blocks(lst: etree._Element, depth: int, notes: NoteFor) -> list[Node]:
 
 def agenda(el: etree._Element, notes: NoteFor, lang: str) -> Iterator[Node]:
     """The programme: its heading, then its entries (entries.py), or each day as a heading,
-    a timed table and an end line."""
+    a timed table and an end line; then its annexes."""
     if el.find("heading") is not None:
         yield styled_para("Agenda Heading", inlines(el.find("heading"), notes))
     yield from entries_blocks(el.findall("entry"), 2, notes, lang)
@@ -153,6 +153,20 @@ def agenda(el: etree._Element, notes: NoteFor, lang: str) -> Iterator[Node]:
         yield day_table(day, notes, lang)
         if day.find("end") is not None:
             yield styled_para("Day End", inlines(day.find("end"), notes))
+    for annex in el.iterfind("annex"):
+        yield from agenda_annex(annex, notes, lang)
+
+
+def agenda_annex(annex: etree._Element, notes: NoteFor, lang: str) -> Iterator[Node]:
+    """An annex of the agenda (R16), a top section as a paper's: its heading, its title one
+    level down, then its programme of work (a note, then the table) or its prose."""
+    yield section_heading(annex.find("heading"), 1, notes)
+    yield from (section_heading(h, 2, notes) for h in annex.findall("heading")[1:])
+    if annex.find("entry") is None:
+        yield from section_content(annex, 2, notes)
+        return
+    yield from (styled_para("Body Text", inlines(p, notes)) for p in annex.iterfind("p"))
+    yield from entries_blocks(annex.findall("entry"), 2, notes, lang)
 
 
 def day_heading(day: etree._Element, notes: NoteFor, lang: str) -> list[Node]:

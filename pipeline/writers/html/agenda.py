@@ -1,5 +1,7 @@
 """Agenda XML -> HTML: a timed programme, day by day, with a time column beside each item;
-or a provisional agenda's entries, a programme of work's meetings as a table (work.py)."""
+or a provisional agenda's entries, a programme of work's meetings as a table (work.py);
+then the agenda's annexes (R16), each a top section: its headings, then its programme of
+work or its prose, as a paper's annex is laid out."""
 from __future__ import annotations
 
 from typing import Callable
@@ -7,7 +9,7 @@ from typing import Callable
 from lxml import etree
 
 from .. import labels, work
-from .content import inline
+from .content import MAX_HEADING, block, blocks, heading, inline
 from .tree import Context, add, copy_translate, el, sub, text_of
 from .work import documents, work_table
 
@@ -29,6 +31,24 @@ def programme(ctx: Context, agenda: etree._Element) -> list[etree._Element]:
         return f"entry-{n}" + (f"-{seen[n]}" if seen[n] > 1 else "")
 
     out += entries(ctx, agenda.findall("entry"), 2, entry_id)
+    out += [annex(ctx, a, f"annex-{k}", entry_id)
+            for k, a in enumerate(agenda.findall("annex"), start=1)]
+    return out
+
+
+def annex(ctx: Context, src: etree._Element, annex_id: str,
+          entry_id: Callable[[etree._Element], str]) -> etree._Element:
+    """An annex of the agenda (R16): its heading (h2), its title (h3), then the rows of its
+    programme of work (a note above them first), or its prose."""
+    out = el("section", {"class": "annex level-2", "id": annex_id})
+    out.append(heading(ctx, src.find("heading"), 2, f"{annex_id}-heading"))
+    for k, title in enumerate(src.findall("heading")[1:], start=2):
+        out.append(heading(ctx, title, min(3, MAX_HEADING), f"{annex_id}-title-{k}"))
+    if src.find("entry") is not None:
+        add(out, *(block(ctx, p) for p in src.iterfind("p")))
+        add(out, *entries(ctx, src.findall("entry"), 3, entry_id))
+    else:
+        add(out, *blocks(ctx, src, 3, annex_id))
     return out
 
 

@@ -19,10 +19,12 @@ class Entry:
 
 
 def outline(ctx: Context, doc: etree._Element, depth: int = 2) -> list[Entry]:
-    """Days (agenda) or sections down to ``depth`` levels (paper), then the footnotes."""
+    """Days and annexes (agenda) or sections down to ``depth`` levels (paper), then the footnotes."""
     if doc.find("agenda") is not None:
         days = doc.find("agenda").findall("day")
         entries = [Entry(f"day-{i}", day_title(ctx, d)) for i, d in enumerate(days, start=1)]
+        entries += [Entry(f"annex-{k}-heading", text_of(a.find("heading")))  # (R16)
+                    for k, a in enumerate(doc.find("agenda").findall("annex"), start=1)]
     else:
         entries = sections(doc.find("body"), "sec", depth)
     if doc.find("footnotes") is not None:
