@@ -651,6 +651,8 @@ def _contents_end(lines: list[Line], i: int) -> int:
     nxt = next((k for k in range(last, min(last + 3, len(lines))) if lines[k].kind == "text"), None)
     if nxt is not None and lines[nxt].text.strip().isdecimal():
         last = nxt + 1
+    elif nxt is not None and _PAGE_COLUMN_RE.match(lines[nxt].text.strip()):
+        last = _page_column_end(lines, nxt + 1)
     label = next((k for k in range(last, min(last + 3, len(lines))) if lines[k].kind == "text"), None)
     after = next((k for k in range(label + 1, len(lines)) if lines[k].kind == "text"), None) \
         if label is not None else None
@@ -658,6 +660,24 @@ def _contents_end(lines: list[Line], i: int) -> int:
             after is None or lines[after].page_start):
         last = label + 1
     return last
+
+
+#: The header of the column of page numbers that pdfminer prints after the entries.
+_PAGE_COLUMN_RE = re.compile(r"^(?:Pages?|Páginas?)$")
+
+
+def _page_column_end(lines: list[Line], i: int) -> int:
+    """The index after the page numbers alone on their lines from i on (blank lines
+    between them): the contents' column of pages, printed under its header after the
+    entries ("Page" / "" / "2" / "" / "3")."""
+    end = i
+    for k in range(i, len(lines)):
+        if lines[k].kind != "text":
+            continue
+        if not lines[k].text.strip().isdecimal() or lines[k].page_start:
+            break
+        end = k + 1
+    return end
 
 
 def _wrapped_entry(lines: list[Line], j: int) -> bool:

@@ -23,8 +23,9 @@ from .footnotes import STAR_NOTE_RE
 from .normalise import LINE_ATTR, Line
 from .letters import (SALUTATION_RE, SIGNED_RE, annex_title, finished_letter_title, signature_end,
                       unfinished_letter_title)
-from .people import HONORIFIC_RE
+from .people import is_name, split_honorific
 from .text import is_caps, join_lines
+from .times import find_date, is_date_line
 
 PARA_RE = re.compile(r"^(?P<n>\d{1,4})\.[\s\u00a0]+(?P<text>\S.*)$")
 ROMAN_HEAD_RE = re.compile(r"^(?P<n>[IVXLC]+)\.[\s\u00a0]+(?P<text>\S.*)$")
@@ -255,23 +256,42 @@ def _transmitted_title(lines: list[Line], i: int) -> tuple[str, int] | None:
     return join_lines(parts), k
 
 
+#: An office before the person who holds it, in a list of officers ("Vice-Chairs: ").
+_ROLE_RE = re.compile(r"^[^\W\d_][\w’'-]*(?:\s+[\w’'-]+){0,3}\s?:\s+(?=\S)")
+#: The country a person represents, in brackets at the end of the line (" (Poland)").
+_COUNTRY_RE = re.compile(r"\s\((?:[^\W\d_][^()]{1,60})\)$")
+
+
 def person_line(text: str) -> bool:
-    """True when the line starts with a form of address ("Mr. Nathaniel Khng"): a name in
-    a list of participants, never a heading. "D." is a heading's letter, not the Spanish
-    "D." (don), when one word or a word in lower case follows it ("D. Membership of the
-    Committee", "D. Agenda"), and so are the other letters and numerals of headings."""
-    text = text.strip()
-    if not HONORIFIC_RE.match(text):
-        return False
-    head = _numbered_heading(text)
-    if head is None:
-        return True
-    words = head.text.split()
-    return len(words) > 1 and not any(w[:1].islower() and w not in _NAME_PARTICLES for w in words)
+    """True when the line names a person: a form of address before a name ("Mr. Nathaniel
+    Khng"; "D. Documentation" is a lettered heading, not Don Documentation), a name with
+    the country in brackets ("Hana Kobayashi (Japan)"), perhaps after an office
+    ("Rapporteur: Ms. Hana Kobayashi (Japan)"): a line of a list of participants or of
+    officers, never a heading."""
+    text = " ".join(text.split())
+    role = _ROLE_RE.match(text)
+    rest = text[role.end():] if role else text
+    honorific, name = split_honorific(rest)
+    country = _COUNTRY_RE.search(name)
+    name = name[:country.start()] if country else name.partition(",")[0]
+    if honorific:
+        return not _numbered_heading(text) or is_name(name)
+    return bool(country) and is_name(name)
 
 
-#: The words in lower case inside a person's name ("José de la Cruz", "Ingrid van Dam").
-_NAME_PARTICLES = frozenset("de del la las los y e da das do dos du le van von der den al el bin ben".split())
+def never_heading(text: str) -> bool:
+    """True when the line, short and unpunctuated as it may be, is never a heading: a
+    person (person_line), a date or a place and date alone (the dateline of a statement or
+    a decision, "16 March 2026", "March 16, 2026")."""
+    text = " ".join(text.split())
+    return person_line(text) or date_alone(text)
+
+
+def date_alone(text: str) -> bool:
+    """True when the line is only a date ("March 16, 2026" too, which is_date_line would
+    read as the place "March 16" before a year) or a place and a date."""
+    found = find_date(text)
+    return is_date_line(text) or bool(found) and found[1].group(0) == text.strip(" .")
 
 
 def _numbered_heading(text: str) -> Heading | None:
@@ -281,6 +301,18 @@ def _numbered_heading(text: str) -> Heading | None:
         return Heading(m.group("text"), m.group("n"), "roman")
     m = ALPHA_HEAD_RE.match(text)
     return Heading(m.group("text"), m.group("n"), "alpha") if m else None
+
+
+def _next_letter(stack: list[tuple[str | None, etree._Element]], n: str | None) -> bool:
+    """True when n, one letter, follows the letter of the innermost open lettered section
+    ("C" under "B", "I" under "H")."""
+    if not n or len(n) != 1:
+        return False
+    for style, section in reversed(stack):
+        if style == "alpha":
+            last = section.find("heading").get("n") or ""
+            return len(last) == 1 and ord(n) == ord(last) + 1
+    return False
 
 
 def _isolated(lines: list[Line], j: int, air_above: bool) -> bool:
@@ -443,7 +475,7 @@ class BodyBuilder:
             if self.try_para(line, text) or self.try_item(line, text):
                 pass
             else:
-                cell = i in cells or person_line(text) or table_row(line.text)
+                cell = i in cells or never_heading(text) or table_row(line.text)
                 found = heading_of(lines, i, self.after_heading) \
                     if (self.blank or self._prev_ends_sentence()) and not cell else None
                 if found is None and not cell and (
@@ -537,7 +569,8 @@ class BodyBuilder:
     def add_text(self, line: Line, text: str) -> None:
         """A plain line: continues the open text, or starts a new p (after a blank line;
         after a sentence's end when the line is indented deeper than the one above, as
-        ``pdftotext -layout`` prints a first line, or opens a signature or an annex)."""
+        ``pdftotext -layout`` prints a first line, or opens a signature or an annex; after
+        a dateline, which is a p of its own)."""
         new_block = self.target is None or (
             self.blank and self._prev_ends_sentence() and not line.page_start)
         starts_block = BLOCK_START_RE.match(text) or STAR_NOTE_RE.match(text)
@@ -548,6 +581,7 @@ class BodyBuilder:
                 or self._short_last_line(text)
                 or self.target.tag == "p" and len(self.lines) == 1 and SALUTATION_RE.match(self.lines[0])
                 or self.target.tag == "p" and STAR_NOTE_RE.match(self.lines[0])  # (its own block)
+                or self.target.tag == "p" and len(self.lines) == 1 and date_alone(self.lines[0])
                 or self._after_last_item(text)):
             new_block = True
         if not new_block and self.target.tag == "p" and (
@@ -682,6 +716,8 @@ class BodyBuilder:
         self.close_lists()
         self.para = None
         stack = self.sections
+        if style == "roman" and _next_letter(stack, n):
+            style = "alpha"  # "C." after "B.": a letter, not the roman hundred
         same_numbered = style in ("roman", "alpha") and stack[-1][0] == style
         if self.after_heading and len(stack) > 1 and not same_numbered:
             pass  # a heading directly under a heading is its subsection
