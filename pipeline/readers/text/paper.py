@@ -107,9 +107,11 @@ class Heading:
 _HAS_WORD_RE = re.compile(r"[^\W\d_]{2}")
 
 
-def heading_of(lines: list[Line], i: int, after_heading: bool = False) -> tuple[Heading, int] | None:
+def heading_of(lines: list[Line], i: int, after_heading: bool = False,
+               width: int = 80) -> tuple[Heading, int] | None:
     """The heading starting at lines[i] and the index after it, or None (after_heading:
-    the line above was read as a heading, so this one continues no sentence)."""
+    the line above was read as a heading, so this one continues no sentence; width: of
+    the body's lines)."""
     line = lines[i]
     text = " ".join(line.text.split())
     if not text or len(text.split()) > 18 or ends_sentence(text) or text.endswith(","):
@@ -123,10 +125,10 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False) -> tuple[
     title = _next_text_index(lines, i + 1) if chapter else None
     if title is not None and not PARA_RE.match(lines[title].text.strip()):
         head = Heading(" ".join(lines[title].text.split()), chapter.group("n"), "roman")
-        return _wrapped_heading(lines, title, head)
+        return _wrapped_heading(lines, title, head, width)
     numbered = _numbered_heading(text)
     if numbered and len(text.split()) <= 14 and not (prev and MID_SENTENCE_RE.search(prev.text)):
-        return _wrapped_heading(lines, i, numbered)
+        return _wrapped_heading(lines, i, numbered, width)
     after_blank = i == 0 or lines[i - 1].kind != "text" or after_heading
     if prev is not None and (not after_blank or line.page_start) and not ends_sentence(prev.text) \
             and not after_heading:
@@ -150,19 +152,45 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False) -> tuple[
     return Heading(full, None, "caps" if is_caps(full, 2) else "plain"), j
 
 
-def _wrapped_heading(lines: list[Line], i: int, heading: Heading) -> tuple[Heading, int]:
+#: The last word of a line that a heading goes on from ("... including those submitted by").
+_OPEN_END_RE = re.compile(r"(?:[,–-]|\b(?:of|and|the|in|on|for|to|by|from|at|with|its|their|de|la|"
+                          r"le|les|et|du|des|sur|pour|à|au|aux|y|del|el|los|las|en|para|por|con|sobre))$",
+                          re.IGNORECASE)
+
+
+def _wraps_onto(first: str, above: str, text: str, width: int) -> bool:
+    """True when a heading whose first line is first goes on from the line above to text:
+    text starts in lower case, or above ends on a word that needs more ("and", "by"), or the
+    first line filled the heading's column (two fifths of the body's width at least: a
+    short heading line is whole, and a line under it is a subheading, "II. Background" /
+    "Origins of the programme")."""
+    return text[:1].islower() or bool(_OPEN_END_RE.search(above)) or len(first) >= 0.4 * width
+
+
+def _wrapped_heading(lines: list[Line], i: int, heading: Heading, width: int = 80) -> tuple[Heading, int]:
     """A numbered heading and the lines it wraps onto ("V. Joint Inspection Unit review of
     governance and" / "oversight of the Executive Boards"): up to three short lines that
-    end no sentence, when a paragraph, a blank line or a new page follows them."""
+    end no sentence (_wraps_onto), when a paragraph, a blank line or a new page follows
+    them; one blank line may come between two of them (pdfminer prints one after each)."""
     j, parts = i + 1, []
-    while j < len(lines) and len(parts) < 3 and lines[j].kind == "text" and not lines[j].page_start:
+    first = " ".join(lines[i].text.split())
+    while j < len(lines) and len(parts) < 3 and not lines[j].page_start:
+        if lines[j].kind != "text":
+            if j + 1 < len(lines) and lines[j + 1].kind == "text" and not lines[j + 1].page_start \
+                    and _wraps_onto(first, parts[-1] if parts else first, lines[j + 1].text.strip(), width):
+                j += 1
+                continue
+            break
         text = " ".join(lines[j].text.split())
         if (ends_sentence(text) or len(text.split()) > 14 or PARA_RE.match(text)
                 or is_caps(heading.text, 2) and not is_caps(text, 2)  # a subheading under it
-                or MARKER_RE.match(text) or BULLET_RE.match(text) or _numbered_heading(text)):
+                or MARKER_RE.match(text) or BULLET_RE.match(text) or _numbered_heading(text)
+                or not _wraps_onto(first, parts[-1] if parts else first, text, width)):
             break
         parts.append(text)
         j += 1
+    while parts and lines[j - 1].kind != "text":
+        j -= 1  # (a blank line crossed, then no line of the heading under it)
     after = lines[j] if j < len(lines) else None
     if not parts or not (after is None or after.kind != "text" or after.page_start
                          or PARA_RE.match(after.text.strip())):
@@ -258,6 +286,8 @@ def _transmitted_title(lines: list[Line], i: int) -> tuple[str, int] | None:
 
 #: An office before the person who holds it, in a list of officers ("Vice-Chairs: ").
 _ROLE_RE = re.compile(r"^[^\W\d_][\w’'-]*(?:\s+[\w’'-]+){0,3}\s?:\s+(?=\S)")
+#: An office alone on its line, above the person who holds it ("Rapporteur:").
+_OFFICE_RE = re.compile(r"^[^\W\d_][\w’'-]*(?:\s+[\w’'-]+){0,3}\s?:$")
 #: The country a person represents, in brackets at the end of the line (" (Poland)").
 _COUNTRY_RE = re.compile(r"\s\((?:[^\W\d_][^()]{1,60})\)$")
 
@@ -476,7 +506,7 @@ class BodyBuilder:
                 pass
             else:
                 cell = i in cells or never_heading(text) or table_row(line.text)
-                found = heading_of(lines, i, self.after_heading) \
+                found = heading_of(lines, i, self.after_heading, self.width) \
                     if (self.blank or self._prev_ends_sentence()) and not cell else None
                 if found is None and not cell and (
                         self.blank or self.compact and (
@@ -572,7 +602,8 @@ class BodyBuilder:
         ``pdftotext -layout`` prints a first line, or opens a signature or an annex; after
         a dateline, which is a p of its own)."""
         new_block = self.target is None or (
-            self.blank and self._prev_ends_sentence() and not line.page_start)
+            self.blank and self._prev_ends_sentence() and not line.page_start
+            and not self._officers_go_on(text))
         starts_block = BLOCK_START_RE.match(text) or STAR_NOTE_RE.match(text)
         if not new_block and (
                 starts_block and (self._prev_ends_sentence() or line.page_start)
@@ -596,6 +627,14 @@ class BodyBuilder:
             self.para = None  # a resolution's closing belongs to no paragraph
         self._open_text(self.container(), "p", text, line.no)
         self.resolution = self.resolution or bool(OPENING_RE.match(text))
+
+    def _officers_go_on(self, text: str) -> bool:
+        """True when the open p is a list of officers (each of its lines an office,
+        "Vice-Chairs:", or a person, "Ana Ruiz (Chile)") and the line is one too: the list
+        is one p, blank lines between its lines or not (pdfminer prints them)."""
+        if self.target is None or self.target.tag != "p" or not self.lines:
+            return False
+        return all(_OFFICE_RE.match(t) or person_line(t) for t in (*self.lines, text))
 
     def _after_last_item(self, text: str) -> bool:
         """In a text with no blank lines, a capital after a list item that ends a sentence
