@@ -135,16 +135,24 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
         return None  # the line continues a sentence (across a wrap or a page break)
     j = i + 1
     parts = [text]
-    # A heading wrapped on a second line that starts in lower case.
-    if j < len(lines) and lines[j].kind == "text" and lines[j].text[:1].islower() \
-            and not ends_sentence(lines[j].text) and len(lines[j].text.split()) <= 10:
-        parts.append(" ".join(lines[j].text.split()))
+    while line.hint.startswith("heading") and j < len(lines) and len(parts) < 4 \
+            and lines[j].kind == "text" and lines[j].hint == line.hint:
+        parts.append(" ".join(lines[j].text.split()))  # the layout sets the lines alike
         j += 1
+    # A heading wrapped on a second line that starts in lower case (after the blank line
+    # pdfminer prints inside a heading, a last line with a blank line under it).
+    k = j + 1 if j + 1 < len(lines) and lines[j].kind == "blank" else j
+    if k < len(lines) and lines[k].kind == "text" and lines[k].text[:1].islower() \
+            and not ends_sentence(lines[k].text) and len(lines[k].text.split()) <= 10 \
+            and not lines[k].page_start and (k == j or k + 1 == len(lines) or lines[k + 1].kind != "text"):
+        parts.append(" ".join(lines[k].text.split()))
+        j = k + 1
     full = join_lines(parts)
     numbered = _numbered_heading(full)
     if numbered:
         return numbered, j
-    if not full[:1].isupper() and not full[:1].isdigit() or MID_SENTENCE_RE.search(full):
+    if not full[:1].isupper() and not full[:1].isdigit() or MID_SENTENCE_RE.search(full) \
+            or _cut_by_blank(lines, j, full, width):
         return None  # (a line that ends on "the" or "of" is a sentence cut by a blank line)
     if not _isolated(lines, j, after_blank or prev is None) and not (
             j == i + 1 and whole_top_heading(full) and (after_blank or prev is None)):
@@ -167,11 +175,24 @@ def _wraps_onto(first: str, above: str, text: str, width: int) -> bool:
     return text[:1].islower() or bool(_OPEN_END_RE.search(above)) or len(first) >= 0.4 * width
 
 
+def _cut_by_blank(lines: list[Line], j: int, text: str, width: int) -> bool:
+    """True when text, a long line (three fifths of the body's width at least), is followed
+    by blank lines and a line that goes on in lower case: a sentence that pdfminer cut with
+    a blank line ("I have the honour to transmit herewith the report of the" / "" /
+    "regional forum ..."), never a heading."""
+    k = _next_text_index(lines, j)
+    if k is None or k == j or len(text) < 0.6 * width:
+        return False
+    nxt = lines[k].text.strip()
+    return nxt[:1].islower() and not (MARKER_RE.match(nxt) or BULLET_RE.match(nxt))
+
+
 def _wrapped_heading(lines: list[Line], i: int, heading: Heading, width: int = 80) -> tuple[Heading, int]:
     """A numbered heading and the lines it wraps onto ("V. Joint Inspection Unit review of
     governance and" / "oversight of the Executive Boards"): up to three short lines that
-    end no sentence (_wraps_onto), when a paragraph, a blank line or a new page follows
-    them; one blank line may come between two of them (pdfminer prints one after each)."""
+    end no sentence (_wraps_onto, or set with the first line's heading hint), when a
+    paragraph, a blank line or a new page follows them; one blank line may come between
+    two of them (pdfminer prints one after each)."""
     j, parts = i + 1, []
     first = " ".join(lines[i].text.split())
     while j < len(lines) and len(parts) < 3 and not lines[j].page_start:
@@ -182,10 +203,11 @@ def _wrapped_heading(lines: list[Line], i: int, heading: Heading, width: int = 8
                 continue
             break
         text = " ".join(lines[j].text.split())
+        same_hint = lines[i].hint.startswith("heading") and lines[j].hint == lines[i].hint
         if (ends_sentence(text) or len(text.split()) > 14 or PARA_RE.match(text)
                 or is_caps(heading.text, 2) and not is_caps(text, 2)  # a subheading under it
                 or MARKER_RE.match(text) or BULLET_RE.match(text) or _numbered_heading(text)
-                or not _wraps_onto(first, parts[-1] if parts else first, text, width)):
+                or not same_hint and not _wraps_onto(first, parts[-1] if parts else first, text, width)):
             break
         parts.append(text)
         j += 1
