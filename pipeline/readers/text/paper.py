@@ -529,7 +529,8 @@ class BodyBuilder:
             else:
                 cell = i in cells or never_heading(text) or table_row(line.text)
                 found = heading_of(lines, i, self.after_heading, self.width) \
-                    if (self.blank or self._prev_ends_sentence()) and not cell else None
+                    if (self.blank or self._prev_ends_sentence() or self._heads_next_para(lines, i, text)) \
+                    and not cell else None
                 if found is None and not cell and (
                         self.blank or self.compact and (
                         self._prev_ends_sentence() or not self.lines)):
@@ -549,6 +550,17 @@ class BodyBuilder:
         self.leave_summary()
         self.flush()
         return self.body
+
+    def _heads_next_para(self, lines: list[Line], i: int, text: str) -> bool:
+        """True when the line is a numbered heading ("I. Introduction") right above the
+        next numbered paragraph: a heading even when the lines above end no sentence (the
+        unpunctuated titles of an annex, with no blank line under them, as pdftotext
+        prints them)."""
+        if not _numbered_heading(text):
+            return False
+        k = _next_text_index(lines, i + 1)
+        m = PARA_RE.match(lines[k].text.strip()) if k is not None else None
+        return bool(m) and int(m.group("n")) == self.printed + 1
 
     def try_para(self, line: Line, text: str) -> bool:
         """Open a numbered paragraph when the line starts with the next number; a number
