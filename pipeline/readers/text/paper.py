@@ -23,7 +23,7 @@ from .footnotes import STAR_NOTE_RE
 from .normalise import LINE_ATTR, Line
 from .letters import (SALUTATION_RE, SIGNED_RE, annex_title, finished_letter_title, signature_end,
                       unfinished_letter_title)
-from .people import is_name, split_honorific
+from .people import HONORIFIC_RE, is_name, split_honorific
 from .text import is_caps, join_lines
 from .times import find_date, is_date_line
 
@@ -114,8 +114,9 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
     the body's lines)."""
     line = lines[i]
     text = " ".join(line.text.split())
-    if not text or len(text.split()) > 18 or ends_sentence(text) or text.endswith(","):
-        return None
+    if not text or len(text.split()) > (40 if line.hint.startswith("heading") else 18) \
+            or ends_sentence(text) or text.endswith(","):
+        return None  # (a heading the layout sets as one may be long, on one line)
     if not _HAS_WORD_RE.search(text):
         return None  # "12 173.9", "(1.5)": a cell of a table of figures
     if PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text):
@@ -131,7 +132,7 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
         return _wrapped_heading(lines, i, numbered, width)
     after_blank = i == 0 or lines[i - 1].kind != "text" or after_heading
     if prev is not None and (not after_blank or line.page_start) and not ends_sentence(prev.text) \
-            and not after_heading:
+            and not after_heading and not (is_caps(text, 2) and person_line(prev.text)):
         return None  # the line continues a sentence (across a wrap or a page break)
     j = i + 1
     parts = [text]
@@ -147,10 +148,17 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
             and not lines[k].page_start and (k == j or k + 1 == len(lines) or lines[k + 1].kind != "text"):
         parts.append(" ".join(lines[k].text.split()))
         j = k + 1
+    while len(parts) < 4 and is_caps(text, 2) and j < len(lines) and lines[j].kind == "text" \
+            and is_caps(lines[j].text, 2) and not ends_sentence(lines[j].text) \
+            and (len(text) >= 45 or _OPEN_END_RE.search(parts[-1])):
+        parts.append(" ".join(lines[j].text.split()))  # a heading in capitals, wrapped
+        j += 1
     full = join_lines(parts)
     numbered = _numbered_heading(full)
     if numbered:
         return numbered, j
+    if is_caps(full, 2) and (_person_below(lines, j) or len(parts) > 1 and len(full.split()) >= 6):
+        return Heading(full, None, "caps"), j  # a group of a list of participants: "RAPPORTEUR"
     if not full[:1].isupper() and not full[:1].isdigit() or MID_SENTENCE_RE.search(full) \
             or _cut_by_blank(lines, j, full, width):
         return None  # (a line that ends on "the" or "of" is a sentence cut by a blank line)
@@ -173,6 +181,12 @@ def _wraps_onto(first: str, above: str, text: str, width: int) -> bool:
     short heading line is whole, and a line under it is a subheading, "II. Background" /
     "Origins of the programme")."""
     return text[:1].islower() or bool(_OPEN_END_RE.search(above)) or len(first) >= 0.4 * width
+
+
+def _person_below(lines: list[Line], j: int) -> bool:
+    """True when the next text line from j (a blank line between or not) names a person."""
+    k = _next_text_index(lines, j)
+    return k is not None and k <= j + 1 and not lines[k].page_start and person_line(lines[k].text)
 
 
 def _cut_by_blank(lines: list[Line], j: int, text: str, width: int) -> bool:
@@ -346,6 +360,23 @@ def date_alone(text: str) -> bool:
     return is_date_line(text) or bool(found) and found[1].group(0) == text.strip(" .")
 
 
+def participants_list(lines: list[Line]) -> bool:
+    """True when the text is a list of participants: ten lines or more, a sixth of its
+    lines at least, name a person, at their start or after a country ("Chile Ms. Ana
+    Ruiz", a row as pypdf prints it). Its headings are then in capitals ("RAPPORTEUR",
+    "OBSERVER STATES"); a line in small letters is a country or a name, never a heading."""
+    texts = [ln.text for ln in lines if ln.kind == "text"]
+    people = sum(1 for t in texts if person_line(t) or _names_in_row(t))
+    return people >= 10 and people >= len(texts) / 6
+
+
+def _names_in_row(text: str) -> bool:
+    """True when a form of address and a name follow the row's first words (a country of
+    up to four words)."""
+    words = text.split()
+    return any(HONORIFIC_RE.match(" ".join(words[k:])) for k in range(1, min(len(words), 5)))
+
+
 def _numbered_heading(text: str) -> Heading | None:
     """A heading printed with a roman numeral or a capital letter: "II. BACKGROUND"."""
     m = ROMAN_HEAD_RE.match(text)
@@ -496,6 +527,7 @@ class BodyBuilder:
         self.compact = sum(ln.kind == "blank" for ln in lines) <= len(lines) // 50
         layout = any(ln.hint for ln in lines)
         cells = cell_lines(lines)
+        participants = participants_list(lines)
         i = 0
         while i < len(lines):
             line = lines[i]
@@ -527,16 +559,19 @@ class BodyBuilder:
             if self.try_para(line, text) or self.try_item(line, text):
                 pass
             else:
-                cell = i in cells or never_heading(text) or table_row(line.text)
+                cell = i in cells and not (is_caps(text, 2) and _person_below(lines, i + 1)) \
+                    or never_heading(text) or table_row(line.text)
                 found = heading_of(lines, i, self.after_heading, self.width) \
-                    if (self.blank or self._prev_ends_sentence() or self._heads_next_para(lines, i, text)) \
-                    and not cell else None
+                    if (self.blank or self._prev_ends_sentence() or self._heads_next_para(lines, i, text)
+                        or self.lines and person_line(self.lines[-1])) and not cell else None
                 if found is None and not cell and (
                         self.blank or self.compact and (
                         self._prev_ends_sentence() or not self.lines)):
                     found = compact_heading(lines, i, self.width)
                 if found and layout and found[0].style == "plain" and not line.hint:
                     found = None  # a PDF or Word source sets the line as body text
+                if found and participants and found[0].style == "plain":
+                    found = None  # a country or a name of a list of participants
                 if found:
                     self.open_section(*found[0].__dict__.values())
                     i = found[1]
