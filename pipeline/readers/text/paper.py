@@ -117,6 +117,9 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
     if not text or len(text.split()) > (40 if line.hint.startswith("heading") else 18) \
             or ends_sentence(text) or text.endswith(","):
         return None  # (a heading the layout sets as one may be long, on one line)
+    decimal = _decimal_heading(lines, i, text, width)
+    if decimal:
+        return decimal
     if not _HAS_WORD_RE.search(text):
         return None  # "12 173.9", "(1.5)": a cell of a table of figures
     if PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text):
@@ -181,6 +184,36 @@ def _wraps_onto(first: str, above: str, text: str, width: int) -> bool:
     short heading line is whole, and a line under it is a subheading, "II. Background" /
     "Origins of the programme")."""
     return text[:1].islower() or bool(_OPEN_END_RE.search(above)) or len(first) >= 0.4 * width
+
+
+#: A heading's decimal number, alone on its line ("1.2") or before the title ("1.2 Title").
+_DECIMAL_RE = re.compile(r"^(?P<n>\d{1,2}\.\d{1,2})\.?(?:[\s\u00a0]+(?P<text>\S.*))?$")
+
+
+#: The number set apart from the title by a tab's gap (pdftotext -layout): "1.2   Title".
+_DECIMAL_GAP_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s{3,}\S")
+
+
+def _decimal_heading(lines: list[Line], i: int, text: str, width: int) -> tuple[Heading, int] | None:
+    """A heading numbered "1.2", its number kept in its text: the title (fourteen words at
+    most, in capitals first, ending no sentence) on the next line (pdftotext prints the
+    number alone, a blank line under it) or after a tab's gap (-layout), and a full line of
+    prose under it (a table's "1.5" / "Total" is none; "3.1 Expanding ...", one space
+    apart, is a paragraph numbered so)."""
+    m = _DECIMAL_RE.match(text)
+    if not m or m.group("text") and not _DECIMAL_GAP_RE.match(lines[i].text.strip()):
+        return None  # ("3.1 Expanding ...", a single space: a paragraph numbered so)
+    title, end = m.group("text"), i + 1
+    if title is None:
+        k = _next_text_index(lines, i + 1)
+        if k is None or k > i + 2 or lines[k].page_start:
+            return None
+        title, end = " ".join(lines[k].text.split()), k + 1
+    below = _next_text_index(lines, end)
+    if (not title[:1].isupper() or ends_sentence(title) or len(title.split()) > 14 or below is None
+            or below > end + 1 or len(lines[below].text.strip()) < 0.6 * width):
+        return None
+    return Heading(f"{m.group('n')} {title}", None, "plain"), end
 
 
 def _person_below(lines: list[Line], j: int) -> bool:
