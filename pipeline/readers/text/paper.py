@@ -32,6 +32,8 @@ ROMAN_HEAD_RE = re.compile(r"^(?P<n>[IVXLC]+)\.[\s\u00a0]+(?P<text>\S.*)$")
 ALPHA_HEAD_RE = re.compile(r"^(?P<n>[A-H])\.[\s\u00a0]+(?P<text>\S.*)$")
 #: "Chapter I" alone on its line, above the chapter's title (schema R6).
 CHAPTER_RE = re.compile(r"^(?:Chapter|CHAPTER|Chapitre|CHAPITRE|Capítulo|CAPÍTULO)\s+(?P<n>[IVXLC]{1,6}|\d{1,2})$")
+#: "Article I" alone on its line, above the article's title: a heading of its own.
+ARTICLE_RE = re.compile(r"^(?:Article|Artículo|ARTICLE|ARTÍCULO)\s+(?:[IVXLC]{1,6}|\d{1,3}|premier|primero)$")
 MARKER_RE = re.compile(
     r"^(?:\((?P<p>[a-z]{1,4}|\d{1,2})\)|(?P<b>[a-z]{1,4}|\d{1,2})\))[\s\u00a0]+(?P<text>\S.*)$")
 BULLET_RE = re.compile(r"^(?P<bullet>[•·▪◦●‣■➢►*\-–—])[\s\u00a0]+(?P<text>\S.*)$")
@@ -100,7 +102,7 @@ class Heading:
 
     text: str
     n: str | None
-    style: str  # roman | alpha | caps | plain
+    style: str  # roman | alpha | caps | plain | article
 
 
 #: A heading has a word of two letters at least.
@@ -133,6 +135,9 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
     numbered = _numbered_heading(text)
     if numbered and len(text.split()) <= 14 and not (prev and MID_SENTENCE_RE.search(prev.text)):
         return _wrapped_heading(lines, i, numbered, width)
+    if ARTICLE_RE.match(text) and (prev is None or ends_sentence(prev.text) or after_heading
+                                   or lines[i - 1].kind != "text"):
+        return Heading(text, None, "article"), i + 1  # (a level of its own, over its title)
     after_blank = i == 0 or lines[i - 1].kind != "text" or after_heading
     if prev is not None and (not after_blank or line.page_start) and not ends_sentence(prev.text) \
             and not after_heading and not (is_caps(text, 2) and person_line(prev.text)):
@@ -433,14 +438,16 @@ def _next_letter(stack: list[tuple[str | None, etree._Element]], n: str | None) 
 
 def _isolated(lines: list[Line], j: int, air_above: bool) -> bool:
     """A plain heading stands apart: a blank line or a paragraph or heading follows it,
-    and, without a blank line above it, a paragraph or heading must follow."""
+    and, without a blank line above it, a paragraph or heading must follow; with air above
+    it (a blank line, a heading), a bulleted list may follow it directly."""
     nxt = _next_text_index(lines, j)
     if nxt is None:
         return False
     next_is_structure = bool(PARA_RE.match(lines[nxt].text)) or heading_like(lines[nxt].text) \
         or _heading_above_para(lines, nxt)
     blank_after = j < len(lines) and lines[j].kind != "text"
-    return (blank_after or next_is_structure) and (air_above or next_is_structure)
+    bullets = air_above and nxt == j and bool(BULLET_RE.match(lines[nxt].text.strip()))
+    return (blank_after or next_is_structure or bullets) and (air_above or next_is_structure)
 
 
 def whole_top_heading(text: str) -> bool:
