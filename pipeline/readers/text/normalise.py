@@ -788,12 +788,16 @@ _LONE_PARA_RE = re.compile(r"^(\d{1,3})\.$")
 _PARA_START_RE = re.compile(r"^(\d{1,3})\.(?:\s|$)")
 
 
+#: A heading's roman numeral or capital letter before its title ("II. Organization of ...").
+_NUMBERED_HEADING_RE = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.\s")
+
+
 def number_before_first_line(lines: list[Line]) -> list[Line]:
     """A paragraph's number printed alone under its first line (pdfminer.six takes a
     justified paragraph's first line before the number in the margin): the number goes
     back above that line. Only the number that follows the last one met ("8." after "7."),
     or "1.", under a first line as long as most, that follows a blank line and ends no
-    sentence (a heading above a number is short)."""
+    sentence (a heading above a number is short, or starts with its numeral: "II. ...")."""
     lengths = sorted(len(ln.text.strip()) for ln in lines if ln.kind == "text")
     full = 0.7 * lengths[int(len(lengths) * 0.9)] if lengths else 0
     out: list[Line] = []
@@ -804,6 +808,7 @@ def number_before_first_line(lines: list[Line]) -> list[Line]:
             n = int(m.group(1)) if m else None
             if n is not None and n in (last + 1, 1) and len(out) > 1 and out[-1].kind == "text" \
                     and out[-2].kind == "blank" and not out[-1].text.strip()[:1].isdigit() \
+                    and not _NUMBERED_HEADING_RE.match(out[-1].text.strip()) \
                     and len(out[-1].text.strip()) >= full and not _SENTENCE_END_RE.search(out[-1].text.strip()) \
                     and k + 1 < len(lines) and lines[k + 1].kind == "text" and not line.page_start:
                 first = out.pop()
