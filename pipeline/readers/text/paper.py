@@ -167,6 +167,8 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
         return numbered, j
     if is_caps(full, 2) and (_person_below(lines, j) or len(parts) > 1 and len(full.split()) >= 6):
         return Heading(full, None, "caps"), j  # a group of a list of participants: "RAPPORTEUR"
+    if (after_blank or prev is None) and not MID_SENTENCE_RE.search(full) and _person_below(lines, j):
+        return Heading(full, None, "plain"), j  # "Draft report" / "Rapporteur: Ms. A B (Chile)"
     if not full[:1].isupper() and not full[:1].isdigit() or MID_SENTENCE_RE.search(full) \
             or _cut_by_blank(lines, j, full, width):
         return None  # (a line that ends on "the" or "of" is a sentence cut by a blank line)
