@@ -142,6 +142,8 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
     if prev is not None and (not after_blank or line.page_start) and not ends_sentence(prev.text) \
             and not after_heading and not (is_caps(text, 2) and person_line(prev.text)):
         return None  # the line continues a sentence (across a wrap or a page break)
+    if prev is not None and not after_heading and not numbered and MID_SENTENCE_RE.search(prev.text.rstrip()):
+        return None  # "... the French Republic and the" / "" / "Kingdom of ...": pdfminer's blank
     j = i + 1
     parts = [text]
     while line.hint.startswith("heading") and j < len(lines) and len(parts) < 4 \
