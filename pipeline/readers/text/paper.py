@@ -23,9 +23,8 @@ from .footnotes import STAR_NOTE_RE
 from .normalise import LINE_ATTR, Line
 from .letters import (SALUTATION_RE, SIGNED_RE, annex_title, finished_letter_title, signature_end,
                       unfinished_letter_title)
-from .people import HONORIFIC_RE, is_name, split_honorific
+from .nonheadings import date_alone, never_heading, office_line, participants_list, person_line
 from .text import is_caps, join_lines
-from .times import find_date, is_date_line
 
 PARA_RE = re.compile(r"^(?P<n>\d{1,4})\.[\s\u00a0]+(?P<text>\S.*)$")
 ROMAN_HEAD_RE = re.compile(r"^(?P<n>[IVXLC]+)\.[\s\u00a0]+(?P<text>\S.*)$")
@@ -362,63 +361,6 @@ def _transmitted_title(lines: list[Line], i: int) -> tuple[str, int] | None:
     return join_lines(parts), k
 
 
-#: An office before the person who holds it, in a list of officers ("Vice-Chairs: ").
-_ROLE_RE = re.compile(r"^[^\W\d_][\w’'-]*(?:\s+[\w’'-]+){0,3}\s?:\s+(?=\S)")
-#: An office alone on its line, above the person who holds it ("Rapporteur:").
-_OFFICE_RE = re.compile(r"^[^\W\d_][\w’'-]*(?:\s+[\w’'-]+){0,3}\s?:$")
-#: The country a person represents, in brackets at the end of the line (" (Poland)").
-_COUNTRY_RE = re.compile(r"\s\((?:[^\W\d_][^()]{1,60})\)$")
-
-
-def person_line(text: str) -> bool:
-    """True when the line names a person: a form of address before a name ("Mr. Nathaniel
-    Khng"; "D. Documentation" is a lettered heading, not Don Documentation), a name with
-    the country in brackets ("Hana Kobayashi (Japan)"), perhaps after an office
-    ("Rapporteur: Ms. Hana Kobayashi (Japan)"): a line of a list of participants or of
-    officers, never a heading."""
-    text = " ".join(text.split())
-    role = _ROLE_RE.match(text)
-    rest = text[role.end():] if role else text
-    honorific, name = split_honorific(rest)
-    country = _COUNTRY_RE.search(name)
-    name = name[:country.start()] if country else name.partition(",")[0]
-    if honorific:
-        return not _numbered_heading(text) or is_name(name)
-    return bool(country) and is_name(name)
-
-
-def never_heading(text: str) -> bool:
-    """True when the line, short and unpunctuated as it may be, is never a heading: a
-    person (person_line), a date or a place and date alone (the dateline of a statement or
-    a decision, "16 March 2026", "March 16, 2026")."""
-    text = " ".join(text.split())
-    return person_line(text) or date_alone(text)
-
-
-def date_alone(text: str) -> bool:
-    """True when the line is only a date ("March 16, 2026" too, which is_date_line would
-    read as the place "March 16" before a year) or a place and a date."""
-    found = find_date(text)
-    return is_date_line(text) or bool(found) and found[1].group(0) == text.strip(" .")
-
-
-def participants_list(lines: list[Line]) -> bool:
-    """True when the text is a list of participants: ten lines or more, a sixth of its
-    lines at least, name a person, at their start or after a country ("Chile Ms. Ana
-    Ruiz", a row as pypdf prints it). Its headings are then in capitals ("RAPPORTEUR",
-    "OBSERVER STATES"); a line in small letters is a country or a name, never a heading."""
-    texts = [ln.text for ln in lines if ln.kind == "text"]
-    people = sum(1 for t in texts if person_line(t) or _names_in_row(t))
-    return people >= 10 and people >= len(texts) / 6
-
-
-def _names_in_row(text: str) -> bool:
-    """True when a form of address and a name follow the row's first words (a country of
-    up to four words)."""
-    words = text.split()
-    return any(HONORIFIC_RE.match(" ".join(words[k:])) for k in range(1, min(len(words), 5)))
-
-
 def _numbered_heading(text: str) -> Heading | None:
     """A heading printed with a roman numeral or a capital letter: "II. BACKGROUND"."""
     m = ROMAN_HEAD_RE.match(text)
@@ -747,7 +689,7 @@ class BodyBuilder:
         is one p, blank lines between its lines or not (pdfminer prints them)."""
         if self.target is None or self.target.tag != "p" or not self.lines:
             return False
-        return all(_OFFICE_RE.match(t) or person_line(t) for t in (*self.lines, text))
+        return all(office_line(t) or person_line(t) for t in (*self.lines, text))
 
     def _after_last_item(self, text: str) -> bool:
         """In a text with no blank lines, a capital after a list item that ends a sentence
