@@ -27,9 +27,10 @@ _TERMINAL_RE = re.compile(r"[.!?…;:]['\"»”’)\]]*(?:\s?\*{1,3})?$")
 #: How the title of a letter or note verbale starts (masthead.LETTER_RE).
 LETTER_WORDS = (r"(?:(?:Identical\s+)?letters?|Note\s+verbale|(?:Lettres?\s+identiques|Lettres?)|"
                 r"(?:Cartas?\s+idénticas|Cartas?)|Nota\s+verbal)\s+(?:dated|datées?|de\s+fecha)\b")
-#: The start of a letter's title, or of its annex's: it runs on to whom it is addressed.
+#: The start of a letter's title, or of its annex's ("Annex II to the letter dated"): it runs
+#: on to whom it is addressed.
 _LETTER_TITLE_RE = re.compile(
-    rf"^(?:(?:Annex|Annexe|Anexo)\s+(?:to|à|de|al)\s+(?:the\s+|la\s+|las\s+|les\s+)?)?{LETTER_WORDS}", re.I)
+    rf"^(?:(?:Annex|Annexe|Anexo)(?:\s+(?:[IVXLC]{{1,6}}|\d{{1,2}}))?\s+(?:to|à|de|al)\s+(?:the\s+|la\s+|las\s+|les\s+)?)?{LETTER_WORDS}", re.I)
 _ADDRESSED_RE = re.compile(r"\b(?:addressed|adressées?|dirigidas?)\b", re.I)
 
 

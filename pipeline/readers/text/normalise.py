@@ -667,6 +667,8 @@ def _contents_end(lines: list[Line], i: int) -> int:
     nxt = next((k for k in range(last, min(last + 3, len(lines))) if lines[k].kind == "text"), None)
     if nxt is not None and lines[nxt].text.strip().isdecimal():
         last = nxt + 1
+    elif nxt is not None and _PAGE_COLUMN_RE.match(lines[nxt].text.strip()):
+        last = _page_column_end(lines, nxt + 1)
     label = next((k for k in range(last, min(last + 3, len(lines))) if lines[k].kind == "text"), None)
     after = next((k for k in range(label + 1, len(lines)) if lines[k].kind == "text"), None) \
         if label is not None else None
@@ -674,6 +676,24 @@ def _contents_end(lines: list[Line], i: int) -> int:
             after is None or lines[after].page_start):
         last = label + 1
     return last
+
+
+#: The header of the column of page numbers that pdfminer prints after the entries.
+_PAGE_COLUMN_RE = re.compile(r"^(?:Pages?|Páginas?)$")
+
+
+def _page_column_end(lines: list[Line], i: int) -> int:
+    """The index after the page numbers alone on their lines from i on (blank lines
+    between them): the contents' column of pages, printed under its header after the
+    entries ("Page" / "" / "2" / "" / "3")."""
+    end = i
+    for k in range(i, len(lines)):
+        if lines[k].kind != "text":
+            continue
+        if not lines[k].text.strip().isdecimal() or lines[k].page_start:
+            break
+        end = k + 1
+    return end
 
 
 def _wrapped_entry(lines: list[Line], j: int) -> bool:
@@ -806,12 +826,16 @@ _LONE_PARA_RE = re.compile(r"^(\d{1,3})\.$")
 _PARA_START_RE = re.compile(r"^(\d{1,3})\.(?:\s|$)")
 
 
+#: A heading's roman numeral or capital letter before its title ("II. Organization of ...").
+_NUMBERED_HEADING_RE = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.\s")
+
+
 def number_before_first_line(lines: list[Line]) -> list[Line]:
     """A paragraph's number printed alone under its first line (pdfminer.six takes a
     justified paragraph's first line before the number in the margin): the number goes
     back above that line. Only the number that follows the last one met ("8." after "7."),
     or "1.", under a first line as long as most, that follows a blank line and ends no
-    sentence (a heading above a number is short)."""
+    sentence (a heading above a number is short, or starts with its numeral: "II. ...")."""
     lengths = sorted(len(ln.text.strip()) for ln in lines if ln.kind == "text")
     full = 0.7 * lengths[int(len(lengths) * 0.9)] if lengths else 0
     out: list[Line] = []
@@ -822,6 +846,7 @@ def number_before_first_line(lines: list[Line]) -> list[Line]:
             n = int(m.group(1)) if m else None
             if n is not None and n in (last + 1, 1) and len(out) > 1 and out[-1].kind == "text" \
                     and out[-2].kind == "blank" and not out[-1].text.strip()[:1].isdigit() \
+                    and not _NUMBERED_HEADING_RE.match(out[-1].text.strip()) \
                     and len(out[-1].text.strip()) >= full and not _SENTENCE_END_RE.search(out[-1].text.strip()) \
                     and k + 1 < len(lines) and lines[k + 1].kind == "text" and not line.page_start:
                 first = out.pop()

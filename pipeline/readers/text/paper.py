@@ -23,7 +23,7 @@ from .footnotes import STAR_NOTE_RE
 from .normalise import LINE_ATTR, Line
 from .letters import (SALUTATION_RE, SIGNED_RE, annex_title, finished_letter_title, signature_end,
                       unfinished_letter_title)
-from .people import HONORIFIC_RE
+from .nonheadings import date_alone, never_heading, office_line, participants_list, person_line
 from .text import is_caps, join_lines
 
 PARA_RE = re.compile(r"^(?P<n>\d{1,4})\.[\s\u00a0]+(?P<text>\S.*)$")
@@ -31,6 +31,8 @@ ROMAN_HEAD_RE = re.compile(r"^(?P<n>[IVXLC]+)\.[\s\u00a0]+(?P<text>\S.*)$")
 ALPHA_HEAD_RE = re.compile(r"^(?P<n>[A-H])\.[\s\u00a0]+(?P<text>\S.*)$")
 #: "Chapter I" alone on its line, above the chapter's title (schema R6).
 CHAPTER_RE = re.compile(r"^(?:Chapter|CHAPTER|Chapitre|CHAPITRE|Capítulo|CAPÍTULO)\s+(?P<n>[IVXLC]{1,6}|\d{1,2})$")
+#: "Article I" alone on its line, above the article's title: a heading of its own.
+ARTICLE_RE = re.compile(r"^(?:Article|Artículo|ARTICLE|ARTÍCULO)\s+(?:[IVXLC]{1,6}|\d{1,3}|premier|primero)$")
 MARKER_RE = re.compile(
     r"^(?:\((?P<p>[a-z]{1,4}|\d{1,2})\)|(?P<b>[a-z]{1,4}|\d{1,2})\))[\s\u00a0]+(?P<text>\S.*)$")
 BULLET_RE = re.compile(r"^(?P<bullet>[•·▪◦●‣■➢►*\-–—])[\s\u00a0]+(?P<text>\S.*)$")
@@ -99,20 +101,26 @@ class Heading:
 
     text: str
     n: str | None
-    style: str  # roman | alpha | caps | plain
+    style: str  # roman | alpha | caps | plain | article
 
 
 #: A heading has a word of two letters at least.
 _HAS_WORD_RE = re.compile(r"[^\W\d_]{2}")
 
 
-def heading_of(lines: list[Line], i: int, after_heading: bool = False) -> tuple[Heading, int] | None:
+def heading_of(lines: list[Line], i: int, after_heading: bool = False,
+               width: int = 80) -> tuple[Heading, int] | None:
     """The heading starting at lines[i] and the index after it, or None (after_heading:
-    the line above was read as a heading, so this one continues no sentence)."""
+    the line above was read as a heading, so this one continues no sentence; width: of
+    the body's lines)."""
     line = lines[i]
     text = " ".join(line.text.split())
-    if not text or len(text.split()) > 18 or ends_sentence(text) or text.endswith(","):
-        return None
+    if not text or len(text.split()) > (40 if line.hint.startswith("heading") else 18) \
+            or ends_sentence(text) or text.endswith(","):
+        return None  # (a heading the layout sets as one may be long, on one line)
+    decimal = _decimal_heading(lines, i, text, width)
+    if decimal:
+        return decimal
     if not _HAS_WORD_RE.search(text):
         return None  # "12 173.9", "(1.5)": a cell of a table of figures
     if PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text):
@@ -122,26 +130,48 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False) -> tuple[
     title = _next_text_index(lines, i + 1) if chapter else None
     if title is not None and not PARA_RE.match(lines[title].text.strip()):
         head = Heading(" ".join(lines[title].text.split()), chapter.group("n"), "roman")
-        return _wrapped_heading(lines, title, head)
+        return _wrapped_heading(lines, title, head, width)
     numbered = _numbered_heading(text)
     if numbered and len(text.split()) <= 14 and not (prev and MID_SENTENCE_RE.search(prev.text)):
-        return _wrapped_heading(lines, i, numbered)
+        return _wrapped_heading(lines, i, numbered, width)
+    if ARTICLE_RE.match(text) and (prev is None or ends_sentence(prev.text) or after_heading
+                                   or lines[i - 1].kind != "text"):
+        return Heading(text, None, "article"), i + 1  # (a level of its own, over its title)
     after_blank = i == 0 or lines[i - 1].kind != "text" or after_heading
     if prev is not None and (not after_blank or line.page_start) and not ends_sentence(prev.text) \
-            and not after_heading:
+            and not after_heading and not (is_caps(text, 2) and person_line(prev.text)):
         return None  # the line continues a sentence (across a wrap or a page break)
+    if prev is not None and not after_heading and not numbered and MID_SENTENCE_RE.search(prev.text.rstrip()):
+        return None  # "... the French Republic and the" / "" / "Kingdom of ...": pdfminer's blank
     j = i + 1
     parts = [text]
-    # A heading wrapped on a second line that starts in lower case.
-    if j < len(lines) and lines[j].kind == "text" and lines[j].text[:1].islower() \
-            and not ends_sentence(lines[j].text) and len(lines[j].text.split()) <= 10:
-        parts.append(" ".join(lines[j].text.split()))
+    while line.hint.startswith("heading") and j < len(lines) and len(parts) < 4 \
+            and lines[j].kind == "text" and lines[j].hint == line.hint:
+        parts.append(" ".join(lines[j].text.split()))  # the layout sets the lines alike
+        j += 1
+    # A heading wrapped on a second line that starts in lower case (after the blank line
+    # pdfminer prints inside a heading, a last line with a blank line under it).
+    k = j + 1 if j + 1 < len(lines) and lines[j].kind == "blank" else j
+    if k < len(lines) and lines[k].kind == "text" and lines[k].text[:1].islower() \
+            and not ends_sentence(lines[k].text) and len(lines[k].text.split()) <= 10 \
+            and not lines[k].page_start and (k == j or k + 1 == len(lines) or lines[k + 1].kind != "text"):
+        parts.append(" ".join(lines[k].text.split()))
+        j = k + 1
+    while len(parts) < 4 and is_caps(text, 2) and j < len(lines) and lines[j].kind == "text" \
+            and is_caps(lines[j].text, 2) and not ends_sentence(lines[j].text) \
+            and (len(text) >= 45 or _OPEN_END_RE.search(parts[-1])):
+        parts.append(" ".join(lines[j].text.split()))  # a heading in capitals, wrapped
         j += 1
     full = join_lines(parts)
     numbered = _numbered_heading(full)
     if numbered:
         return numbered, j
-    if not full[:1].isupper() and not full[:1].isdigit() or MID_SENTENCE_RE.search(full):
+    if is_caps(full, 2) and (_person_below(lines, j) or len(parts) > 1 and len(full.split()) >= 6):
+        return Heading(full, None, "caps"), j  # a group of a list of participants: "RAPPORTEUR"
+    if (after_blank or prev is None) and not MID_SENTENCE_RE.search(full) and _person_below(lines, j):
+        return Heading(full, None, "plain"), j  # "Draft report" / "Rapporteur: Ms. A B (Chile)"
+    if not full[:1].isupper() and not full[:1].isdigit() or MID_SENTENCE_RE.search(full) \
+            or _cut_by_blank(lines, j, full, width):
         return None  # (a line that ends on "the" or "of" is a sentence cut by a blank line)
     if not _isolated(lines, j, after_blank or prev is None) and not (
             j == i + 1 and whole_top_heading(full) and (after_blank or prev is None)):
@@ -149,19 +179,95 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False) -> tuple[
     return Heading(full, None, "caps" if is_caps(full, 2) else "plain"), j
 
 
-def _wrapped_heading(lines: list[Line], i: int, heading: Heading) -> tuple[Heading, int]:
+#: The last word of a line that a heading goes on from ("... including those submitted by").
+_OPEN_END_RE = re.compile(r"(?:[,–-]|\b(?:of|and|the|in|on|for|to|by|from|at|with|its|their|de|la|"
+                          r"le|les|et|du|des|sur|pour|à|au|aux|y|del|el|los|las|en|para|por|con|sobre))$",
+                          re.IGNORECASE)
+
+
+def _wraps_onto(first: str, above: str, text: str, width: int) -> bool:
+    """True when a heading whose first line is first goes on from the line above to text:
+    text starts in lower case, or above ends on a word that needs more ("and", "by"), or the
+    first line filled the heading's column (two fifths of the body's width at least: a
+    short heading line is whole, and a line under it is a subheading, "II. Background" /
+    "Origins of the programme")."""
+    return text[:1].islower() or bool(_OPEN_END_RE.search(above)) or len(first) >= 0.4 * width
+
+
+#: A heading's decimal number, alone on its line ("1.2") or before the title ("1.2 Title").
+_DECIMAL_RE = re.compile(r"^(?P<n>\d{1,2}\.\d{1,2})\.?(?:[\s\u00a0]+(?P<text>\S.*))?$")
+
+
+#: The number set apart from the title by a tab's gap (pdftotext -layout): "1.2   Title".
+_DECIMAL_GAP_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s{3,}\S")
+
+
+def _decimal_heading(lines: list[Line], i: int, text: str, width: int) -> tuple[Heading, int] | None:
+    """A heading numbered "1.2", its number kept in its text: the title (fourteen words at
+    most, in capitals first, ending no sentence) on the next line (pdftotext prints the
+    number alone, a blank line under it) or after a tab's gap (-layout), and a full line of
+    prose under it (a table's "1.5" / "Total" is none; "3.1 Expanding ...", one space
+    apart, is a paragraph numbered so)."""
+    m = _DECIMAL_RE.match(text)
+    if not m or m.group("text") and not _DECIMAL_GAP_RE.match(lines[i].text.strip()):
+        return None  # ("3.1 Expanding ...", a single space: a paragraph numbered so)
+    title, end = m.group("text"), i + 1
+    if title is None:
+        k = _next_text_index(lines, i + 1)
+        if k is None or k > i + 2 or lines[k].page_start:
+            return None
+        title, end = " ".join(lines[k].text.split()), k + 1
+    below = _next_text_index(lines, end)
+    if (not title[:1].isupper() or ends_sentence(title) or len(title.split()) > 14 or below is None
+            or below > end + 1 or len(lines[below].text.strip()) < 0.6 * width):
+        return None
+    return Heading(f"{m.group('n')} {title}", None, "plain"), end
+
+
+def _person_below(lines: list[Line], j: int) -> bool:
+    """True when the next text line from j (a blank line between or not) names a person."""
+    k = _next_text_index(lines, j)
+    return k is not None and k <= j + 1 and not lines[k].page_start and person_line(lines[k].text)
+
+
+def _cut_by_blank(lines: list[Line], j: int, text: str, width: int) -> bool:
+    """True when text, a long line (three fifths of the body's width at least), is followed
+    by blank lines and a line that goes on in lower case: a sentence that pdfminer cut with
+    a blank line ("I have the honour to transmit herewith the report of the" / "" /
+    "regional forum ..."), never a heading."""
+    k = _next_text_index(lines, j)
+    if k is None or k == j or len(text) < 0.6 * width:
+        return False
+    nxt = lines[k].text.strip()
+    return nxt[:1].islower() and not (MARKER_RE.match(nxt) or BULLET_RE.match(nxt))
+
+
+def _wrapped_heading(lines: list[Line], i: int, heading: Heading, width: int = 80) -> tuple[Heading, int]:
     """A numbered heading and the lines it wraps onto ("V. Joint Inspection Unit review of
     governance and" / "oversight of the Executive Boards"): up to three short lines that
-    end no sentence, when a paragraph, a blank line or a new page follows them."""
+    end no sentence (_wraps_onto, or set with the first line's heading hint), when a
+    paragraph, a blank line or a new page follows them; one blank line may come between
+    two of them (pdfminer prints one after each)."""
     j, parts = i + 1, []
-    while j < len(lines) and len(parts) < 3 and lines[j].kind == "text" and not lines[j].page_start:
+    first = " ".join(lines[i].text.split())
+    while j < len(lines) and len(parts) < 3 and not lines[j].page_start:
+        if lines[j].kind != "text":
+            if j + 1 < len(lines) and lines[j + 1].kind == "text" and not lines[j + 1].page_start \
+                    and _wraps_onto(first, parts[-1] if parts else first, lines[j + 1].text.strip(), width):
+                j += 1
+                continue
+            break
         text = " ".join(lines[j].text.split())
+        same_hint = lines[i].hint.startswith("heading") and lines[j].hint == lines[i].hint
         if (ends_sentence(text) or len(text.split()) > 14 or PARA_RE.match(text)
                 or is_caps(heading.text, 2) and not is_caps(text, 2)  # a subheading under it
-                or MARKER_RE.match(text) or BULLET_RE.match(text) or _numbered_heading(text)):
+                or MARKER_RE.match(text) or BULLET_RE.match(text) or _numbered_heading(text)
+                or not same_hint and not _wraps_onto(first, parts[-1] if parts else first, text, width)):
             break
         parts.append(text)
         j += 1
+    while parts and lines[j - 1].kind != "text":
+        j -= 1  # (a blank line crossed, then no line of the heading under it)
     after = lines[j] if j < len(lines) else None
     if not parts or not (after is None or after.kind != "text" or after.page_start
                          or PARA_RE.match(after.text.strip())):
@@ -255,25 +361,6 @@ def _transmitted_title(lines: list[Line], i: int) -> tuple[str, int] | None:
     return join_lines(parts), k
 
 
-def person_line(text: str) -> bool:
-    """True when the line starts with a form of address ("Mr. Nathaniel Khng"): a name in
-    a list of participants, never a heading. "D." is a heading's letter, not the Spanish
-    "D." (don), when one word or a word in lower case follows it ("D. Membership of the
-    Committee", "D. Agenda"), and so are the other letters and numerals of headings."""
-    text = text.strip()
-    if not HONORIFIC_RE.match(text):
-        return False
-    head = _numbered_heading(text)
-    if head is None:
-        return True
-    words = head.text.split()
-    return len(words) > 1 and not any(w[:1].islower() and w not in _NAME_PARTICLES for w in words)
-
-
-#: The words in lower case inside a person's name ("José de la Cruz", "Ingrid van Dam").
-_NAME_PARTICLES = frozenset("de del la las los y e da das do dos du le van von der den al el bin ben".split())
-
-
 def _numbered_heading(text: str) -> Heading | None:
     """A heading printed with a roman numeral or a capital letter: "II. BACKGROUND"."""
     m = ROMAN_HEAD_RE.match(text)
@@ -283,16 +370,30 @@ def _numbered_heading(text: str) -> Heading | None:
     return Heading(m.group("text"), m.group("n"), "alpha") if m else None
 
 
+def _next_letter(stack: list[tuple[str | None, etree._Element]], n: str | None) -> bool:
+    """True when n, one letter, follows the letter of the innermost open lettered section
+    ("C" under "B", "I" under "H")."""
+    if not n or len(n) != 1:
+        return False
+    for style, section in reversed(stack):
+        if style == "alpha":
+            last = section.find("heading").get("n") or ""
+            return len(last) == 1 and ord(n) == ord(last) + 1
+    return False
+
+
 def _isolated(lines: list[Line], j: int, air_above: bool) -> bool:
     """A plain heading stands apart: a blank line or a paragraph or heading follows it,
-    and, without a blank line above it, a paragraph or heading must follow."""
+    and, without a blank line above it, a paragraph or heading must follow; with air above
+    it (a blank line, a heading), a bulleted list may follow it directly."""
     nxt = _next_text_index(lines, j)
     if nxt is None:
         return False
     next_is_structure = bool(PARA_RE.match(lines[nxt].text)) or heading_like(lines[nxt].text) \
         or _heading_above_para(lines, nxt)
     blank_after = j < len(lines) and lines[j].kind != "text"
-    return (blank_after or next_is_structure) and (air_above or next_is_structure)
+    bullets = air_above and nxt == j and bool(BULLET_RE.match(lines[nxt].text.strip()))
+    return (blank_after or next_is_structure or bullets) and (air_above or next_is_structure)
 
 
 def whole_top_heading(text: str) -> bool:
@@ -412,6 +513,7 @@ class BodyBuilder:
         self.compact = sum(ln.kind == "blank" for ln in lines) <= len(lines) // 50
         layout = any(ln.hint for ln in lines)
         cells = cell_lines(lines)
+        participants = participants_list(lines)
         i = 0
         while i < len(lines):
             line = lines[i]
@@ -443,15 +545,19 @@ class BodyBuilder:
             if self.try_para(line, text) or self.try_item(line, text):
                 pass
             else:
-                cell = i in cells or person_line(text) or table_row(line.text)
-                found = heading_of(lines, i, self.after_heading) \
-                    if (self.blank or self._prev_ends_sentence()) and not cell else None
+                cell = i in cells and not (is_caps(text, 2) and _person_below(lines, i + 1)) \
+                    or never_heading(text) or table_row(line.text)
+                found = heading_of(lines, i, self.after_heading, self.width) \
+                    if (self.blank or self._prev_ends_sentence() or self._heads_next_para(lines, i, text)
+                        or self.lines and person_line(self.lines[-1])) and not cell else None
                 if found is None and not cell and (
                         self.blank or self.compact and (
                         self._prev_ends_sentence() or not self.lines)):
                     found = compact_heading(lines, i, self.width)
                 if found and layout and found[0].style == "plain" and not line.hint:
                     found = None  # a PDF or Word source sets the line as body text
+                if found and participants and found[0].style == "plain":
+                    found = None  # a country or a name of a list of participants
                 if found:
                     self.open_section(*found[0].__dict__.values())
                     i = found[1]
@@ -465,6 +571,17 @@ class BodyBuilder:
         self.leave_summary()
         self.flush()
         return self.body
+
+    def _heads_next_para(self, lines: list[Line], i: int, text: str) -> bool:
+        """True when the line is a numbered heading ("I. Introduction") right above the
+        next numbered paragraph: a heading even when the lines above end no sentence (the
+        unpunctuated titles of an annex, with no blank line under them, as pdftotext
+        prints them)."""
+        if not _numbered_heading(text):
+            return False
+        k = _next_text_index(lines, i + 1)
+        m = PARA_RE.match(lines[k].text.strip()) if k is not None else None
+        return bool(m) and int(m.group("n")) == self.printed + 1
 
     def try_para(self, line: Line, text: str) -> bool:
         """Open a numbered paragraph when the line starts with the next number; a number
@@ -537,9 +654,11 @@ class BodyBuilder:
     def add_text(self, line: Line, text: str) -> None:
         """A plain line: continues the open text, or starts a new p (after a blank line;
         after a sentence's end when the line is indented deeper than the one above, as
-        ``pdftotext -layout`` prints a first line, or opens a signature or an annex)."""
+        ``pdftotext -layout`` prints a first line, or opens a signature or an annex; after
+        a dateline, which is a p of its own)."""
         new_block = self.target is None or (
-            self.blank and self._prev_ends_sentence() and not line.page_start)
+            self.blank and self._prev_ends_sentence() and not line.page_start
+            and not self._officers_go_on(text))
         starts_block = BLOCK_START_RE.match(text) or STAR_NOTE_RE.match(text)
         if not new_block and (
                 starts_block and (self._prev_ends_sentence() or line.page_start)
@@ -548,6 +667,7 @@ class BodyBuilder:
                 or self._short_last_line(text)
                 or self.target.tag == "p" and len(self.lines) == 1 and SALUTATION_RE.match(self.lines[0])
                 or self.target.tag == "p" and STAR_NOTE_RE.match(self.lines[0])  # (its own block)
+                or self.target.tag == "p" and len(self.lines) == 1 and date_alone(self.lines[0])
                 or self._after_last_item(text)):
             new_block = True
         if not new_block and self.target.tag == "p" and (
@@ -562,6 +682,14 @@ class BodyBuilder:
             self.para = None  # a resolution's closing belongs to no paragraph
         self._open_text(self.container(), "p", text, line.no)
         self.resolution = self.resolution or bool(OPENING_RE.match(text))
+
+    def _officers_go_on(self, text: str) -> bool:
+        """True when the open p is a list of officers (each of its lines an office,
+        "Vice-Chairs:", or a person, "Ana Ruiz (Chile)") and the line is one too: the list
+        is one p, blank lines between its lines or not (pdfminer prints them)."""
+        if self.target is None or self.target.tag != "p" or not self.lines:
+            return False
+        return all(office_line(t) or person_line(t) for t in (*self.lines, text))
 
     def _after_last_item(self, text: str) -> bool:
         """In a text with no blank lines, a capital after a list item that ends a sentence
@@ -682,6 +810,8 @@ class BodyBuilder:
         self.close_lists()
         self.para = None
         stack = self.sections
+        if style == "roman" and _next_letter(stack, n):
+            style = "alpha"  # "C." after "B.": a letter, not the roman hundred
         same_numbered = style in ("roman", "alpha") and stack[-1][0] == style
         if self.after_heading and len(stack) > 1 and not same_numbered:
             pass  # a heading directly under a heading is its subsection

@@ -1,0 +1,80 @@
+"""Lines that name people or dates, which the heading rules of paper.py never take.
+
+- ``person_line("Rapporteur: Ms. Hana Kobayashi (Japan)")``, ``person_line("Hana Kobayashi
+  (Japan)")`` and ``person_line("Mr. Tomasz Wrona")`` are true; ``person_line("D.
+  Documentation")`` is false (a lettered heading, not the Spanish "Don");
+- ``office_line("Vice-Chairs:")`` is true: with person lines, a list of officers;
+- ``date_alone("16 March 2026")``, ``date_alone("March 16, 2026")`` are true (datelines);
+- ``participants_list(lines)``: a sixth of the lines name a person (a list of participants,
+  whose headings are in capitals).
+"""
+from __future__ import annotations
+
+import re
+
+from .normalise import Line
+from .people import HONORIFIC_RE, is_name, split_honorific
+from .times import find_date, is_date_line
+
+#: An office before the person who holds it, in a list of officers ("Vice-Chairs: ").
+_ROLE_RE = re.compile(r"^[^\W\d_][\w’'-]*(?:\s+[\w’'-]+){0,3}\s?:\s+(?=\S)")
+#: An office alone on its line, above the person who holds it ("Rapporteur:").
+_OFFICE_RE = re.compile(r"^[^\W\d_][\w’'-]*(?:\s+[\w’'-]+){0,3}\s?:$")
+#: A heading's roman numeral or capital letter, before its title ("D. Documentation").
+_NUMERAL_RE = re.compile(r"^(?:[IVXLC]+|[A-H])\.[\s\u00a0]+\S")
+#: The country a person represents, in brackets at the end of the line (" (Poland)").
+_COUNTRY_RE = re.compile(r"\s\((?:[^\W\d_][^()]{1,60})\)$")
+
+
+def person_line(text: str) -> bool:
+    """True when the line names a person: a form of address before a name ("Mr. Nathaniel
+    Khng"; "D. Documentation" is a lettered heading, not Don Documentation), a name with
+    the country in brackets ("Hana Kobayashi (Japan)"), perhaps after an office
+    ("Rapporteur: Ms. Hana Kobayashi (Japan)"): a line of a list of participants or of
+    officers, never a heading."""
+    text = " ".join(text.split())
+    role = _ROLE_RE.match(text)
+    rest = text[role.end():] if role else text
+    honorific, name = split_honorific(rest)
+    country = _COUNTRY_RE.search(name)
+    name = name[:country.start()] if country else name.partition(",")[0]
+    if honorific:
+        return not _NUMERAL_RE.match(text) or is_name(name)
+    return bool(country) and is_name(name)
+
+
+def office_line(text: str) -> bool:
+    """True when the line is an office alone, above the person who holds it ("Chair:")."""
+    return bool(_OFFICE_RE.match(text))
+
+
+def never_heading(text: str) -> bool:
+    """True when the line, short and unpunctuated as it may be, is never a heading: a
+    person (person_line), a date or a place and date alone (the dateline of a statement or
+    a decision, "16 March 2026", "March 16, 2026")."""
+    text = " ".join(text.split())
+    return person_line(text) or date_alone(text)
+
+
+def date_alone(text: str) -> bool:
+    """True when the line is only a date ("March 16, 2026" too, which is_date_line would
+    read as the place "March 16" before a year) or a place and a date."""
+    found = find_date(text)
+    return is_date_line(text) or bool(found) and found[1].group(0) == text.strip(" .")
+
+
+def participants_list(lines: list[Line]) -> bool:
+    """True when the text is a list of participants: ten lines or more, a sixth of its
+    lines at least, name a person, at their start or after a country ("Chile Ms. Ana
+    Ruiz", a row as pypdf prints it). Its headings are then in capitals ("RAPPORTEUR",
+    "OBSERVER STATES"); a line in small letters is a country or a name, never a heading."""
+    texts = [ln.text for ln in lines if ln.kind == "text"]
+    people = sum(1 for t in texts if person_line(t) or _names_in_row(t))
+    return people >= 10 and people >= len(texts) / 6
+
+
+def _names_in_row(text: str) -> bool:
+    """True when a form of address and a name follow the row's first words (a country of
+    up to four words)."""
+    words = text.split()
+    return any(HONORIFIC_RE.match(" ".join(words[k:])) for k in range(1, min(len(words), 5)))
