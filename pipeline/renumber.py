@@ -2,9 +2,10 @@
 
 - Paragraphs (``para/@n``) run 1..n in document order, again from 1 in each annex.
 - Footnotes are numbered in the order of their first reference: ``n``, ``id`` (``fn<n>``)
-  and every ``noteref/@to`` follow, and the footnotes are put in that order. A footnote
-  nothing refers to goes last (validation then says so); a reference to a missing footnote
-  is left as it is (validation names its line).
+  and every ``noteref/@to`` follow, and the footnotes are put in that order. A star note
+  (R17: "*", "fns1") keeps its mark and id and goes first. A footnote nothing refers to
+  goes last (validation then says so); a reference to a missing footnote is left as it is
+  (validation names its line).
 - Sessions (``item[@kind='session']/@n``) run I, II, III... in order (or 1, 2, 3, or A, B,
   C, as the first numbered session is written), when any session is numbered.
 
@@ -68,13 +69,16 @@ def renumber_footnotes(root: etree._Element) -> tuple[int, bool]:
     notes = root.findall("footnotes/footnote")
     if not notes:
         return 0, False
-    by_id = {n.get("id"): n for n in notes}
+    # star notes (R17) keep their mark and id and come first, in the order *, **, ***
+    stars = sorted((n for n in notes if (n.get("n") or "").startswith("*")),
+                   key=lambda n: len(n.get("n")))
+    by_id = {n.get("id"): n for n in notes if n not in stars}
     order: list[etree._Element] = []
     for ref in root.iter("noteref"):
         note = by_id.get(ref.get("to"))
         if note is not None and note not in order:
             order.append(note)
-    order += [n for n in notes if n not in order]
+    order += [n for n in notes if n not in order and n not in stars]
     new_id = {}
     changed = 0
     for number, note in enumerate(order, 1):
@@ -83,6 +87,7 @@ def renumber_footnotes(root: etree._Element) -> tuple[int, bool]:
     for ref in root.iter("noteref"):
         if ref.get("to") in new_id:
             _set(ref, "to", new_id[ref.get("to")])
+    order = stars + order
     moved = order != notes
     if moved:
         _reorder(notes, order)

@@ -78,6 +78,10 @@ def _nearest_annex(el: etree._Element) -> etree._Element | None:
     return next(el.iterancestors("annex"), None)
 
 
+#: The marks of star notes (schema R17).
+STAR_MARKS = ("*", "**", "***")
+
+
 def _rules_hold(root: etree._Element) -> bool:
     """True when every rule of schemas/document.sch holds, checked in one cheap pass a rule
     (the Schematron, run as XSLT, walks the tree once a pattern); False when one fails or
@@ -96,16 +100,25 @@ def _rules_hold(root: etree._Element) -> bool:
         if to is None:
             return False
         refs[to] = refs.get(to, 0) + 1
+    symbol = root.find("meta/symbol")
+    if symbol is not None and symbol.get("note") is not None:  # R17: the symbol's star note
+        refs[symbol.get("note")] = refs.get(symbol.get("note"), 0) + 1
     for fn in root.iter("footnote"):
-        n, fid = _number(fn.get("n")), fn.get("id")
-        if n is None or fid is None or refs.get(fid) != 1 or fid != "fn" + fn.get("n"):
-            return False
-        prev = _previous(fn, "footnote")
-        last = _number(prev.get("n")) if prev is not None else 0
-        if last is None or n != last + 1:
+        mark, fid = fn.get("n") or "", fn.get("id")
+        before = fn.itersiblings("footnote", preceding=True)  # (walked only as far as needed)
+        if mark in STAR_MARKS:  # R17: *, **, *** before the numbered notes
+            if fid != f"fns{len(mark)}" or refs.get(fid) != 1 or len(mark) != sum(1 for _ in before) + 1:
+                return False
+            ids.add(fid)
+            continue
+        prev = next((sib for sib in before if not (sib.get("n") or "").startswith("*")), None)
+        n, last = _number(mark), _number(prev.get("n")) if prev is not None else 0
+        if n is None or last is None or fid is None or refs.get(fid) != 1 or fid != "fn" + mark \
+                or n != last + 1:
             return False
         ids.add(fid)
-    if not refs.keys() <= ids:
+    if not refs.keys() <= ids or symbol is not None and symbol.get("note") is not None \
+            and not symbol.get("note").startswith("fns"):
         return False
     before = None  # preceding::para[1], paras not nested
     for para in root.iter("para"):

@@ -144,3 +144,24 @@ def test_annexes_repeated_references_and_unreferenced_notes() -> None:
     assert changes.moved
     again, nothing = renumber_bytes(out, "x.xml")
     assert again == out and not nothing
+
+
+def test_star_notes_keep_their_mark_and_come_first() -> None:
+    """A star note (R17: n "*", id "fns1") is no number of the count: renumbering after an
+    edit numbers the other notes 1..n in order of first reference and puts the star note
+    first, its mark, id and reference as they were."""
+    from pipeline.renumber import renumber
+    from pipeline.validate import validate
+
+    root = etree.fromstring(
+        '<document id="d" type="paper" xml:lang="en" version="2"><meta><title>T</title>'
+        '<agenda-item>Item 4 of the preliminary list<noteref to="fns1"/> Water</agenda-item>'
+        f'<source file="d.txt" sha256="{"0" * 64}"/></meta><body><p>First<noteref to="fn2"/>'
+        ' then<noteref to="fn1"/>.</p></body><footnotes><footnote id="fn1" n="1">B.</footnote>'
+        '<footnote id="fns1" n="*">A/82/50.</footnote><footnote id="fn2" n="2">A.</footnote>'
+        '</footnotes></document>')
+    renumber(root)
+    assert [(fn.get("id"), fn.get("n"), fn.text) for fn in root.iter("footnote")] == [
+        ("fns1", "*", "A/82/50."), ("fn1", "1", "A."), ("fn2", "2", "B.")]
+    assert [r.get("to") for r in root.iter("noteref")] == ["fns1", "fn1", "fn2"]
+    assert validate(root, "d.xml") == []

@@ -59,6 +59,32 @@ def test_footnote_rules_still_hold_with_keys() -> None:
     assert any("numbered 1..n in order: expected 2, found 3" in m for m in skipped), skipped
 
 
+def test_star_notes_r17() -> None:
+    """A star note (R17): @n "*" to "***", @id "fns" and its asterisks, before the numbered
+    notes (which still run 1..n), referenced once, by a noteref or by symbol/@note."""
+    from pipeline.validate import validate
+
+    def messages(refs: list[str], notes: list[tuple[str, str]], symbol: str = "") -> list[str]:
+        root = _paper_with_notes(refs, notes)
+        if symbol:
+            el = etree.Element("symbol", note=symbol)
+            el.text = "A/81/50"
+            root.find("meta/title").addnext(el)
+        return [d.message for d in validate(root, "x")]
+
+    assert messages(["fns1", "fn1"], [("fns1", "*"), ("fn1", "1")]) == []
+    assert messages(["fn1", "fns2"], [("fns1", "*"), ("fns2", "**"), ("fn1", "1")], "fns1") == []
+    assert any('must have id "fns2"' in m for m in messages(["fns1"], [("fns1", "**")]))
+    assert any("Star notes come first" in m
+               for m in messages(["fn1", "fns1"], [("fn1", "1"), ("fns1", "*")]))
+    assert any("referenced exactly once (found 0" in m for m in messages([], [("fns1", "*")]))
+    assert any("referenced exactly once (found 2" in m
+               for m in messages(["fns1"], [("fns1", "*")], "fns1"))
+    assert any("does not resolve to a star note" in m
+               for m in messages([], [("fn1", "1")], "fn1"))
+    assert messages(["fns1"], [("fns1", "****")]) != []  # one to three asterisks
+
+
 def test_a_job_number_is_a_job_number() -> None:
     """meta/job (R15) holds a job number as printed, after the dates; anything else in it,
     or the element elsewhere, is invalid."""
@@ -86,7 +112,8 @@ def _mutant(root: etree._Element, rng) -> etree._Element:
     import copy
 
     values = ["1", "2", "0", "01", " 3", "3.0", "", "x", "-1", "10:00", "09:30", "24:00",
-              "2024-01-01", "2023-12-31", "fn1", "fn2", "fn99", "99", "NaN"]
+              "2024-01-01", "2023-12-31", "fn1", "fn2", "fn99", "99", "NaN", "*", "**", "fns1",
+              "fns2"]
     tags = ["para", "footnote", "noteref", "item", "day", "dates", "title", "heading", "p",
             "annex", "name", "question", "discussion", "end", "section", "body", "agenda"]
     for _ in range(rng.randint(1, 3)):
@@ -94,7 +121,8 @@ def _mutant(root: etree._Element, rng) -> etree._Element:
         el, parent, k = rng.choice(els), None, rng.random()
         parent = el.getparent()
         if k < 0.35:
-            el.set(rng.choice(["n", "start", "end", "date", "from", "to", "id", "type"]), rng.choice(values))
+            el.set(rng.choice(["n", "start", "end", "date", "from", "to", "id", "type", "note"]),
+                   rng.choice(values))
         elif k < 0.45 and parent is not None:
             parent.remove(el)
         elif k < 0.55 and parent is not None:
