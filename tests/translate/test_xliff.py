@@ -245,3 +245,34 @@ def test_an_agendas_annexes_are_units_and_come_back(tmp_path, xliff_schema):
     assert [a.findtext("heading[2]") for a in annexes] == [
         "Projet de programme de travail", "Organization of work"]
     assert len(annexes[0].findall("entry")) == 4 and len(annexes[1].findall("para")) == 2
+
+
+def test_star_notes_travel_as_footnote_units(tmp_path, xliff_schema):
+    """A star note (R17) is a footnote unit named by its mark (footnote[*]); its reference
+    in the agenda item line is an inline code; the import gives the translated note, its
+    mark, id and references (symbol/@note too) as they were, and a valid document."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "writers"))
+    from render_fixtures import star_notes
+
+    doc = tmp_path / "star-notes.en.xml"
+    star_notes().write(str(doc), encoding="utf-8", xml_declaration=True)
+    xlf = export(tmp_path, doc, "fr")
+    found = units(xlf)
+    assert {"footnotes/footnote[*]", "footnotes/footnote[**]", "footnotes/footnote[***]",
+            "footnotes/footnote[1]", "footnotes/footnote[2]"} <= set(found)
+    code = found["meta/agenda-item"].find(f"{XLF}source/{XLF}x")
+    assert (code.get("ctype"), code.get("equiv-text")) == ("x-noteref", "[fns2]")
+    xlf = translate(xlf, {"footnotes/footnote[*]": "Nouveau tirage pour raisons techniques."},
+                    tmp_path / "star-notes.fr.xlf")
+    assert xliff_schema.validate(etree.parse(str(xlf))), xliff_schema.error_log
+    out = tmp_path / "star-notes.fr.xml"
+    pipeline("xliff", "import", str(xlf), "-o", str(out), "--partial")
+    pipeline("validate", str(out))
+    root = etree.parse(str(out)).getroot()
+    assert [(fn.get("id"), fn.get("n")) for fn in root.iter("footnote")] == [
+        ("fns1", "*"), ("fns2", "**"), ("fns3", "***"), ("fn1", "1"), ("fn2", "2")]
+    assert root.findtext("footnotes/footnote[@n='*']") == "Nouveau tirage pour raisons techniques."
+    assert root.find("meta/symbol").get("note") == "fns1"
+    assert root.find("meta/agenda-item/noteref").get("to") == "fns2"

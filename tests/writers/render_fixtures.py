@@ -78,3 +78,26 @@ def checked(text: str, name: str) -> etree._ElementTree:
     errors = validate(tree, name)
     assert not errors, f"{name} is invalid:\n" + "\n".join(map(str, errors))
     return tree
+
+
+#: A UN paper with star notes (schema R17): "*" on the symbol, "**" on the agenda item line,
+#: "***" at a paragraph's end, and two numbered notes after them.
+STAR_PAPER = """<document id="star-notes" type="paper" xml:lang="en" version="2"><meta>
+<title>Note verbale dated 1 June 2026 from the Permanent Mission of Norland</title>
+<symbol note="fns1">A/81/300</symbol><organisation>United Nations, General Assembly</organisation>
+<agenda-item>Item 120 (c) of the preliminary list<noteref to="fns2"/> Elections to the Committee</agenda-item>
+<source file="star-notes.en.txt" sha256="{sha}"/></meta><body>
+<p>The Mission refers to the candidature of Norland.<noteref to="fn1"/> It transmits the
+pledges of its Government (see annex).<noteref to="fns3"/></p>
+<p>The Mission recalls the earlier pledges.<noteref to="fn2"/></p></body><footnotes>
+<footnote id="fns1" n="*">Reissued for technical reasons on 9 June 2026.</footnote>
+<footnote id="fns2" n="**">Starnotetwo A/81/50.</footnote>
+<footnote id="fns3" n="***">Starnotethree circulated in the language of submission only.</footnote>
+<footnote id="fn1" n="1">Numberednoteone.</footnote>
+<footnote id="fn2" n="2">Numberednotetwo.</footnote>
+</footnotes></document>"""
+
+
+def star_notes() -> etree._ElementTree:
+    """A paper whose star notes (*, **, ***) come before its notes 1 and 2."""
+    return checked(STAR_PAPER.format(sha="0" * 64), "star-notes.en")

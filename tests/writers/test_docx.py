@@ -92,12 +92,16 @@ def test_named_styles_on_the_right_paragraphs(docname: str, docx_files: dict[str
 @pytest.mark.parametrize("docname", NAMES)
 def test_native_footnotes(docname: str, docx_files: dict[str, Path],
                           office_documents: dict[str, Path]) -> None:
-    """Footnotes are Word footnotes, one per XML footnote, same text, each referenced."""
+    """Footnotes are Word footnotes, one per XML footnote, same text, each referenced; a
+    star note (R17) opens with its mark, typed (Word's custom mark), where a numbered note
+    has Word's number (w:footnoteRef, no text)."""
     root = load(office_documents[docname])
     document = docx.Document(str(docx_files[docname]))
     notes = real_footnotes(document)
     texts = [norm(" ".join("".join(p.itertext()) for p in fn.iter(qn("w:p")))) for fn in notes]
-    assert texts == footnote_texts(root)
+    marks = [fn.get("n") + " " if fn.get("n", "").startswith("*") else ""
+             for fn in root.iterfind("footnotes/footnote")]
+    assert texts == [mark + text for mark, text in zip(marks, footnote_texts(root))]
     refs = list(document.element.body.iter(qn("w:footnoteReference")))
     assert len(refs) == len(notes)
     assert all(p.get(qn("w:val")) == "FootnoteText"

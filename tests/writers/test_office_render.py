@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from office_fixtures import load, norm, office_documents, text_of  # noqa: F401 (fixture)
 from pipeline.writers import Options, get
 from pipeline.writers.odt.odf import NS
-from render_fixtures import ITEMS, item_time, long_agenda, notes_out_of_order
+from render_fixtures import ITEMS, item_time, long_agenda, notes_out_of_order, star_notes
 from support.tools import pdf_text, pdftotext_path, require_tools, soffice_convert_many
 
 AGENDA, PAPER = "idm2008-ws2-agenda.en", "idm2008-return-migration-paper.en"
@@ -39,6 +39,7 @@ def render_trees(office_documents: dict[str, Path]) -> dict[str, etree._ElementT
     trees = {name: etree.parse(str(office_documents[name])) for name in (AGENDA, PAPER)}
     trees["long-agenda.en"] = long_agenda()
     trees["notes-order.en"] = notes_out_of_order()
+    trees["star-notes.en"] = star_notes()
     return trees
 
 
@@ -248,6 +249,96 @@ def test_notes_numbered_in_order_of_reference(fmt: str,
     for number, word in enumerate(("Gammanote", "Alphanote", "Betanote"), start=1):
         assert re.search(rf"to {word.lower()}\.\s*{number}\b", text), (number, word, text)
         assert number_before(boxes, word) == str(number), (word, boxes)
+
+
+def mark_before(boxes: list[tuple[str, float, float, float]], word: str) -> str | None:
+    """The run of asterisks printed just left of ``word`` on its line (a star note's mark)."""
+    for text, x0, y0, _ in boxes:
+        if text == word:
+            near = [(x0 - x1, t) for t, _, y, x1 in boxes
+                    if set(t) == {"*"} and 0 <= x0 - x1 < 12 and abs(y - y0) < 3]
+            return min(near)[1] if near else None
+    return None
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_star_notes_print_their_mark(fmt: str, rendered: dict[tuple[str, str], Path]) -> None:
+    """A star note (R17) prints its mark, not a number, where it is referenced (after the
+    symbol, on the agenda item line, at a paragraph's end) and before its text at the foot
+    of the page; the numbered notes after it are still 1 and 2 (the ODT's note citation
+    "*", as the PDF writer's LibreOffice prints it; the DOCX's Word custom mark). LibreOffice
+    7.4 reads a DOCX custom mark of two or three characters twice ("****"), the form it
+    writes itself (tested: LibreOffice's own DOCX of this ODT prints "****" too), so in the
+    DOCX only the "*" note is checked here; test_star_notes_in_the_files checks the others."""
+    pdf = rendered["star-notes.en", fmt]
+    text = norm(pdf_text(pdf))
+    boxes = words_with_boxes(pdf)
+    assert re.search(r"A/81/300\s*\*(?!\*)", text), text
+    assert mark_before(boxes, "Reissued") == "*", boxes
+    assert number_before(boxes, "Numberednoteone.") == "1", boxes
+    assert number_before(boxes, "Numberednotetwo.") == "2", boxes
+    assert re.search(r"candidature of Norland\.\s*1\b", text), text
+    assert re.search(r"earlier pledges\.\s*2\b", text), text
+    if fmt == "odt":
+        assert re.search(r"preliminary list\s*\*\*(?!\*)\s*Elections", text), text
+        assert re.search(r"\(see annex\)\.\s*\*\*\*(?!\*)", text), text
+        assert mark_before(boxes, "Starnotetwo") == "**", boxes
+        assert mark_before(boxes, "Starnotethree") == "***", boxes
+
+
+def test_star_notes_in_the_files(office_files: dict[tuple[str, str], Path]) -> None:
+    """Where the marks live: DOCX, a w:footnoteReference with w:customMarkFollows and the
+    mark as the run's text, the note opening with the mark (no w:footnoteRef, which would
+    print a number); ODT, a text:note whose citation is the mark, with text:label."""
+    with zipfile.ZipFile(office_files["star-notes.en", "docx"]) as docx:
+        doc = etree.fromstring(docx.read("word/document.xml"))
+        notes = etree.fromstring(docx.read("word/footnotes.xml"))
+    refs = doc.iter(qn("w:footnoteReference"))
+    got = [(r.get(qn("w:customMarkFollows")), "".join(t.text for t in r.getparent().iter(qn("w:t"))))
+           for r in refs]
+    assert got == [("1", "*"), ("1", "**"), (None, ""), ("1", "***"), (None, "")]
+    by_id = {fn.get(qn("w:id")): fn for fn in notes.iter(qn("w:footnote"))}
+    first_ref = next(doc.iter(qn("w:footnoteReference"))).get(qn("w:id"))
+    star = by_id[first_ref]
+    assert star.find(f".//{qn('w:footnoteRef')}") is None
+    assert norm("".join(t.text for t in star.iter(qn("w:t")))) == \
+        "* Reissued for technical reasons on 9 June 2026."
+    with zipfile.ZipFile(office_files["star-notes.en", "odt"]) as odt:
+        content = etree.fromstring(odt.read("content.xml"))
+    cites = [(c.get(q("text:label")), c.text) for c in content.iter(q("text:note-citation"))]
+    assert cites == [("*", "*"), ("**", "**"), (None, "1"), ("***", "***"), (None, "2")]
+
+
+@pytest.mark.parametrize("epub", [False, True], ids=["html", "epub"])
+def test_web_star_notes_print_their_mark(epub: bool, words_check) -> None:
+    """HTML and EPUB: a star note's reference shows its mark and links to the note, which
+    opens with the mark, is no number of the list (no value), and comes first; the numbered
+    notes are 1 and 2; the symbol's mark follows the symbol."""
+    from pipeline.writers.epub import build
+    from pipeline.writers.html import render
+
+    tree = star_notes()
+    if epub:
+        with zipfile.ZipFile(io.BytesIO(build(tree))) as archive:
+            page = etree.fromstring(archive.read("EPUB/text.xhtml"))
+    else:
+        page = etree.fromstring(render(tree, Options()).split("\n", 1)[1], etree.HTMLParser())
+    refs = page.xpath("//*[local-name()='a'][@class='noteref']")
+    assert [(r.get("href"), norm("".join(r.itertext()))) for r in refs] == [
+        ("#fns1", "*"), ("#fns2", "**"), ("#fn1", "1"), ("#fns3", "***"), ("#fn2", "2")]
+    symbol = page.xpath("//*[@class='doc-symbol']")[0]
+    assert re.search(r"A/81/300\s*\*$", norm("".join(symbol.itertext()))), etree.tostring(symbol)
+    item = page.xpath("//*[@class='agenda-item']")[0]
+    assert norm("".join(item.itertext())) == "Item 120 (c) of the preliminary list** Elections to the Committee"
+    notes = page.xpath("//*[local-name()='section'][@class='footnotes']//*[@class='footnote']")
+    assert [n.get("id") for n in notes] == ["fns1", "fns2", "fn1", "fns3", "fn2"]  # (read order)
+    assert [norm("".join(n.itertext())).split()[0] for n in notes] == ["*", "**", "1.", "***", "2."]
+    if not epub:
+        assert [n.get("value") for n in notes] == [None, None, "1", None, "2"]
+    body = page.xpath("//*[local-name()='body']")[0]
+    words = re.findall(r"\w+", " ".join(body.xpath(
+        ".//text()[not(ancestor::*[local-name()='nav' or local-name()='style'])]")))
+    assert not words_check(tree.getroot(), words)
 
 
 @pytest.mark.parametrize("epub", [False, True], ids=["html", "epub"])

@@ -154,6 +154,8 @@ def notes_of(root: etree._Element) -> NoteFor:
         paras = fn.findall("p")
         blocks = [para(inlines(p, no_nested)) for p in paras] if paras else \
             [para(inlines(fn, no_nested))]
+        if (fn.get("n") or "").startswith("*"):  # a star note (R17): its mark, not a number
+            return {"t": "Note", "c": blocks, "mark": fn.get("n")}
         return {"t": "Note", "c": blocks}
 
     return note_for

@@ -62,7 +62,8 @@ def title_block(meta: etree._Element, notes: NoteFor) -> list[Node]:
     for tag in printed_order():
         el = meta.find(tag)
         if el is not None:
-            blocks.append(styled_para(styles[tag], inlines(el, notes)))
+            note = notes(el.get("note", "")) if tag == "symbol" else None  # (R17)
+            blocks.append(styled_para(styles[tag], inlines(el, notes) + ([note] if note else [])))
     return blocks
 
 

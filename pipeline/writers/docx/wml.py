@@ -227,9 +227,14 @@ class Emitter:
         """A Note: a reference in the text, the note itself kept for footnotes.xml, its
         paragraphs in Footnote Text, the first opening with the note's number."""
         ident = str(len(self.notes) + 1)
+        custom = node.get("mark")  # a star note (R17): Word prints the mark, numbers no note
         ref = sub(parent, "r")
         sub(sub(ref, "rPr"), "rStyle", val=self.style_id("Footnote Reference"))
-        sub(ref, "footnoteReference", id=ident)
+        if custom:
+            sub(ref, "footnoteReference", customMarkFollows="1", id=ident)
+            add_text(ref, custom)
+        else:
+            sub(ref, "footnoteReference", id=ident)
         fn = etree.Element(w("footnote"), {w("id"): ident}, nsmap=NSMAP)
         # The note's text does not inherit the emphasis around its reference.
         self.blocks(fn, node["c"], "Footnote Text")
@@ -238,7 +243,10 @@ class Emitter:
             first = self.paragraph(fn, "Footnote Text")
         mark = etree.Element(w("r"))
         sub(sub(mark, "rPr"), "rStyle", val=self.style_id("Footnote Reference"))
-        sub(mark, "footnoteRef")
+        if custom:
+            add_text(mark, custom)
+        else:
+            sub(mark, "footnoteRef")
         space = etree.Element(w("r"))
         add_text(space, " ")
         first.find(w("pPr")).addnext(mark)

@@ -63,13 +63,18 @@ def title_block(ctx: Context, meta: etree._Element) -> etree._Element:
             sub(line, "span", {"class": "visually-hidden"}, ctx.colon(ctx.label("symbol")) + " ")
             add(line, copy_translate(symbol, el("span", {"class": "symbol", "translate": "no"},
                                                  text_of(symbol))))
+            if symbol.get("note"):  # the mark of a star note printed on the symbol (R17)
+                add(line, noteref(ctx, symbol.get("note"), symbol))
         if original is not None:
             add(line, " " if symbol is not None else None,
                 copy_translate(original, el("span", {"class": "original"}, text_of(original))))
-    for name in ("issued", "distribution", "series", "meeting", "session", "agenda-item"):
+    for name in ("issued", "distribution", "series", "meeting", "session"):
         if meta.find(name) is not None:
             header.append(copy_translate(meta.find(name), el("p", {"class": name},
                                                               text_of(meta.find(name)))))
+    if meta.find("agenda-item") is not None:  # (with a star note's reference, R17)
+        header.append(copy_translate(meta.find("agenda-item"), inline(
+            ctx, meta.find("agenda-item"), el("p", {"class": "agenda-item"}))))
     header.append(copy_translate(meta.find("title"), inline(ctx, meta.find("title"),
                                                             el("h1", {"id": "title"}))))
     if meta.find("subtitle") is not None:
@@ -201,12 +206,12 @@ def footnote(ctx: Context, note: etree._Element, tag: str) -> etree._Element:
     if tag == "aside":
         out.set("role", "doc-footnote")
         ctx.epub_type(out, "footnote")
-    else:
+    elif not note_order.is_star(note):  # (a star note's mark is no list number, R17)
         out.set("value", n)
     paras = [child for child in note if child.tag == "p"]
     targets = [copy_translate(p, inline(ctx, p, el("p"))) for p in paras] if paras else \
         [inline(ctx, note, el("p"))]
-    targets[0].insert(0, el("span", {"class": "fn-num"}, f"{n}."))
+    targets[0].insert(0, el("span", {"class": "fn-num"}, n if note_order.is_star(note) else f"{n}."))
     targets[0][0].tail = " " + (targets[0].text or "")
     targets[0].text = None
     add(targets[-1], *backlinks(ctx, note_id, n))

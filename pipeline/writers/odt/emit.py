@@ -241,10 +241,14 @@ class Emitter:
 
     def note(self, parent: etree._Element, node: Node, marks: Marks) -> None:
         """A Note: a footnote numbered in reading order, its paragraphs in Footnote Text."""
-        el = sub(parent, "text:note", {"text:id": f"ftn{self.notes}",
+        mark = node.get("mark")  # a star note (R17): its mark the citation, no number taken
+        el = sub(parent, "text:note", {"text:id": f"ftns{len(mark)}" if mark else f"ftn{self.notes}",
                                        "text:note-class": "footnote"})
-        self.notes += 1
-        sub(el, "text:note-citation").text = str(self.notes)
+        if mark:
+            sub(el, "text:note-citation", {"text:label": mark}).text = mark
+        else:
+            self.notes += 1
+            sub(el, "text:note-citation").text = str(self.notes)
         # The note's text does not inherit the emphasis around its reference.
         self.blocks(sub(el, "text:note-body"), node["c"], NOTE)
 
