@@ -233,8 +233,8 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
     def walk(el: etree._Element, out: Words) -> None:
         if el.tag in ("meta", "footnotes") or not isinstance(el.tag, str):
             return
-        if el.tag == "noteref":
-            out.optional.add(len(out.texts))
+        if el.tag == "noteref" and (notes.get(el.get("to")) or "").isdigit():
+            out.optional.add(len(out.texts))  # (a star note's mark, R17, is no word)
             out.add(notes.get(el.get("to"), ""))
         parent = el.getparent()
         in_list = el.tag == "item" and parent is not None and parent.tag == "list"
@@ -364,12 +364,16 @@ def compare_head(head: Words, meta: Words, filename: str) -> list[Diagnostic]:
     return out
 
 
-def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[Diagnostic]:
+def compare(src: Words, body: Words, notes: list[Words], filename: str,
+            stars: int = 0) -> list[Diagnostic]:
     """Walk the source and the XML body side by side; a footnote block met in the source
-    is skipped as a whole; elsewhere a difference is resynchronised in a small window, so
-    the cost stays linear in the length of the text."""
+    is skipped as a whole (the first ``stars`` notes, star notes, wherever the source prints
+    them: a page's star note may come after numbered notes of pages before); elsewhere a
+    difference is resynchronised in a small window, so the cost stays linear in the length
+    of the text."""
     a, b = src.texts, body.texts
-    queue = deque(n.texts for n in notes)
+    floating = [n.texts for n in notes[:stars] if n.texts]
+    queue = deque(n.texts for n in notes[stars:])
     lost: list[tuple[int, int]] = []
     added: list[tuple[int, int]] = []
     moved: dict[int, int] = {}  # blocks found earlier in the source: start -> end
@@ -388,6 +392,9 @@ def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[
             j += 1
         elif queue and a[i:i + len(queue[0])] == queue[0]:
             i += len(queue.popleft())
+        elif floating and (k := next((k for k, n in enumerate(floating)
+                                      if a[i:i + len(n)] == n), None)) is not None:
+            i += len(floating.pop(k))
         elif (found := _moved_block(a, i, body, j, moved, starts)) is not None:
             block, size = found
             i += size
@@ -402,8 +409,14 @@ def compare(src: Words, body: Words, notes: list[Words], filename: str) -> list[
             if dj:
                 added.append((j, j + dj, src.line_at(min(i, len(a) - 1))))
             i, j = i + di, j + dj
-    while queue and i < len(a) and a[i:i + len(queue[0])] == queue[0]:
-        i += len(queue.popleft())
+    while i < len(a):  # the notes printed after the text's last word
+        if queue and a[i:i + len(queue[0])] == queue[0]:
+            i += len(queue.popleft())
+        elif (k := next((k for k, n in enumerate(floating) if a[i:i + len(n)] == n), None)) is not None:
+            i += len(floating.pop(k))
+        else:
+            break
+    queue.extend(floating)  # (a star note never met is reported as a note left over)
     while j in moved or j in optional:
         j = moved.pop(j) if j in moved else j + 1
     if i < len(a):
@@ -487,4 +500,5 @@ def check_fidelity(data: bytes, filename: str, root: etree._Element,
     cut = split_head(src, body, meta)
     head = src.sub(0, cut)
     src.drop_head(cut)
-    return compare_head(head, meta, filename) + compare(src, body, notes, filename)
+    stars = sum(1 for fn in root.iterfind("footnotes/footnote") if fn.get("n", "")[:1] == "*")
+    return compare_head(head, meta, filename) + compare(src, body, notes, filename, stars)

@@ -108,3 +108,46 @@ def test_a_word_lost_from_a_moved_person_is_found():
     role = root.findall(".//moderator")[1].find("person/role")
     role.text = role.text.replace("Sweden", "")
     assert any("Sweden" in m for m in messages(AGENDA, root))
+
+
+#: A letter whose numbered note is on page 1 and whose star note (R17) is on page 2.
+STAR_AFTER_NUMBERED = """United Nations
+
+A/81/300
+
+General Assembly
+
+Distr.: General
+2 March 2026
+
+Original: English
+
+Eighty-first session
+Agenda item 40
+Question of the Amber Straits
+
+Letter dated 1 March 2026 from the Permanent Representative of Norland to the
+United Nations addressed to the Secretary-General
+
+I have the honour to transmit a letter from the authorities of the islands (see annex).1
+
+__________________
+1 The letter was received on 28 February 2026.
+\fAnnex to the letter dated 1 March 2026 from the Permanent Representative of
+Norland to the United Nations addressed to the Secretary-General
+
+The authorities of the islands protest against the flights recorded in 2025.*
+
+* Circulated in the language of submission only.
+"""
+
+
+def test_a_star_note_printed_after_numbered_notes_is_not_a_loss():
+    """Star notes come first in the XML (R17) wherever the source prints them: one at the
+    foot of page 2, under a numbered note of page 1, is a note, not words lost."""
+    data = STAR_AFTER_NUMBERED.encode()
+    root = read_text(data, "x.en.txt").tree.getroot()
+    assert [fn.get("n") for fn in root.iter("footnote")] == ["*", "1"]
+    assert messages(data, root) == []
+    lost = [m for m in messages(data.replace(b"* Circulated", b"* Sent"), root) if "lost" in m]
+    assert lost and "Sent" in lost[0]  # (the star note's own words are still compared)

@@ -70,7 +70,8 @@ def test_every_style_used_is_defined(docname: str, written: dict[str, Path]) -> 
 def test_notes_in_reading_order_with_their_text(docname: str, written: dict[str, Path],
                                                 office_documents: dict[str, Path]) -> None:
     """The n-th reference in the text points at a note holding the n-th note the XML
-    references (notes.ordered), its first paragraph opening with the note's number."""
+    references (notes.ordered), its first paragraph opening with the note's number (Word's
+    w:footnoteRef), or with its mark as text for a star note (R17, w:customMarkFollows)."""
     root = load(office_documents[docname])
     referenced = [fn for fn in ordered(root)
                   if root.find(f".//noteref[@to='{fn.get('id')}']") is not None]
@@ -80,8 +81,17 @@ def test_notes_in_reading_order_with_their_text(docname: str, written: dict[str,
             .iter(qn("w:footnoteReference"))]
     assert len(set(refs)) == len(refs) == len(notes) >= len(referenced)
     firsts = {}
+    marks = {r.get(qn("w:id")): run_text(r.getparent()) for r in part(
+        written[docname], "word/document.xml").iter(qn("w:footnoteReference"))
+        if r.get(qn("w:customMarkFollows")) == "1"}
     for ref in refs:
         first = notes[ref].find(qn("w:p"))
+        if ref in marks:  # a star note: its mark typed, in the text and opening the note
+            assert first.find(f"{qn('w:r')}/{qn('w:footnoteRef')}") is None
+            assert run_text(first.find(qn("w:r"))) == marks[ref] and set(marks[ref]) == {"*"}
+            firsts.setdefault(ref, norm(" ".join(run_text(p) for p in notes[ref].iter(qn("w:p"))))
+                              .removeprefix(marks[ref] + " "))
+            continue
         assert first.find(f"{qn('w:r')}/{qn('w:footnoteRef')}") is not None
         firsts.setdefault(ref, norm(" ".join(run_text(p) for p in notes[ref].iter(qn("w:p")))))
     texts = list(dict.fromkeys(firsts[r] for r in refs))
@@ -219,9 +229,9 @@ def test_a_programme_of_work_is_a_table_of_days_and_meetings(tmp_path):
     assert [c for c in cells if len(c) == 1] == [[d] for d in (
         "9 de abril de 2029", "10 de abril de 2029", "11 de abril de 2029", "12 de abril de 2029")]
     assert len([c for c in cells if len(c) == 3]) == 1 + 10
-    subject = [p for p in rows[-1].findall(qn("w:tc"))[2].iter(qn("w:p"))]  # title, then its note
-    assert [norm("".join(t.text for t in p.iter(qn("w:t")))) for p in subject] == [
-        "Aprobación del informe de la Comisión sobre su 62º período de sesiones", "* E/CN.9/2029/1."]
+    subject = [p for p in rows[-1].findall(qn("w:tc"))[2].iter(qn("w:p"))]  # (the star note
+    assert [norm("".join(t.text for t in p.iter(qn("w:t")))) for p in subject] == [  # is a note)
+        "Aprobación del informe de la Comisión sobre su 62º período de sesiones"]
 
 
 def test_an_agendas_annexes_follow_its_items(office_documents: dict[str, Path], tmp_path: Path) -> None:

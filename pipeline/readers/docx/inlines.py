@@ -19,11 +19,17 @@ class Notes:
     """The footnotes met so far, in order: note k prints marker k."""
 
     texts: list[str] = field(default_factory=list)
+    #: The star notes met (schema R17): (mark, text), printed above the numbered notes.
+    stars: list[tuple[str, str]] = field(default_factory=list)
     #: How a note's blocks become one line of text (set by lines.py, which reads blocks).
     render: Callable[[list[Node]], str] = lambda blocks: ""
 
     def add(self, blocks: list[Node]) -> str:
-        """Keep a note's text; its marker."""
+        """Keep a note's text; its marker (a star note's mark, "*", as Word prints it)."""
+        mark, blocks = star_mark(blocks)
+        if mark:
+            self.stars.append((mark, " ".join(self.render(blocks).split())))
+            return mark
         self.texts.append(" ".join(self.render(blocks).split()))
         return str(len(self.texts))
 
@@ -32,7 +38,31 @@ class Notes:
         a page's text gives it ("AGENDA1", "programmes,1"); in superscript after a figure
         ("in 2027³"), which a glued number would change."""
         marker = self.add(blocks)
-        return marker.translate(TO_SUPERSCRIPT) if before[-1:].isdigit() else marker
+        return marker.translate(TO_SUPERSCRIPT) if before[-1:].isdigit() and marker.isdigit() \
+            else marker
+
+
+def star_mark(blocks: list[Node]) -> tuple[str, list[Node]]:
+    """(mark, the blocks without it) for a note Word numbers not ("*" to "***",
+    w:customMarkFollows), which pandoc reads as its first paragraph opening with the mark
+    in the Footnote Reference style or in superscript; else ("", blocks)."""
+    if not blocks:
+        return "", blocks
+    first = blocks[0]
+    if first["t"] == "Div":
+        mark, inner = star_mark(first["c"][1])
+        return (mark, [{"t": "Div", "c": [first["c"][0], inner]}] + blocks[1:]) if mark \
+            else ("", blocks)
+    head = first["c"][0] if first["t"] in ("Para", "Plain") and first["c"] else None
+    if head is None or head["t"] not in ("Superscript", "Span"):
+        return "", blocks
+    inner = head["c"] if head["t"] == "Superscript" else head["c"][1]
+    mark = "".join(n["c"] for n in inner if n["t"] == "Str")
+    if mark not in ("*", "**", "***") or len(inner) != 1:
+        return "", blocks
+    rest = first["c"][1:]
+    rest = rest[1:] if rest[:1] == [{"t": "Space"}] else rest
+    return mark, [{"t": first["t"], "c": rest}] + blocks[1:]
 
 
 def plain(inlines: list[Node], notes: Notes) -> str:

@@ -72,9 +72,11 @@ def document_lines(doc: dict) -> list[tuple[str, str]]:
     out = Out()
     out.notes.render = lambda blocks: _note_text(blocks, out)
     blocks(doc.get("blocks", []), out)
-    if out.notes.texts:
+    if out.notes.texts or out.notes.stars:
         out.blank()
         out.lines.append((RULE, "note"))
+        for mark, text in sorted(out.notes.stars, key=lambda star: len(star[0])):
+            out.lines.append((f"{mark}  {text}", "note"))  # (star notes above, R17)
         for k, text in enumerate(out.notes.texts, start=1):
             out.lines.append((f"{k}  {text}", "note"))
     while out.lines and not out.lines[-1][0]:

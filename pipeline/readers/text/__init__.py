@@ -27,6 +27,7 @@ from .meta import after_heading, build_meta, mark_version, meta_element
 from .normalise import LINE_ATTR, Line, normalise
 from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder, whole_top_heading
 from .plain import read_plain
+from .starnotes import link_star_notes
 from .text import VOCABULARY, Vocabulary
 from .times import match_time_range
 
@@ -224,7 +225,9 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
     warnings = warnings + (builder.warnings if builder is not None else [])
     if notes:
         root.append(footnotes_element(notes))
-    link_markers(root, notes, filename, warnings)
+    stars = [note for note in notes if note.mark]
+    link_markers(root, notes[len(stars):], filename, warnings)
+    link_star_notes(root, stars, list(_text_slots(root)), filename, warnings)
     split_long_paragraphs(root, filename, warnings)
     for el in root.iter():
         el.attrib.pop(LINE_ATTR, None)
@@ -266,10 +269,12 @@ def source_line(el: etree._Element) -> int | None:
 
 
 def footnotes_element(notes: list[Note]) -> etree._Element:
-    """<footnotes> with one <footnote id="fnN" n="N"> per note."""
+    """<footnotes> with one <footnote id="fnN" n="N"> per note (a star note's
+    id="fns1" n="*", R17)."""
     fns = etree.Element("footnotes")
     for note in notes:
-        fn = etree.SubElement(fns, "footnote", id=f"fn{note.n}", n=str(note.n))
+        fn = etree.SubElement(fns, "footnote", id=f"fns{len(note.mark)}", n=note.mark) \
+            if note.mark else etree.SubElement(fns, "footnote", id=f"fn{note.n}", n=str(note.n))
         fn.text = note.text
     return fns
 

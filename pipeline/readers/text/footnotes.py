@@ -29,6 +29,8 @@ class Note:
     n: int
     line: int
     lines: list[Line] = field(default_factory=list)
+    #: A star note's mark as printed ("*", "**"; schema R17), its n 0; "" for a numbered note.
+    mark: str = ""
 
     @property
     def text(self) -> str:
@@ -239,13 +241,17 @@ TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
-    """Remove footnote blocks from lines; return (remaining lines, notes)."""
+    """Remove footnote blocks from lines; return (remaining lines, notes): the star notes
+    (starnotes.py) first, then the numbered notes in number order."""
+    from .starnotes import take_star_notes
+
     # a text with no form feeds (pypdf): a page turns where lines were taken out
     turns = frozenset() if any(ln.page_start for ln in lines) else frozenset(
         lines[k].no for k in range(1, len(lines)) if lines[k].no > lines[k - 1].no + 1)
     lines = join_bare_numbers(lines)
     out: list[Line] = []
     notes: list[Note] = []
+    stars: list[Note] = []
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -253,6 +259,17 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         j = i + 1 if after_rule else i
         while after_rule and j < len(lines) and lines[j].kind == "blank":
             j += 1
+        end = take_star_notes(lines, j, stars, lambda ln: bool(_starts_note(
+            ln, len(notes) + 1, True))) if j < len(lines) and lines[j].text[:1] == "*" and (
+            after_rule or _prev_is_blank(out) or _prev_ends_sentence(out)) else None
+        if end is not None:  # the star notes, then perhaps the numbered notes under them
+            i = _consume_block(lines, end, notes, turns) if end < len(lines) and _starts_note(
+                lines[end], len(notes) + 1, True) else end
+            while out and out[-1].kind == "blank":
+                out.pop()
+            if i < len(lines):
+                lines[i].page_start = True
+            continue
         if j < len(lines) and (_starts_note(lines[j], len(notes) + 1, after_rule) and (
                 after_rule or _prev_is_blank(out) or _prev_is_star_note(out))
                 or _ends_page_as_notes(lines, j, len(notes) + 1, turns)):
@@ -266,7 +283,7 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             line.kind = "blank"
         out.append(line)
         i += 1
-    return out, notes
+    return out, stars + notes
 
 
 def _prev_is_star_note(out: list[Line]) -> bool:
@@ -279,6 +296,16 @@ def _prev_is_star_note(out: list[Line]) -> bool:
 #: reissue notice.
 STAR_NOTE_RE = re.compile(r"^\*{1,3}\s+(?:[A-Z]{1,10}(?:[./][A-Za-z0-9]+)*/\S+|Reissued|Publié|"
                           r"Reeditado|The present|Le présent|El presente)")
+
+
+def _prev_ends_sentence(out: list[Line]) -> bool:
+    """True when the previous kept line is text that ends a sentence (pdftotext may print a
+    page's star note right under the last line of its text)."""
+    return bool(out) and out[-1].kind == "text" and bool(_ENDS_SENTENCE_RE.search(out[-1].text.strip()))
+
+
+#: A sentence's end, perhaps with a note's marker after it ("qualifications.2").
+_ENDS_SENTENCE_RE = re.compile(r"[.!?…]['\"»”’)\]]*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?$")
 
 
 def _prev_is_blank(out: list[Line]) -> bool:

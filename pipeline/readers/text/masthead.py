@@ -30,6 +30,7 @@ from .letters import LETTER_WORDS, addresses, finished_letter_title, unfinished_
 from .lexicon import ORIGINAL_RE, RECORDS_RE, governing_body_session
 from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE, ends_sentence
+from .starnotes import star_attrs
 from .text import is_caps, join_lines
 from .times import find_date, find_date_range, is_date_line
 
@@ -226,6 +227,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             pending_organ.append(text)  # the organ of the session line that follows
         elif kind == "symbol" and "symbol" not in found:
             found["symbol"] = [_STAR_RE.sub("", text)]  # "A/79/843*": the * marks a note
+            attrs["symbol"] = star_attrs(text)  # (starnotes.link_star_notes: symbol/@note)
         elif kind == "distribution" and "distribution" not in found:
             found["distribution"] = [text]
             level = DISTR_RE.match(text).group("level").lower()
