@@ -59,6 +59,20 @@ def _note_end(lines: list[Line], j: int) -> int:
     return i
 
 
+def _star_start(lines: list[Line], i: int, k: int) -> tuple[str, int] | None:
+    """(the text, the index of its line) of star note k's first line at line i: "* text",
+    or the mark alone with the text on the next line (pdftotext); else None."""
+    line = lines[i]
+    m = STAR_START_RE.match(line.text) if line.kind == "text" else None
+    if m:
+        return (m.group("text"), i) if len(m.group("mark")) == k else None
+    if line.kind == "text" and line.text.strip() == "*" * k and i + 1 < len(lines):
+        nxt = lines[i + 1]
+        if nxt.kind == "text" and not nxt.page_start and nxt.text.strip()[:1] not in ("*", ""):
+            return nxt.text.strip(), i + 1
+    return None
+
+
 def take_star_notes(lines: list[Line], j: int, stars: list[Note],
                     starts_numbered: Callable[[Line], bool]) -> int | None:
     """Read the star notes from line j (after a rule or a blank line), each the next mark
@@ -68,24 +82,17 @@ def take_star_notes(lines: list[Line], j: int, stars: list[Note],
     i, found = j, []
     while i < len(lines):
         k = len(stars) + len(found) + 1
-        m = STAR_START_RE.match(lines[i].text) if lines[i].kind == "text" else None
-        bare = m is None and lines[i].text.strip() == "*" * k and i + 1 < len(lines) \
-            and lines[i + 1].kind == "text" and not lines[i + 1].page_start \
-            and lines[i + 1].text.strip()[:1] not in ("*", "")  # pdftotext: the mark alone
-        if not (m or bare) or m and len(m.group("mark")) != k or k > 3 \
-                or (i > j and lines[i].page_start) or not _mark_above(lines, j if i > j else i, k):
+        start = _star_start(lines, i, k) if k <= 3 and not (i > j and lines[i].page_start) else None
+        if start is None or not _mark_above(lines, j, k):
             break
-        first = Line(lines[i].no, m.group("text") if m else lines[i + 1].text.strip())
-        i += 0 if m else 1
+        text, i = start
         end = _note_end(lines, i)
         nxt = lines[end] if end < len(lines) else None
         if nxt is not None and nxt.kind == "text" and not nxt.page_start and not (
                 STAR_START_RE.match(nxt.text) and not nxt.text.startswith("*" * k + " ")
                 or starts_numbered(nxt)):
             break
-        note = Note(0, lines[i].no, [first] + lines[i + 1:end])
-        note.mark = "*" * k
-        found.append(note)
+        found.append(Note(0, lines[i].no, [Line(lines[i].no, text)] + lines[i + 1:end], "*" * k))
         i = end
         while end < len(lines) and end < i + 3 and lines[end].kind == "blank":
             end += 1  # a blank line between two star notes (pdfminer)
