@@ -79,8 +79,9 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
                 in_notes = True
                 continue
         typed = NOTE_START_RE.match(line.text) if line.kind == "text" else None
-        if typed and typed.group("n") == str(expected) and (in_notes or _prev_is_blank(out)) \
-                and re.match(r"^\d{1,4}[\s\u00a0]{2,}", line.text):
+        if typed and typed.group("n") == str(expected) and (in_notes or _prev_is_blank(out) or (
+                out and re.match(r"^\*{1,3}\s", out[-1].text))) \
+                and re.match(r"^\d{1,4}[\s\u00a0]{2,}", line.text):  # (under a star note too)
             expected += 1  # a note typed "N  text": the next bare number is N + 1
             in_notes = True
         if (line.kind == "text" and line.text.strip() == str(expected) and nxt is not None

@@ -902,10 +902,7 @@ def _note_numbers_after(lines: list[Line], j: int) -> tuple[int, int, int] | Non
     block that runs to the page's end in at most NOTE_LINES lines a note; every marker
     printed on the page above): (k, the paragraph's first line, the notes' first line);
     else None."""
-    k = j
-    while k < len(lines) and lines[k].kind == "text" and lines[k].text.strip().isdecimal() \
-            and not lines[k].page_start and (k == j or int(lines[k].text) == int(lines[k - 1].text) + 1):
-        k += 1
+    k = _mark_run_end(lines, j)
     t = k + (k < len(lines) and lines[k].kind == "blank")
     if k == j or t >= len(lines) or lines[t].kind != "text" or lines[t].page_start:
         return None
@@ -925,9 +922,31 @@ def _note_numbers_after(lines: list[Line], j: int) -> tuple[int, int, int] | Non
         return None  # a long block, or more text after it on the page: not the notes
     from .footnotes import marker_above  # (footnotes reads this module's Line)
 
-    if all(marker_above(lines, j, int(lines[m].text), loose=True) for m in range(j, k)):
+    from .starnotes import star_mark_above
+
+    if all(star_mark_above(lines, j, len(lines[m].text.strip())) if lines[m].text.strip()[:1] == "*"
+           else marker_above(lines, j, int(lines[m].text), loose=True) for m in range(j, k)):
         return k, t, f
     return None
+
+
+def _next_in_run(prev: str | None, text: str) -> bool:
+    """True when text goes on a run of notes' marks after prev (None: it opens one): star
+    marks first (schema R17: "*", then "**"), then numbers n, n + 1, ..."""
+    if prev is None:
+        return text == "*" or text.isdecimal()
+    if prev[:1] == "*":
+        return text == prev + "*" and len(text) <= 3 or text.isdecimal()
+    return text.isdecimal() and int(text) == int(prev) + 1
+
+
+def _mark_run_end(lines: list[Line], j: int) -> int:
+    """The index after the run of notes' marks that starts at lines[j] (j when none)."""
+    k = j
+    while k < len(lines) and lines[k].kind == "text" and not lines[k].page_start \
+            and _next_in_run(lines[k - 1].text.strip() if k > j else None, lines[k].text.strip()):
+        k += 1
+    return k
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?…]['\"»”’)\]]*$")
@@ -944,8 +963,8 @@ def attach_trailing_note_numbers(lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(out):
         run_start = i
-        while i < len(out) and out[i].kind == "text" and out[i].text.strip().isdecimal() and (
-                i == run_start or int(out[i].text) == int(out[i - 1].text) + 1):
+        while i < len(out) and out[i].kind == "text" and _next_in_run(
+                out[i - 1].text.strip() if i > run_start else None, out[i].text.strip()):
             i += 1
         run = out[run_start:i]
         if not run:  # (neither case below: nothing to attach)

@@ -34,7 +34,7 @@ def mark_re(k: int) -> re.Pattern:
     return re.compile(rf"(?<=[^\s*])\*{{{k}}}(?!\*)|(?<=[.)”’\"]) \*{{{k}}}(?![*\w])")
 
 
-def _mark_above(lines: list[Line], j: int, k: int) -> bool:
+def star_mark_above(lines: list[Line], j: int, k: int) -> bool:
     """True when a text line of the page above line j prints mark k (the title block
     counts: it is the first page's)."""
     pattern = mark_re(k)
@@ -61,15 +61,17 @@ def _note_end(lines: list[Line], j: int) -> int:
 
 def _star_start(lines: list[Line], i: int, k: int) -> tuple[str, int] | None:
     """(the text, the index of its line) of star note k's first line at line i: "* text",
-    or the mark alone with the text on the next line (pdftotext); else None."""
+    or the mark alone with the text on the next line, perhaps after a blank one (pdftotext);
+    else None."""
     line = lines[i]
     m = STAR_START_RE.match(line.text) if line.kind == "text" else None
     if m:
         return (m.group("text"), i) if len(m.group("mark")) == k else None
-    if line.kind == "text" and line.text.strip() == "*" * k and i + 1 < len(lines):
-        nxt = lines[i + 1]
+    t = i + 1 + (i + 2 < len(lines) and lines[i + 1].kind == "blank")  # (one blank between)
+    if line.kind == "text" and line.text.strip() == "*" * k and t < len(lines):
+        nxt = lines[t]
         if nxt.kind == "text" and not nxt.page_start and nxt.text.strip()[:1] not in ("*", ""):
-            return nxt.text.strip(), i + 1
+            return nxt.text.strip(), t
     return None
 
 
@@ -83,7 +85,7 @@ def take_star_notes(lines: list[Line], j: int, stars: list[Note],
     while i < len(lines):
         k = len(stars) + len(found) + 1
         start = _star_start(lines, i, k) if k <= 3 and not (i > j and lines[i].page_start) else None
-        if start is None or not _mark_above(lines, j, k):
+        if start is None or not star_mark_above(lines, j, k):
             break
         text, i = start
         end = _note_end(lines, i)
