@@ -100,9 +100,11 @@ def _rules_hold(root: etree._Element) -> bool:
         if to is None:
             return False
         refs[to] = refs.get(to, 0) + 1
-    symbol = root.find("meta/symbol")
-    if symbol is not None and symbol.get("note") is not None:  # R17: the symbol's star note
-        refs[symbol.get("note")] = refs.get(symbol.get("note"), 0) + 1
+    symbols = [el for el in root.iter("symbol") if el.get("note") is not None]
+    for symbol in symbols:  # R17: the symbol's star note, referenced by meta/symbol/@note
+        parent = symbol.getparent()
+        if parent is not None and parent.tag == "meta" and parent.getparent() is root:
+            refs[symbol.get("note")] = refs.get(symbol.get("note"), 0) + 1
     for fn in root.iter("footnote"):
         mark, fid = fn.get("n") or "", fn.get("id")
         before = fn.itersiblings("footnote", preceding=True)  # (walked only as far as needed)
@@ -117,8 +119,8 @@ def _rules_hold(root: etree._Element) -> bool:
                 or n != last + 1:
             return False
         ids.add(fid)
-    if not refs.keys() <= ids or symbol is not None and symbol.get("note") is not None \
-            and not symbol.get("note").startswith("fns"):
+    if not refs.keys() <= ids or any(not el.get("note").startswith("fns") or el.get("note") not in ids
+                                     for el in symbols):
         return False
     before = None  # preceding::para[1], paras not nested
     for para in root.iter("para"):

@@ -34,16 +34,17 @@ def mark_re(k: int) -> re.Pattern:
     return re.compile(rf"(?<=[^\s*])\*{{{k}}}(?!\*)|(?<=[.)”’\"]) \*{{{k}}}(?![*\w])")
 
 
-def star_mark_above(lines: list[Line], j: int, k: int) -> bool:
+def star_mark_above(lines: list[Line], j: int, k: int, whole: bool = False) -> bool:
     """True when a text line of the page above line j prints mark k (the title block
-    counts: it is the first page's)."""
+    counts: it is the first page's); ``whole``: of any page above (a note printed at the
+    end of the text, after the last item)."""
     pattern = mark_re(k)
     for i in range(j - 1, -1, -1):
         line = lines[i]
         if line.kind == "text" and "*" in line.text and not STAR_START_RE.match(line.text) \
                 and pattern.search(line.text):
             return True
-        if line.page_start:
+        if line.page_start and not whole:
             return False
     return False
 
@@ -85,10 +86,13 @@ def take_star_notes(lines: list[Line], j: int, stars: list[Note],
     while i < len(lines):
         k = len(stars) + len(found) + 1
         start = _star_start(lines, i, k) if k <= 3 and not (i > j and lines[i].page_start) else None
-        if start is None or not star_mark_above(lines, j, k):
+        if start is None:
             break
         text, i = start
         end = _note_end(lines, i)
+        last = all(ln.kind != "text" for ln in lines[end:])  # (the text's end: any page above)
+        if not star_mark_above(lines, j, k, whole=last):
+            break
         nxt = lines[end] if end < len(lines) else None
         if nxt is not None and nxt.kind == "text" and not nxt.page_start and not (
                 STAR_START_RE.match(nxt.text) and not nxt.text.startswith("*" * k + " ")
