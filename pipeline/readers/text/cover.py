@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import RECORDS_RE
+from .masthead import SYMBOL_RE  # (a word: the masthead's symbol, "A/79/19")
 from .normalise import Line, drop_lines
 
 #: The imprint at the foot of the cover: "United Nations • New York, 2025".
@@ -24,8 +25,6 @@ IMPRINT_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)\s*[�
 
 #: Where the body starts: the first numbered paragraph or chapter.
 _BODY_RE = re.compile(r"^(?:\d{1,3}\.(?:\s|$)|Chapter\s|Chapitre\s|Capítulo\s)")
-#: A word that is a document symbol ("A/79/19", "E/CN.6/2025/4").
-_SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./()*-]*$")
 #: A line of the spine: one character of the symbol.
 _SPINE_RE = re.compile(r"^[A-Z0-9./]$")
 #: The fewest lines of one character that make a spine (with a "/" among them).
@@ -64,14 +63,14 @@ def remove_repeated_cover(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     for start, end in _blocks(lines, limit):
         drop.update(k for k in range(start, end) if IMPRINT_RE.match(lines[k].text.strip()))
         drop.update(_spine(lines, start, end))
-        words = tuple(w for ln in lines[start:end] for w in ln.text.split() if not _SYMBOL_RE.match(w))
+        words = tuple(w for ln in lines[start:end] for w in ln.text.split() if not SYMBOL_RE.match(w))
         if len(words) < MIN_WORDS:
             continue
         if words in seen:
             drop.update(range(start, end))
         for a in range(start, end):  # every run of whole lines of the block, as printed
             for b in range(a + 1, min(end, a + MAX_RUN) + 1):
-                seen.add(tuple(w for ln in lines[a:b] for w in ln.text.split() if not _SYMBOL_RE.match(w)))
+                seen.add(tuple(w for ln in lines[a:b] for w in ln.text.split() if not SYMBOL_RE.match(w)))
     return drop_lines(lines, drop) if drop else (lines, [])
 
 
