@@ -309,20 +309,31 @@ def test_star_notes_in_the_files(office_files: dict[tuple[str, str], Path]) -> N
     assert cites == [("*", "*"), ("**", "**"), (None, "1"), ("***", "***"), (None, "2")]
 
 
+def web_page(tree: etree._ElementTree, epub: bool) -> etree._Element:
+    """The page our HTML writer makes of tree, or the EPUB's text page."""
+    from pipeline.writers.epub import build
+    from pipeline.writers.html import render
+
+    if epub:
+        with zipfile.ZipFile(io.BytesIO(build(tree))) as archive:
+            return etree.fromstring(archive.read("EPUB/text.xhtml"))
+    return etree.fromstring(render(tree, Options()).split("\n", 1)[1], etree.HTMLParser())
+
+
+def body_words(page: etree._Element) -> list[str]:
+    """The words a reader of the page's body meets (its navigation and styles left out)."""
+    body = page.xpath("//*[local-name()='body']")[0]
+    return re.findall(r"\w+", " ".join(body.xpath(
+        ".//text()[not(ancestor::*[local-name()='nav' or local-name()='style'])]")))
+
+
 @pytest.mark.parametrize("epub", [False, True], ids=["html", "epub"])
 def test_web_star_notes_print_their_mark(epub: bool, words_check) -> None:
     """HTML and EPUB: a star note's reference shows its mark and links to the note, which
     opens with the mark, is no number of the list (no value), and comes first; the numbered
     notes are 1 and 2; the symbol's mark follows the symbol."""
-    from pipeline.writers.epub import build
-    from pipeline.writers.html import render
-
     tree = star_notes()
-    if epub:
-        with zipfile.ZipFile(io.BytesIO(build(tree))) as archive:
-            page = etree.fromstring(archive.read("EPUB/text.xhtml"))
-    else:
-        page = etree.fromstring(render(tree, Options()).split("\n", 1)[1], etree.HTMLParser())
+    page = web_page(tree, epub)
     refs = page.xpath("//*[local-name()='a'][@class='noteref']")
     assert [(r.get("href"), norm("".join(r.itertext()))) for r in refs] == [
         ("#fns1", "*"), ("#fns2", "**"), ("#fn1", "1"), ("#fns3", "***"), ("#fn2", "2")]
@@ -335,26 +346,15 @@ def test_web_star_notes_print_their_mark(epub: bool, words_check) -> None:
     assert [norm("".join(n.itertext())).split()[0] for n in notes] == ["*", "**", "1.", "***", "2."]
     if not epub:
         assert [n.get("value") for n in notes] == [None, None, "1", None, "2"]
-    body = page.xpath("//*[local-name()='body']")[0]
-    words = re.findall(r"\w+", " ".join(body.xpath(
-        ".//text()[not(ancestor::*[local-name()='nav' or local-name()='style'])]")))
-    assert not words_check(tree.getroot(), words)
+    assert not words_check(tree.getroot(), body_words(page))
 
 
 @pytest.mark.parametrize("epub", [False, True], ids=["html", "epub"])
 def test_web_notes_numbered_in_order_of_reference(epub: bool, words_check) -> None:
     """HTML and EPUB number notes 1, 2, 3 in the order of their references, and list them so
     (the XML numbers them 1, 2, 3 in the list but references note 3 first)."""
-    from pipeline.writers.epub import build
-    from pipeline.writers.html import render
-
     tree = notes_out_of_order()
-    if epub:
-        with zipfile.ZipFile(io.BytesIO(build(tree))) as archive:
-            page = etree.fromstring(archive.read("EPUB/text.xhtml"))
-    else:
-        page = etree.fromstring(render(tree, Options()).split("\n", 1)[1],
-                                etree.HTMLParser())
+    page = web_page(tree, epub)
     refs = page.xpath("//*[local-name()='a'][@class='noteref']")
     assert [(r.get("href"), norm("".join(r.itertext()))) for r in refs] == \
         [("#fn3", "1"), ("#fn1", "2"), ("#fn2", "3")]
@@ -364,10 +364,7 @@ def test_web_notes_numbered_in_order_of_reference(epub: bool, words_check) -> No
     assert [norm("".join(n.itertext())).split()[0] for n in notes] == ["1.", "2.", "3."]
     if not epub:
         assert [n.get("value") for n in notes] == ["1", "2", "3"]
-    body = page.xpath("//*[local-name()='body']")[0]
-    words = re.findall(r"\w+", " ".join(body.xpath(
-        ".//text()[not(ancestor::*[local-name()='nav' or local-name()='style'])]")))
-    assert not words_check(tree.getroot(), words)
+    assert not words_check(tree.getroot(), body_words(page))
 
 
 @pytest.mark.parametrize("epub", [False, True], ids=["html", "epub"])
@@ -375,15 +372,8 @@ def test_web_day_heading_has_date_and_name_apart(epub: bool,
                                                  render_trees: dict[str, etree._ElementTree]
                                                  ) -> None:
     """The HTML and EPUB day heading holds a <time> for the date and the day's name apart."""
-    from pipeline.writers.epub import build
-    from pipeline.writers.html import render
-
     tree = render_trees[AGENDA]
-    if epub:
-        with zipfile.ZipFile(io.BytesIO(build(tree))) as archive:
-            page = etree.fromstring(archive.read("EPUB/text.xhtml"))
-    else:
-        page = etree.fromstring(render(tree, Options()).split("\n", 1)[1], etree.HTMLParser())
+    page = web_page(tree, epub)
     heads = page.xpath("//*[local-name()='h2'][@class='day-heading']")
     got = [[(etree.QName(c).localname, c.get("class"), c.get("datetime"), c.text) for c in h]
            for h in heads]
