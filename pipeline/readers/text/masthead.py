@@ -636,7 +636,8 @@ def _session_and_dates(lines: list[Line], j: int) -> tuple[str, str, tuple[str, 
 def _resolution_kind(lines: list[Line], first: int, mast: Masthead) -> bool:
     """An adopted resolution's kind and the lines under it (its date, "[on the report of the
     ... Committee (...)]") to its number and title, or, for the Security Council, its number
-    above the kind: the subtitle, and mast.end at the title (module docstring)."""
+    above the kind: the subtitle (and, for the Council, the title), and mast.end at the line
+    after them; False, mast unchanged, for any other text."""
     text = " ".join(lines[first].text.split())
     if RESOLUTION_NUMBER_RE.match(text) and not text[:1].isdigit():  # "Resolution 2801 (2026)"
         k = _skip_blank(lines, first + 1)
