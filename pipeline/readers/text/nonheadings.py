@@ -22,6 +22,9 @@ _ROLE_RE = re.compile(r"^[^\W\d_][\w’'-]*(?:\s+[\w’'-]+){0,3}\s?:\s+(?=\S)")
 _OFFICE_RE = re.compile(r"^[^\W\d_][\w’'-]*(?:\s+[\w’'-]+){0,3}\s?:$")
 #: A heading's roman numeral or capital letter, before its title ("D. Documentation").
 _NUMERAL_RE = re.compile(r"^(?:[IVXLC]+|[A-H])\.[\s\u00a0]+\S")
+#: A row's first words (a country of one to four words), then HONORIFIC_RE's forms of
+#: address before a name ("Chile Ms. Ana Ruiz"), on a text of single spaces.
+_ROW_NAME_RE = re.compile(r"^\S+(?: \S+){0,3} " + HONORIFIC_RE.pattern.removeprefix("^"))
 #: The country a person represents, in brackets at the end of the line (" (Poland)").
 _COUNTRY_RE = re.compile(r"\s\((?:[^\W\d_][^()]{1,60})\)$")
 
@@ -33,9 +36,11 @@ def person_line(text: str) -> bool:
     ("Rapporteur: Ms. Hana Kobayashi (Japan)"): a line of a list of participants or of
     officers, never a heading."""
     text = " ".join(text.split())
-    role = _ROLE_RE.match(text)
+    role = _ROLE_RE.match(text) if ":" in text else None
     rest = text[role.end():] if role else text
     honorific, name = split_honorific(rest)
+    if not honorific and not name.endswith(")"):
+        return False  # neither a form of address nor a country in brackets
     country = _COUNTRY_RE.search(name)
     name = name[:country.start()] if country else name.partition(",")[0]
     if honorific:
@@ -76,5 +81,4 @@ def participants_list(lines: list[Line]) -> bool:
 def _names_in_row(text: str) -> bool:
     """True when a form of address and a name follow the row's first words (a country of
     up to four words)."""
-    words = text.split()
-    return any(HONORIFIC_RE.match(" ".join(words[k:])) for k in range(1, min(len(words), 5)))
+    return bool(_ROW_NAME_RE.match(" ".join(text.split())))

@@ -513,7 +513,7 @@ class BodyBuilder:
         self.compact = sum(ln.kind == "blank" for ln in lines) <= len(lines) // 50
         layout = any(ln.hint for ln in lines)
         cells = cell_lines(lines)
-        participants = participants_list(lines)
+        participants = None  # a list of participants? asked at the first plain heading
         i = 0
         while i < len(lines):
             line = lines[i]
@@ -545,19 +545,25 @@ class BodyBuilder:
             if self.try_para(line, text) or self.try_item(line, text):
                 pass
             else:
-                cell = i in cells and not (is_caps(text, 2) and _person_below(lines, i + 1)) \
-                    or never_heading(text) or table_row(line.text)
+                heads = bool(self.blank or self._prev_ends_sentence() or self._heads_next_para(lines, i, text)
+                             or self.lines and person_line(self.lines[-1]))
+                compact = self.blank or self.compact and (self._prev_ends_sentence() or not self.lines)
+                # a table cell, a person or a date is never a heading (asked only of a
+                # line that may head a section)
+                cell = (heads or compact) and (
+                    i in cells and not (is_caps(text, 2) and _person_below(lines, i + 1))
+                    or never_heading(text) or table_row(line.text))
                 found = heading_of(lines, i, self.after_heading, self.width) \
-                    if (self.blank or self._prev_ends_sentence() or self._heads_next_para(lines, i, text)
-                        or self.lines and person_line(self.lines[-1])) and not cell else None
-                if found is None and not cell and (
-                        self.blank or self.compact and (
-                        self._prev_ends_sentence() or not self.lines)):
+                    if heads and not cell else None
+                if found is None and not cell and compact:
                     found = compact_heading(lines, i, self.width)
                 if found and layout and found[0].style == "plain" and not line.hint:
                     found = None  # a PDF or Word source sets the line as body text
-                if found and participants and found[0].style == "plain":
-                    found = None  # a country or a name of a list of participants
+                if found and found[0].style == "plain":
+                    if participants is None:
+                        participants = participants_list(lines)
+                    if participants:
+                        found = None  # a country or a name of a list of participants
                 if found:
                     self.open_section(*found[0].__dict__.values())
                     i = found[1]
