@@ -764,6 +764,75 @@ def _number_runs(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: A list's letter alone on its line ("b)", "(b)"), as pdfminer prints a column of them.
+_LONE_LABEL_RE = re.compile(r"^(\(?)([a-z])\)$")
+#: A block that opens with a marker of its own (a paragraph number, a list letter, a bullet).
+_MARKED_START_RE = re.compile(r"^(?:\d{1,4}\.\s|\(?[a-z]{1,4}\)\s|[•·▪◦●‣■➢►]\s)")
+#: The end of a list item: a full stop, colon or semicolon ("; and", "; ou", "; y" too),
+#: perhaps a closing quote or bracket and a note number after it.
+_ITEM_END_RE = re.compile(r"(?:[.;:]|;\s+(?:and|or|et|ou|y|o|e))['\"»”’)\]]*"
+                          r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?$")
+
+
+def _label_runs(lines: list[Line]) -> list[Line]:
+    """pdfminer prints a list's letters as a column of their own too ("b)" / "c)" / "d)",
+    blank lines between, then the items' texts, a block each): give each letter of such a
+    run (two or more, in sequence, of one style) to the blocks that follow, in order, when
+    as many follow that each end an item (_ITEM_END_RE) and none opens with a marker of
+    its own; otherwise the lines stay as they are."""
+    if sum(1 for ln in lines if ln.kind == "text" and _LONE_LABEL_RE.match(ln.text)) < 2:
+        return lines  # (most texts: one pass, not one a line)
+    out, i = list(lines), 0
+    while i < len(out):
+        run, k = [], i
+        while k < len(out) and (out[k].kind == "blank" or out[k].kind == "text" and _next_label(run, out[k].text)):
+            if out[k].kind == "text":
+                run.append(out[k])
+            k += 1
+        if len(run) < 2:
+            i += 1
+            continue
+        targets = _item_blocks(out, k, len(run))
+        if targets is None:
+            i = k
+            continue
+        for label, t in zip(run, targets):
+            out[t] = Line(out[t].no, f"{label.text} {out[t].text}", "text", out[t].page_start,
+                          out[t].indent)
+        dropped = {id(ln) for ln in run}
+        out, _ = drop_lines(out, {m for m, ln in enumerate(out) if id(ln) in dropped})
+    return out
+
+
+def _next_label(run: list[Line], text: str) -> bool:
+    """True when text is a lone list letter that may go on the run: any letter to start it,
+    then the next letter in the same style ("(b)" after "(a)", "c)" after "b)")."""
+    m = _LONE_LABEL_RE.match(text)
+    if not m or not run:
+        return bool(m)
+    prev = _LONE_LABEL_RE.match(run[-1].text)
+    return m.group(1) == prev.group(1) and ord(m.group(2)) == ord(prev.group(2)) + 1
+
+
+def _item_blocks(out: list[Line], k: int, count: int) -> list[int] | None:
+    """The first lines of the count blocks from out[k] (text lines between blank lines),
+    when each ends an item and none opens with a marker; None otherwise."""
+    starts, m = [], k
+    while len(starts) < count:
+        while m < len(out) and out[m].kind != "text":
+            m += 1
+        if m >= len(out) or LONE_MARKER_RE.match(out[m].text) or _MARKED_START_RE.match(out[m].text):
+            return None
+        end = m
+        while end + 1 < len(out) and out[end + 1].kind == "text" and not out[end + 1].page_start:
+            end += 1
+        if not _ITEM_END_RE.search(out[end].text.rstrip()):
+            return None
+        starts.append(m)
+        m = end + 1
+    return starts
+
+
 def _short_paragraphs_below(out: list[Line], k: int, count: int) -> list[int] | None:
     """The first lines of the count blocks right after a column of numbers (from out[k]),
     when each is a paragraph of at most three lines that ends with a full stop, semicolon
@@ -864,7 +933,7 @@ def join_lone_markers(lines: list[Line]) -> list[Line]:
     """Put a marker alone on its line ("1.", "•", "(a)") before the text of the next text
     line (across one blank line), as it is printed; a column of paragraph numbers printed
     before its paragraphs goes to them in order (_number_runs)."""
-    lines = _number_runs(lines)
+    lines = _label_runs(_number_runs(lines))
     out: list[Line] = []
     i = 0
     while i < len(lines):
