@@ -102,6 +102,17 @@ class Masthead:
     end: int = 0
 
 
+#: A Main Committee of the General Assembly, printed under the session in the title block
+#: of its documents ("Third Committee", "Troisième Commission", "Cuarta Comisión", the
+#: Fourth's long name with the short one in brackets).
+_COMMITTEE = (r"(?:[^,]{10,90}\()?(?:(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee|"
+              r"(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième)\s+Commission|"
+              r"(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta)\s+Comisión)\)?$")
+COMMITTEE_RE = re.compile("^" + _COMMITTEE)
+#: The session and the committee on one line, as our writers print meta/session (R11).
+_SESSION_COMMITTEE_RE = re.compile(r",\s+" + _COMMITTEE)
+
+
 def _kind(text: str) -> str | None:
     """Which masthead field a piece of text is, or None."""
     if ORG_RE.match(text):
@@ -123,10 +134,15 @@ def _kind(text: str) -> str | None:
         return "agenda-item"
     if SESSION_RE.match(text) and len(text) < 130 and not (_REPORT_RE.match(text) and _ITS_RE.search(text)):
         return "session"  # (not "Report of the Committee on its ninth session": a title)
+    both = _SESSION_COMMITTEE_RE.search(text) if "Com" in text else None
+    if both and SESSION_RE.match(text[:both.start()]):
+        return "session"  # "Eighty-first session, Third Committee"
     if find_date(text) and len(text) < 40 and not re.search(r"\b(?:dated|en date du|de fecha)\b", text):
         return "date"
     if len(text) < 90 and is_date_line(text):
         return "date"  # "Nueva York, 27 de febrero a 2 de marzo de 2029": the session's place and dates
+    if COMMITTEE_RE.match(text):
+        return "committee"
     return None
 
 
@@ -197,6 +213,23 @@ _BARE_ITEM_RE = re.compile(
     r"del\s+programa(?:\s+provisional)?|de\s+la\s+lista\s+preliminar))?\W*$", re.I)
 
 
+def _join_bracket_wraps(head: list[tuple[int, str, str | None]]) -> list[tuple[int, str, str | None]]:
+    """A field wrapped inside brackets ("..., Comisión Política Especial y de Descolonización
+    (Cuarta" / "Comisión)") made one, at the second line's index, when the whole is a field
+    and neither half was."""
+    out: list[tuple[int, str, str | None]] = []
+    for entry in head:
+        if out and out[-1][2] is None and entry[2] is None and entry[0] == out[-1][0] + 1 \
+                and out[-1][1].count("(") > out[-1][1].count(")") and ")" in entry[1]:
+            text = f"{out[-1][1]} {entry[1]}"
+            kind = _kind(text)
+            if kind is not None:
+                out[-1] = (entry[0], text, kind)
+                continue
+        out.append(entry)
+    return out
+
+
 def read_masthead(lines: list[Line]) -> Masthead | None:
     """The title block of a UN-system document at the start of lines (module docstring)."""
     head: list[tuple[int, str, str | None]] = []  # (line index, text, kind)
@@ -206,7 +239,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         if len(head) > 40 or PARA_RE.match(line.text) or ROMAN_HEAD_RE.match(line.text):
             break
         head += [(i, text, kind) for text, kind in _fields(line)]
-    head = _unstack_organs(lines, head)
+    head = _join_bracket_wraps(_unstack_organs(lines, head))
     kinds = {k for _, _, k in head[:12]}
     if len(kinds & {"org", "symbol", "distribution", "original-language"}) < 2:
         return None
@@ -253,6 +286,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "session":
             found.setdefault("session", []).extend(pending_organ + [text])
             pending_organ = []
+        elif kind == "committee" and "session" in found:
+            found["session"].append(text)  # "Eighty-first session" / "Third Committee" (R11)
         elif kind == "date" and "session" in found and "dates" not in found and find_date_range(text):
             found["dates"] = [text]  # the session's place and dates, as printed
             attrs["dates"] = dict(zip(("from", "to"), find_date_range(text)))
@@ -507,6 +542,27 @@ DRAFT_RE = re.compile(r"^(?:Revised\s+)?(?:Draft|Projet|Proyecto)\s+(?:de\s+)?(?
                       r"résolution|décision|resolución|decisión)\b.{0,120}$", re.I)
 
 
+#: The end of a draft's sponsors line: "Chile, Ghana and Norway: draft resolution",
+#: "... : projet de résolution", "...: proyecto de resolución" (a revised draft too).
+_SPONSORS_END_RE = re.compile(
+    r":\s*(?:revised\s+draft|draft|projet\s+de|projet\s+révisé\s+de|proyecto\s+de|proyecto\s+revisado\s+de)"
+    r"\s+(?:resolution|decision|résolution|décision|resolución|decisión)\*?$", re.I)
+
+
+def _sponsors_end(lines: list[Line], first: int) -> int:
+    """The index after a draft's sponsors line (over up to six lines, to the one that ends
+    ": draft resolution") at lines[first]; 0 when the block there is no such line."""
+    parts, k = [], first
+    while k < len(lines) and lines[k].kind == "text" and k - first < 6:
+        parts.append(lines[k].text.strip())
+        if _SPONSORS_END_RE.search(" ".join(parts)):
+            return k + 1
+        if PARA_RE.match(parts[-1]) or ends_sentence(parts[-1]):
+            return 0
+        k += 1
+    return 0
+
+
 def read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     """The title of the document after its masthead (_read_title); then the sessions of two
     organs put in the masthead's order of the organs (_organ_order)."""
@@ -557,6 +613,10 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         # "Draft resolution submitted by the President": the kind, printed above the title
         mast.found["subtitle"] = (lines[first].text.strip(), {})
         mast.end = first + 1
+    elif first < len(lines) and (end := _sponsors_end(lines, first)):
+        # "Chile, Ghana and Norway: draft resolution" (its sponsors over lines): the kind
+        mast.found["subtitle"] = (join_lines([ln.text.strip() for ln in lines[first:end]]), {})
+        mast.end = end
     title, i = _title_block(lines, mast.end, width)
     if not title:
         return
@@ -594,6 +654,11 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         mast.found["subtitle"] = (join_lines(parts), {})
         mast.end = k
         j = _skip_blank(lines, k)
+    elif "subtitle" not in mast.found and j < len(lines) and (end := _sponsors_end(lines, j)):
+        # a draft's sponsors line under its title, as our writers print the subtitle
+        mast.found["subtitle"] = (join_lines([ln.text.strip() for ln in lines[j:end]]), {})
+        mast.end = end
+        j = _skip_blank(lines, end)
     elif "subtitle" not in mast.found and j < len(lines) and KIND_RE.match(lines[j].text):
         mast.found["subtitle"] = (lines[j].text, {})
         mast.end = j + 1
