@@ -549,6 +549,11 @@ _SPONSORS_END_RE = re.compile(
     r"\s+(?:resolution|decision|résolution|décision|resolución|decisión)\*?$", re.I)
 
 
+#: A committee report's rapporteur, on the line under its title ("Rapporteur: Ms. Ana Ruiz
+#: (Chile)", "Rapporteuse : Mme ...", "Relator: Sr. ...").
+_RAPPORTEUR_LINE_RE = re.compile(r"^(?:Rapporteur|Rapporteuse|Relator|Relatora)\s?:\s+\S.{2,120}$")
+
+
 def _sponsors_end(lines: list[Line], first: int) -> int:
     """The index after a draft's sponsors line (over up to six lines, to the one that ends
     ": draft resolution") at lines[first]; 0 when the block there is no such line."""
@@ -629,6 +634,9 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
                 and lines[i].kind != "text":
             mast.found["meeting"] = (join_lines([ln.text for ln in title]), {})
             title, i = second, k
+    if len(title) > 1 and _RAPPORTEUR_LINE_RE.match(title[-1].text.strip()) and "subtitle" not in mast.found \
+            and KIND_RE.match(title[-2].text):
+        mast.found["subtitle"] = (title.pop().text.strip(), {})  # "Report of the Third Committee" / "Rapporteur: ..."
     if len(title) > 1 and KIND_RE.match(title[-1].text) and "subtitle" not in mast.found:
         mast.found["subtitle"] = (title.pop().text, {})
     mast.found["title"] = (join_lines([ln.text for ln in title]), {})
@@ -659,6 +667,11 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         mast.found["subtitle"] = (join_lines([ln.text.strip() for ln in lines[j:end]]), {})
         mast.end = end
         j = _skip_blank(lines, end)
+    elif "subtitle" not in mast.found and j < len(lines) and _RAPPORTEUR_LINE_RE.match(lines[j].text.strip()) \
+            and KIND_RE.match(mast.found["title"][0]):
+        mast.found["subtitle"] = (lines[j].text.strip(), {})  # (as our writers print it)
+        mast.end = j + 1
+        j = _skip_blank(lines, j + 1)
     elif "subtitle" not in mast.found and j < len(lines) and KIND_RE.match(lines[j].text):
         mast.found["subtitle"] = (lines[j].text, {})
         mast.end = j + 1
