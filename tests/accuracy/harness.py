@@ -40,6 +40,9 @@ PDF_READER = "pdf-reader"
 #: which our writers print on one line above the title, and a provisional agenda whose
 #: item and its title our writers print on one line.
 PDF_READER_MISSES = frozenset({
+    # the Human Rights Council's numbered annotations: our writers print each item's under
+    # it (one part, no list before them), where a paragraph "2." reads as the second item
+    ("un-agenda-en-pdftotext-hrc-agenda-and-annotations", "entries"),
     ("agenda-en-council-numbered-talks-date-in-title", "headings"),
     ("agenda-es-oea-simbolo-ampm-espaciado-layout", "headings"),
     ("agenda-fr-date-titre-etat-au-pypdf", "headings"),

@@ -28,6 +28,9 @@ ITEM_WITH_TITLE = ("the writer prints the agenda item and its title as one parag
 DATE_ONLY_DAY = ("the writer prints a day without heading as its date: read back, the date "
                  "is the day's heading")
 KNOWN = {
+    "un-agenda-en-pdftotext-hrc-agenda-and-annotations": (
+        {"entries"}, "the annotations' paragraph numbers run on across items; our writer prints "
+        "each item's annotations under it (one part), where a paragraph '2.' reads as item 2"),
     "agenda-en-council-numbered-talks-date-in-title": ({"headings"}, DATE_ONLY_DAY),
     "agenda-es-oea-simbolo-ampm-espaciado-layout": ({"headings"}, DATE_ONLY_DAY),
     "agenda-fr-date-titre-etat-au-pypdf": ({"headings"}, DATE_ONLY_DAY),

@@ -44,6 +44,10 @@ class ReadResult:
     lines: list[Line] = field(default_factory=list)
 
 
+#: The heading "Agenda" alone over the list of items, under a title that says what the
+#: document is ("Agenda and annotations", as the Human Rights Council prints it).
+_LIST_HEADING_RE = re.compile(r"^(?:[IVX]{1,4}\.\s+)?(?:Agenda|Ordre du jour|Programa)$")
+
 def name_hints(filename: str) -> tuple[str, str | None]:
     """(docid, language or None) from a file name such as ``idm2008-agenda.fr.txt``."""
     parts = Path(filename).name.split(".")
@@ -190,8 +194,10 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
         read_title(lines, mast, text_width(lines))
         cut, heading, leftover = mast.end, None, []
         first = next((k for k in range(cut, len(lines)) if lines[k].kind == "text"), None)
-        if entries and first is not None and PROVISIONAL_RE.match(
-                re.sub(r"^[IVX]{1,4}\.\s+", "", " ".join(lines[first].text.split()))):
+        if entries and first is not None and (PROVISIONAL_RE.match(
+                re.sub(r"^[IVX]{1,4}\.\s+", "", " ".join(lines[first].text.split())))
+                or _LIST_HEADING_RE.match(lines[first].text.strip()) and "title" in mast.found
+                and PROVISIONAL_RE.match(mast.found["title"][0])):
             heading, cut = " ".join(lines[first].text.split()), first + 1  # the list's heading
         meta = meta_element(mast.found, source)
     elif mast:  # the symbol block, then the title block's general rules up to paragraph 1

@@ -36,9 +36,12 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(text)]
 
 
-def _segments(lines: list[Line], start: int, stop: int) -> list[tuple[Key, int, int]] | None:
+def _segments(lines: list[Line], start: int, stop: int,
+              titles: dict[Key, list[str]] | None = None) -> list[tuple[Key, int, int]] | None:
     """(key, first, end) of each item and sub-item from lines[start] (an item line) to stop;
-    None when the numbers do not run 1, 2, 3 ... with sub-items a, b, c ... under them."""
+    None when the numbers do not run 1, 2, 3 ... with sub-items a, b, c ... under them.
+    With titles (the list's), an item's number counts only over its title printed again,
+    not a numbered paragraph of the annotations ("1. The session will be opened ...")."""
     out: list[tuple[Key, int, int]] = []
     top, sub = 0, ""
     for k in range(start, stop):
@@ -46,17 +49,34 @@ def _segments(lines: list[Line], start: int, stop: int) -> list[tuple[Key, int, 
             continue
         text = " ".join(lines[k].text.split())
         m = ENTRY_RE.match(text)
-        if m and int(m.group("n")) == top + 1:
+        if m and int(m.group("n")) == top + 1 and (
+                titles is None or _restates(lines, k, titles.get((str(top + 1), "")))):
             top, sub = top + 1, ""
         else:
             s = SUB_RE.match(text)
-            if not (s and top and s.group("n") == (chr(ord(sub) + 1) if sub else "a")):
+            if not (s and top and s.group("n") == (chr(ord(sub) + 1) if sub else "a")) or (
+                    titles is not None and not _restates(lines, k, titles.get((str(top), s.group("n"))))):
                 continue
             sub = s.group("n")
         if out:
             out[-1] = (out[-1][0], out[-1][1], k)
         out.append(((str(top), sub), k, stop))
     return out if out and out[0][0] == ("1", "") else None
+
+
+def _restates(lines: list[Line], k: int, title: list[str] | None) -> bool:
+    """True when the item or sub-item line lines[k] and the lines under it print title (the
+    list's words) again."""
+    if not title:
+        return False
+    _, rest = _strip_number(lines[k])
+    got = _words(rest or "")
+    j = k + 1
+    while len(got) < len(title) and j < len(lines) and j - k <= 8:
+        if lines[j].kind == "text":
+            got += _words(lines[j].text)
+        j += 1
+    return got[:len(title)] == title
 
 
 def _strip_number(line: Line) -> tuple[str, str | None]:
@@ -90,6 +110,30 @@ def _annotation(lines: list[Line], first: int, end: int, title: list[str]) -> li
     return body
 
 
+def _annotation_lines(body: list[Line]) -> list[Line]:
+    """An annotation's lines marked as such (hint "annotation": prose for the entries'
+    builder, never an item), a blank line before each of its numbered paragraphs ("1. The
+    session will ...") and before a short heading over one ("Election of the Bureau"), which
+    pdftotext prints with no blank line."""
+    texts = [k for k, ln in enumerate(body) if ln.kind == "text"]
+    numbered = {k for k in texts if ENTRY_RE.match(" ".join(body[k].text.split()))}
+    out: list[Line] = []
+    for n, k in enumerate(texts):
+        line = body[k]
+        nxt = texts[n + 1] if n + 1 < len(texts) else None
+        prev = body[texts[n - 1]].text.rstrip() if n else ""
+        if n and (k in numbered or nxt in numbered and not _ENDS_RE.search(line.text.rstrip())
+                  and _ENDS_RE.search(prev)):
+            out.append(Line(line.no, "", "blank"))
+        out.extend(body[texts[n - 1] + 1:k] if n else body[:k])
+        out.append(dataclasses.replace(line, hint="annotation"))
+    return out + (body[texts[-1] + 1:] if texts else body)
+
+
+#: The end of a sentence (or of a list's lead-in) at a line's end.
+_ENDS_RE = re.compile(r"[.;:!?]['\"»”’)\]]*$")
+
+
 def item_order(lines: list[Line]) -> list[Line]:
     """lines with each annotation after its item of the list (module docstring)."""
     label = next((k for k, ln in enumerate(lines) if ln.kind == "text"
@@ -102,16 +146,21 @@ def item_order(lines: list[Line]) -> list[Line]:
     if first is None or after is None:
         return lines
     listed = _segments(lines, first, label)
-    notes = _segments(lines, after, len(lines))
-    if not listed or not notes or notes[0][1] != after:
-        return lines  # text between the heading and the first annotation: leave all as printed
+    if not listed:
+        return lines
+    titles = {key: _title_words(lines, a, b) for key, a, b in listed}
     keys = {key for key, _, _ in listed}
+    notes = _segments(lines, after, len(lines), titles)
+    if not notes or {key for key, _, _ in notes} != keys or notes[0][1] != after:
+        notes = _segments(lines, after, len(lines))  # (titles printed otherwise over their notes)
+    if not notes or notes[0][1] != after:
+        return lines  # text between the heading and the first annotation: leave all as printed
     by_key = {key: (a, b) for key, a, b in notes}
     out = lines[:first]
     for key, a, b in listed:
         out += lines[a:b]
         if key in by_key:
-            out += _annotation(lines, *by_key[key], _title_words(lines, a, b))
+            out += _annotation_lines(_annotation(lines, *by_key[key], titles[key]))
     for key, a, b in notes:
         if key not in keys:
             out += lines[a:b]  # an item the list does not name: after the others, as printed

@@ -27,7 +27,8 @@ from .text import join_lines
 PROVISIONAL_RE = re.compile(
     r"^(?:(?:Annotated\s+)?(?:Provisional|Preliminary|Draft|Revised)\s+(?:provisional\s+)?agenda|"
     r"Ordre du jour (?:provisoire|préliminaire)(?: annoté)?|Projet d[’']ordre du jour|"
-    r"Programa (?:provisional|preliminar)(?: anotado)?|Proyecto de programa)"
+    r"Programa (?:provisional|preliminar)(?: anotado)?|Proyecto de programa|"
+    r"Agenda(?=\s+and\s+annotations)|Ordre du jour(?=\s+et\s+annotations)|Programa(?=\s+y\s+anotaciones))"
     r"(?:\s+(?:and|et|y)\s+(?:documentation|documentación|annotations|anotaciones|"
     r"(?:provisional\s+|proposed\s+)?programme of work|programme de travail|programa de trabajo))?"
     r"(?:\s+annoté|\s+anotado)?\s*\*?$", re.I)
@@ -128,6 +129,15 @@ class EntryBuilder:
     def _feed_text(self, line: Line) -> None:
         """One line of text (no symbol column)."""
         text = " ".join(line.text.split())
+        if line.hint == "annotation" and self.current is not None and self.mode != "docs" \
+                and not DOCS_RE.match(text):
+            # a line of an annotation (annotations.item_order): prose, never an item; a
+            # numbered paragraph of the annotations ("1. The session will ...") starts a p
+            if self.mode == "title" or ENTRY_RE.match(text):
+                self.flush()
+                self.mode = "text"
+            self.part.append(line)
+            return
         alone = _SYMBOL_ALONE_RE.match(text)
         if alone and self.current is not None and self.mode != "docs":
             self.flush()  # "• (C/118/2)": a document known by its symbol, as we print one
