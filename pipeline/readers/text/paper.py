@@ -730,8 +730,8 @@ class BodyBuilder:
         if self.target is None or self.target.tag != "p" or self.para is not None or not self.lines:
             return False
         last = self.lines[-1]
-        return (len(last) < 0.8 * self.width and self._prev_ends_sentence()
-                and text[:1].isupper() and len(self.lines) > 1)
+        return ((len(last) < 0.8 * self.width or len(last) + 1 + len(text.split()[0]) < 0.9 * self.width)
+                and self._prev_ends_sentence() and text[:1].isupper() and len(self.lines) > 1)
 
     def open_annex(self, lines: list[Line], i: int, m: re.Match) -> int:
         """Open an annex at lines[i] (R12): its heading is the annex line and the lines it
