@@ -246,6 +246,8 @@ def xml_words(root: etree._Element) -> tuple[Words, list[Words]]:
         for attr in LIST_ITEM_ATTRS if in_list else PRINTED_ATTRS.get(el.tag, ()):
             if el.get(attr):
                 value = el.get(attr)
+                if in_list and attr == "n" and parent.get("style") == "number" and value.isdigit():
+                    out.optional.add(len(out.texts))  # "1." is layout in the source, "1)" a word
                 out.add(_clock12(value) if el.tag == "item" and attr in ("start", "end") else
                         value.replace(":", ""))
         if el.tag == "speakers" and len(out.texts) > start:

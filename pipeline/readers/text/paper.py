@@ -449,6 +449,13 @@ def list_style(marker: str, open_style: str | None, last_n: str | None) -> str:
     return "alpha"
 
 
+def _printed_again(lines: list[Line], i: int, n: int) -> bool:
+    """True when a line below lines[i] (within sixty lines) starts with the number n again
+    ("6."): the first n is then a list's item, the second the paragraph's."""
+    return any(lines[k].kind == "text" and (m := PARA_RE.match(lines[k].text.strip()))
+               and int(m.group("n")) == n for k in range(i + 1, min(len(lines), i + 60)))
+
+
 class BodyBuilder:
     """Feeds paper lines into <body>: paragraphs, lists, sections."""
 
@@ -542,7 +549,7 @@ class BodyBuilder:
             if SIGNED_RE.match(text) and not self.para_open_mid_sentence():
                 i = self.add_signature(lines, i)
                 continue
-            if self.try_para(line, text) or self.try_item(line, text):
+            if self.try_number_list(lines, i, text) or self.try_para(line, text) or self.try_item(line, text):
                 pass
             else:
                 heads = bool(self.blank or self._prev_ends_sentence() or self._heads_next_para(lines, i, text)
@@ -588,6 +595,41 @@ class BodyBuilder:
         k = _next_text_index(lines, i + 1)
         m = PARA_RE.match(lines[k].text.strip()) if k is not None else None
         return bool(m) and int(m.group("n")) == self.printed + 1
+
+    def try_number_list(self, lines: list[Line], i: int, text: str) -> bool:
+        """A list numbered "1.", "2." ... inside a numbered paragraph, after its lead-in
+        ("The agenda read as follows:"): an item of a list of style number, not a paragraph
+        (paragraph 5 holds the items 1 to 7, then comes paragraph 6). An item whose number is
+        the next paragraph's too is the list's when that number is printed again below it
+        (the paragraph's own)."""
+        m = PARA_RE.match(text) if text[:1].isdigit() else None
+        if not m or self.para is None:
+            return False
+        n = int(m.group("n"))
+        lst = self._number_list()
+        if lst is None:
+            if n != 1 or self.printed < 1 or not self.lines or not self.lines[-1].rstrip().endswith(":"):
+                return False
+        elif n != int(lst[-1].get("n")) + 1:
+            return False
+        elif n == self.printed + 1 and not _printed_again(lines, i, n):
+            return False
+        self.flush()
+        if lst is None:
+            self.lists = []
+            lst = etree.SubElement(self.para, "list", style="number")
+            self.lists.append(lst)
+        item = etree.SubElement(lst, "item", {"n": str(n), LINE_ATTR: str(lines[i].no)})
+        self.target, self.lines = item, [m.group("text")]
+        return True
+
+    def _number_list(self) -> etree._Element | None:
+        """The list numbered "1.", "2." that try_number_list opened in the open paragraph and
+        that is still open, or None."""
+        if not self.lists or self.lists[-1].get("style") != "number" or self.lists[-1].getparent() is not self.para:
+            return None
+        lst = self.lists[-1]
+        return lst if len(lst) and self.target is not None and self.target.getparent() is lst else None
 
     def try_para(self, line: Line, text: str) -> bool:
         """Open a numbered paragraph when the line starts with the next number; a number
