@@ -228,6 +228,9 @@ def marker_above(lines: list[Line], j: int, n: int, loose: bool = False, word: b
     that it holds notes."""
     spaced = rf"|[,.;:!?”’\")\]]\s{n}(?![\d.])" if loose else ""
     spaced += rf"|[^\W\d_]\s{n}\s(?=[a-z])" if word else ""
+    # a year with the marker glued to it ("10 to 11 February 20251"), as extractors print a
+    # superscript after a date
+    spaced += rf"|(?<!\d)(?:19|20)\d\d{n}(?!\d)" if loose and n < 10 else ""
     glued = re.compile(rf"(?:[^\W\d_]|[,.;:!?”’\")\]]){n}(?!\d){spaced}|{str(n).translate(TO_SUPERSCRIPT)}")
     for k in range(j - 1, -1, -1):
         if lines[k].kind == "text" and glued.search(lines[k].text):
