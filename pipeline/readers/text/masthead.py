@@ -554,6 +554,20 @@ _SPONSORS_END_RE = re.compile(
 _RAPPORTEUR_LINE_RE = re.compile(r"^(?:Rapporteur|Rapporteuse|Relator|Relatora)\s?:\s+\S.{2,120}$")
 
 
+def _sponsors_at(lines: list[Line], first: int) -> tuple[int, int] | None:
+    """(start, end) of a draft's sponsors line in the block at lines[first] (_sponsors_end):
+    from the block's first line, or from a later one when the lines above it are no part of
+    a list of names (no comma or colon in them, none ending "and", "et", "y": the title, printed above
+    its sponsors with no blank line between); None when the block has none."""
+    end = _sponsors_end(lines, first)
+    if not end:
+        return None
+    start = first
+    while start < end - 1 and not re.search(r"[,:]|\s(?:and|et|y)$", lines[start].text.strip()):
+        start += 1
+    return start, end
+
+
 def _sponsors_end(lines: list[Line], first: int) -> int:
     """The index after a draft's sponsors line (over up to six lines, to the one that ends
     ": draft resolution") at lines[first]; 0 when the block there is no such line."""
@@ -618,10 +632,14 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         # "Draft resolution submitted by the President": the kind, printed above the title
         mast.found["subtitle"] = (lines[first].text.strip(), {})
         mast.end = first + 1
-    elif first < len(lines) and (end := _sponsors_end(lines, first)):
+    elif first < len(lines) and (found := _sponsors_at(lines, first)):
         # "Chile, Ghana and Norway: draft resolution" (its sponsors over lines): the kind
-        mast.found["subtitle"] = (join_lines([ln.text.strip() for ln in lines[first:end]]), {})
+        start, end = found
+        mast.found["subtitle"] = (join_lines([ln.text.strip() for ln in lines[start:end]]), {})
         mast.end = end
+        if start > first:  # the title, then its sponsors (as our writers print a subtitle)
+            mast.found["title"] = (join_lines([ln.text.strip() for ln in lines[first:start]]), {})
+            return
     title, i = _title_block(lines, mast.end, width)
     if not title:
         return
