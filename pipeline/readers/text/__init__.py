@@ -29,6 +29,7 @@ from .paper import PARA_RE, ROMAN_HEAD_RE, BodyBuilder, whole_top_heading
 from .plain import read_plain
 from .starnotes import link_star_notes
 from .text import VOCABULARY, Vocabulary
+from .agenda_annex import build_annex, split_annexes
 from .times import match_time_range
 
 LANGS = tuple(STOPWORDS)
@@ -215,11 +216,17 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
     elif doc_type == "agenda":
         default = meta.find("dates").get("from") if meta.find("dates") is not None else None
         builder = AgendaBuilder(filename, text_width(lines), default)
-        for line in lines[cut:]:
+        first_timed = next((k for k in range(cut, len(lines)) if lines[k].kind == "text"
+                            and match_time_range(" ".join(lines[k].text.split()))), None)
+        annexes = split_annexes(lines, first_timed) if first_timed is not None else []
+        stop = annexes[0] if annexes else len(lines)
+        for line in lines[cut:stop]:
             builder.feed(line)
         part = builder.finish()
         if not len(part.findall("day")):
             raise error(filename, lines[cut].no if cut < len(lines) else 1, "no timed item found in the agenda")
+        for start, end in zip(annexes, annexes[1:] + [len(lines)]):
+            part.extend(build_annex(lines[start:end], text_width(lines)))  # R16: after the days
     else:
         builder = BodyBuilder(filename, text_width(lines))
         part = builder.run(leftover + lines[cut:])
