@@ -43,7 +43,11 @@ ORGAN_RE = re.compile(
     r"Consejo Econ[óo]mico y Social|Consejo de Derechos Humanos|"
     r"Executive Board of .{2,80}|Conseil d[’']administration .{2,80}|Junta Ejecutiva .{2,80}|"
     r"UN-Women|ONU-Femmes|ONU-Mujeres|"
-    r"Conference of the Parties.{0,80}|Conf[ée]rence des Parties.{0,80})$", re.I)
+    r"Conference of the Parties.{0,80}|Conf[ée]rence des Parties.{0,80}|"
+    # a human rights treaty, over its treaty body's documents (its name wraps over lines)
+    r"(?:International\s+)?(?:Convention|Covenant)\s+(?:on|against|for)\s+the\s+.{3,120}|"
+    r"Convention\s+(?:sur|relative|contre|internationale)\s+.{3,120}|Pacte\s+international\s+relatif\s+.{3,120}|"
+    r"Convenci[óo]n\s+(?:sobre|contra|Internacional)\s+.{3,120}|Pacto\s+Internacional\s+de\s+.{3,120})$", re.I)
 SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./()*-]*"
                        r"(?:\s\((?:\d{4}|Sect\.\s?\w{1,4}|Part\s+[IVX]{1,4}|Vol\.\s?[IVX]{1,4})\))?$")  # "S/RES/2801 (2026)"
 DISTR_RE = re.compile(r"^Distr\.?\s*:?\s*(?P<level>general|générale|limited|limitée|limitada|"
@@ -554,6 +558,14 @@ _SPONSORS_END_RE = re.compile(
 _RAPPORTEUR_LINE_RE = re.compile(r"^(?:Rapporteur|Rapporteuse|Relator|Relatora)\s?:\s+\S.{2,120}$")
 
 
+#: The name of a body alone over the title (a treaty body over its concluding observations,
+#: "Committee on the Elimination of Discrimination against Women"): the meeting.
+_BODY_NAME_RE = re.compile(
+    r"^(?:Committee|Sub-?committee|Subcommittee|Comit[ée]|Sous-comit[ée]|Subcomit[ée]|Working Group|"
+    r"Groupe de travail|Grupo de Trabajo)\s+(?:on|against|for|of|sur|contre|des|de|pour|para|contra|sobre|del?)\s"
+    r"[^.;:\d]{3,150}$", re.I)  # (no dates: a body's name with its dates is a meeting's title)
+
+
 def _sponsors_at(lines: list[Line], first: int) -> tuple[int, int] | None:
     """(start, end) of a draft's sponsors line in the block at lines[first] (_sponsors_end):
     from the block's first line, or from a later one when the lines above it are no part of
@@ -647,8 +659,9 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         second, k = _title_block(lines, i, width)
         after = _skip_blank(lines, k)
         kind_under = after < len(lines) and bool(KIND_END_RE.match(lines[after].text.strip()))
+        body = len(title) <= 3 and bool(_BODY_NAME_RE.match(join_lines([ln.text for ln in title])))
         if second and (len(second) > 1 and KIND_RE.match(second[-1].text) or kind_under
-                       and not KIND_RE.match(second[-1].text)) and i < len(lines) \
+                       and not KIND_RE.match(second[-1].text) or body) and i < len(lines) \
                 and lines[i].kind != "text":
             mast.found["meeting"] = (join_lines([ln.text for ln in title]), {})
             title, i = second, k
