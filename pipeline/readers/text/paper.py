@@ -282,6 +282,8 @@ def compact_heading(lines: list[Line], i: int, width: int) -> tuple[Heading, int
     blank line or a sentence's end, with a full line of prose under it."""
     text = " ".join(lines[i].text.split())
     nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if len(text) > 0.6 * width:
+        return _compact_two_lines(lines, i, text, width)
     if (not text[:1].isupper() or len(text.split()) > 8 or len(text) > 0.6 * width
             or text.endswith((".", ",", ";", ":", "!", "?", "-")) or not _HAS_WORD_RE.search(text)
             or MID_SENTENCE_RE.search(text)
@@ -292,6 +294,36 @@ def compact_heading(lines: list[Line], i: int, width: int) -> tuple[Heading, int
     if not body[:1].isupper() or len(body) < 0.6 * width or BULLET_RE.match(body):
         return None
     return Heading(text, None, "caps" if is_caps(text, 2) else "plain"), i + 1
+
+
+_NO_END = (".", ",", ";", ":", "!", "?", "-", "–")
+
+
+def _compact_two_lines(lines: list[Line], i: int, text: str, width: int) -> tuple[Heading, int] | None:
+    """An unnumbered heading wrapped over two lines, with no blank line under it or one
+    (pdftotext, pypdf, pdfminer print a letter's heading so): a full first line that starts
+    in capitals, a short second line (eight words at most), eighteen words in all, neither
+    line ending a sentence nor a clause, and under them (a blank line between or not) a full
+    line of prose that starts in capitals. A paragraph's last lines end a sentence."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if (nxt is None or nxt.kind != "text" or nxt.page_start or not text[:1].isupper()
+            or text.endswith(_NO_END) or ". " in text or not _HAS_WORD_RE.search(text)
+            or PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text)):
+        return None
+    second = " ".join(nxt.text.split())
+    if (len(second) > 0.6 * width or len(second.split()) > 8 or second.endswith(_NO_END)
+            or ". " in second or len(text.split()) + len(second.split()) > 18
+            or MID_SENTENCE_RE.search(second) or PARA_RE.match(second) or MARKER_RE.match(second)
+            or BULLET_RE.match(second) or _URL_END_RE.search(second) or _URL_END_RE.search(text)):
+        return None
+    k = _next_text_index(lines, i + 2)
+    if k is None or k > i + 3 or lines[k].page_start:
+        return None
+    body = " ".join(lines[k].text.split())
+    if not body[:1].isupper() or len(body) < 0.6 * width or BULLET_RE.match(body) or person_line(body):
+        return None
+    full = join_lines([text, second])
+    return Heading(full, None, "caps" if is_caps(full, 2) else "plain"), i + 2
 
 
 #: A table's cells, one per line as extractors print them: a run of this many short lines
