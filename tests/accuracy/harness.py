@@ -24,6 +24,7 @@ import tempfile
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from lxml import etree
@@ -43,9 +44,6 @@ PDF_READER_MISSES = frozenset({
     # the Human Rights Council's numbered annotations: our writers print each item's under
     # it (one part, no list before them), where a paragraph "2." reads as the second item
     ("un-agenda-en-pdftotext-hrc-agenda-and-annotations", "entries"),
-    ("agenda-en-council-numbered-talks-date-in-title", "headings"),
-    ("agenda-es-oea-simbolo-ampm-espaciado-layout", "headings"),
-    ("agenda-fr-date-titre-etat-au-pypdf", "headings"),
     ("idm2008-ws2-agenda.es", "people"),
     ("idm2008-ws2-agenda.fr", "people"),
     ("un-note-en-board-limited-tab-pypdf", "title"),
@@ -123,6 +121,23 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
 
 
+def _date_of_day(heading: etree._Element) -> bool:
+    """True for a day's heading that is nothing but the day's date ("24 November 2015"):
+    what the writers print over a day that has no heading, read back; it is scored under
+    days (the day's date), not as a heading the clean text lacks."""
+    from pipeline.writers.labels import PRINTED_DATE, SEPARATOR, _same_day
+
+    day = heading.getparent()
+    if day.tag != "day" or not day.get("date"):
+        return False
+    text = " ".join("".join(heading.itertext()).split()).strip(SEPARATOR)
+    m = PRINTED_DATE.fullmatch(text)
+    try:
+        return bool(m) and _same_day(m, date.fromisoformat(day.get("date")))
+    except ValueError:
+        return False
+
+
 def facts(root: etree._Element) -> dict[str, list[str]]:
     """The structure of a document as lists of comparable facts, per category."""
     meta = root.find("meta")
@@ -141,7 +156,8 @@ def facts(root: etree._Element) -> dict[str, list[str]]:
         "entries": [f"{e.get('n')} {_norm(e.findtext('title'))[:30]}" for e in root.iter("entry")]
         + [f"doc {d.get('symbol')}" for d in root.iter("doc")],
         "paragraphs": [p.get("n") for p in root.iter("para")],
-        "headings": [_norm("".join(h.itertext()))[:40] for h in root.iter("heading")],
+        "headings": [_norm("".join(h.itertext()))[:40] for h in root.iter("heading")
+                     if not _date_of_day(h)],
         "notes": [f.get("n") for f in root.iter("footnote")],
     }
 
