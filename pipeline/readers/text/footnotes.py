@@ -244,6 +244,11 @@ def marker_above(lines: list[Line], j: int, n: int, loose: bool = False, word: b
 TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+#: A star note's mark alone on its line, its text on the next (pdftotext): under a table's
+#: last cell it follows no blank line and no sentence's end, and is still no body text.
+_STARS_ALONE_RE = re.compile(r"^\*{1,3}\s*$")
+
+
 def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     """Remove footnote blocks from lines; return (remaining lines, notes): the star notes
     (starnotes.py) first, then the numbered notes in number order."""
@@ -265,7 +270,8 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             j += 1
         end = take_star_notes(lines, j, stars, lambda ln: bool(_starts_note(
             ln, len(notes) + 1, True))) if j < len(lines) and lines[j].text[:1] == "*" and (
-            after_rule or _prev_is_blank(out) or _prev_ends_sentence(out)) else None
+            after_rule or _prev_is_blank(out) or _prev_ends_sentence(out)
+            or _STARS_ALONE_RE.match(lines[j].text)) else None
         if end is not None:  # the star notes, then perhaps the numbered notes under them
             i = _consume_block(lines, end, notes, turns) if end < len(lines) and _starts_note(
                 lines[end], len(notes) + 1, True) else end

@@ -33,6 +33,7 @@ from .paper import PARA_RE, ROMAN_HEAD_RE, ends_sentence
 from .starnotes import star_attrs
 from .text import is_caps, join_lines
 from .times import find_date, find_date_range, is_date_line
+from .work import is_work_title
 
 ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,120})*,?$", re.I)
 ORGAN_RE = re.compile(
@@ -269,7 +270,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             found["distribution"] = [text]
             level = DISTR_RE.match(text).group("level").lower()
             attrs["distribution"] = {"level": LEVELS.get(level, "general")}
-        elif kind == "date" and "issued" not in found and ("session" not in found or body_session) and (
+        elif kind == "date" and "issued" not in found and ("session" not in found or body_session
+                                                           or _among_fields(head, h)) and (
                 "distribution" in found or "symbol" in found or "organisation" in found):
             found["issued"] = [text]
             attrs["issued"] = {"date": find_date(text)[0]}
@@ -439,8 +441,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
             break  # (a letter's title goes on in lower case, however long the line)
         title.append(lines[i])
         i += 1
-        if KIND_END_RE.match(text):
-            break  # "Report of the Secretary-General" ends the title
+        if KIND_END_RE.match(text) or len(title) == 1 and is_work_title(text):
+            break  # "Report of the Secretary-General" ends the title, "Programme of work" is one
         if text.rstrip().endswith((".", ":")):
             break
     return title, i
@@ -564,6 +566,21 @@ _BODY_NAME_RE = re.compile(
     r"^(?:Committee|Sub-?committee|Subcommittee|Comit[ée]|Sous-comit[ée]|Subcomit[ée]|Working Group|"
     r"Groupe de travail|Grupo de Trabajo)\s+(?:on|against|for|of|sur|contre|des|de|pour|para|contra|sobre|del?)\s"
     r"[^.;:\d]{3,150}$", re.I)  # (no dates: a body's name with its dates is a meeting's title)
+
+
+#: The symbol block's fields that the date of issue stands between.
+_ISSUE_NEIGHBOURS = ("distribution", "original-language", "version-language")
+
+
+def _among_fields(head: list, h: int) -> bool:
+    """True when head[h], a date, is set between the symbol block's fields ("Original:
+    English" / "12 February 2030" / "Distr.: Limited"), as default pdftotext prints the
+    block after a session line printed beside the symbol: the date of issue, not the
+    session's dates."""
+    before = head[h - 1][2] if h else None
+    after = head[h + 1][2] if h + 1 < len(head) else None
+    return before in _ISSUE_NEIGHBOURS and after in _ISSUE_NEIGHBOURS + (None,) \
+        or before in ("symbol",) + _ISSUE_NEIGHBOURS and after in _ISSUE_NEIGHBOURS
 
 
 def _sponsors_at(lines: list[Line], first: int) -> tuple[int, int] | None:

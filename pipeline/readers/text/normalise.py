@@ -152,13 +152,50 @@ def _row_number(lines: list[Line], i: int) -> bool:
     between): the item number of a programme of work's row, printed a cell a line with
     blank lines between ("10:00–13:00" / "" / "1" / "" / "Questions d’organisation"),
     as pdftotext prints the table of our writers, not a page number."""
-    from .times import match_time_range  # (times reads lexicon only; most lines never get here)
-
     k = next((k for k in range(i - 1, max(i - 4, -1), -1) if lines[k].kind != "blank"), None)
     if k is None or lines[k].kind != "text" or lines[i].page_start:
         return False
+    if _time_above(lines, k):
+        return True
+    row = _number_above(lines, i)  # the next row's number, no time of its own beside it
+    return row is not None and _time_above(lines, _prev_text_index(lines, row))
+
+
+def _time_above(lines: list[Line], k: int | None) -> bool:
+    """True when lines[k] is a meeting's time alone."""
+    from .times import match_time_range
+
+    if k is None or lines[k].kind != "text":
+        return False
     time = match_time_range(" ".join(lines[k].text.split()))
     return bool(time) and not time[2]
+
+
+def _prev_text_index(lines: list[Line], i: int) -> int | None:
+    """The index of the nearest text line above lines[i] (three lines up at most)."""
+    return next((k for k in range(i - 1, max(i - 4, -1), -1) if lines[k].kind == "text"), None)
+
+
+def _number_above(lines: list[Line], i: int) -> int | None:
+    """The index of n - 1 alone a few lines above lines[i], a number n alone (six text lines
+    at most, no page break between), or None: the previous row of a programme of work's
+    table, printed a cell a line ("15:00–18:00" / "5" / "Consultas ..." / "6" / "Programa
+    ...", the last row of a day without a time of its own)."""
+    text = lines[i].text.strip()
+    if not text.isdecimal():
+        return None
+    n, seen = int(text), 0
+    for k in range(i - 1, -1, -1):
+        line = lines[k]
+        if line.kind != "text":
+            continue
+        if line.page_start or seen == 6:
+            return None
+        above = line.text.strip()
+        if above.isdecimal():  # (a row's title between: a column of numbers is no table's rows)
+            return k if int(above) == n - 1 and seen else None
+        seen += 1
+    return None
 
 
 #: What every PAGE_FIELD_RE match holds: looked for first, as the pattern's lazy field
