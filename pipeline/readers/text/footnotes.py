@@ -252,10 +252,11 @@ _STARS_ALONE_RE = re.compile(r"^\*{1,3}\s*$")
 def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     """Remove footnote blocks from lines; return (remaining lines, notes): the star notes
     (starnotes.py) first, then the numbered notes in number order."""
-    from .starnotes import take_star_notes
+    from .starnotes import STAR_START_RE, take_star_notes
 
     # a text with no form feeds (pypdf): a page turns where lines were taken out
-    turns = frozenset() if any(ln.page_start for ln in lines) else frozenset(
+    paged = any(ln.page_start for ln in lines)
+    turns = frozenset() if paged else frozenset(
         lines[k].no for k in range(1, len(lines)) if lines[k].no > lines[k - 1].no + 1)
     lines = join_bare_numbers(lines)
     out: list[Line] = []
@@ -269,9 +270,9 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         while after_rule and j < len(lines) and lines[j].kind == "blank":
             j += 1
         end = take_star_notes(lines, j, stars, lambda ln: bool(_starts_note(
-            ln, len(notes) + 1, True))) if j < len(lines) and lines[j].text[:1] == "*" and (
+            ln, len(notes) + 1, True)), turns) if j < len(lines) and lines[j].text[:1] == "*" and (
             after_rule or _prev_is_blank(out) or _prev_ends_sentence(out)
-            or _STARS_ALONE_RE.match(lines[j].text)) else None
+            or _STARS_ALONE_RE.match(lines[j].text) or not paged and STAR_START_RE.match(lines[j].text)) else None
         if end is not None:  # the star notes, then perhaps the numbered notes under them
             i = _consume_block(lines, end, notes, turns) if end < len(lines) and _starts_note(
                 lines[end], len(notes) + 1, True) else end

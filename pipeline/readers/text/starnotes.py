@@ -77,11 +77,14 @@ def _star_start(lines: list[Line], i: int, k: int) -> tuple[str, int] | None:
 
 
 def take_star_notes(lines: list[Line], j: int, stars: list[Note],
-                    starts_numbered: Callable[[Line], bool]) -> int | None:
+                    starts_numbered: Callable[[Line], bool],
+                    turns: frozenset[int] = frozenset()) -> int | None:
     """Read the star notes from line j (after a rule or a blank line), each the next mark
     (*, then **) printed on its page above; return the index after them, or None when line
     j starts none. What follows a note must be air, a rule, a page's end, the next star
-    note or a numbered note (``starts_numbered``): a bullet "* text" of a list is no note."""
+    note or a numbered note (``starts_numbered``): a bullet "* text" of a list is no note.
+    turns: the numbers of the lines that start a page in a text without form feeds (pypdf:
+    where the page foot's job number was taken out), a page's end as good as a form feed."""
     i, found = j, []
     while i < len(lines):
         k = len(stars) + len(found) + 1
@@ -94,7 +97,7 @@ def take_star_notes(lines: list[Line], j: int, stars: list[Note],
         if not star_mark_above(lines, j, k, whole=last):
             break
         nxt = lines[end] if end < len(lines) else None
-        if nxt is not None and nxt.kind == "text" and not nxt.page_start and not (
+        if nxt is not None and nxt.kind == "text" and not nxt.page_start and nxt.no not in turns and not (
                 STAR_START_RE.match(nxt.text) and not nxt.text.startswith("*" * k + " ")
                 or starts_numbered(nxt)):
             break
