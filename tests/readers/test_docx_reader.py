@@ -23,15 +23,10 @@ from support.tools import soffice_convert_many
 #: than the text's own layout (the same shapes reach the PDF reader through our PDFs); the
 #: Word reader marks the title paragraph with the "title" hint for builders to use.
 #: "fallback": the structured reading failed and the text was kept as plain paragraphs.
-ITEM_WITH_TITLE = ("the writer prints the agenda item and its title as one paragraph, too "
-                   "long for an agenda-item line, so it is read as the title")
 KNOWN = {
     "un-agenda-en-pdftotext-hrc-agenda-and-annotations": (
         {"entries"}, "the annotations' paragraph numbers run on across items; our writer prints "
         "each item's annotations under it (one part), where a paragraph '2.' reads as item 2"),
-    "un-provisional-agenda-fr-annotated-programme": ({"title", "headings"},
-                                                     ITEM_WITH_TITLE + ", and the printed title "
-                                                     "under it the agenda's heading"),
 }
 FIXTURES = fixture_texts()
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -58,7 +58,7 @@ LEVELS = {"general": "general", "générale": "general", "limited": "limited",
           "restreinte": "restricted", "reservada": "restricted", "restringida": "restricted"}
 SESSION_RE = re.compile(
     r"^(?:.{0,100}\b(?:session|year|sesi[óo]n|per[ií]odo (?:(?:extra)?ordinario )?de sesiones|ann[ée]e|a[ñn]o)"
-    r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire))?"
+    r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire|annuelle|anual))?"
     r"(?:\s+of\s+\d{4}|\s+de\s+\d{4}|\s+\d{4})?"
     r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire))?"
     r"|(?:Session|Sesi[óo]n)\s+\S+.{0,40})$", re.I)
