@@ -94,7 +94,7 @@ def _work_title(text: str) -> bool:
 def programme_annex(lines: list[Line]) -> etree._Element | None:
     """An annex of a programme of work: heading, title, a p of what stands above the first
     row, then the rows (work.py); None when no row is found."""
-    from .work import WorkBuilder
+    from .work import WorkBuilder, columns_to_rows
 
     annex = _heading(lines)
     rest = lines[1:]
@@ -103,7 +103,7 @@ def programme_annex(lines: list[Line]) -> etree._Element | None:
         etree.SubElement(annex, "heading").text = _text(rest[k])
         rest = rest[k + 1:]
     builder = WorkBuilder()
-    for line in rest:
+    for line in columns_to_rows(rest):
         builder.feed(line)
     builder.flush()
     rows = builder.agenda.findall("entry")

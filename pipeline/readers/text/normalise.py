@@ -155,10 +155,42 @@ def _row_number(lines: list[Line], i: int) -> bool:
     k = next((k for k in range(i - 1, max(i - 4, -1), -1) if lines[k].kind != "blank"), None)
     if k is None or lines[k].kind != "text" or lines[i].page_start:
         return False
-    if _time_above(lines, k):
+    if _time_above(lines, k) or _in_number_column(lines, i):
         return True
     row = _number_above(lines, i)  # the next row's number, no time of its own beside it
     return row is not None and _time_above(lines, _prev_text_index(lines, row))
+
+
+def _in_number_column(lines: list[Line], i: int) -> bool:
+    """True when lines[i], a number alone, is one of three numbers alone or more in a run
+    (only blank lines between, on one page), each the one above or the next: a table's
+    column of item numbers as pdfminer prints it ("1" / "2" / "3" / "3" / "4"), never page
+    numbers, which a page's text keeps apart."""
+    if not lines[i].text.strip().isdecimal():
+        return False
+    up = _numbers_run(lines, i, -1)
+    down = _numbers_run(lines, i, 1)
+    run = up[::-1] + [i] + down
+    values = [int(lines[k].text.strip()) for k in run]
+    if not all(b - a in (0, 1) for a, b in zip(values, values[1:])):
+        return False
+    # (two are enough under a meeting's time: "10:00–13:00" / "1" / "2" / "Election ...")
+    return len(run) >= 3 or len(run) == 2 and _time_above(lines, _prev_text_index(lines, run[0]))
+
+
+def _numbers_run(lines: list[Line], i: int, step: int) -> list[int]:
+    """The indexes of the numbers alone next to lines[i] going up (step -1) or down (+1),
+    blank lines skipped, two at most, not across a page's start."""
+    found: list[int] = []
+    k = i + step
+    while 0 <= k < len(lines) and len(found) < 2:
+        line = lines[k]
+        if line.kind == "text":
+            if not line.text.strip().isdecimal() or (line if step > 0 else lines[(found or [i])[-1]]).page_start:
+                break
+            found.append(k)
+        k += step
+    return found
 
 
 def _time_above(lines: list[Line], k: int | None) -> bool:

@@ -145,12 +145,108 @@ class WorkBuilder:
         self.title = []
 
 
+#: A row's item number alone in its cell: "3", "3(a)", "3 (a)", "3 a)".
+_NUMBER_CELL_RE = re.compile(r"^\d{1,2}(?:\s?\([a-z]\)|\s[a-z]\))?$")
+#: A cell of the table's header row, one a line.
+_HEADER_CELL_RE = re.compile(r"^(?:Date|Fecha|Date and time|Date et heure|Fecha y hora|Time|Heure|Hora|"
+                             r"Item|Items|Point|Points|Tema|Temas|Subject|Sujet|Objet|Asunto|Title|Titre|"
+                             r"Título)$", re.I)
+
+
+def _cell_kind(block: list[Line]) -> str:
+    """What a block of lines (no blank line inside) is in a programme of work's table: a
+    day, a meeting's time, a row's number alone, a subject (its wrapped lines), a whole row
+    (a time or number with its subject: the page is printed row by row) or other text (a
+    header cell, a note, prose ending a sentence)."""
+    text = " ".join(" ".join(ln.text.split()) for ln in block)
+    times = match_time_range(text) if text[:1].isdigit() and len(block) == 1 else None
+    if times:
+        return "time" if not HOURS_RE.sub("", times[2]).strip() else "row"
+    if len(block) == 1 and is_day_line(text):
+        return "day"
+    if _NUMBER_CELL_RE.match(text):
+        return "num"
+    if ROW_RE.match(text) and text[:1].isdigit():
+        return "row"
+    if text.startswith("*") or _HEADER_CELL_RE.match(text) or is_work_title(text) \
+            or ANNEX_LINE_RE.match(text) or re.search(r"[.;:]$", text):
+        return "other"
+    return "subject"
+
+
+def columns_to_rows(lines: list[Line]) -> list[Line]:
+    """The lines of a programme of work's table with each page's rows in order, when
+    pdfminer printed the page column by column (every subject, then the column of days and
+    times, then the column of item numbers): on a page that holds as many times as numbers
+    as subjects and no whole row, the k-th time (with the day lines above it in its
+    column), the k-th number and the k-th subject make the k-th row; other text keeps its
+    place before or after the rows. A page printed row by row is left as it is."""
+    pages: list[list[Line]] = [[]]
+    for line in lines:
+        if line.page_start and pages[-1]:
+            pages.append([])
+        pages[-1].append(line)
+    out: list[Line] = []
+    k = 0
+    while k < len(pages):
+        rows = _page_rows(pages[k])
+        if rows is None and k + 1 < len(pages):  # a column goes on over the page's foot
+            rows = _page_rows(pages[k] + pages[k + 1])
+            if rows is not None:
+                k += 1
+        out.extend(pages[k] if rows is None else rows)
+        k += 1
+    return out
+
+
+def _page_rows(page: list[Line]) -> list[Line] | None:
+    """One page of columns_to_rows (or two: a star note taken out of a page's foot starts
+    a page too), or None when its columns do not make rows."""
+    blocks: list[list[Line]] = []
+    for line in page:
+        if line.kind != "text":
+            if blocks and blocks[-1]:
+                blocks.append([])
+            continue
+        if not blocks:
+            blocks.append([])
+        blocks[-1].append(line)
+    blocks = [b for b in blocks if b]
+    kinds = [_cell_kind(b) for b in blocks]
+    cells = [k for k, kind in enumerate(kinds) if kind in ("time", "num", "subject", "day")]
+    times, numbers, subjects = ([blocks[k] for k in cells if kinds[k] == kind]
+                                for kind in ("time", "num", "subject"))
+    if "row" in kinds or len(times) < 2 or not len(times) == len(numbers) == len(subjects):
+        return None
+    first, last = cells[0], cells[-1]
+    # other text inside the table (a header cell, a note) goes before the row whose subject
+    # follows it in the source, so that the words keep their order
+    before: list[list[Line]] = [[] for _ in subjects] + [[]]
+    s = 0
+    for k in range(first, last + 1):
+        if kinds[k] == "subject":
+            s += 1
+        elif kinds[k] == "other":
+            before[s].extend(blocks[k])
+    rows: list[Line] = []
+    days: list[Line] = []
+    t = 0
+    for k in cells:
+        if kinds[k] == "day":
+            days.extend(blocks[k])
+        elif kinds[k] == "time":
+            rows.extend(before[t] + days + blocks[k] + numbers[t] + subjects[t])
+            days, t = [], t + 1
+    return ([ln for b in blocks[:first] for ln in b] + rows + days + before[-1]
+            + [ln for b in blocks[last + 1:] for ln in b])
+
+
 def build_work(lines: list[Line]) -> etree._Element:
     """The <agenda> of a programme of work from the lines after its title; the lines
     before its first row (the annex line and title of a programme appended to an agenda)
     go in a p of the first row, after its title."""
     builder = WorkBuilder()
-    for line in lines:
+    for line in columns_to_rows(lines):
         builder.feed(line)
     builder.flush()
     agenda = builder.agenda
