@@ -146,13 +146,15 @@ def _scrambled_notes(out: list[Line], lines: list[Line], i: int,
             ln.kind == "sep" for ln in out[max(0, start - 2):start]):
         pieces = [0]  # one note under the rule, however many sentences it has
     top = _index_before(lines, i, head[0])
-    if len(pieces) != first - expected or top is None or not all(
+    stars = _late_stars(lines, i, top, len(pieces) - (first - expected))
+    if len(pieces) != first - expected + len(stars) or top is None or not all(
             marker_above(lines, top, n, loose=True, word=True) for n in range(expected, first)):
         return None
     block: list[Line] = []
     for m, k in enumerate(pieces):
         end = pieces[m + 1] if m + 1 < len(pieces) else len(head)
-        block.append(Line(head[k].no, f"{expected + m}  {head[k].text}", "text",
+        mark = stars[m] if m < len(stars) else f"{expected + m - len(stars)} "
+        block.append(Line(head[k].no, f"{mark} {head[k].text}", "text",
                           head[k].page_start, head[k].indent))
         block.extend(head[k + 1:end])
     n, k = first, i
@@ -165,6 +167,9 @@ def _scrambled_notes(out: list[Line], lines: list[Line], i: int,
             block.append(Line(line.no, f"{n}  {lines[k + 1].text.strip()}", "text",
                               line.page_start, line.indent))
             n, k = n + 1, k + 2
+        elif stars and line.kind == "text" and line.text.strip() == stars[0]:
+            stars = stars[1:]  # a star note's mark printed late, after the notes
+            k += 1
         elif digit and late and int(line.text) == late[0]:
             late.pop(0)
             k += 1
@@ -175,6 +180,28 @@ def _scrambled_notes(out: list[Line], lines: list[Line], i: int,
             k += 1
     del out[start:]
     return block, k, n
+
+
+def _late_stars(lines: list[Line], i: int, top: int | None, count: int) -> list[str]:
+    """The marks of the star notes that open a scrambled page foot (_scrambled_notes) when
+    pdftotext prints them late, alone on their lines after the notes with the first
+    numbers ("*" / "1" at the page's end): count marks "*", "**", ... each alone on a line
+    between lines[i] and the page's end and printed on the page above line top; else []."""
+    from .starnotes import star_mark_above
+
+    if count <= 0 or count > 3 or top is None:
+        return []
+    marks = ["*" * (m + 1) for m in range(count)]
+    alone = {ln.text.strip() for ln in _to_page_end(lines, i) if ln.kind == "text"}
+    if not all(mark in alone and star_mark_above(lines, top, m + 1) for m, mark in enumerate(marks)):
+        return []
+    return marks
+
+
+def _to_page_end(lines: list[Line], i: int) -> list[Line]:
+    """The lines from lines[i] to the page's end (the next page start, or the text's end)."""
+    end = next((k for k in range(i + 1, len(lines)) if lines[k].page_start), len(lines))
+    return lines[i:end]
 
 
 def _index_before(lines: list[Line], i: int, line: Line) -> int | None:
