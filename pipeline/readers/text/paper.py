@@ -209,7 +209,8 @@ def _decimal_heading(lines: list[Line], i: int, text: str, width: int) -> tuple[
     prose under it (a table's "1.5" / "Total" is none; "3.1 Expanding ...", one space
     apart, is a paragraph numbered so)."""
     m = _DECIMAL_RE.match(text)
-    if not m or m.group("text") and not _DECIMAL_GAP_RE.match(lines[i].text.strip()):
+    if not m or m.group("text") and not _DECIMAL_GAP_RE.match(lines[i].text.strip()) \
+            and not _short_decimal_line(lines, i, text, width):
         return None  # ("3.1 Expanding ...", a single space: a paragraph numbered so)
     title, end = m.group("text"), i + 1
     if title is None:
@@ -222,6 +223,19 @@ def _decimal_heading(lines: list[Line], i: int, text: str, width: int) -> tuple[
             or below > end + 1 or len(lines[below].text.strip()) < 0.6 * width):
         return None
     return Heading(f"{m.group('n')} {title}", None, "plain"), end
+
+
+def _short_decimal_line(lines: list[Line], i: int, text: str, width: int) -> bool:
+    """True when "1.2 Title", one space apart (as pdftotext, pypdf print a heading whose
+    number and title a tab set apart), is a heading and not a paragraph numbered so: the
+    line is well short of the body's width (three fifths at most) and a full line of prose
+    that starts in capitals lies right under it, no blank line between (a paragraph
+    "3.1 Joining the Forum ..." fills its first line)."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if len(text) > 0.6 * width or nxt is None or nxt.kind != "text" or nxt.page_start:
+        return False
+    body = nxt.text.strip()
+    return body[:1].isupper() and len(body) >= 0.6 * width
 
 
 def _person_below(lines: list[Line], j: int) -> bool:
