@@ -305,9 +305,21 @@ def compact_heading(lines: list[Line], i: int, width: int) -> tuple[Heading, int
             or nxt is None or nxt.kind != "text"):
         return None
     body = " ".join(nxt.text.split())
+    if date_alone(body) and not date_alone(text):
+        body = _prose_under_dateline(lines, i + 1)
     if not body[:1].isupper() or len(body) < 0.6 * width or BULLET_RE.match(body):
         return None
     return Heading(text, None, "caps" if is_caps(text, 2) else "plain"), i + 1
+
+
+def _prose_under_dateline(lines: list[Line], k: int) -> str:
+    """The line right under the dateline lines[k] ("March 4, 2026", no blank line between),
+    or "": a statement's title, its dateline, then its prose, as pdftotext and pypdf print
+    an annex that holds two statements (the title is a heading, the date its first p)."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    if nxt is None or nxt.kind != "text" or nxt.page_start:
+        return ""
+    return " ".join(nxt.text.split())
 
 
 _NO_END = (".", ",", ";", ":", "!", "?", "-", "–")
