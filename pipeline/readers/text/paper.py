@@ -21,8 +21,8 @@ from ...errors import Diagnostic
 from .lexicon import TOP_HEADINGS_RE
 from .footnotes import STAR_NOTE_RE
 from .normalise import LINE_ATTR, Line
-from .letters import (SALUTATION_RE, SIGNED_RE, annex_title, finished_letter_title, signature_end,
-                      unfinished_letter_title)
+from .letters import (SALUTATION_RE, SIGNED_RE, annex_title, finished_letter_title, sender_follows,
+                      signature_end, unfinished_letter_title)
 from .nonheadings import date_alone, never_heading, office_line, participants_list, person_line
 from .text import is_caps, join_lines
 
@@ -848,14 +848,15 @@ class BodyBuilder:
                 unfinished_letter_title(join_lines(parts)) and j + 1 < len(lines)
                 and lines[j + 1].kind == "text" and not lines[j + 1].page_start))
                and not lines[j].page_start and m.group("rest") and not ends_sentence(parts[-1])
-               and not finished_letter_title(join_lines(parts))
+               and not (finished_letter_title(join_lines(parts)) and not sender_follows(lines[j].text))
                and not PARA_RE.match(lines[j].text.strip())):
             if lines[j].kind != "text":
                 j += 1  # a blank line inside the annex's letter title (pdfminer)
                 continue
             nxt = " ".join(lines[j].text.split())
             widest = max(map(len, parts))
-            if len(nxt) >= 0.92 * self.width or (len(parts) > 1 and len(parts[-1]) < 0.6 * widest):
+            if not sender_follows(nxt) and (
+                    len(nxt) >= 0.92 * self.width or (len(parts) > 1 and len(parts[-1]) < 0.6 * widest)):
                 break  # a body line (wider than the heading's), or the heading's short last line came
             parts.append(nxt)
             j += 1
