@@ -612,7 +612,8 @@ class BodyBuilder:
             else:
                 heads = bool(self.blank or self._prev_ends_sentence() or self._heads_next_para(lines, i, text)
                              or self.lines and person_line(self.lines[-1]))
-                compact = self.blank or self.compact and (self._prev_ends_sentence() or not self.lines)
+                compact = self.blank or self.compact and (self._prev_ends_sentence() or not self.lines) \
+                    or self._at_body_start()
                 # a table cell, a person or a date is never a heading (asked only of a
                 # line that may head a section)
                 cell = (heads or compact) and (
@@ -642,6 +643,13 @@ class BodyBuilder:
         self.leave_summary()
         self.flush()
         return self.body
+
+    def _at_body_start(self) -> bool:
+        """True when nothing is in the body yet: its first line comes right under the
+        title, as default pdftotext prints a heading with no blank line above it or under
+        it ("MIGRATION AND DEVELOPMENT" / "Purpose of this paper" / a full line of prose);
+        compact_heading may then read it as if a blank line came before it."""
+        return self.target is None and not len(self.body)
 
     def _heads_next_para(self, lines: list[Line], i: int, text: str) -> bool:
         """True when the line is a numbered heading ("I. Introduction") right above the
