@@ -401,14 +401,17 @@ _SUBMITTED_RE = re.compile(r"^\[(?:Original|Originale?|Original)\s?:\s?[^\]]{3,1
 
 
 def _transmitted_title(lines: list[Line], i: int) -> tuple[str, int] | None:
-    """(title, index after it) when lines[i] starts one to three lines of a title that a
-    blank line and "[Original: English, French and Spanish]" follow: the title of the
-    report a note transmits, printed on the page after the note."""
+    """(title, index after it) when lines[i] starts one to three lines of a title, none
+    ending a sentence, that "[Original: English, French and Spanish]" follows (a blank line
+    between or not): the title of the report a note transmits, printed on the page after
+    the note."""
     parts, k = [], i
     while k < len(lines) and lines[k].kind == "text" and len(parts) < 3:
         text = " ".join(lines[k].text.split())
         if _SUBMITTED_RE.match(text) or PARA_RE.match(text) or len(text.split()) > 16:
             break
+        if ends_sentence(text):
+            return None  # prose above the title (pypdf prints no blank line between)
         parts.append(text)
         k += 1
     j = k
@@ -596,8 +599,9 @@ class BodyBuilder:
                 i = self.open_annex(lines, i, annex)
                 self.blank = False
                 continue
-            got = _transmitted_title(lines, i) if at_start and (self.blank or line.page_start) else None
-            if got:  # a transmitted report's own title over "[Original: ...]"
+            got = _transmitted_title(lines, i) if at_start and (
+                self.blank or line.page_start or self.compact) else None
+            if got:  # a transmitted report's own title over "[Original: ...]" (pypdf: no blank above)
                 self.open_section(got[0], None, "plain")
                 i, self.blank = got[1], False
                 continue
