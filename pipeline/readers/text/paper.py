@@ -23,7 +23,8 @@ from .footnotes import STAR_NOTE_RE
 from .normalise import LINE_ATTR, Line
 from .letters import (SALUTATION_RE, SIGNED_RE, annex_title, finished_letter_title, sender_follows,
                       signature_end, unfinished_letter_title)
-from .nonheadings import date_alone, never_heading, office_line, participants_list, person_line
+from .nonheadings import (date_alone, names_person, never_heading, office_line, participants_list,
+                          person_line)
 from .text import is_caps, join_lines
 
 PARA_RE = re.compile(r"^(?P<n>\d{1,4})\.[\s\u00a0]+(?P<text>\S.*)$")
@@ -139,7 +140,7 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
         return Heading(text, None, "article"), i + 1  # (a level of its own, over its title)
     after_blank = i == 0 or lines[i - 1].kind != "text" or after_heading
     if prev is not None and (not after_blank or line.page_start) and not ends_sentence(prev.text) \
-            and not after_heading and not (is_caps(text, 2) and person_line(prev.text)):
+            and not after_heading and not (is_caps(text, 2) and names_person(prev.text)):
         return None  # the line continues a sentence (across a wrap or a page break)
     if prev is not None and not after_heading and not numbered and MID_SENTENCE_RE.search(prev.text.rstrip()):
         return None  # "... the French Republic and the" / "" / "Kingdom of ...": pdfminer's blank
@@ -615,7 +616,8 @@ class BodyBuilder:
                 pass
             else:
                 heads = bool(self.blank or self._prev_ends_sentence() or self._heads_next_para(lines, i, text)
-                             or self.lines and person_line(self.lines[-1]))
+                             or self.lines and (person_line(self.lines[-1])
+                                                or is_caps(text, 2) and names_person(self.lines[-1])))
                 compact = self.blank or self.compact and (self._prev_ends_sentence() or not self.lines) \
                     or self._at_body_start()
                 # a table cell, a person or a date is never a heading (asked only of a
