@@ -30,7 +30,7 @@ LETTER_WORDS = (r"(?:(?:Identical\s+)?letters?|Note\s+verbale|(?:Lettres?\s+iden
 #: The start of a letter's title, or of its annex's ("Annex II to the letter dated"): it runs
 #: on to whom it is addressed.
 _LETTER_TITLE_RE = re.compile(
-    rf"^(?:(?:Annex|Annexe|Anexo)(?:\s+(?:[IVXLC]{{1,6}}|\d{{1,2}}))?\s+(?:to|à|de|al)\s+(?:the\s+|la\s+|las\s+|les\s+)?)?{LETTER_WORDS}", re.I)
+    rf"^(?:(?:Annex|Annexe|Anexo)(?:\s+(?:[IVXLC]{{1,6}}|\d{{1,2}}))?\s+(?:to|à|aux?|de|al)\s+(?:the\s+|la\s+|las\s+|les\s+)?)?{LETTER_WORDS}", re.I)
 _ADDRESSED_RE = re.compile(r"\b(?:addressed|adressées?|dirigidas?)\b", re.I)
 
 
@@ -39,17 +39,34 @@ _RUNS_ON_RE = re.compile(r"\b(?:of|the|and|on|for|to|in|de|du|des|la|le|et|del|y
                          r"sobre|con|with|by|from|at)$", re.I)
 
 
-#: Who a letter is addressed to, at the end of its title: where the title ends.
-_ADDRESSEE_END_RE = re.compile(r"\b(?:addressed|adressées?|dirigidas?)\b.*\b(?:Secretary-General|"
+#: Who a letter is addressed to, at the end of its title: where the title ends; or who sent
+#: it, after the addressee, as French and Spanish titles end ("... adressées au Président du
+#: Conseil par le Représentant permanent de ... auprès de l'Organisation des Nations Unies",
+#: "... dirigida al Secretario General por el Representante Permanente de ... ante las
+#: Naciones Unidas").
+_ADDRESSEE_END_RE = re.compile(r"\b(?:addressed|adressées?|dirigidas?)\b.*(?:\b(?:Secretary-General|"
                                r"Secrétaire général|Secretario General|Council|Assembly|Conseil de sécurité|"
                                r"Assemblée générale|Consejo de Seguridad|Asamblea General|Committee|"
-                               r"Comité|Comisión|Commission)\W*$", re.I)
+                               r"Comité|Comisión|Commission)|\b(?:by|par|por)\b.*\b(?:United Nations|"
+                               r"Nations Unies|Naciones Unidas))\W*$", re.I)
 
 
 def finished_letter_title(text: str) -> bool:
     """True when a letter's title has said to whom it is addressed ("... addressed to the
     Secretary-General"): what follows is another block (the annex's own title)."""
     return bool(_LETTER_TITLE_RE.match(text)) and bool(_ADDRESSEE_END_RE.search(text))
+
+
+#: The start of the line that names the sender after the addressee ("par le Représentant
+#: permanent ...", "por el Representante Permanente ...", "by the Permanent Representatives").
+_SENDER_RE = re.compile(r"^(?:par|por|by)\s+(?:le|la|les|el|los|las|the)\s", re.I)
+
+
+def sender_follows(text: str) -> bool:
+    """True when text, the line under a letter's title that has named its addressee, names
+    the sender ("par le Représentant permanent de ... auprès de l'Organisation des Nations
+    Unies"): the title goes on, as French and Spanish titles do."""
+    return bool(_SENDER_RE.match(" ".join(text.split())))
 
 
 def unfinished_letter_title(text: str) -> bool:

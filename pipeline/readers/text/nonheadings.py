@@ -48,6 +48,14 @@ def person_line(text: str) -> bool:
     return bool(country) and is_name(name)
 
 
+def names_person(text: str) -> bool:
+    """True when the line names a person (person_line) or is a row of a list of
+    participants that does after its first words ("Norway Ms. Ingrid Dahl", "Owusu Ms. Anna
+    Sigurdardottir", as pypdf runs a table's rows together): a heading in capitals may
+    come right under it, though it ends no sentence."""
+    return person_line(text) or _names_in_row(text)
+
+
 def office_line(text: str) -> bool:
     """True when the line is an office alone, above the person who holds it ("Chair:")."""
     return bool(_OFFICE_RE.match(text))
@@ -55,10 +63,11 @@ def office_line(text: str) -> bool:
 
 def never_heading(text: str) -> bool:
     """True when the line, short and unpunctuated as it may be, is never a heading: a
-    person (person_line), a date or a place and date alone (the dateline of a statement or
-    a decision, "16 March 2026", "March 16, 2026")."""
+    person (person_line) or a row that names one (names_person, "Organization
+    Representative Alpine Road Commission Ms. Lena Brunner"), a date or a place and date
+    alone (the dateline of a statement or a decision, "16 March 2026", "March 16, 2026")."""
     text = " ".join(text.split())
-    return person_line(text) or date_alone(text)
+    return names_person(text) or date_alone(text)
 
 
 def date_alone(text: str) -> bool:

@@ -21,9 +21,10 @@ from ...errors import Diagnostic
 from .lexicon import TOP_HEADINGS_RE
 from .footnotes import STAR_NOTE_RE
 from .normalise import LINE_ATTR, Line
-from .letters import (SALUTATION_RE, SIGNED_RE, annex_title, finished_letter_title, signature_end,
-                      unfinished_letter_title)
-from .nonheadings import date_alone, never_heading, office_line, participants_list, person_line
+from .letters import (SALUTATION_RE, SIGNED_RE, annex_title, finished_letter_title, sender_follows,
+                      signature_end, unfinished_letter_title)
+from .nonheadings import (date_alone, names_person, never_heading, office_line, participants_list,
+                          person_line)
 from .text import is_caps, join_lines
 
 PARA_RE = re.compile(r"^(?P<n>\d{1,4})\.[\s\u00a0]+(?P<text>\S.*)$")
@@ -139,7 +140,7 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
         return Heading(text, None, "article"), i + 1  # (a level of its own, over its title)
     after_blank = i == 0 or lines[i - 1].kind != "text" or after_heading
     if prev is not None and (not after_blank or line.page_start) and not ends_sentence(prev.text) \
-            and not after_heading and not (is_caps(text, 2) and person_line(prev.text)):
+            and not after_heading and not (is_caps(text, 2) and names_person(prev.text)):
         return None  # the line continues a sentence (across a wrap or a page break)
     if prev is not None and not after_heading and not numbered and MID_SENTENCE_RE.search(prev.text.rstrip()):
         return None  # "... the French Republic and the" / "" / "Kingdom of ...": pdfminer's blank
@@ -209,7 +210,8 @@ def _decimal_heading(lines: list[Line], i: int, text: str, width: int) -> tuple[
     prose under it (a table's "1.5" / "Total" is none; "3.1 Expanding ...", one space
     apart, is a paragraph numbered so)."""
     m = _DECIMAL_RE.match(text)
-    if not m or m.group("text") and not _DECIMAL_GAP_RE.match(lines[i].text.strip()):
+    if not m or m.group("text") and not _DECIMAL_GAP_RE.match(lines[i].text.strip()) \
+            and not _short_decimal_line(lines, i, text, width):
         return None  # ("3.1 Expanding ...", a single space: a paragraph numbered so)
     title, end = m.group("text"), i + 1
     if title is None:
@@ -222,6 +224,19 @@ def _decimal_heading(lines: list[Line], i: int, text: str, width: int) -> tuple[
             or below > end + 1 or len(lines[below].text.strip()) < 0.6 * width):
         return None
     return Heading(f"{m.group('n')} {title}", None, "plain"), end
+
+
+def _short_decimal_line(lines: list[Line], i: int, text: str, width: int) -> bool:
+    """True when "1.2 Title", one space apart (as pdftotext, pypdf print a heading whose
+    number and title a tab set apart), is a heading and not a paragraph numbered so: the
+    line is well short of the body's width (three fifths at most) and a full line of prose
+    that starts in capitals lies right under it, no blank line between (a paragraph
+    "3.1 Joining the Forum ..." fills its first line)."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if len(text) > 0.6 * width or nxt is None or nxt.kind != "text" or nxt.page_start:
+        return False
+    body = nxt.text.strip()
+    return body[:1].isupper() and len(body) >= 0.6 * width
 
 
 def _person_below(lines: list[Line], j: int) -> bool:
@@ -291,9 +306,21 @@ def compact_heading(lines: list[Line], i: int, width: int) -> tuple[Heading, int
             or nxt is None or nxt.kind != "text"):
         return None
     body = " ".join(nxt.text.split())
+    if date_alone(body) and not date_alone(text):
+        body = _prose_under_dateline(lines, i + 1)
     if not body[:1].isupper() or len(body) < 0.6 * width or BULLET_RE.match(body):
         return None
     return Heading(text, None, "caps" if is_caps(text, 2) else "plain"), i + 1
+
+
+def _prose_under_dateline(lines: list[Line], k: int) -> str:
+    """The line right under the dateline lines[k] ("March 4, 2026", no blank line between),
+    or "": a statement's title, its dateline, then its prose, as pdftotext and pypdf print
+    an annex that holds two statements (the title is a heading, the date its first p)."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    if nxt is None or nxt.kind != "text" or nxt.page_start:
+        return ""
+    return " ".join(nxt.text.split())
 
 
 _NO_END = (".", ",", ";", ":", "!", "?", "-", "–")
@@ -375,14 +402,17 @@ _SUBMITTED_RE = re.compile(r"^\[(?:Original|Originale?|Original)\s?:\s?[^\]]{3,1
 
 
 def _transmitted_title(lines: list[Line], i: int) -> tuple[str, int] | None:
-    """(title, index after it) when lines[i] starts one to three lines of a title that a
-    blank line and "[Original: English, French and Spanish]" follow: the title of the
-    report a note transmits, printed on the page after the note."""
+    """(title, index after it) when lines[i] starts one to three lines of a title, none
+    ending a sentence, that "[Original: English, French and Spanish]" follows (a blank line
+    between or not): the title of the report a note transmits, printed on the page after
+    the note."""
     parts, k = [], i
     while k < len(lines) and lines[k].kind == "text" and len(parts) < 3:
         text = " ".join(lines[k].text.split())
         if _SUBMITTED_RE.match(text) or PARA_RE.match(text) or len(text.split()) > 16:
             break
+        if ends_sentence(text):
+            return None  # prose above the title (pypdf prints no blank line between)
         parts.append(text)
         k += 1
     j = k
@@ -570,8 +600,9 @@ class BodyBuilder:
                 i = self.open_annex(lines, i, annex)
                 self.blank = False
                 continue
-            got = _transmitted_title(lines, i) if at_start and (self.blank or line.page_start) else None
-            if got:  # a transmitted report's own title over "[Original: ...]"
+            got = _transmitted_title(lines, i) if at_start and (
+                self.blank or line.page_start or self.compact) else None
+            if got:  # a transmitted report's own title over "[Original: ...]" (pypdf: no blank above)
                 self.open_section(got[0], None, "plain")
                 i, self.blank = got[1], False
                 continue
@@ -585,8 +616,10 @@ class BodyBuilder:
                 pass
             else:
                 heads = bool(self.blank or self._prev_ends_sentence() or self._heads_next_para(lines, i, text)
-                             or self.lines and person_line(self.lines[-1]))
-                compact = self.blank or self.compact and (self._prev_ends_sentence() or not self.lines)
+                             or self.lines and (person_line(self.lines[-1])
+                                                or is_caps(text, 2) and names_person(self.lines[-1])))
+                compact = self.blank or self.compact and (self._prev_ends_sentence() or not self.lines) \
+                    or self._at_body_start()
                 # a table cell, a person or a date is never a heading (asked only of a
                 # line that may head a section)
                 cell = (heads or compact) and (
@@ -616,6 +649,13 @@ class BodyBuilder:
         self.leave_summary()
         self.flush()
         return self.body
+
+    def _at_body_start(self) -> bool:
+        """True when nothing is in the body yet: its first line comes right under the
+        title, as default pdftotext prints a heading with no blank line above it or under
+        it ("MIGRATION AND DEVELOPMENT" / "Purpose of this paper" / a full line of prose);
+        compact_heading may then read it as if a blank line came before it."""
+        return self.target is None and not len(self.body)
 
     def _heads_next_para(self, lines: list[Line], i: int, text: str) -> bool:
         """True when the line is a numbered heading ("I. Introduction") right above the
@@ -822,14 +862,15 @@ class BodyBuilder:
                 unfinished_letter_title(join_lines(parts)) and j + 1 < len(lines)
                 and lines[j + 1].kind == "text" and not lines[j + 1].page_start))
                and not lines[j].page_start and m.group("rest") and not ends_sentence(parts[-1])
-               and not finished_letter_title(join_lines(parts))
+               and not (finished_letter_title(join_lines(parts)) and not sender_follows(lines[j].text))
                and not PARA_RE.match(lines[j].text.strip())):
             if lines[j].kind != "text":
                 j += 1  # a blank line inside the annex's letter title (pdfminer)
                 continue
             nxt = " ".join(lines[j].text.split())
             widest = max(map(len, parts))
-            if len(nxt) >= 0.92 * self.width or (len(parts) > 1 and len(parts[-1]) < 0.6 * widest):
+            if not sender_follows(nxt) and (
+                    len(nxt) >= 0.92 * self.width or (len(parts) > 1 and len(parts[-1]) < 0.6 * widest)):
                 break  # a body line (wider than the heading's), or the heading's short last line came
             parts.append(nxt)
             j += 1
