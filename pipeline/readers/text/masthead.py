@@ -203,6 +203,27 @@ def _session_follows(head: list[tuple[int, str, str | None]], h: int) -> bool:
     return any(k == "session" for _, _, k in head[h + 1:h + 3])
 
 
+#: The fields of the symbol block a date of issue is printed between.
+_SYMBOL_BLOCK_KINDS = ("original-language", "version-language", "distribution")
+
+
+def _issue_date_among_fields(head: list[tuple[int, str, str | None]], h: int) -> bool:
+    """True when head[h], a date alone (one day, no place), stands on its own line right
+    after the original language or right before "Distr.:": the date of issue inside the
+    symbol block, even when the session was printed above the block ("Eighty-first session"
+    / "Original: English" / "2 June 2026" / "Distr.: General", as default pdftotext and
+    pdfminer print our writers' block); a session's dates have a place or a range."""
+    i, text, _ = head[h]
+    found = find_date(text)
+    if found is None or found[1].start() > 0 or text[found[1].end():].strip(" .") or \
+            find_date_range(text) not in (None, (found[0], found[0])):
+        return False
+    before = head[h - 1] if h > 0 else None
+    after = head[h + 1] if h + 1 < len(head) else None
+    return (before is not None and before[0] == i - 1 and before[2] in _SYMBOL_BLOCK_KINDS
+            or after is not None and after[0] == i + 1 and after[2] in _SYMBOL_BLOCK_KINDS)
+
+
 #: The star of a note on the symbol ("A/79/843*-S/2025/201*": "Reissued for technical reasons").
 _STAR_RE = re.compile(r"\*+(?=-|$)")
 
@@ -269,7 +290,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             found["distribution"] = [text]
             level = DISTR_RE.match(text).group("level").lower()
             attrs["distribution"] = {"level": LEVELS.get(level, "general")}
-        elif kind == "date" and "issued" not in found and ("session" not in found or body_session) and (
+        elif kind == "date" and "issued" not in found and (
+                "session" not in found or body_session or _issue_date_among_fields(head, h)) and (
                 "distribution" in found or "symbol" in found or "organisation" in found):
             found["issued"] = [text]
             attrs["issued"] = {"date": find_date(text)[0]}
