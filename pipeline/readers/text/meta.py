@@ -56,6 +56,8 @@ def build_meta(header: list[Line], doc_type: str, source: etree._Element,
         return meta_element(found, source), heading, []
     if doc_type == "paper" and len(blocks) == 1 and "title" not in found:
         _one_block_paper(blocks, found)
+    if doc_type == "paper" and "title" not in found:
+        _split_series_line(blocks)
     _series_and_meeting(blocks, found, doc_type)
     left = _title_and_subtitle(blocks, found, doc_type)
     # What is left goes to the body as printed, blank lines included (they mark headings).
@@ -132,6 +134,26 @@ def _one_block_paper(blocks: list[list[Line]], found: Found) -> None:
         found["title"] = (join_lines([ln.text for ln in logical[1]]), {})
         found["subtitle"] = (join_lines([ln.text for ln in runs[1]]), {})
         blocks.clear()
+
+
+#: A series of yearly meetings in capitals, its year last ("INTERNATIONAL DIALOGUE ON
+#: MIGRATION 2008", "DIALOGUE INTERNATIONAL SUR LA MIGRATION 2014").
+_YEARLY_SERIES_RE = re.compile(r"^[^a-z]{8,100}\s(?:19|20)\d\d$")
+
+
+def _split_series_line(blocks: list[list[Line]]) -> None:
+    """The first line of a paper's first block, in capitals, that is a yearly series (its
+    year last) or names a session ("NINETY-EIGHTH SESSION"), and that does not run on into
+    the line under it, made a block of its own: pypdf prints no blank line between the
+    series and the title ("INTERNATIONAL DIALOGUE ON MIGRATION 2008" / "Return Migration:
+    ..."), and the title must not take the series in."""
+    if not blocks or len(blocks[0]) < 2:
+        return
+    first, second = blocks[0][0], blocks[0][1]
+    text = " ".join(first.text.split())
+    if is_caps(text) and (_YEARLY_SERIES_RE.match(text) or _is_meeting([first])) \
+            and not _joins(text, second.text):
+        blocks[0:1] = [[first], blocks[0][1:]]
 
 
 def _series_and_meeting(blocks: list[list[Line]], found: Found, doc_type: str) -> None:
