@@ -81,14 +81,19 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
     found: Found = {}
     heading = None
     rest: list[Line] = []
+    above = None  # the field of the line right above (None after a blank or another line)
     for line in header:
         text = " ".join(line.text.split())
+        kind, above = above, None
         if line.kind != "text":
             rest.append(line)
         elif "symbol" not in found and SYMBOL_RE.match(text):
             found["symbol"] = (text, {})
         elif "original-language" not in found and ORIGINAL_RE.match(text) and len(text) < 40:
             found["original-language"] = (text, {})
+            above = "original-language"
+        elif kind == "original-language" and "issued" not in found and _lone_day(text):
+            found["issued"] = (text, {"date": find_date(text)[0]})
         elif "dates" not in found and is_date_line(text):
             a, b = find_date_range(text)
             found["dates"] = (text, {"from": a, "to": b})
@@ -97,6 +102,14 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
         else:
             rest.append(line)
     return found, heading, rest
+
+
+def _lone_day(text: str) -> bool:
+    """True when text is one date and nothing else ("1 October 2009"): under the original
+    language it is the date of issue (an IOM paper's block as default pdftotext and pdfminer
+    print it, the session between the symbol and "Original: English"), not a meeting's dates."""
+    found = find_date(text)
+    return found is not None and found[1].group(0) == text.strip(" .")
 
 
 def _governing_body_session(rest: list[Line], found: Found) -> list[Line]:
