@@ -657,6 +657,7 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     _meeting_session(lines, mast)
     _governing_body(lines, mast)
     _agenda_item_runs_to_title(lines, mast)
+    _title_inside_item(lines, mast, width)
     first = _skip_blank(lines, mast.end)
     if first < len(lines) and _resolution_kind(lines, first, mast):
         if "title" in mast.found:
@@ -853,6 +854,37 @@ def _agenda_item_runs_to_title(lines: list[Line], mast: Masthead) -> None:
         text, attrs = mast.found["agenda-item"]
         mast.found["agenda-item"] = (join_lines([text, *between]), attrs)
         mast.end = k
+
+
+#: A line this share of the body's width or longer is full: a wrapped line goes on under it.
+_FULL_LINE = 0.85
+
+
+def _title_inside_item(lines: list[Line], mast: Masthead, width: int) -> None:
+    """The document's title taken in by the agenda item it follows with no blank line, when
+    the kind of document stands right under them ("Item 3 (a) of the provisional agenda*
+    Priority theme: ... in rural" / "areas" / "Social inclusion of older workers ..." /
+    "Report of the Secretary-General", as pypdf prints our writers' block: the item's title
+    at the page's width, wrapped): the item ends at its first short line after a full one;
+    the lines under it, up to the kind, are the title (mast.end moves back to them)."""
+    if "title" in mast.found or "agenda-item" not in mast.found or list(mast.found)[-1] != "agenda-item" \
+            or mast.end >= len(lines) or lines[mast.end].kind != "text" \
+            or not KIND_END_RE.match(lines[mast.end].text.strip()):
+        return
+    start = mast.end - 1
+    while start > 0 and lines[start].kind == "text" and not ITEM_RE.match(lines[start].text.strip()):
+        start -= 1
+    item = lines[start:mast.end]
+    if not ITEM_RE.match(item[0].text.strip()) or any(ln.kind != "text" for ln in item):
+        return
+    full = [len(ln.text.rstrip()) >= _FULL_LINE * width for ln in item]
+    cut = next((k for k in range(1, len(item) - 1) if full[k - 1] and not full[k]), None)
+    if cut is None or len(item) - cut - 1 > 3 or not item[cut + 1].text.strip()[:1].isupper() \
+            or _CONTINUES_RE.search(item[cut].text.strip()):
+        return
+    attrs = mast.found["agenda-item"][1]
+    mast.found["agenda-item"] = (join_lines([ln.text.strip() for ln in item[:cut + 1]]), attrs)
+    mast.end = start + cut + 1
 
 
 def _skip_blank(lines: list[Line], j: int) -> int:
