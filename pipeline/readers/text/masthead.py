@@ -329,7 +329,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif (item_open and (head[h][0] == head[h - 1][0] + 1 or head[h][0] == head[h - 1][0] + 2
                              and head[h - 1][2] == "agenda-item" and _BARE_ITEM_RE.search(head[h - 1][1]))
               and kind is None
-              and len(found["agenda-item"]) < 16 and len(text) <= 75 and not LETTER_RE.match(text)
+              and len(found["agenda-item"]) < 16 and (len(text) <= 75 or _item_wraps(found["agenda-item"][-1], text))
+              and not LETTER_RE.match(text)
               and not _titled_item(found["agenda-item"], text)
               and not (KIND_RE.match(text) and not _CONTINUES_RE.search(text))
               and not RESOLUTION_KIND_RE.match(text) and not RESOLUTION_NUMBER_RE.match(text)):
@@ -361,6 +362,19 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
                             else _join_fields(parts, joiners.get(name, ", ")),
                             attrs.get(name, {}))
                      for name, parts in found.items()}, end)
+
+
+#: An item's line this long was wrapped at the page's width (our writers print the item
+#: and its title as one paragraph under the symbol block).
+_WRAPPED_ITEM = 75
+
+
+def _item_wraps(last: str, text: str) -> bool:
+    """True when text, a line as long as the body's, goes on with the agenda item's line
+    above it: that line is as long (the item's title wrapped at the page's width, as default
+    pdftotext prints it) and text starts in lower case or the line above ends on a word that
+    needs the next ("... human rights questions, including" / "alternative approaches ...")."""
+    return len(last) > _WRAPPED_ITEM and (text[:1].islower() or bool(_CONTINUES_RE.search(last.rstrip())))
 
 
 def _titled_item(parts: list[str], text: str) -> bool:
@@ -865,11 +879,13 @@ def _title_inside_item(lines: list[Line], mast: Masthead, width: int) -> None:
     the kind of document stands right under them ("Item 3 (a) of the provisional agenda*
     Priority theme: ... in rural" / "areas" / "Social inclusion of older workers ..." /
     "Report of the Secretary-General", as pypdf prints our writers' block: the item's title
-    at the page's width, wrapped): the item ends at its first short line after a full one;
+    at the page's width, wrapped), or a draft's sponsors ("Chile, Ghana ...: draft
+    resolution"): the item ends at its first short line after a full one;
     the lines under it, up to the kind, are the title (mast.end moves back to them)."""
     if "title" in mast.found or "agenda-item" not in mast.found or list(mast.found)[-1] != "agenda-item" \
             or mast.end >= len(lines) or lines[mast.end].kind != "text" \
-            or not KIND_END_RE.match(lines[mast.end].text.strip()):
+            or not (KIND_END_RE.match(lines[mast.end].text.strip())
+                    or (_sponsors_at(lines, mast.end) or (None,))[0] == mast.end):
         return
     start = mast.end - 1
     while start > 0 and lines[start].kind == "text" and not ITEM_RE.match(lines[start].text.strip()):
