@@ -23,8 +23,6 @@ from support.tools import soffice_convert_many
 #: than the text's own layout (the same shapes reach the PDF reader through our PDFs); the
 #: Word reader marks the title paragraph with the "title" hint for builders to use.
 #: "fallback": the structured reading failed and the text was kept as plain paragraphs.
-ITEM_WITH_TITLE = ("the writer prints the agenda item and its title as one paragraph, too "
-                   "long for an agenda-item line, so it is read as the title")
 DATE_ONLY_DAY = ("the writer prints a day without heading as its date: read back, the date "
                  "is the day's heading")
 KNOWN = {
@@ -34,9 +32,6 @@ KNOWN = {
     "agenda-en-council-numbered-talks-date-in-title": ({"headings"}, DATE_ONLY_DAY),
     "agenda-es-oea-simbolo-ampm-espaciado-layout": ({"headings"}, DATE_ONLY_DAY),
     "agenda-fr-date-titre-etat-au-pypdf": ({"headings"}, DATE_ONLY_DAY),
-    "un-provisional-agenda-fr-annotated-programme": ({"title", "headings"},
-                                                     ITEM_WITH_TITLE + ", and the printed title "
-                                                     "under it the agenda's heading"),
 }
 FIXTURES = fixture_texts()
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

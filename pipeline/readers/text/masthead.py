@@ -57,9 +57,9 @@ LEVELS = {"general": "general", "générale": "general", "limited": "limited",
           "restreinte": "restricted", "reservada": "restricted", "restringida": "restricted"}
 SESSION_RE = re.compile(
     r"^(?:.{0,100}\b(?:session|year|sesi[óo]n|per[ií]odo (?:(?:extra)?ordinario )?de sesiones|ann[ée]e|a[ñn]o)"
-    r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire))?"
+    r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire|annuelle|anual))?"
     r"(?:\s+of\s+\d{4}|\s+de\s+\d{4}|\s+\d{4})?"
-    r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire))?"
+    r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire|annuelle|anual))?"
     r"|(?:Session|Sesi[óo]n)\s+\S+.{0,40})$", re.I)
 ITEM_RE = re.compile(
     r"^(?:(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?|points?|temas?|puntos?)\s+"
@@ -312,6 +312,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "session":
             found.setdefault("session", []).extend(pending_organ + [text])
             pending_organ = []
+        elif kind is None and _session_wraps(head, h, found):
+            found["session"][-1] += " " + text  # "..., Conseil d’administration, Session" / "annuelle de 2031"
         elif kind == "committee" and "session" in found:
             found["session"].append(text)  # "Eighty-first session" / "Third Committee" (R11)
         elif kind == "date" and "session" in found and "dates" not in found and find_date_range(text):
@@ -375,6 +377,18 @@ def _item_wraps(last: str, text: str) -> bool:
     pdftotext prints it) and text starts in lower case or the line above ends on a word that
     needs the next ("... human rights questions, including" / "alternative approaches ...")."""
     return len(last) > _WRAPPED_ITEM and (text[:1].islower() or bool(_CONTINUES_RE.search(last.rstrip())))
+
+
+def _session_wraps(head: list[tuple[int, str, str | None]], h: int, found: dict[str, list[str]]) -> bool:
+    """True when head[h], a short piece in lower case alone on its line, ends the session
+    field on the line above, wrapped at the page's width ("Programme ..., Conseil
+    d’administration, Session" / "annuelle de 2031", as pdftotext prints our writers' long
+    meta/session)."""
+    i, text, _ = head[h]
+    return (h > 0 and head[h - 1][2] == "session" and head[h - 1][0] == i - 1
+            and (h + 1 == len(head) or head[h + 1][0] != i) and text[:1].islower()
+            and len(text.split()) <= 6 and bool(found.get("session")) and found["session"][-1] == head[h - 1][1]
+            and SESSION_RE.match(f"{head[h - 1][1]} {text}") is not None)
 
 
 def _titled_item(parts: list[str], text: str) -> bool:
