@@ -214,14 +214,19 @@ def _issue_date_among_fields(head: list[tuple[int, str, str | None]], h: int) ->
     / "Original: English" / "2 June 2026" / "Distr.: General", as default pdftotext and
     pdfminer print our writers' block); a session's dates have a place or a range."""
     i, text, _ = head[h]
-    found = find_date(text)
-    if found is None or found[1].start() > 0 or text[found[1].end():].strip(" .") or \
-            find_date_range(text) not in (None, (found[0], found[0])):
+    if not _lone_date(text):
         return False
     before = head[h - 1] if h > 0 else None
     after = head[h + 1] if h + 1 < len(head) else None
     return (before is not None and before[0] == i - 1 and before[2] in _SYMBOL_BLOCK_KINDS
             or after is not None and after[0] == i + 1 and after[2] in _SYMBOL_BLOCK_KINDS)
+
+
+def _lone_date(text: str) -> bool:
+    """True when text is one day's date and nothing else (no place, no range)."""
+    found = find_date(text)
+    return (found is not None and found[1].start() == 0 and not text[found[1].end():].strip(" .")
+            and find_date_range(text) in (None, (found[0], found[0])))
 
 
 #: The star of a note on the symbol ("A/79/843*-S/2025/201*": "Reissued for technical reasons").
@@ -768,6 +773,7 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         # the meeting's place and dates printed under the title (as our writers lay it out)
         mast.found["dates"] = (lines[j].text.strip(), dict(zip(("from", "to"), find_date_range(lines[j].text))))
         mast.end = j + 1
+    _fields_under_title(lines, mast)
     _official_records(lines, mast)
 
 
@@ -915,6 +921,40 @@ def _title_inside_item(lines: list[Line], mast: Masthead, width: int) -> None:
     attrs = mast.found["agenda-item"][1]
     mast.found["agenda-item"] = (join_lines([ln.text.strip() for ln in item[:cut + 1]]), attrs)
     mast.end = start + cut + 1
+
+
+#: The fields of the symbol block that may be printed under the title, and their meta names.
+_BLOCK_FIELDS = {"symbol": "symbol", "original-language": "original-language",
+                 "version-language": "original-language", "date": "issued", "distribution": "distribution"}
+
+
+def _fields_under_title(lines: list[Line], mast: Masthead) -> None:
+    """The rest of the symbol block printed as a block of its own under the title, when the
+    title was printed inside the block ("A/AC.301/2026/INF/2" / "Committee on ... 2–6 March
+    2026" / blank / "English only" / "12 March 2026" / "Distr.: General", as default
+    pdftotext and pdfminer print our writers' block of a list of participants): a block of
+    two fields or more, each a field the masthead has not read, and nothing else."""
+    j = _skip_blank(lines, mast.end)
+    k = j
+    while k < len(lines) and lines[k].kind == "text" and k - j < 6:
+        k += 1
+    if k - j < 2 or (k < len(lines) and lines[k].kind == "text"):
+        return
+    fields = [f for ln in lines[j:k] for f in _fields(ln)]
+    names = [_BLOCK_FIELDS.get(kind or "") for _, kind in fields]
+    if None in names or len(set(names)) < len(names) or any(n in mast.found for n in names) \
+            or any(n == "issued" and not _lone_date(t) for (t, _), n in zip(fields, names)):
+        return
+    for (text, _), name in zip(fields, names):
+        attrs: dict = {}
+        if name == "distribution":
+            attrs = {"level": LEVELS.get(DISTR_RE.match(text).group("level").lower(), "general")}
+        elif name == "issued":
+            attrs = {"date": find_date(text)[0]}
+        elif name == "symbol":
+            attrs, text = star_attrs(text), _STAR_RE.sub("", text)
+        mast.found[name] = (text, attrs)
+    mast.end = k
 
 
 def _skip_blank(lines: list[Line], j: int) -> int:
