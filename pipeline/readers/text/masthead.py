@@ -60,7 +60,7 @@ SESSION_RE = re.compile(
     r"^(?:.{0,100}\b(?:session|year|sesi[óo]n|per[ií]odo (?:(?:extra)?ordinario )?de sesiones|ann[ée]e|a[ñn]o)"
     r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire|annuelle|anual))?"
     r"(?:\s+of\s+\d{4}|\s+de\s+\d{4}|\s+\d{4})?"
-    r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire))?"
+    r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire|annuelle|anual))?"
     r"|(?:Session|Sesi[óo]n)\s+\S+.{0,40})$", re.I)
 ITEM_RE = re.compile(
     r"^(?:(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?|points?|temas?|puntos?)\s+"
@@ -204,6 +204,32 @@ def _session_follows(head: list[tuple[int, str, str | None]], h: int) -> bool:
     return any(k == "session" for _, _, k in head[h + 1:h + 3])
 
 
+#: The fields of the symbol block a date of issue is printed between.
+_SYMBOL_BLOCK_KINDS = ("original-language", "version-language", "distribution")
+
+
+def _issue_date_among_fields(head: list[tuple[int, str, str | None]], h: int) -> bool:
+    """True when head[h], a date alone (one day, no place), stands on its own line right
+    after the original language or right before "Distr.:": the date of issue inside the
+    symbol block, even when the session was printed above the block ("Eighty-first session"
+    / "Original: English" / "2 June 2026" / "Distr.: General", as default pdftotext and
+    pdfminer print our writers' block); a session's dates have a place or a range."""
+    i, text, _ = head[h]
+    if not _lone_date(text):
+        return False
+    before = head[h - 1] if h > 0 else None
+    after = head[h + 1] if h + 1 < len(head) else None
+    return (before is not None and before[0] == i - 1 and before[2] in _SYMBOL_BLOCK_KINDS
+            or after is not None and after[0] == i + 1 and after[2] in _SYMBOL_BLOCK_KINDS)
+
+
+def _lone_date(text: str) -> bool:
+    """True when text is one day's date and nothing else (no place, no range)."""
+    found = find_date(text)
+    return (found is not None and found[1].start() == 0 and not text[found[1].end():].strip(" .")
+            and find_date_range(text) in (None, (found[0], found[0])))
+
+
 #: The star of a note on the symbol ("A/79/843*-S/2025/201*": "Reissued for technical reasons").
 _STAR_RE = re.compile(r"\*+(?=-|$)")
 
@@ -270,8 +296,9 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             found["distribution"] = [text]
             level = DISTR_RE.match(text).group("level").lower()
             attrs["distribution"] = {"level": LEVELS.get(level, "general")}
-        elif kind == "date" and "issued" not in found and ("session" not in found or body_session
-                                                           or _among_fields(head, h)) and (
+        elif kind == "date" and "issued" not in found and (
+                "session" not in found or body_session or _among_fields(head, h)
+                or _issue_date_among_fields(head, h)) and (
                 "distribution" in found or "symbol" in found or "organisation" in found):
             found["issued"] = [text]
             attrs["issued"] = {"date": find_date(text)[0]}
@@ -292,6 +319,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "session":
             found.setdefault("session", []).extend(pending_organ + [text])
             pending_organ = []
+        elif kind is None and _session_wraps(head, h, found):
+            found["session"][-1] += " " + text  # "..., Conseil d’administration, Session" / "annuelle de 2031"
         elif kind == "committee" and "session" in found:
             found["session"].append(text)  # "Eighty-first session" / "Third Committee" (R11)
         elif kind == "date" and "session" in found and "dates" not in found and find_date_range(text):
@@ -309,7 +338,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif (item_open and (head[h][0] == head[h - 1][0] + 1 or head[h][0] == head[h - 1][0] + 2
                              and head[h - 1][2] == "agenda-item" and _BARE_ITEM_RE.search(head[h - 1][1]))
               and kind is None
-              and len(found["agenda-item"]) < 16 and len(text) <= 75 and not LETTER_RE.match(text)
+              and len(found["agenda-item"]) < 16 and (len(text) <= 75 or _item_wraps(found["agenda-item"][-1], text))
+              and not LETTER_RE.match(text)
               and not _titled_item(found["agenda-item"], text)
               and not (KIND_RE.match(text) and not _CONTINUES_RE.search(text))
               and not RESOLUTION_KIND_RE.match(text) and not RESOLUTION_NUMBER_RE.match(text)):
@@ -341,6 +371,31 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
                             else _join_fields(parts, joiners.get(name, ", ")),
                             attrs.get(name, {}))
                      for name, parts in found.items()}, end)
+
+
+#: An item's line this long was wrapped at the page's width (our writers print the item
+#: and its title as one paragraph under the symbol block).
+_WRAPPED_ITEM = 75
+
+
+def _item_wraps(last: str, text: str) -> bool:
+    """True when text, a line as long as the body's, goes on with the agenda item's line
+    above it: that line is as long (the item's title wrapped at the page's width, as default
+    pdftotext prints it) and text starts in lower case or the line above ends on a word that
+    needs the next ("... human rights questions, including" / "alternative approaches ...")."""
+    return len(last) > _WRAPPED_ITEM and (text[:1].islower() or bool(_CONTINUES_RE.search(last.rstrip())))
+
+
+def _session_wraps(head: list[tuple[int, str, str | None]], h: int, found: dict[str, list[str]]) -> bool:
+    """True when head[h], a short piece in lower case alone on its line, ends the session
+    field on the line above, wrapped at the page's width ("Programme ..., Conseil
+    d’administration, Session" / "annuelle de 2031", as pdftotext prints our writers' long
+    meta/session)."""
+    i, text, _ = head[h]
+    return (h > 0 and head[h - 1][2] == "session" and head[h - 1][0] == i - 1
+            and (h + 1 == len(head) or head[h + 1][0] != i) and text[:1].islower()
+            and len(text.split()) <= 6 and bool(found.get("session")) and found["session"][-1] == head[h - 1][1]
+            and SESSION_RE.match(f"{head[h - 1][1]} {text}") is not None)
 
 
 def _titled_item(parts: list[str], text: str) -> bool:
@@ -652,6 +707,7 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     _meeting_session(lines, mast)
     _governing_body(lines, mast)
     _agenda_item_runs_to_title(lines, mast)
+    _title_inside_item(lines, mast, width)
     first = _skip_blank(lines, mast.end)
     if first < len(lines) and _resolution_kind(lines, first, mast):
         if "title" in mast.found:
@@ -734,6 +790,7 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         # the meeting's place and dates printed under the title (as our writers lay it out)
         mast.found["dates"] = (lines[j].text.strip(), dict(zip(("from", "to"), find_date_range(lines[j].text))))
         mast.end = j + 1
+    _fields_under_title(lines, mast)
     _official_records(lines, mast)
 
 
@@ -848,6 +905,73 @@ def _agenda_item_runs_to_title(lines: list[Line], mast: Masthead) -> None:
         text, attrs = mast.found["agenda-item"]
         mast.found["agenda-item"] = (join_lines([text, *between]), attrs)
         mast.end = k
+
+
+#: A line this share of the body's width or longer is full: a wrapped line goes on under it.
+_FULL_LINE = 0.85
+
+
+def _title_inside_item(lines: list[Line], mast: Masthead, width: int) -> None:
+    """The document's title taken in by the agenda item it follows with no blank line, when
+    the kind of document stands right under them ("Item 3 (a) of the provisional agenda*
+    Priority theme: ... in rural" / "areas" / "Social inclusion of older workers ..." /
+    "Report of the Secretary-General", as pypdf prints our writers' block: the item's title
+    at the page's width, wrapped), or a draft's sponsors ("Chile, Ghana ...: draft
+    resolution"): the item ends at its first short line after a full one;
+    the lines under it, up to the kind, are the title (mast.end moves back to them)."""
+    if "title" in mast.found or "agenda-item" not in mast.found or list(mast.found)[-1] != "agenda-item" \
+            or mast.end >= len(lines) or lines[mast.end].kind != "text" \
+            or not (KIND_END_RE.match(lines[mast.end].text.strip())
+                    or (_sponsors_at(lines, mast.end) or (None,))[0] == mast.end):
+        return
+    start = mast.end - 1
+    while start > 0 and lines[start].kind == "text" and not ITEM_RE.match(lines[start].text.strip()):
+        start -= 1
+    item = lines[start:mast.end]
+    if not ITEM_RE.match(item[0].text.strip()) or any(ln.kind != "text" for ln in item):
+        return
+    full = [len(ln.text.rstrip()) >= _FULL_LINE * width for ln in item]
+    cut = next((k for k in range(1, len(item) - 1) if full[k - 1] and not full[k]), None)
+    if cut is None or len(item) - cut - 1 > 3 or not item[cut + 1].text.strip()[:1].isupper() \
+            or _CONTINUES_RE.search(item[cut].text.strip()):
+        return
+    attrs = mast.found["agenda-item"][1]
+    mast.found["agenda-item"] = (join_lines([ln.text.strip() for ln in item[:cut + 1]]), attrs)
+    mast.end = start + cut + 1
+
+
+#: The fields of the symbol block that may be printed under the title, and their meta names.
+_BLOCK_FIELDS = {"symbol": "symbol", "original-language": "original-language",
+                 "version-language": "original-language", "date": "issued", "distribution": "distribution"}
+
+
+def _fields_under_title(lines: list[Line], mast: Masthead) -> None:
+    """The rest of the symbol block printed as a block of its own under the title, when the
+    title was printed inside the block ("A/AC.301/2026/INF/2" / "Committee on ... 2–6 March
+    2026" / blank / "English only" / "12 March 2026" / "Distr.: General", as default
+    pdftotext and pdfminer print our writers' block of a list of participants): a block of
+    two fields or more, each a field the masthead has not read, and nothing else."""
+    j = _skip_blank(lines, mast.end)
+    k = j
+    while k < len(lines) and lines[k].kind == "text" and k - j < 6:
+        k += 1
+    if k - j < 2 or (k < len(lines) and lines[k].kind == "text"):
+        return
+    fields = [f for ln in lines[j:k] for f in _fields(ln)]
+    names = [_BLOCK_FIELDS.get(kind or "") for _, kind in fields]
+    if None in names or len(set(names)) < len(names) or any(n in mast.found for n in names) \
+            or any(n == "issued" and not _lone_date(t) for (t, _), n in zip(fields, names)):
+        return
+    for (text, _), name in zip(fields, names):
+        attrs: dict = {}
+        if name == "distribution":
+            attrs = {"level": LEVELS.get(DISTR_RE.match(text).group("level").lower(), "general")}
+        elif name == "issued":
+            attrs = {"date": find_date(text)[0]}
+        elif name == "symbol":
+            attrs, text = star_attrs(text), _STAR_RE.sub("", text)
+        mast.found[name] = (text, attrs)
+    mast.end = k
 
 
 def _skip_blank(lines: list[Line], j: int) -> int:

@@ -56,6 +56,8 @@ def build_meta(header: list[Line], doc_type: str, source: etree._Element,
         return meta_element(found, source), heading, []
     if doc_type == "paper" and len(blocks) == 1 and "title" not in found:
         _one_block_paper(blocks, found)
+    if doc_type == "paper" and "title" not in found:
+        _split_series_line(blocks)
     _series_and_meeting(blocks, found, doc_type)
     left = _title_and_subtitle(blocks, found, doc_type)
     # What is left goes to the body as printed, blank lines included (they mark headings).
@@ -79,14 +81,19 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
     found: Found = {}
     heading = None
     rest: list[Line] = []
+    above = None  # the field of the line right above (None after a blank or another line)
     for line in header:
         text = " ".join(line.text.split())
+        kind, above = above, None
         if line.kind != "text":
             rest.append(line)
         elif "symbol" not in found and SYMBOL_RE.match(text):
             found["symbol"] = (text, {})
         elif "original-language" not in found and ORIGINAL_RE.match(text) and len(text) < 40:
             found["original-language"] = (text, {})
+            above = "original-language"
+        elif kind == "original-language" and "issued" not in found and _lone_day(text):
+            found["issued"] = (text, {"date": find_date(text)[0]})
         elif "dates" not in found and is_date_line(text):
             a, b = find_date_range(text)
             found["dates"] = (text, {"from": a, "to": b})
@@ -95,6 +102,14 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
         else:
             rest.append(line)
     return found, heading, rest
+
+
+def _lone_day(text: str) -> bool:
+    """True when text is one date and nothing else ("1 October 2009"): under the original
+    language it is the date of issue (an IOM paper's block as default pdftotext and pdfminer
+    print it, the session between the symbol and "Original: English"), not a meeting's dates."""
+    found = find_date(text)
+    return found is not None and found[1].group(0) == text.strip(" .")
 
 
 def _governing_body_session(rest: list[Line], found: Found) -> list[Line]:
@@ -132,6 +147,26 @@ def _one_block_paper(blocks: list[list[Line]], found: Found) -> None:
         found["title"] = (join_lines([ln.text for ln in logical[1]]), {})
         found["subtitle"] = (join_lines([ln.text for ln in runs[1]]), {})
         blocks.clear()
+
+
+#: A series of yearly meetings in capitals, its year last ("INTERNATIONAL DIALOGUE ON
+#: MIGRATION 2008", "DIALOGUE INTERNATIONAL SUR LA MIGRATION 2014").
+_YEARLY_SERIES_RE = re.compile(r"^[^a-z]{8,100}\s(?:19|20)\d\d$")
+
+
+def _split_series_line(blocks: list[list[Line]]) -> None:
+    """The first line of a paper's first block, in capitals, that is a yearly series (its
+    year last) or names a session ("NINETY-EIGHTH SESSION"), and that does not run on into
+    the line under it, made a block of its own: pypdf prints no blank line between the
+    series and the title ("INTERNATIONAL DIALOGUE ON MIGRATION 2008" / "Return Migration:
+    ..."), and the title must not take the series in."""
+    if not blocks or len(blocks[0]) < 2:
+        return
+    first, second = blocks[0][0], blocks[0][1]
+    text = " ".join(first.text.split())
+    if is_caps(text) and (_YEARLY_SERIES_RE.match(text) or _is_meeting([first])) \
+            and not _joins(text, second.text):
+        blocks[0:1] = [[first], blocks[0][1:]]
 
 
 def _series_and_meeting(blocks: list[list[Line]], found: Found, doc_type: str) -> None:
