@@ -271,6 +271,30 @@ def marker_above(lines: list[Line], j: int, n: int, loose: bool = False, word: b
 TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+#: A star note's mark of two or three asterisks printed twice ("****", "******"): glued to
+#: the text it marks, or opening its note's line (alone, or before the note's text).
+_DOUBLED_MARK_RE = re.compile(r"(?:(?<=[^\s*])|(?<=[.)”’\"] ))(\*{4}|\*{6})(?!\*)|^(\*{4}|\*{6})(?=\s|$)")
+
+
+def halve_doubled_marks(lines: list[Line]) -> list[Line]:
+    """A "**" or "***" mark that the PDF prints twice ("session.****" in the text, "****
+    The report …" at the page foot: LibreOffice prints a Word custom footnote mark of two
+    or three characters so) is read as printed once, when the text holds it both glued to a
+    word and opening a line; the asterisks are no words, so no word changes."""
+    if not any("****" in ln.text for ln in lines if ln.kind == "text"):
+        return lines
+    texts = [ln.text.strip() for ln in lines if ln.kind == "text" and "****" in ln.text]
+    glued = any(m.group(1) for t in texts for m in _DOUBLED_MARK_RE.finditer(t))
+    opening = any(m.group(2) for t in texts for m in [_DOUBLED_MARK_RE.match(t)] if m)
+    if not (glued and opening):
+        return lines
+    for line in lines:
+        if line.kind == "text" and "****" in line.text:
+            line.text = _DOUBLED_MARK_RE.sub(lambda m: (m.group(1) or m.group(2))[:len(m.group(0)) // 2],
+                                             line.text)
+    return lines
+
+
 #: A star note's mark alone on its line, its text on the next (pdftotext): under a table's
 #: last cell it follows no blank line and no sentence's end, and is still no body text.
 _STARS_ALONE_RE = re.compile(r"^\*{1,3}\s*$")
@@ -285,7 +309,7 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     paged = any(ln.page_start for ln in lines)
     turns = frozenset() if paged else frozenset(
         lines[k].no for k in range(1, len(lines)) if lines[k].no > lines[k - 1].no + 1)
-    lines = join_bare_numbers(lines)
+    lines = join_bare_numbers(halve_doubled_marks(lines))
     out: list[Line] = []
     notes: list[Note] = []
     stars: list[Note] = []

@@ -99,14 +99,15 @@ def take_star_notes(lines: list[Line], j: int, stars: list[Note],
         nxt = lines[end] if end < len(lines) else None
         if nxt is not None and nxt.kind == "text" and not nxt.page_start and nxt.no not in turns and not (
                 STAR_START_RE.match(nxt.text) and not nxt.text.startswith("*" * k + " ")
-                or starts_numbered(nxt)):
+                or nxt.text.strip() == "*" * (k + 1) or starts_numbered(nxt)):
             break
         found.append(Note(0, lines[i].no, [Line(lines[i].no, text)] + lines[i + 1:end], "*" * k))
         i = end
         while end < len(lines) and end < i + 3 and lines[end].kind == "blank":
             end += 1  # a blank line between two star notes (pdfminer)
-        if end < len(lines) and lines[end].text.startswith("*" * (k + 1) + " "):
-            i = end
+        if end < len(lines) and (lines[end].text.startswith("*" * (k + 1) + " ")
+                                 or lines[end].text.strip() == "*" * (k + 1)):
+            i = end  # the next star note (its mark alone on its line: pdftotext)
     if not found:
         return None
     stars.extend(found)
