@@ -199,6 +199,24 @@ _ITS_RE = re.compile(r"\b(?:on|at) its\b|\bsur les travaux de sa\b|\bsobre (?:la
 _REPORT_RE = re.compile(r"^(?:Report|Rapport|Informe)\s+(?:of|on|du|de|sur|sobre)\b")
 
 
+def _meeting_field(head: list[tuple[int, str, str | None]], h: int) -> bool:
+    """True when head[h] is a treaty body's name set in the symbol block, as our writers
+    print meta/meeting beside the symbol ("Committee on the Elimination of Discrimination
+    against Women", under the symbol in default pdftotext, after "Distr." in pypdf): the
+    name alone, no session under it (then it is the session's body, "Committee of Experts
+    on ..., Twenty-seventh session") nor a date (a meeting's name with its dates is a list
+    of participants' title)."""
+    text = head[h][1]
+    if not _BODY_NAME_RE.match(text) or text.endswith(",") or _CONTINUES_RE.search(text):
+        return False  # (a name wrapped after "of the": the title block's rules read it)
+    k = h + 1
+    while k < len(head) and head[k][0] == head[k - 1][0] + 1 and head[k][2] is None \
+            and head[k][1][:1].islower():
+        k += 1  # (the name wrapped: "against Women")
+    nxt = head[k] if k < len(head) else None
+    return not _session_follows(head, k - 1) and not (nxt is not None and nxt[2] in ("date", "session"))
+
+
 def _session_follows(head: list[tuple[int, str, str | None]], h: int) -> bool:
     """True when a session line comes within the next two fields after head[h]."""
     return any(k == "session" for _, _, k in head[h + 1:h + 3])
@@ -284,6 +302,9 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
     item_of = 0  # how many session fields were read when the last agenda item was
     org_line = -2  # the line of the organisation's last part
     for h, (i, text, kind) in enumerate(head):
+        if kind is None and "symbol" in found and "meeting" not in found and _meeting_field(head, h):
+            kind = "meeting"
+            head[h] = (i, text, kind)
         if kind == "org" or (kind == "organ" and "original-language" not in found):
             found.setdefault("organisation", []).append(text)
             org_line = i
@@ -321,6 +342,12 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             pending_organ = []
         elif kind is None and _session_wraps(head, h, found):
             found["session"][-1] += " " + text  # "..., Conseil d’administration, Session" / "annuelle de 2031"
+        elif kind == "meeting" and "meeting" not in found and "symbol" in found:
+            found["meeting"] = [text]  # printed beside the symbol, so inside the block
+        elif kind is None and head[h - 1][2] == "meeting" and "meeting" in found \
+                and head[h - 1][0] == i - 1 and text[:1].islower() and len(text) < 60:
+            found["meeting"][-1] += " " + text  # "... Discrimination" / "against Women"
+            head[h] = (i, text, "meeting")
         elif kind == "committee" and "session" in found:
             found["session"].append(text)  # "Eighty-first session" / "Third Committee" (R11)
         elif kind == "date" and "session" in found and "dates" not in found and find_date_range(text):
