@@ -18,6 +18,8 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 
 def is_caps(text: str, min_letters: int = 1) -> bool:
     """True when text has at least ``min_letters`` letters and all of them are capitals."""
+    if not text.isupper():  # (a cased letter in lower case, or none: most lines, at C speed)
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= min_letters and all(c.isupper() for c in letters)
 
