@@ -32,7 +32,7 @@ from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE, ends_sentence
 from .starnotes import star_attrs
 from .text import is_caps, join_lines
-from .times import find_date, find_date_range, is_date_line
+from .times import find_date, find_date_range, is_date_line, match_time_range
 
 ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,120})*,?$", re.I)
 ORGAN_RE = re.compile(
@@ -480,6 +480,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
             break  # "Provisional agenda and annotations" / "Provisional agenda": the list's heading
         if title and _session_and_dates(lines, i) and not _CONTINUES_RE.search(title[-1].text.strip()):
             break  # "2025 substantive session" / "(New York, ...)": the session, under the title
+        if title and _day_or_time(text) and not _CONTINUES_RE.search(title[-1].text.strip()):
+            break  # "Provisional programme of work" / "9 April 2029" / "10:00–13:00 1 ...": its days (pypdf)
         goes_on = title and (LETTER_RE.match(title[0].text.strip()) and (
             text.strip()[:1].islower() or _letter_title_runs_on(title, text))
             or PROVISIONAL_OF_RE.match(title[0].text.strip()) and not ends_sentence(title[-1].text.strip()))
@@ -499,6 +501,15 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
         if text.rstrip().endswith((".", ":")):
             break
     return title, i
+
+
+def _day_or_time(text: str) -> bool:
+    """True when a line is one day's date alone or starts with a time ("9 de abril de 2029",
+    "10:00–13:00 1 Elección de la Mesa"): a programme's first day and row, under its title
+    with no blank line (pypdf), never part of the title. (A place and a range of dates
+    under a body's name, "New York, 2–6 March 2026", stay with it.)"""
+    text = " ".join(text.split())
+    return _lone_date(text) or match_time_range(text) is not None
 
 
 def _letter_title_runs_on(title: list[Line], text: str) -> bool:
