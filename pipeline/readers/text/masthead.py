@@ -632,6 +632,19 @@ _BODY_NAME_RE = re.compile(
     r"[^.;:\d]{3,150}$", re.I)  # (no dates: a body's name with its dates is a meeting's title)
 
 
+def _body_over_title(title: list[Line]) -> bool:
+    """True when the first line of a title block is a body's name alone, over the title and
+    the kind with no blank line ("Committee on the Peaceful Uses of …" / "Public information
+    on the work of the Committee …" / "Report of the Secretary-General", as pypdf prints
+    it): that line is the meeting. The line under it starts a new line of its own (a capital,
+    the body's line ending on no word that needs the next)."""
+    if len(title) < 3 or not KIND_RE.match(title[-1].text.strip()):
+        return False
+    first, second = title[0].text.strip(), title[1].text.strip()
+    return bool(_BODY_NAME_RE.match(first)) and second[:1].isupper() and not _CONTINUES_RE.search(first) \
+        and not KIND_RE.match(second)
+
+
 def _sponsors_at(lines: list[Line], first: int) -> tuple[int, int] | None:
     """(start, end) of a draft's sponsors line in the block at lines[first] (_sponsors_end):
     from the block's first line, or from a later one when the lines above it are no part of
@@ -732,6 +745,8 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
                 and lines[i].kind != "text":
             mast.found["meeting"] = (join_lines([ln.text for ln in title]), {})
             title, i = second, k
+    if _body_over_title(title) and "meeting" not in mast.found:
+        mast.found["meeting"] = (" ".join(title.pop(0).text.split()), {})
     if len(title) > 1 and _RAPPORTEUR_LINE_RE.match(title[-1].text.strip()) and "subtitle" not in mast.found \
             and KIND_RE.match(title[-2].text):
         mast.found["subtitle"] = (title.pop().text.strip(), {})  # "Report of the Third Committee" / "Rapporteur: ..."
