@@ -451,12 +451,18 @@ def _join_fields(parts: list[str], sep: str) -> str:
     return sep.join(out)
 
 
+#: The narrowest body a title is measured against: a text of short lines (a list of
+#: participants, names one a line) has a usual line length that says nothing of a title's.
+_MIN_BODY_WIDTH = 50
+
+
 def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int]:
     """The lines of a title from lines[i] (blank lines skipped), and the index after them:
     to a blank line, a paragraph, a line as long as the body's, a sentence's end or the
     kind of document; six lines at most."""
     while i < len(lines) and lines[i].kind != "text":
         i += 1
+    width = max(width, _MIN_BODY_WIDTH)
     title: list[Line] = []
     while i < len(lines) and len(title) < 6:
         if lines[i].kind != "text":
