@@ -353,6 +353,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind is None and "organisation" in found and _session_follows(head, h) \
                 and not _REPORT_RE.match(text) and not (h + 1 < len(head) and head[h + 1][2] == "organ"):
             pending_organ.append(text)  # the body's name ("Commission on ...") above its session
+        elif kind is None and "meeting" not in found and _body_inside_block(head, h, found):
+            found["meeting"] = [text]  # "A/AC.340/2031/3" / "Groupe de travail sur ..." / "Original : anglais"
         else:  # unknown, or a second symbol or distribution: not the title block any more
             _finish_line(head, h, last, found)
             break
@@ -394,6 +396,19 @@ def _session_wraps(head: list[tuple[int, str, str | None]], h: int, found: dict[
             and (h + 1 == len(head) or head[h + 1][0] != i) and text[:1].islower()
             and len(text.split()) <= 6 and bool(found.get("session")) and found["session"][-1] == head[h - 1][1]
             and SESSION_RE.match(f"{head[h - 1][1]} {text}") is not None)
+
+
+def _body_inside_block(head: list[tuple[int, str, str | None]], h: int, found: dict[str, list[str]]) -> bool:
+    """True when head[h], a body's name alone on its line ("Groupe de travail sur la gestion
+    des bassins fluviaux partagés", no dates), stands inside the symbol block: right under
+    the symbol, with the block's other fields, not yet read, after it (default pdftotext
+    prints our writers' meeting line there when it is short): the meeting, not the title."""
+    i, text, _ = head[h]
+    nxt = head[h + 1] if h + 1 < len(head) else None
+    return (h > 0 and head[h - 1][2] == "symbol" and head[h - 1][0] == i - 1
+            and bool(_BODY_NAME_RE.match(text)) and nxt is not None and nxt[0] > i
+            and nxt[2] in _SYMBOL_BLOCK_KINDS + ("date",)
+            and _BLOCK_FIELDS.get(nxt[2] or "") not in found and nxt[2] not in found)
 
 
 def _titled_item(parts: list[str], text: str) -> bool:
