@@ -419,12 +419,20 @@ def _titled_item(parts: list[str], text: str) -> bool:
             and not _CONTINUES_RE.search(parts[0]) and not parts[0].rstrip().endswith((",", ":", "-")))
 
 
+#: pypdf starts a line of the right column alone with spaces ("  Implementation of and
+#: follow-up to major", the right organ's item title after the left's has ended); the left
+#: column's lines start at the margin (one space at most).
+_PYPDF_RIGHT_INDENT = 2
+
+
 def _unstack_organs(lines: list[Line], head: list[tuple[int, str, str | None]]
                     ) -> list[tuple[int, str, str | None]]:
     """The fields with two organs' blocks printed side by side ("General Assembly   Economic
     and Social Council" / "Eightieth session   2025 session" / items and their titles) put
     one after the other, as default pdftotext prints them: the left column's fields, then
-    the right's. A line of one field goes to the right column, unless its indent says left."""
+    the right's. A line of one field goes to the right column, unless its indent says left;
+    in pypdf's print (two spaces between the columns) to the left one, unless it starts with
+    spaces, and the lines of one field right under such a line go with it."""
     at = next((h for h in range(len(head) - 1) if head[h][0] == head[h + 1][0]
                and head[h][2] == head[h + 1][2] == "organ"), None)
     if at is None or (at + 2 < len(head) and head[at + 2][0] == head[at][0]):
@@ -436,11 +444,16 @@ def _unstack_organs(lines: list[Line], head: list[tuple[int, str, str | None]]
     # organ's, and the right's session comes after them, past a blank line
     narrow = " " * 4 not in text[text.find(head[at][1]) + len(head[at][1]):text.rfind(head[at + 1][1])]
     left, right, k = [head[at]], [head[at + 1]], at + 2
+    single_right = False  # the last line of one field went to the right column (pypdf)
     while k < len(head) and head[k][0] <= head[k - 1][0] + 1:
         same = [f for f in head[k:] if f[0] == head[k][0]]
         if len(same) == 2:
             left.append(same[0])
             right.append(same[1])
+            single_right = False
+        elif len(same) == 1 and narrow and (lines[head[k][0]].indent >= _PYPDF_RIGHT_INDENT or single_right):
+            right.append(same[0])  # "  Implementation of and follow-up to major" / "United Nations ..."
+            single_right = True
         elif len(same) == 1 and (narrow or right_at >= 40 and 0 < lines[head[k][0]].indent < right_at - 4):
             left.append(same[0])
         elif len(same) == 1:
