@@ -32,7 +32,7 @@ from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE, ends_sentence
 from .starnotes import star_attrs
 from .text import is_caps, join_lines
-from .times import find_date, find_date_range, is_date_line
+from .times import find_date, find_date_range, is_date_line, match_time_range
 from .work import is_work_title
 
 ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,120})*,?$", re.I)
@@ -382,6 +382,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind is None and "organisation" in found and _session_follows(head, h) \
                 and not _REPORT_RE.match(text) and not (h + 1 < len(head) and head[h + 1][2] == "organ"):
             pending_organ.append(text)  # the body's name ("Commission on ...") above its session
+        elif kind is None and "meeting" not in found and _body_inside_block(head, h, found):
+            found["meeting"] = [text]  # "A/AC.340/2031/3" / "Groupe de travail sur ..." / "Original : anglais"
         else:  # unknown, or a second symbol or distribution: not the title block any more
             _finish_line(head, h, last, found)
             break
@@ -425,6 +427,19 @@ def _session_wraps(head: list[tuple[int, str, str | None]], h: int, found: dict[
             and SESSION_RE.match(f"{head[h - 1][1]} {text}") is not None)
 
 
+def _body_inside_block(head: list[tuple[int, str, str | None]], h: int, found: dict[str, list[str]]) -> bool:
+    """True when head[h], a body's name alone on its line ("Groupe de travail sur la gestion
+    des bassins fluviaux partagés", no dates), stands inside the symbol block: right under
+    the symbol, with the block's other fields, not yet read, after it (default pdftotext
+    prints our writers' meeting line there when it is short): the meeting, not the title."""
+    i, text, _ = head[h]
+    nxt = head[h + 1] if h + 1 < len(head) else None
+    return (h > 0 and head[h - 1][2] == "symbol" and head[h - 1][0] == i - 1
+            and bool(_BODY_NAME_RE.match(text)) and nxt is not None and nxt[0] > i
+            and nxt[2] in _SYMBOL_BLOCK_KINDS + ("date",)
+            and _BLOCK_FIELDS.get(nxt[2] or "") not in found and nxt[2] not in found)
+
+
 def _titled_item(parts: list[str], text: str) -> bool:
     """True when the item line already holds its title ("Item 1 of the provisional agenda
     Organizational matters") and text, in capitals after it with no blank line (pypdf),
@@ -433,12 +448,20 @@ def _titled_item(parts: list[str], text: str) -> bool:
             and not _CONTINUES_RE.search(parts[0]) and not parts[0].rstrip().endswith((",", ":", "-")))
 
 
+#: pypdf starts a line of the right column alone with spaces ("  Implementation of and
+#: follow-up to major", the right organ's item title after the left's has ended); the left
+#: column's lines start at the margin (one space at most).
+_PYPDF_RIGHT_INDENT = 2
+
+
 def _unstack_organs(lines: list[Line], head: list[tuple[int, str, str | None]]
                     ) -> list[tuple[int, str, str | None]]:
     """The fields with two organs' blocks printed side by side ("General Assembly   Economic
     and Social Council" / "Eightieth session   2025 session" / items and their titles) put
     one after the other, as default pdftotext prints them: the left column's fields, then
-    the right's. A line of one field goes to the right column, unless its indent says left."""
+    the right's. A line of one field goes to the right column, unless its indent says left;
+    in pypdf's print (two spaces between the columns) to the left one, unless it starts with
+    spaces, and the lines of one field right under such a line go with it."""
     at = next((h for h in range(len(head) - 1) if head[h][0] == head[h + 1][0]
                and head[h][2] == head[h + 1][2] == "organ"), None)
     if at is None or (at + 2 < len(head) and head[at + 2][0] == head[at][0]):
@@ -450,11 +473,16 @@ def _unstack_organs(lines: list[Line], head: list[tuple[int, str, str | None]]
     # organ's, and the right's session comes after them, past a blank line
     narrow = " " * 4 not in text[text.find(head[at][1]) + len(head[at][1]):text.rfind(head[at + 1][1])]
     left, right, k = [head[at]], [head[at + 1]], at + 2
+    single_right = False  # the last line of one field went to the right column (pypdf)
     while k < len(head) and head[k][0] <= head[k - 1][0] + 1:
         same = [f for f in head[k:] if f[0] == head[k][0]]
         if len(same) == 2:
             left.append(same[0])
             right.append(same[1])
+            single_right = False
+        elif len(same) == 1 and narrow and (lines[head[k][0]].indent >= _PYPDF_RIGHT_INDENT or single_right):
+            right.append(same[0])  # "  Implementation of and follow-up to major" / "United Nations ..."
+            single_right = True
         elif len(same) == 1 and (narrow or right_at >= 40 and 0 < lines[head[k][0]].indent < right_at - 4):
             left.append(same[0])
         elif len(same) == 1:
@@ -480,12 +508,18 @@ def _join_fields(parts: list[str], sep: str) -> str:
     return sep.join(out)
 
 
+#: The narrowest body a title is measured against: a text of short lines (a list of
+#: participants, names one a line) has a usual line length that says nothing of a title's.
+_MIN_BODY_WIDTH = 50
+
+
 def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int]:
     """The lines of a title from lines[i] (blank lines skipped), and the index after them:
     to a blank line, a paragraph, a line as long as the body's, a sentence's end or the
     kind of document; six lines at most."""
     while i < len(lines) and lines[i].kind != "text":
         i += 1
+    width = max(width, _MIN_BODY_WIDTH)
     title: list[Line] = []
     while i < len(lines) and len(title) < 6:
         if lines[i].kind != "text":
@@ -509,6 +543,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
             break  # "Provisional agenda and annotations" / "Provisional agenda": the list's heading
         if title and _session_and_dates(lines, i) and not _CONTINUES_RE.search(title[-1].text.strip()):
             break  # "2025 substantive session" / "(New York, ...)": the session, under the title
+        if title and _day_or_time(text) and not _CONTINUES_RE.search(title[-1].text.strip()):
+            break  # "Provisional programme of work" / "9 April 2029" / "10:00–13:00 1 ...": its days (pypdf)
         goes_on = title and (LETTER_RE.match(title[0].text.strip()) and (
             text.strip()[:1].islower() or _letter_title_runs_on(title, text))
             or PROVISIONAL_OF_RE.match(title[0].text.strip()) and not ends_sentence(title[-1].text.strip()))
@@ -528,6 +564,15 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
         if text.rstrip().endswith((".", ":")):
             break
     return title, i
+
+
+def _day_or_time(text: str) -> bool:
+    """True when a line is one day's date alone or starts with a time ("9 de abril de 2029",
+    "10:00–13:00 1 Elección de la Mesa"): a programme's first day and row, under its title
+    with no blank line (pypdf), never part of the title. (A place and a range of dates
+    under a body's name, "New York, 2–6 March 2026", stay with it.)"""
+    text = " ".join(text.split())
+    return _lone_date(text) or match_time_range(text) is not None
 
 
 def _letter_title_runs_on(title: list[Line], text: str) -> bool:
@@ -665,6 +710,19 @@ def _among_fields(head: list, h: int) -> bool:
         or before in ("symbol",) + _ISSUE_NEIGHBOURS and after in _ISSUE_NEIGHBOURS
 
 
+def _body_over_title(title: list[Line]) -> bool:
+    """True when the first line of a title block is a body's name alone, over the title and
+    the kind with no blank line ("Committee on the Peaceful Uses of …" / "Public information
+    on the work of the Committee …" / "Report of the Secretary-General", as pypdf prints
+    it): that line is the meeting. The line under it starts a new line of its own (a capital,
+    the body's line ending on no word that needs the next)."""
+    if len(title) < 3 or not KIND_RE.match(title[-1].text.strip()):
+        return False
+    first, second = title[0].text.strip(), title[1].text.strip()
+    return bool(_BODY_NAME_RE.match(first)) and second[:1].isupper() and not _CONTINUES_RE.search(first) \
+        and not KIND_RE.match(second)
+
+
 def _sponsors_at(lines: list[Line], first: int) -> tuple[int, int] | None:
     """(start, end) of a draft's sponsors line in the block at lines[first] (_sponsors_end):
     from the block's first line, or from a later one when the lines above it are no part of
@@ -765,6 +823,8 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
                 and lines[i].kind != "text":
             mast.found["meeting"] = (join_lines([ln.text for ln in title]), {})
             title, i = second, k
+    if _body_over_title(title) and "meeting" not in mast.found:
+        mast.found["meeting"] = (" ".join(title.pop(0).text.split()), {})
     if len(title) > 1 and _RAPPORTEUR_LINE_RE.match(title[-1].text.strip()) and "subtitle" not in mast.found \
             and KIND_RE.match(title[-2].text):
         mast.found["subtitle"] = (title.pop().text.strip(), {})  # "Report of the Third Committee" / "Rapporteur: ..."
