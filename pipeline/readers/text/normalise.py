@@ -163,8 +163,8 @@ def _row_number(lines: list[Line], i: int) -> bool:
 
 def _in_number_column(lines: list[Line], i: int) -> bool:
     """True when lines[i], a number alone, is one of three numbers alone or more in a run
-    (only blank lines between, on one page), each the one above or the next: a table's
-    column of item numbers as pdfminer prints it ("1" / "2" / "3" / "3" / "4"), never page
+    (only blank lines between, on one page), each the one above or a little more: a table's
+    column of item numbers as pdfminer prints it ("1" / "3" / "3" / "4"), never page
     numbers, which a page's text keeps apart."""
     if not lines[i].text.strip().isdecimal():
         return False
@@ -172,10 +172,11 @@ def _in_number_column(lines: list[Line], i: int) -> bool:
     down = _numbers_run(lines, i, 1)
     run = up[::-1] + [i] + down
     values = [int(lines[k].text.strip()) for k in run]
-    if not all(b - a in (0, 1) for a, b in zip(values, values[1:])):
-        return False
-    # (two are enough under a meeting's time: "10:00–13:00" / "1" / "2" / "Election ...")
-    return len(run) >= 3 or len(run) == 2 and _time_above(lines, _prev_text_index(lines, run[0]))
+    steps = [b - a for a, b in zip(values, values[1:])]
+    # three in a run, none going back nor skipping more than two items (an item with no
+    # meeting of its own); two are enough under a time: "10:00–13:00" / "1" / "2" / "Election"
+    return len(run) >= 3 and all(0 <= d <= 3 for d in steps) or len(run) == 2 and steps[0] in (0, 1) \
+        and _time_above(lines, _prev_text_index(lines, run[0]))
 
 
 def _numbers_run(lines: list[Line], i: int, step: int) -> list[int]:
@@ -553,7 +554,7 @@ PROG_HEAD_RE = re.compile(r"^(?:Programme|Program|Agenda|Activity|Activities|Ses
 
 #: The header row of a programme of work's table.
 WORK_HEAD_RE = re.compile(r"^(?:Fecha y hora|Date and time|Date et heure|Dates? et heures?)\s+"
-                          r"(?:Tema|Temas|Item|Items|Point|Points)(?:\s+(?:Asunto|Subject|Sujet|Objet|"
+                          r"(?:Tema|Temas|Item|Items|Point|Points)(?:\s+(?:Asunto|Subject|Sujet|Objet|Question|"
                           r"Title|Titre|Título))?$", re.I)
 _CELLS_RE = re.compile(r"\s{2,}|\s*\|\s*")
 
@@ -563,7 +564,7 @@ _CELLS_RE = re.compile(r"\s{2,}|\s*\|\s*")
 WORK_CELL_RE = re.compile(r"^(?:Date|Fecha)(?P<time>\s+(?:and time|et heure|y hora))?$")
 _WORK_CELLS = (re.compile(r"^(?:Heure|Hora|Time|Heures|Horas)$", re.I),
                re.compile(r"^(?:Point|Tema|Item|Points|Temas|Items)$", re.I),
-               re.compile(r"^(?:Sujet|Asunto|Subject|Objet|Title|Titre|Título)$", re.I))
+               re.compile(r"^(?:Sujet|Asunto|Subject|Objet|Question|Title|Titre|Título)$", re.I))
 
 
 def _cells_follow(lines: list[Line], i: int) -> list[int]:

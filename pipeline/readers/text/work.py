@@ -149,7 +149,7 @@ class WorkBuilder:
 _NUMBER_CELL_RE = re.compile(r"^\d{1,2}(?:\s?\([a-z]\)|\s[a-z]\))?$")
 #: A cell of the table's header row, one a line.
 _HEADER_CELL_RE = re.compile(r"^(?:Date|Fecha|Date and time|Date et heure|Fecha y hora|Time|Heure|Hora|"
-                             r"Item|Items|Point|Points|Tema|Temas|Subject|Sujet|Objet|Asunto|Title|Titre|"
+                             r"Item|Items|Point|Points|Tema|Temas|Subject|Subjects|Sujet|Objet|Question|Questions|Asunto|Title|Titre|"
                              r"Título)$", re.I)
 
 
