@@ -41,7 +41,7 @@ MID_SENTENCE_RE = re.compile(r"(?:,|\b(?:of|and|the|in|see|de|la|le|et|du|des|y|
                              re.IGNORECASE)
 #: Sentence-final punctuation, perhaps followed by a closing quote and a footnote marker.
 TERMINAL_RE = re.compile(r"(?:[.!?…;:]['\"»”’)\]]*|(?:(?<!\d)|(?<=(?<!\d)(?:19|20)\d\d))[.!?…;:]['\"»”’)\]]*"
-                         r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[.!?…;:]['\"»”’)\]]*\s?\*{1,3})$")
+                         r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[.!?…;:]['\"»”’)\]]*\s?\*{1,4})$")
 #: A sentence's end, then a footnote marker set apart by a space ("by Azerbaijan. 3", as
 #: default pdftotext prints a superscript), not after an abbreviation ("para. 3", "No. 2").
 _SPACED_MARKER_RE = re.compile(r"(?<!\w)(?P<w>\w+)['\"»”’)\]]*[.!?…]['\"»”’)\]]* \d{1,3}$")
