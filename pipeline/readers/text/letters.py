@@ -109,13 +109,15 @@ _SUBHEADING_RE = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.\s+\S")
 
 def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> tuple[str, int] | None:
     """The annex's own title under its heading, from lines[j] (blank lines skipped): one to
-    three lines, each shorter than a body line, none ending a sentence, the first in capitals
-    or title case; then a blank line or a body line. Returns (the lines, the index after)."""
+    four lines, each shorter than a body line, none ending a sentence, the first in capitals
+    or title case, a fourth one never running on to the next line ("... resolution 80/311"
+    ends a title of two parts, "... against the Crime of" starts the body); then a blank
+    line or a body line. Returns (the lines, the index after)."""
     while j < len(lines) and lines[j].kind != "text":
         j += 1
     parts: list[str] = []
     k = j
-    while k < len(lines) and len(parts) < 3 and not (lines[k].page_start and parts):
+    while k < len(lines) and len(parts) < 4 and not (lines[k].page_start and parts):
         if lines[k].kind != "text":
             if not parts or k + 1 >= len(lines) or lines[k + 1].kind != "text" or not (
                     unfinished_letter_title(join_lines(parts))
@@ -130,6 +132,8 @@ def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> t
             if parts and text[:1].isupper():
                 break  # the annex's body, printed with no blank line under its title
             return None
+        if len(parts) == 3 and _RUNS_ON_RE.search(text):
+            break  # a fourth line that runs on ("... against the Crime of"): the body's first
         parts.append(text)
         k += 1
     if not parts or not parts[0][:1].isupper() or k >= len(lines):

@@ -48,12 +48,26 @@ def person_line(text: str) -> bool:
     return bool(country) and is_name(name)
 
 
+#: A person and the country in brackets, at the start of what follows an office ("Tomasz
+#: Wrona (Poland) Vice-Chairs: ...", pdfminer joining the lines of a list of officers).
+_NAME_COUNTRY_RE = re.compile(r"^[^\W\d_][\w’'.-]*(?: [^\W\d_][\w’'.-]*){1,4} \([^\W\d_][^()]{1,60}\)")
+
+
+def _officers_run(text: str) -> bool:
+    """True when the line is an office and the person who holds it, with the country in
+    brackets, and more after them ("Chair: Tomasz Wrona (Poland) Vice-Chairs: Amina Diallo
+    (Senegal)"): the lines of a list of officers run together, never a heading."""
+    role = _ROLE_RE.match(text) if ":" in text else None
+    return bool(role) and bool(_NAME_COUNTRY_RE.match(text[role.end():]))
+
+
 def names_person(text: str) -> bool:
     """True when the line names a person (person_line) or is a row of a list of
     participants that does after its first words ("Norway Ms. Ingrid Dahl", "Owusu Ms. Anna
-    Sigurdardottir", as pypdf runs a table's rows together): a heading in capitals may
-    come right under it, though it ends no sentence."""
-    return person_line(text) or _names_in_row(text)
+    Sigurdardottir", as pypdf runs a table's rows together) or a list of officers run
+    together (_officers_run): a heading in capitals may come right under it, though it ends
+    no sentence."""
+    return person_line(text) or _names_in_row(text) or _officers_run(" ".join(text.split()))
 
 
 def office_line(text: str) -> bool:

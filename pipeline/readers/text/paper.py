@@ -41,7 +41,7 @@ MID_SENTENCE_RE = re.compile(r"(?:,|\b(?:of|and|the|in|see|de|la|le|et|du|des|y|
                              re.IGNORECASE)
 #: Sentence-final punctuation, perhaps followed by a closing quote and a footnote marker.
 TERMINAL_RE = re.compile(r"(?:[.!?…;:]['\"»”’)\]]*|(?:(?<!\d)|(?<=(?<!\d)(?:19|20)\d\d))[.!?…;:]['\"»”’)\]]*"
-                         r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[.!?…;:]['\"»”’)\]]*\s?\*{1,3})$")
+                         r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[.!?…;:]['\"»”’)\]]*\s?\*{1,4})$")
 #: A sentence's end, then a footnote marker set apart by a space ("by Azerbaijan. 3", as
 #: default pdftotext prints a superscript), not after an abbreviation ("para. 3", "No. 2").
 _SPACED_MARKER_RE = re.compile(r"(?<!\w)(?P<w>\w+)['\"»”’)\]]*[.!?…]['\"»”’)\]]* \d{1,3}$")
@@ -167,6 +167,8 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
     numbered = _numbered_heading(full)
     if numbered:
         return numbered, j
+    if j == i + 1 and _lone_words(lines, i, full):
+        return None  # "World" / "" / "Meteorological" / "" / "Organization": a cell's words
     if is_caps(full, 2) and (_person_below(lines, j) or len(parts) > 1 and len(full.split()) >= 6):
         return Heading(full, None, "caps"), j  # a group of a list of participants: "RAPPORTEUR"
     if (after_blank or prev is None) and not MID_SENTENCE_RE.search(full) and _person_below(lines, j):
@@ -456,6 +458,33 @@ def _isolated(lines: list[Line], j: int, air_above: bool) -> bool:
     blank_after = j < len(lines) and lines[j].kind != "text"
     bullets = air_above and nxt == j and bool(BULLET_RE.match(lines[nxt].text.strip()))
     return (blank_after or next_is_structure or bullets) and (air_above or next_is_structure)
+
+
+def _lone_word(lines: list[Line], k: int) -> bool:
+    """True when lines[k] is one word alone, a blank line above and under it."""
+    if k <= 0 or k + 1 >= len(lines) or lines[k].kind != "text" or lines[k - 1].kind == "text" \
+            or lines[k + 1].kind == "text":
+        return False
+    text = lines[k].text.strip()
+    return bool(text) and " " not in text and _HAS_WORD_RE.search(text) is not None \
+        and not ends_sentence(text) and not whole_top_heading(text)
+
+
+def _lone_words(lines: list[Line], i: int, text: str) -> bool:
+    """True when lines[i] is one word alone (blank lines around it) in a run of three such
+    lines at least: the words of a table's cell that pdftotext prints one a line, blank
+    lines between ("World" / "Meteorological" / "Organization" / "Representative"), never
+    headings; a top heading word ("Introduction") is never counted, and two lone words
+    ("Name" / "Composition") are left as they were."""
+    if " " in text or not _lone_word(lines, i):
+        return False
+    run, k = 1, i - 2
+    while k > 0 and run < 3 and _lone_word(lines, k):
+        run, k = run + 1, k - 2
+    k = i + 2
+    while k < len(lines) and run < 3 and _lone_word(lines, k):
+        run, k = run + 1, k + 2
+    return run >= 3
 
 
 def whole_top_heading(text: str) -> bool:
