@@ -32,7 +32,7 @@ from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE, ends_sentence
 from .starnotes import star_attrs
 from .text import is_caps, join_lines
-from .times import find_date, find_date_range, is_date_line, match_time_range
+from .times import CROSS_MONTH_RE, DATE_RANGE_RE, find_date, find_date_range, is_date_line, match_time_range
 from .work import is_work_title
 
 ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,120})*,?$", re.I)
@@ -533,6 +533,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
         text = lines[i].text
         if title and ORDINAL_KIND_RE.match(text.strip()):
             break  # "Fourteenth report of the Advisory Committee ...": the kind, under the title
+        if title and lines[i - 1].kind == "text" and _title_ends_on_dates(title, text):
+            break  # "Committee on ... 2–6 March 2026" / "LIST OF PARTICIPANTS": a heading (pdftotext, pypdf)
         if title and is_caps(title[-1].text, 2) and not is_caps(text, 2) and not KIND_RE.match(
                 text.strip()) and lines[i - 1].kind == "text":
             break  # a title in capitals, then a line in lower case with no blank line: a heading
@@ -564,6 +566,21 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
         if text.rstrip().endswith((".", ":")):
             break
     return title, i
+
+
+def _title_ends_on_dates(title: list[Line], text: str) -> bool:
+    """True when the title read so far ends on the meeting's range of days and text, the
+    next line with no blank line between, opens the body: "Committee on ... 2–6 March 2026"
+    (or "... New" / "York, 2–6 March 2026") then "LIST OF PARTICIPANTS" or "Draft report",
+    as pdftotext and pypdf print a body's name and dates run together over its first
+    heading. Not when the title is only the dates, nor before the kind of document or a
+    line in lower case (the title going on)."""
+    last = " ".join(title[-1].text.split()).rstrip(".")
+    nxt = text.strip()
+    if not nxt[:1].isupper() or KIND_RE.match(nxt) or is_date_line(join_lines([ln.text for ln in title])):
+        return False
+    return any(m.end() == len(last) for pattern in (CROSS_MONTH_RE, DATE_RANGE_RE)
+               for m in pattern.finditer(last))
 
 
 def _day_or_time(text: str) -> bool:
