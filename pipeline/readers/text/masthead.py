@@ -508,6 +508,11 @@ def _join_fields(parts: list[str], sep: str) -> str:
     return sep.join(out)
 
 
+#: The heading of the Official Records' note on symbols, a word alone on its line under the
+#: cover's title (pdftotext and pypdf print it with no blank line between): never the title's.
+_NOTE_HEADING_RE = re.compile(r"^\s*(?:Note|Nota)\s*$")
+
+
 #: The narrowest body a title is measured against: a text of short lines (a list of
 #: participants, names one a line) has a usual line length that says nothing of a title's.
 _MIN_BODY_WIDTH = 50
@@ -531,6 +536,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
                 break
             i = nxt  # a blank line inside the title, after "during the" (pdfminer)
         text = lines[i].text
+        if title and _NOTE_HEADING_RE.match(text):
+            break  # "Report of the Committee on ..." / "Note" / "Symbols of United Nations documents ..."
         if title and ORDINAL_KIND_RE.match(text.strip()):
             break  # "Fourteenth report of the Advisory Committee ...": the kind, under the title
         if title and lines[i - 1].kind == "text" and _title_ends_on_dates(title, text):
