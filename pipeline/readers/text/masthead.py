@@ -578,11 +578,12 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
 def _title_ends_on_dates(title: list[Line], text: str) -> bool:
     """True when the title read so far ends on the meeting's range of days and text, the
     next line with no blank line between, opens the body: "Committee on ... 2–6 March 2026"
-    (or "... New" / "York, 2–6 March 2026") then "LIST OF PARTICIPANTS" or "Draft report",
+    (or "... New" / "York, 2–6 March 2026", or "... 2–6 March" / "2026": the last two lines
+    read together) then "LIST OF PARTICIPANTS" or "Draft report",
     as pdftotext and pypdf print a body's name and dates run together over its first
     heading. Not when the title is only the dates, nor before the kind of document or a
     line in lower case (the title going on)."""
-    last = " ".join(title[-1].text.split()).rstrip(".")
+    last = " ".join(join_lines([ln.text for ln in title[-2:]]).split()).rstrip(".")
     nxt = text.strip()
     if not nxt[:1].isupper() or KIND_RE.match(nxt) or is_date_line(join_lines([ln.text for ln in title])):
         return False
