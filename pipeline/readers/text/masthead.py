@@ -575,6 +575,10 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
     return title, i
 
 
+#: The most words a place printed before a meeting's days holds ("New York,", "Addis Ababa,").
+_PLACE_WORDS = 2
+
+
 def _title_ends_on_dates(title: list[Line], text: str) -> bool:
     """True when the title read so far ends on the meeting's range of days and text, the
     next line with no blank line between, opens the body: "Committee on ... 2–6 March 2026"
@@ -585,10 +589,13 @@ def _title_ends_on_dates(title: list[Line], text: str) -> bool:
     line in lower case (the title going on)."""
     last = " ".join(join_lines([ln.text for ln in title[-2:]]).split()).rstrip(".")
     nxt = text.strip()
-    if not nxt[:1].isupper() or KIND_RE.match(nxt) or is_date_line(join_lines([ln.text for ln in title])):
+    if not nxt[:1].isupper() or KIND_RE.match(nxt):
         return False
-    return any(m.end() == len(last) for pattern in (CROSS_MONTH_RE, DATE_RANGE_RE)
-               for m in pattern.finditer(last))
+    whole = " ".join(join_lines([ln.text for ln in title]).split()).rstrip(".")
+    days = [m for pattern in (CROSS_MONTH_RE, DATE_RANGE_RE) for m in pattern.finditer(last)
+            if m.end() == len(last)]
+    # more than a place before the days ("New York, 2–6 March 2026" alone is no title)
+    return bool(days) and len(whole[:len(whole) - len(days[0].group(0))].split()) > _PLACE_WORDS
 
 
 def _day_or_time(text: str) -> bool:
