@@ -540,6 +540,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
             break  # "Report of the Committee on ..." / "Note" / "Symbols of United Nations documents ..."
         if title and ORDINAL_KIND_RE.match(text.strip()):
             break  # "Fourteenth report of the Advisory Committee ...": the kind, under the title
+        if title and lines[i - 1].kind == "text" and _caps_under_title(title, text):
+            break  # "Meeting of Experts on ..." / "LIST OF PARTICIPANTS": a heading (pdftotext, pypdf)
         if title and lines[i - 1].kind == "text" and _title_ends_on_dates(title, text):
             break  # "Committee on ... 2–6 March 2026" / "LIST OF PARTICIPANTS": a heading (pdftotext, pypdf)
         if title and is_caps(title[-1].text, 2) and not is_caps(text, 2) and not KIND_RE.match(
@@ -573,6 +575,15 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
         if text.rstrip().endswith((".", ":")):
             break
     return title, i
+
+
+def _caps_under_title(title: list[Line], text: str) -> bool:
+    """True when text, a line in capitals opening with a letter ("LIST OF PARTICIPANTS"),
+    follows a title line in lower case with no blank line between: the body's first
+    heading, which pdftotext and pypdf print right under our writers' title (a title in
+    capitals goes on in capitals, and one in lower case never turns to capitals)."""
+    nxt = text.strip()
+    return nxt[:1].isalpha() and is_caps(nxt, 4) and not is_caps(title[-1].text, 2)
 
 
 #: The most words a place printed before a meeting's days holds ("New York,", "Addis Ababa,").
