@@ -41,9 +41,10 @@ class Line:
 
 
 #: The hints a reader of the documents themselves (readers/pdf, readers/docx) may give a
-#: line: the document's title, a heading of level 1-3, a line set in bold, a line of a
-#: footnote area, a running header or footer. The builders may use them; a text has none.
-HINTS = ("title", "heading1", "heading2", "heading3", "bold", "note", "running")
+#: line: the document's title, a heading of level 1-3, a line set in bold or wholly in
+#: italic, a line of a footnote area, a running header or footer. The builders may use
+#: them; a text has none.
+HINTS = ("title", "heading1", "heading2", "heading3", "bold", "italic", "note", "running")
 
 
 @dataclass
