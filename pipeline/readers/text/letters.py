@@ -107,6 +107,24 @@ def _prose(first: Line, second: Line, parts: list[str], width: int) -> bool:
 _SUBHEADING_RE = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.\s+\S")
 
 
+#: A title's end on a year or a term of years ("2027", "2024–2025", "2026-28").
+_YEARS_END_RE = re.compile(r"\b(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?$")
+
+
+def _title_ended(parts: list[str], text: str) -> bool:
+    """True when the title read so far ended on a short last line (under three fifths of
+    its widest, on a word that needs none after it) and text starts in capitals: default
+    pdftotext prints an annex's title and the subtitle under it with no blank line between
+    ("Candidature of Norland to the Council on" / "Oceans, 2027-2029" / "Pledges made under
+    resolution 12/34"), and the subtitle is a heading of its own, not the title's end; a
+    title line that ends on a year or a term of years ("..., 2027-2029", "... in 2024-2025")
+    ends the title too, however long (our writer prints a title on one line)."""
+    if not parts or not text[:1].isupper() or _RUNS_ON_RE.search(parts[-1]):
+        return False
+    return bool(_YEARS_END_RE.search(parts[-1])) or len(parts) > 1 \
+        and len(parts[-1]) < 0.6 * max(map(len, parts))
+
+
 def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> tuple[str, int] | None:
     """The annex's own title under its heading, from lines[j] (blank lines skipped): one to
     four lines, each shorter than a body line, none ending a sentence, the first in capitals
@@ -134,6 +152,8 @@ def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> t
             return None
         if len(parts) == 3 and _RUNS_ON_RE.search(text):
             break  # a fourth line that runs on ("... against the Crime of"): the body's first
+        if _title_ended(parts, text):
+            break  # the title's short last line came: a subtitle or heading starts under it
         parts.append(text)
         k += 1
     if not parts or not parts[0][:1].isupper() or k >= len(lines):
