@@ -111,6 +111,16 @@ _SUBHEADING_RE = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.\s+\S")
 _YEARS_END_RE = re.compile(r"\b(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?$")
 
 
+def _comma_wraps(lines: list[Line], k: int, text: str) -> bool:
+    """True when a title's line that ends on a comma goes on under it: five words at least,
+    not a salutation, and a line of text right under it on the same page ("Candidature
+    of Norland to the Council on Oceans," / "2027-2029"; "... the theme "Coasts for all",
+    held in Tarn," / "Republic of Norland")."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return len(text.split()) >= 5 and not SALUTATION_RE.match(text) and nxt is not None \
+        and nxt.kind == "text" and not nxt.page_start
+
+
 def _title_ended(parts: list[str], text: str) -> bool:
     """True when the title read so far ended on a short last line (under three fifths of
     its widest, on a word that needs none after it) and text starts in capitals: default
@@ -146,7 +156,7 @@ def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> t
         text = " ".join(lines[k].text.split())
         if len(text) >= 0.9 * width or para_re.match(text) or parts and _SUBHEADING_RE.match(text):
             break  # (the annex's first subheading, "A. From the 1990s to ...", under its title)
-        if _TERMINAL_RE.search(text) or text.endswith(","):
+        if _TERMINAL_RE.search(text) or text.endswith(",") and not _comma_wraps(lines, k, text):
             if parts and text[:1].isupper():
                 break  # the annex's body, printed with no blank line under its title
             return None
