@@ -128,11 +128,13 @@ def _title_ended(parts: list[str], text: str) -> bool:
     ("Candidature of Norland to the Council on" / "Oceans, 2027-2029" / "Pledges made under
     resolution 12/34"), and the subtitle is a heading of its own, not the title's end; a
     title line that ends on a year or a term of years ("..., 2027-2029", "... in 2024-2025")
-    ends the title too, however long (our writer prints a title on one line)."""
+    ends the title too, however long (our writer prints a title on one line); so does a
+    one-line title well short of the line under it ("Chair's summary" / "Report of the
+    fifth Forum on ...": no title wraps so early)."""
     if not parts or not text[:1].isupper() or _RUNS_ON_RE.search(parts[-1]):
         return False
-    return bool(_YEARS_END_RE.search(parts[-1])) or len(parts) > 1 \
-        and len(parts[-1]) < 0.6 * max(map(len, parts))
+    return bool(_YEARS_END_RE.search(parts[-1])) \
+        or len(parts[-1]) < 0.6 * max(len(text), *map(len, parts))
 
 
 def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> tuple[str, int] | None:
