@@ -2,8 +2,10 @@
 
 After ``layout_hints`` runs, the lines set larger than the body at the top of the first
 page (the largest size there) have the hint "title"; other body lines set larger than the
-body have "heading1" to "heading3", the largest size first; short lines wholly in bold at
-the body's size have "bold". What the sizes cannot decide is left to the text rules.
+body have "heading1" to "heading3", the largest size first; lines wholly in bold at about
+the body's size have "bold", and those wholly in italic (a report's lowest level of
+unnumbered subheading, which the text rules alone would otherwise refuse in a PDF as body
+text) "italic". What the sizes cannot decide is left to the text rules.
 """
 from __future__ import annotations
 
@@ -34,6 +36,17 @@ def layout_hints(pages: list[list[PdfLine]], size: float) -> dict[int, str]:
             continue
         if ln.size in levels and len(ln.text) < 200:
             hints[id(ln)] = levels[ln.size]
-        elif ln.bold and abs(ln.size - size) < 0.6 and any(c.isalpha() for c in ln.text):
+        elif not _body_sized(ln.size, size) or not any(c.isalpha() for c in ln.text):
+            continue
+        elif ln.bold:
             hints[id(ln)] = "bold"
+        elif ln.italic:
+            hints[id(ln)] = "italic"
     return hints
+
+
+def _body_sized(line_size: float, size: float) -> bool:
+    """True when a line is set at about the body's size: a little smaller, or larger but
+    less than a heading's LARGER (a heading style a point above the body, as LibreOffice
+    prints an ODT's fourth level, is still a bold line, not a size level of its own)."""
+    return size - 0.6 < line_size < size * LARGER

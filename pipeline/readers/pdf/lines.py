@@ -63,6 +63,11 @@ class PdfLine:
         return all(w.bold for w in self.main_words() if any(c.isalpha() for c in w.text))
 
     @property
+    def italic(self) -> bool:
+        """True when every letter of the line is set in italic."""
+        return all(w.italic for w in self.main_words() if any(c.isalpha() for c in w.text))
+
+    @property
     def text(self) -> str:
         """The line's words joined by single spaces, as read."""
         return " ".join(w.text for w in self.words)

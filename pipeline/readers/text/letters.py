@@ -107,6 +107,36 @@ def _prose(first: Line, second: Line, parts: list[str], width: int) -> bool:
 _SUBHEADING_RE = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.\s+\S")
 
 
+#: A title's end on a year or a term of years ("2027", "2024–2025", "2026-28").
+_YEARS_END_RE = re.compile(r"\b(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?$")
+
+
+def _comma_wraps(lines: list[Line], k: int, text: str) -> bool:
+    """True when a title's line that ends on a comma goes on under it: five words at least,
+    not a salutation, and a line of text right under it on the same page ("Candidature
+    of Norland to the Council on Oceans," / "2027-2029"; "... the theme "Coasts for all",
+    held in Tarn," / "Republic of Norland")."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return len(text.split()) >= 5 and not SALUTATION_RE.match(text) and nxt is not None \
+        and nxt.kind == "text" and not nxt.page_start
+
+
+def _title_ended(parts: list[str], text: str) -> bool:
+    """True when the title read so far ended on a short last line (under three fifths of
+    its widest, on a word that needs none after it) and text starts in capitals: default
+    pdftotext prints an annex's title and the subtitle under it with no blank line between
+    ("Candidature of Norland to the Council on" / "Oceans, 2027-2029" / "Pledges made under
+    resolution 12/34"), and the subtitle is a heading of its own, not the title's end; a
+    title line that ends on a year or a term of years ("..., 2027-2029", "... in 2024-2025")
+    ends the title too, however long (our writer prints a title on one line); so does a
+    one-line title well short of the line under it ("Chair's summary" / "Report of the
+    fifth Forum on ...": no title wraps so early)."""
+    if not parts or not text[:1].isupper() or _RUNS_ON_RE.search(parts[-1]):
+        return False
+    return bool(_YEARS_END_RE.search(parts[-1])) \
+        or len(parts[-1]) < 0.6 * max(len(text), *map(len, parts))
+
+
 def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> tuple[str, int] | None:
     """The annex's own title under its heading, from lines[j] (blank lines skipped): one to
     four lines, each shorter than a body line, none ending a sentence, the first in capitals
@@ -128,12 +158,14 @@ def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> t
         text = " ".join(lines[k].text.split())
         if len(text) >= 0.9 * width or para_re.match(text) or parts and _SUBHEADING_RE.match(text):
             break  # (the annex's first subheading, "A. From the 1990s to ...", under its title)
-        if _TERMINAL_RE.search(text) or text.endswith(","):
+        if _TERMINAL_RE.search(text) or text.endswith(",") and not _comma_wraps(lines, k, text):
             if parts and text[:1].isupper():
                 break  # the annex's body, printed with no blank line under its title
             return None
         if len(parts) == 3 and _RUNS_ON_RE.search(text):
             break  # a fourth line that runs on ("... against the Crime of"): the body's first
+        if _title_ended(parts, text):
+            break  # the title's short last line came: a subtitle or heading starts under it
         parts.append(text)
         k += 1
     if not parts or not parts[0][:1].isupper() or k >= len(lines):

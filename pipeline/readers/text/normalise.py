@@ -41,9 +41,10 @@ class Line:
 
 
 #: The hints a reader of the documents themselves (readers/pdf, readers/docx) may give a
-#: line: the document's title, a heading of level 1-3, a line set in bold, a line of a
-#: footnote area, a running header or footer. The builders may use them; a text has none.
-HINTS = ("title", "heading1", "heading2", "heading3", "bold", "note", "running")
+#: line: the document's title, a heading of level 1-3, a line set in bold or wholly in
+#: italic, a line of a footnote area, a running header or footer. The builders may use
+#: them; a text has none.
+HINTS = ("title", "heading1", "heading2", "heading3", "bold", "italic", "note", "running")
 
 
 @dataclass
@@ -378,11 +379,26 @@ def remove_running_headers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         repeats = [i for i in idxs if i in top]
         if len(idxs) < 2 or len(text) > 120 or len(repeats) < len(idxs) - 1 or _structural(text):
             continue
+        if any(_goes_on_from_above(lines, i, seen) for i in idxs):
+            continue
         drop.update(idxs[1:])
         # The first copy is debris too, unless it is the symbol, which is also meta.
         if not SYMBOL_LIKE_RE.match(text):
             drop.add(idxs[0])
     return drop_lines(lines, drop)
+
+
+def _goes_on_from_above(lines: list[Line], i: int, seen: dict[str, list[int]]) -> bool:
+    """True when the page-top line lines[i] goes on from the line right above it, the
+    page's first line, which is not repeated and ends on a word (four words at least): two
+    annexes that each start a page, "Annex I to the letter dated ... from the Permanent" /
+    "Representative of Norland to the United Nations addressed to the", print the same
+    second line, which is the heading's, not a running header (a table's header row
+    repeated on each page is, its first row repeated too)."""
+    if lines[i].page_start or i == 0 or lines[i - 1].kind != "text":
+        return False
+    above = " ".join(lines[i - 1].text.split())
+    return len(seen.get(above, ())) < 2 and above[-1:].isalpha() and len(above.split()) >= 4
 
 
 def _repeats_from_a_line_start(text: str, early_lines: list[str]) -> bool:

@@ -155,7 +155,8 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
     k = j + 1 if j + 1 < len(lines) and lines[j].kind == "blank" else j
     if k < len(lines) and lines[k].kind == "text" and lines[k].text[:1].islower() \
             and not ends_sentence(lines[k].text) and len(lines[k].text.split()) <= 10 \
-            and not lines[k].page_start and (k == j or k + 1 == len(lines) or lines[k + 1].kind != "text"):
+            and not lines[k].page_start and (k == j or k + 1 == len(lines) or lines[k + 1].kind != "text") \
+            and not _cut_by_page(lines, k, width):
         parts.append(" ".join(lines[k].text.split()))
         j = k + 1
     while len(parts) < 4 and is_caps(text, 2) and j < len(lines) and lines[j].kind == "text" \
@@ -186,6 +187,16 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
 _OPEN_END_RE = re.compile(r"(?:[,–-]|\b(?:of|and|the|in|on|for|to|by|from|at|with|its|their|de|la|"
                           r"le|les|et|du|des|sur|pour|à|au|aux|y|del|el|los|las|en|para|por|con|sobre))$",
                           re.IGNORECASE)
+
+
+def _cut_by_page(lines: list[Line], k: int, width: int) -> bool:
+    """True when lines[k] fills the body's width and the next text line starts a new page:
+    the last line of a page's last paragraph, cut by the page's end (the PDF reader prints
+    a blank line between two paragraphs and at the break), never the short last line of a
+    heading wrapped in lower case."""
+    nxt = _next_text_index(lines, k + 1)
+    return len(" ".join(lines[k].text.split())) >= 0.9 * width and nxt is not None \
+        and lines[nxt].page_start
 
 
 def _wraps_onto(first: str, above: str, text: str, width: int) -> bool:
