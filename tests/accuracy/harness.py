@@ -57,13 +57,6 @@ PDF_READER_MISSES = frozenset({
     # reading, which keeps the title block, has every entry and heading)
     ("un-provisional-agenda-fr-annotated-programme", "entries"),
     ("un-provisional-agenda-fr-annotated-programme", "headings"),
-    # the '**' star note (R17): LibreOffice 7.4 prints a DOCX custom mark of two or three
-    # characters twice ('****'), the form it writes itself (w:customMarkFollows, the mark
-    # as the run's text; tests/writers/test_office_render.py); the ODT, and the PDF the
-    # pipeline prints from it, print '**' (and our PDF reader sets the two star notes of
-    # that print on one line)
-    ("un-note-en-layout-two-organs-items-side-by-side", "notes"),
-    ("un-note-en-pdfminer-double-star-printed-twice", "notes"),
 })
 CATEGORIES = ("title", "days", "items", "times", "people", "questions", "entries", "paragraphs",
               "headings", "notes")

@@ -276,6 +276,32 @@ TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _DOUBLED_MARK_RE = re.compile(r"(?:(?<=[^\s*])|(?<=[.)”’\"] ))(\*{4}|\*{6})(?!\*)|^(\*{4}|\*{6})(?=\s|$)")
 
 
+#: The next star note's mark inside a star note's line, after a sentence's end: "* A/82/50.
+#: **** The present report ...", two notes set on one line (our PDF reader's composition).
+_NEXT_STAR_RE = re.compile(r"(?<=[.!?…]) +(?=(?:\*{2,3}|\*{4}|\*{6}) +\S)")
+
+
+def split_star_lines(lines: list[Line]) -> list[Line]:
+    """A line that opens with a star note's mark and holds the next star note's mark after
+    a sentence's end is two lines, one a note (the same line number for both)."""
+    if not any(ln.kind == "text" and ln.text.startswith("*") and ". *" in ln.text for ln in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        m = _NEXT_STAR_RE.search(line.text) if line.kind == "text" and line.text[:1] == "*" \
+            and STAR_OPEN_RE.match(line.text) else None
+        if m is None:
+            out.append(line)
+            continue
+        out.append(Line(line.no, line.text[:m.start()], "text", line.page_start, line.indent))
+        out.append(Line(line.no, line.text[m.end():], "text", False, line.indent))
+    return out
+
+
+#: A star note's line: one to three asterisks, a space, the note.
+STAR_OPEN_RE = re.compile(r"^\*{1,3} +\S")
+
+
 def halve_doubled_marks(lines: list[Line]) -> list[Line]:
     """A "**" or "***" mark that the PDF prints twice ("session.****" in the text, "****
     The report …" at the page foot: LibreOffice prints a Word custom footnote mark of two
@@ -309,7 +335,7 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     paged = any(ln.page_start for ln in lines)
     turns = frozenset() if paged else frozenset(
         lines[k].no for k in range(1, len(lines)) if lines[k].no > lines[k - 1].no + 1)
-    lines = join_bare_numbers(halve_doubled_marks(lines))
+    lines = join_bare_numbers(halve_doubled_marks(split_star_lines(lines)))
     out: list[Line] = []
     notes: list[Note] = []
     stars: list[Note] = []
