@@ -32,7 +32,8 @@ from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE, ends_sentence
 from .starnotes import star_attrs
 from .text import is_caps, join_lines
-from .times import CROSS_MONTH_RE, DATE_RANGE_RE, find_date, find_date_range, is_date_line, match_time_range
+from .times import (CROSS_MONTH_RE, DATE_RANGE_RE, find_date, find_date_range, is_date_line, lone_date,
+                    match_time_range)
 from .work import is_work_title
 
 ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,120})*,?$", re.I)
@@ -233,19 +234,12 @@ def _issue_date_among_fields(head: list[tuple[int, str, str | None]], h: int) ->
     / "Original: English" / "2 June 2026" / "Distr.: General", as default pdftotext and
     pdfminer print our writers' block); a session's dates have a place or a range."""
     i, text, _ = head[h]
-    if not _lone_date(text):
+    if not lone_date(text):
         return False
     before = head[h - 1] if h > 0 else None
     after = head[h + 1] if h + 1 < len(head) else None
     return (before is not None and before[0] == i - 1 and before[2] in _SYMBOL_BLOCK_KINDS
             or after is not None and after[0] == i + 1 and after[2] in _SYMBOL_BLOCK_KINDS)
-
-
-def _lone_date(text: str) -> bool:
-    """True when text is one day's date and nothing else (no place, no range)."""
-    found = find_date(text)
-    return (found is not None and found[1].start() == 0 and not text[found[1].end():].strip(" .")
-            and find_date_range(text) in (None, (found[0], found[0])))
 
 
 #: The star of a note on the symbol ("A/79/843*-S/2025/201*": "Reissued for technical reasons").
@@ -311,18 +305,16 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "organ":
             pending_organ.append(text)  # the organ of the session line that follows
         elif kind == "symbol" and "symbol" not in found:
-            found["symbol"] = [_STAR_RE.sub("", text)]  # "A/79/843*": the * marks a note
-            attrs["symbol"] = star_attrs(text)  # (starnotes.link_star_notes: symbol/@note)
+            value, attrs["symbol"] = _field_value("symbol", text)  # "A/79/843*": the * marks a note
+            found["symbol"] = [value]
         elif kind == "distribution" and "distribution" not in found:
             found["distribution"] = [text]
-            level = DISTR_RE.match(text).group("level").lower()
-            attrs["distribution"] = {"level": LEVELS.get(level, "general")}
+            attrs["distribution"] = _field_value("distribution", text)[1]
         elif kind == "date" and "issued" not in found and (
-                "session" not in found or body_session or _among_fields(head, h)
-                or _issue_date_among_fields(head, h)) and (
+                "session" not in found or body_session or _issue_date_among_fields(head, h)) and (
                 "distribution" in found or "symbol" in found or "organisation" in found):
             found["issued"] = [text]
-            attrs["issued"] = {"date": find_date(text)[0]}
+            attrs["issued"] = _field_value("issued", text)[1]
         elif kind == "version-language" and "original-language" not in found:
             found["original-language"] = [text]  # "Français" then "Original : anglais" (R11)
         elif kind == "original-language" and "original" not in taken:
@@ -615,7 +607,7 @@ def _day_or_time(text: str) -> bool:
     with no blank line (pypdf), never part of the title. (A place and a range of dates
     under a body's name, "New York, 2–6 March 2026", stay with it.)"""
     text = " ".join(text.split())
-    return _lone_date(text) or match_time_range(text) is not None
+    return lone_date(text) or match_time_range(text) is not None
 
 
 def _letter_title_runs_on(title: list[Line], text: str) -> bool:
@@ -736,21 +728,6 @@ _BODY_NAME_RE = re.compile(
     r"^(?:Committee|Sub-?committee|Subcommittee|Comit[ée]|Sous-comit[ée]|Subcomit[ée]|Working Group|"
     r"Groupe de travail|Grupo de Trabajo)\s+(?:on|against|for|of|sur|contre|des|de|pour|para|contra|sobre|del?)\s"
     r"[^.;:\d]{3,150}$", re.I)  # (no dates: a body's name with its dates is a meeting's title)
-
-
-#: The symbol block's fields that the date of issue stands between.
-_ISSUE_NEIGHBOURS = ("distribution", "original-language", "version-language")
-
-
-def _among_fields(head: list, h: int) -> bool:
-    """True when head[h], a date, is set between the symbol block's fields ("Original:
-    English" / "12 February 2030" / "Distr.: Limited"), as default pdftotext prints the
-    block after a session line printed beside the symbol: the date of issue, not the
-    session's dates."""
-    before = head[h - 1][2] if h else None
-    after = head[h + 1][2] if h + 1 < len(head) else None
-    return before in _ISSUE_NEIGHBOURS and after in _ISSUE_NEIGHBOURS + (None,) \
-        or before in ("symbol",) + _ISSUE_NEIGHBOURS and after in _ISSUE_NEIGHBOURS
 
 
 def _body_over_title(title: list[Line]) -> bool:
@@ -1090,18 +1067,24 @@ def _fields_under_title(lines: list[Line], mast: Masthead) -> None:
     fields = [f for ln in lines[j:k] for f in _fields(ln)]
     names = [_BLOCK_FIELDS.get(kind or "") for _, kind in fields]
     if None in names or len(set(names)) < len(names) or any(n in mast.found for n in names) \
-            or any(n == "issued" and not _lone_date(t) for (t, _), n in zip(fields, names)):
+            or any(n == "issued" and not lone_date(t) for (t, _), n in zip(fields, names)):
         return
     for (text, _), name in zip(fields, names):
-        attrs: dict = {}
-        if name == "distribution":
-            attrs = {"level": LEVELS.get(DISTR_RE.match(text).group("level").lower(), "general")}
-        elif name == "issued":
-            attrs = {"date": find_date(text)[0]}
-        elif name == "symbol":
-            attrs, text = star_attrs(text), _STAR_RE.sub("", text)
-        mast.found[name] = (text, attrs)
+        mast.found[name] = _field_value(name, text)
     mast.end = k
+
+
+def _field_value(name: str, text: str) -> tuple[str, dict[str, str]]:
+    """A symbol block's field as meta holds it, its text and attributes: the symbol without
+    the star of its note (symbol/@note, starnotes.link_star_notes), the distribution's
+    level, the date of issue as ISO."""
+    if name == "symbol":
+        return _STAR_RE.sub("", text), star_attrs(text)
+    if name == "distribution":
+        return text, {"level": LEVELS.get(DISTR_RE.match(text).group("level").lower(), "general")}
+    if name == "issued":
+        return text, {"date": find_date(text)[0]}
+    return text, {}
 
 
 def _skip_blank(lines: list[Line], j: int) -> int:

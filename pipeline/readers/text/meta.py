@@ -9,7 +9,7 @@ from .lexicon import (AGENDA_HEADING_RE, ORIGINAL_RE, SYMBOL_RE, TOP_HEADINGS_RE
                       governing_body_session)
 from .normalise import Line
 from .text import is_caps, join_lines
-from .times import (as_of_date, find_date, find_date_range, is_date_line, is_place_line,
+from .times import (as_of_date, find_date, find_date_range, is_date_line, is_place_line, lone_date,
                     match_time_range, place_and_dates)
 
 META_ORDER = ["title", "subtitle", "series", "meeting", "symbol", "original-language",
@@ -25,7 +25,7 @@ def mark_version(root: etree._Element) -> None:
     root.set("version", "2" if any(el.tag in V2 for el in root.iter()) else "1")
 
 
-def _blocks(lines: list[Line]) -> list[list[Line]]:
+def text_blocks(lines: list[Line]) -> list[list[Line]]:
     """Group text lines into blocks separated by blank lines."""
     blocks: list[list[Line]] = [[]]
     for line in lines:
@@ -50,7 +50,7 @@ def build_meta(header: list[Line], doc_type: str, source: etree._Element,
         found, heading, rest = _special_lines(header, doc_type)
     found = {**(known or {}), **found}
     rest = _governing_body_session(rest, found)
-    blocks = _blocks(rest)
+    blocks = text_blocks(rest)
     if doc_type == "agenda":
         _agenda_title(blocks, found)
         return meta_element(found, source), heading, []
@@ -92,7 +92,9 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
         elif "original-language" not in found and ORIGINAL_RE.match(text) and len(text) < 40:
             found["original-language"] = (text, {})
             above = "original-language"
-        elif kind == "original-language" and "issued" not in found and _lone_day(text):
+        elif kind == "original-language" and "issued" not in found and lone_date(text):
+            # (under the original language, a date alone is the date of issue: an IOM
+            # paper's block as pdftotext and pdfminer print it, not a meeting's dates)
             found["issued"] = (text, {"date": find_date(text)[0]})
         elif "dates" not in found and is_date_line(text):
             a, b = find_date_range(text)
@@ -102,14 +104,6 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
         else:
             rest.append(line)
     return found, heading, rest
-
-
-def _lone_day(text: str) -> bool:
-    """True when text is one date and nothing else ("1 October 2009"): under the original
-    language it is the date of issue (an IOM paper's block as default pdftotext and pdfminer
-    print it, the session between the symbol and "Original: English"), not a meeting's dates."""
-    found = find_date(text)
-    return found is not None and found[1].group(0) == text.strip(" .")
 
 
 def _governing_body_session(rest: list[Line], found: Found) -> list[Line]:

@@ -131,6 +131,14 @@ CROSS_MONTH_RE = re.compile(
     re.IGNORECASE)
 
 
+def lone_date(text: str) -> bool:
+    """True when text is one day's date and nothing else ("2 June 2026", "1 October
+    2009."): no place, no range, no words after it (a date of issue alone on its line)."""
+    found = find_date(text)
+    return (found is not None and found[1].start() == 0 and not text[found[1].end():].strip(" .")
+            and find_date_range(text) in (None, (found[0], found[0])))
+
+
 def find_date_range(text: str) -> tuple[str, str] | None:
     """A printed range of days ("7 – 8 juillet 2008", "27 February–2 March 2029") as
     (from, to), or one date twice."""
