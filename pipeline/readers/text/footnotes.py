@@ -284,22 +284,20 @@ _NEXT_STAR_RE = re.compile(r"(?<=[.!?…]) +(?=(?:\*{2,3}|\*{4}|\*{6}) +\S)")
 def split_star_lines(lines: list[Line]) -> list[Line]:
     """A line that opens with a star note's mark and holds the next star note's mark after
     a sentence's end is two lines, one a note (the same line number for both)."""
+    from .starnotes import STAR_START_RE
+
     if not any(ln.kind == "text" and ln.text.startswith("*") and ". *" in ln.text for ln in lines):
         return lines
     out: list[Line] = []
     for line in lines:
         m = _NEXT_STAR_RE.search(line.text) if line.kind == "text" and line.text[:1] == "*" \
-            and STAR_OPEN_RE.match(line.text) else None
+            and STAR_START_RE.match(line.text) else None
         if m is None:
             out.append(line)
             continue
         out.append(Line(line.no, line.text[:m.start()], "text", line.page_start, line.indent))
         out.append(Line(line.no, line.text[m.end():], "text", False, line.indent))
     return out
-
-
-#: A star note's line: one to three asterisks, a space, the note.
-STAR_OPEN_RE = re.compile(r"^\*{1,3} +\S")
 
 
 def halve_doubled_marks(lines: list[Line]) -> list[Line]:

@@ -188,7 +188,8 @@ def _numbers_run(lines: list[Line], i: int, step: int) -> list[int]:
     while 0 <= k < len(lines) and len(found) < 2:
         line = lines[k]
         if line.kind == "text":
-            if not line.text.strip().isdecimal() or (line if step > 0 else lines[(found or [i])[-1]]).page_start:
+            below = k if step > 0 else (found[-1] if found else i)  # (a page starts at its line)
+            if not line.text.strip().isdecimal() or lines[below].page_start:
                 break
             found.append(k)
         k += step

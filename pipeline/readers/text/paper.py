@@ -312,7 +312,7 @@ def compact_heading(lines: list[Line], i: int, width: int) -> tuple[Heading, int
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if len(text) > 0.6 * width:
         return _compact_two_lines(lines, i, text, width)
-    if (not text[:1].isupper() or len(text.split()) > 8 or len(text) > 0.6 * width
+    if (not text[:1].isupper() or len(text.split()) > 8
             or text.endswith((".", ",", ";", ":", "!", "?", "-")) or not _HAS_WORD_RE.search(text)
             or MID_SENTENCE_RE.search(text)
             or PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text)

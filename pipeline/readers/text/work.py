@@ -22,6 +22,7 @@ import re
 from lxml import etree
 
 from .agenda import is_day_line
+from .meta import text_blocks
 from .normalise import LINE_ATTR, Line
 from .text import join_lines
 from .times import match_time_range
@@ -202,16 +203,7 @@ def columns_to_rows(lines: list[Line]) -> list[Line]:
 def _page_rows(page: list[Line]) -> list[Line] | None:
     """One page of columns_to_rows (or two: a star note taken out of a page's foot starts
     a page too), or None when its columns do not make rows."""
-    blocks: list[list[Line]] = []
-    for line in page:
-        if line.kind != "text":
-            if blocks and blocks[-1]:
-                blocks.append([])
-            continue
-        if not blocks:
-            blocks.append([])
-        blocks[-1].append(line)
-    blocks = [b for b in blocks if b]
+    blocks = text_blocks(page)
     kinds = [_cell_kind(b) for b in blocks]
     cells = [k for k, kind in enumerate(kinds) if kind in ("time", "num", "subject", "day")]
     times, numbers, subjects = ([blocks[k] for k in cells if kinds[k] == kind]
