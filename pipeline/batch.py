@@ -11,7 +11,7 @@ redlines, the index) is built here too.
 Each document is one job: a bad document, or an internal or OS error met while building
 it, is that document's failure; the others are built, and the run fails at the end.
 ``jobs`` processes run at once (Make's -j); when there are several, one of them is
-LibreOffice printing the PDFs of the documents already built (never two: writers/pdf.py).
+LibreOffice printing the PDFs of the documents already built (writers/pdf.py).
 One build runs at a time (``build/.lock``).
 """
 from __future__ import annotations
@@ -270,14 +270,15 @@ def pdf_job(plan: Plan, name: str) -> tuple[Path, Path, str] | None:
 
 
 class Printing:
-    """The PDFs of a run: one LibreOffice at a time (writers/pdf.Printer). With ``early``
-    (more than one job), each document's PDF is queued as soon as its ODT is written, and
-    printed beside the documents still being built; ``build_pdfs`` queues the rest."""
+    """The PDFs of a run (writers/pdf.Printer). With ``early`` (more than one job), each
+    document's PDF is queued as soon as its ODT is written, and printed by one LibreOffice
+    beside the documents still being built; ``build_pdfs`` queues the rest, printed by up
+    to ``processes`` LibreOffice runs at once (the jobs that built the documents are done)."""
 
-    def __init__(self, early: bool):
+    def __init__(self, early: bool, processes: int = 1):
         from .writers import pdf
 
-        self.printer = pdf.Printer(background=early)
+        self.printer = pdf.Printer(background=early, processes=processes)
         self.early = early
         self.queued: dict[Path, str] = {}  # PDF destination -> inputs
 
@@ -382,16 +383,18 @@ def _all_jobs(plan: Plan, pool, manifest: Manifest, progress: Progress,
 
 def _printing(plan: Plan, jobs: int, scheduler: str | None) -> tuple[Printing | None, int]:
     """How the PDFs of a run are printed, and how many processes build the documents.
-    LibreOffice is the largest process of a build and its printing the longest chain of
-    work (about 70 ms of CPU a document against 55 ms for everything else), so with more
-    than one job it is one of them: it prints beside jobs - 1 document processes (-j2:
-    this process builds the documents, no worker at all), as their ODTs come."""
+    LibreOffice's printing is the longest chain of work (about 40 ms a small document
+    against 20 ms for everything else), so with more than one job one LibreOffice is one of
+    them: it prints beside jobs - 1 document processes (-j2: this process builds the
+    documents, no worker at all), as their ODTs come; once the documents are built, what is
+    left is printed by as many LibreOffice runs at once as there are jobs (on a cluster,
+    the jobs are this machine's to print with)."""
     from .writers import pdf
 
     if "odt" not in plan.formats:
         return None, jobs
     early = (bool(scheduler) or jobs > 1) and pdf.available()
-    return Printing(early), (jobs - 1 if early and not scheduler else jobs)
+    return Printing(early, jobs), (jobs - 1 if early and not scheduler else jobs)
 
 
 def echo(message: str, err: bool = False) -> None:

@@ -1,11 +1,12 @@
-"""Tagged PDF for distribution: the ODT printed by LibreOffice, one LibreOffice at a time.
+"""Tagged PDF for distribution: the ODT printed by LibreOffice.
 
 Not a registered writer (those are pure functions of one tree): the batch hands every
-stale PDF to one ``Printer`` (pipeline/batch.py), which prints them in one LibreOffice
-process after another, never two at once (LibreOffice is the largest process of a build,
-130-140 MB resident). Under ``make -jN`` it prints while the documents are still being
-built, as their ODTs come; under -j1 it prints them all at the end. ``convert`` prints a
-list of files in one go.
+stale PDF to one ``Printer`` (pipeline/batch.py). Under ``make -jN`` one LibreOffice
+prints while the documents are still being built, as their ODTs come, and once they are
+built up to N print what is left at once; under -j1 one prints them all at the end.
+LibreOffice is the largest process of a build (140-150 MB resident over a hundred small
+documents, of which about 95 MB are its libraries' pages, which a second LibreOffice
+shares). ``convert`` prints a list of files in one go.
 
 LibreOffice's PDF export with ``UseTaggedPDF`` and ``PDFUACompliance`` writes a structure
 tree (headings H1-H3 from the ODT's text:h, tables with TH/TD, lists, footnotes as Note),
@@ -23,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
@@ -51,6 +53,14 @@ CONVERT_TO = "pdf:writer_pdf_Export:" + json.dumps(FILTER_OPTIONS, separators=("
 #: wall and 20 s CPU on a loaded machine; 15 s a MB leaves room for a machine three
 #: times slower or busier).
 START_SECONDS, FILE_SECONDS, MB_SECONDS = 60, 30, 15
+#: What LibreOffice's start-up costs, in small documents printed (0.33-0.45 s against
+#: 40 ms a document): a run waits for that many files while the queue may grow, and fewer
+#: left over are printed by a run going on rather than by one of their own.
+START_FILES = 8
+#: Files a run takes at most while the queue may still grow (the batch is still building
+#: documents): what a run holds when the queue is complete is printed by one process while
+#: the others may be idle.
+EARLY_LOT = 64
 #: The private profile's settings (user/registrymodifications.xcu), measured on 100 of
 #: the bench's ODTs with LibreOffice 7.4, the PDFs byte for byte the same with and
 #: without them:
@@ -92,20 +102,25 @@ def convert(pairs: list[tuple[Path, Path]]) -> list[Diagnostic]:
 
 
 class Printer:
-    """Prints (ODT, PDF destination) pairs with one LibreOffice process at a time.
+    """Prints (ODT, PDF destination) pairs with LibreOffice, ``processes`` runs at most at once.
 
-    ``add`` queues pairs; with ``background``, a thread prints what has been queued, in one
-    LibreOffice run per lot (the pairs queued while the run before printed), so that
-    printing goes on beside other work; else ``finish`` prints everything in one run.
-    ``finish`` waits for the last run and returns the problems. Every run has the same
-    private profile (PROFILE_SETTINGS) and folder; each PDF is made there and moved into
-    place, so a destination is either the new PDF or untouched. ``printed`` lists the
-    pairs whose PDF was written.
+    ``add`` queues pairs; with ``background``, one thread prints what has been queued while
+    other work goes on (one of the batch's jobs), in one LibreOffice run per lot: the pairs
+    queued while the run before printed, EARLY_LOT at most, so that little is left in a run
+    when the queue is complete. Else ``finish`` prints the queue. ``finish`` says the queue
+    is complete: it is then printed by up to ``processes`` LibreOffice runs at once (the
+    batch's other jobs are done; one run's share is the pending files, queued and not yet
+    printed by the runs going on, divided by ``processes``), waits for the last run and
+    returns the problems. Each printing thread has its own private profile
+    (PROFILE_SETTINGS: two LibreOffice processes cannot share one) under one folder; each
+    PDF is made there and moved into place, so a destination is either the new PDF or
+    untouched. ``printed`` lists the pairs whose PDF was written.
     """
 
-    def __init__(self, background: bool = False):
+    def __init__(self, background: bool = False, processes: int = 1):
         self.program = soffice()
         self.background = background
+        self.processes = max(1, processes)
         self.printed: list[tuple[Path, Path]] = []
         self.problems: list[Diagnostic] = []
         self.runs = 0
@@ -113,9 +128,10 @@ class Printer:
         self._names: set[str] = set()
         self._done = False
         self._cond = threading.Condition()
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
         self._work: tempfile.TemporaryDirectory | None = None
-        self._proc: subprocess.Popen | None = None
+        self._procs: set[subprocess.Popen] = set()
+        self._running: dict[Path, int] = {}  # a run's output folder -> files given to it
 
     def add(self, pairs: list[tuple[Path, Path]]) -> None:
         """Queue pairs to print (two ODTs of one name cannot share a run: ValueError)."""
@@ -131,82 +147,113 @@ class Printer:
             return
         with self._cond:
             self._queue += pairs
-            self._cond.notify()
-        if self.background and self._thread is None:
-            self._thread = threading.Thread(target=self._loop, name="pdf-printer", daemon=True)
-            self._thread.start()
+            self._cond.notify_all()
+        if self.background and not self._threads:
+            self._start_thread()
 
     def finish(self) -> list[Diagnostic]:
-        """Print what is left, wait for the last run; the problems, by file."""
+        """The queue is complete: print it with up to ``processes`` runs at once, wait for
+        the last; the problems, by file."""
         with self._cond:
             self._done = True
-            self._cond.notify()
-        if self._thread is not None:
-            self._thread.join()
-        else:
-            self._print(self._take())
-        if self._work is not None:
-            self._work.cleanup()
-            self._work = None
+            self._cond.notify_all()
+            pending = len(self._queue)
+        if self.program is not None and pending:
+            for _ in range(min(self.processes, len(self._threads) + pending) - len(self._threads)):
+                self._start_thread()
+        for thread in list(self._threads):
+            thread.join()
+        self._cleanup()
         return sorted(self.problems, key=lambda d: d.file)
 
     def abort(self) -> None:
         """Stop printing (the batch was interrupted): the queue dropped, LibreOffice killed."""
         with self._cond:
             self._queue, self._done = [], True
-            self._cond.notify()
-        if self._proc is not None and self._proc.poll() is None:
-            os.killpg(self._proc.pid, signal.SIGKILL)
-        if self._thread is not None:
-            self._thread.join()
+            self._cond.notify_all()
+            procs = list(self._procs)
+        for proc in procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+        for thread in list(self._threads):
+            thread.join()
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        """The private profiles and run folders removed."""
         if self._work is not None:
             self._work.cleanup()
             self._work = None
 
-    def _take(self) -> list[tuple[Path, Path]]:
-        """Everything queued, the queue emptied."""
-        with self._cond:
-            lot, self._queue = self._queue, []
-        return lot
-
-    def _loop(self) -> None:
-        """The background thread: print each lot as it comes, until finish and empty."""
-        while True:
-            with self._cond:
-                self._cond.wait_for(lambda: self._queue or self._done)
-                if not self._queue:
-                    return
-            self._print(self._take())
-
-    def _print(self, lot: list[tuple[Path, Path]]) -> None:
-        """One LibreOffice run over lot, each PDF moved into place or a problem; when the run
-        overran its time limit, the file it was printing fails and those after it get
-        another run."""
-        if not lot:
-            return
+    def _start_thread(self) -> None:
+        """One more printing thread, with a profile of its own."""
         if self._work is None:
             give_back_memory()
             self._work = tempfile.TemporaryDirectory(prefix="pipeline-pdf-")
-            write_profile(Path(self._work.name) / "profile")
-        work = Path(self._work.name)
-        while lot:
-            out = work / f"out{self.runs}"
+        profile = Path(self._work.name) / f"profile{len(self._threads)}"
+        write_profile(profile)
+        thread = threading.Thread(target=self._loop, args=(profile,), daemon=True,
+                                  name=f"pdf-printer-{len(self._threads)}")
+        self._threads.append(thread)
+        thread.start()
+
+    def _take(self) -> tuple[list[tuple[Path, Path]], Path] | None:
+        """The next lot and its run folder (None when there is nothing more to print):
+        EARLY_LOT at most while the queue may grow (once START_FILES wait), then this run's share of what is
+        pending."""
+        with self._cond:
+            self._cond.wait_for(lambda: len(self._queue) >= START_FILES or self._done)
+            if not self._queue:
+                return None
+            if not self._done:
+                size = EARLY_LOT
+            else:
+                left = sum(max(0, n - len(list(out.glob("*.pdf")))) for out, n in self._running.items())
+                size = max(1, math.ceil((len(self._queue) + left) / self.processes))
+                if len(self._queue) - size < START_FILES:  # not worth a start-up of its own
+                    size = len(self._queue)
+            lot, self._queue = self._queue[:size], self._queue[size:]
+            out = Path(self._work.name) / f"out{self.runs}"  # type: ignore[union-attr]
             self.runs += 1
+            self._running[out] = len(lot)
+        return lot, out
+
+    def _loop(self, profile: Path) -> None:
+        """A printing thread: print lot after lot until the queue is complete and empty."""
+        while (taken := self._take()) is not None:
+            lot, out = taken
+            try:
+                self._print(lot, out, profile)
+            finally:
+                with self._cond:
+                    self._running.pop(out, None)
+
+    def _print(self, lot: list[tuple[Path, Path]], out: Path, profile: Path) -> None:
+        """One LibreOffice run over lot into out, each PDF moved into place or a problem;
+        when the run overran its time limit, the file it was printing fails and those
+        after it get another run."""
+        while lot:
             odts = [odt for odt, _ in lot]
             limit = time_limit(odts)
-            failure = run_soffice(self.program, odts, out, work / "profile", limit,
-                                  started=lambda proc: setattr(self, "_proc", proc))
+            failure = run_soffice(self.program, odts, out, profile, limit, started=self._started)
             missing = [pair for pair in lot if not self._move(out, *pair)]
             shutil.rmtree(out, ignore_errors=True)
-            if failure == TIMED_OUT and missing:
-                # LibreOffice prints in order: the first missing file is the one it was
-                # printing when stopped; the files after it get a run of their own
-                stuck, lot = missing[0], missing[1:]
-                self.problems.append(Diagnostic(str(stuck[0]), None, timeout_message(stuck[0], limit)))
-            else:
-                self.problems += [Diagnostic(str(odt), None, f"LibreOffice made no PDF of it{failure}")
-                                  for odt, _ in missing]
-                lot = []
+            with self._cond:
+                if failure == TIMED_OUT and missing:
+                    # LibreOffice prints in order: the first missing file is the one it was
+                    # printing when stopped; the files after it get a run of their own
+                    stuck, lot = missing[0], missing[1:]
+                    self.problems.append(Diagnostic(str(stuck[0]), None, timeout_message(stuck[0], limit)))
+                    self.runs += 1
+                else:
+                    self.problems += [Diagnostic(str(odt), None, f"LibreOffice made no PDF of it{failure}")
+                                      for odt, _ in missing]
+                    lot = []
+
+    def _started(self, proc: subprocess.Popen) -> None:
+        """Remember a LibreOffice process (abort kills it); forget those that ended."""
+        with self._cond:
+            self._procs = {p for p in self._procs if p.poll() is None} | {proc}
 
     def _move(self, out: Path, odt: Path, dest: Path) -> bool:
         """Move odt's PDF from out to dest (dates and ID fixed); False when there is none
@@ -216,7 +263,8 @@ class Printer:
         if not data[-1024:].rstrip().endswith(b"%%EOF"):
             return False
         atomic_write(dest, reproducible(data, document_date(odt)))
-        self.printed.append((odt, dest))
+        with self._cond:
+            self.printed.append((odt, dest))
         return True
 
 

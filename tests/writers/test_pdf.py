@@ -270,6 +270,30 @@ def test_lots_printed_as_they_come_are_the_same(pdfs: dict[str, Path],
     assert prints == {pdfs[name].read_bytes()}
 
 
+def test_what_is_left_is_printed_by_several_runs_at_once(pdfs: dict[str, Path],
+                                                        office_documents: dict[str, Path],
+                                                        tmp_path: Path, monkeypatch) -> None:
+    """Once the queue is complete, a Printer of two processes prints it with two
+    LibreOffice runs at once (each with its own profile: a second LibreOffice on the first's
+    profile would hand its files to the first and print nothing): every PDF is there, byte
+    for byte the one a single run prints. START_FILES at 1 so that six files are worth two
+    runs."""
+    monkeypatch.setattr(pdf, "START_FILES", 1)
+    name = "idm2008-ws2-agenda.fr"
+    tree = etree.parse(str(office_documents[name]))
+    pairs = []
+    for k in range(6):
+        odt = tmp_path / "odt" / f"{name}-{k:02d}.odt"
+        get("odt")(tree, odt, Options())
+        pairs.append((odt, tmp_path / "pdf" / f"{name}-{k:02d}.pdf"))
+    printer = pdf.Printer(processes=2)
+    printer.add(pairs)
+    assert printer.finish() == []
+    assert printer.runs == 2
+    assert sorted(printer.printed) == sorted(pairs)
+    assert {dest.read_bytes() for _, dest in pairs} == {pdfs[name].read_bytes()}
+
+
 def test_time_limit_grows_with_the_text(office_documents: dict[str, Path], tmp_path: Path) -> None:
     """LibreOffice's time limit is a start-up, then per file and per MB of content.xml: a
     big master's ODT gets the time its size needs (a 50 MB master, 59 MB of content.xml,
