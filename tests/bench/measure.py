@@ -68,30 +68,42 @@ class MakeRun:
     cpu: float               # user + system seconds of make and every process it waited for
     max_rss_kb: int          # largest single process (wait4 rusage: make and all it waited for)
     peak_sum_kb: int         # largest sum of RSS over make's session, sampled
+    peak_pss_kb: int         # largest sum of PSS over make's session, sampled
     commands: int            # recipe lines make ran
     failed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
 
 class SessionSampler(threading.Thread):
-    """Samples the summed RSS of every process of one session (make and its children, and
-    their descendants that started sessions of their own)."""
+    """Samples the summed memory of every process of one session (make and its children,
+    and their descendants that started sessions of their own): the peak of the summed RSS
+    (``peak_kb``) and of the summed PSS (``peak_pss_kb``)."""
 
-    def __init__(self, sid: int, interval: float = 0.05):
+    def __init__(self, sid: int, interval: float = 0.05, pss: bool = False):
         super().__init__(daemon=True)
-        self.sid, self.interval, self.peak_kb = sid, interval, 0
+        self.sid, self.interval, self.pss = sid, interval, pss
+        self.peak_kb = self.peak_pss_kb = 0
         self.done = threading.Event()
 
     def run(self) -> None:
         """Poll /proc until stopped."""
         while not self.done.is_set():
-            self.peak_kb = max(self.peak_kb, session_rss_kb(self.sid))
+            pids = session_pids(self.sid)
+            self.peak_kb = max(self.peak_kb, sum(pids.values()))
+            if self.pss:
+                self.peak_pss_kb = max(self.peak_pss_kb, sum(map(pss_kb, pids)))
             self.done.wait(self.interval)
 
 
 def session_rss_kb(sid: int) -> int:
     """Sum of the resident set sizes of the processes of session ``sid`` and of their
     descendants in sessions of their own (LibreOffice runs in one: pdf.run_soffice), in kB."""
+    return sum(session_pids(sid).values())
+
+
+def session_pids(sid: int) -> dict[int, int]:
+    """The processes of session ``sid`` and their descendants in sessions of their own,
+    each with its resident set size in kB."""
     procs: dict[int, tuple[int, int, int]] = {}  # pid -> (ppid, session, rss kB)
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -109,17 +121,32 @@ def session_rss_kb(sid: int) -> int:
         more = {pid for pid, (ppid, _, _) in procs.items() if ppid in counted} - counted
         counted |= more
         grown = bool(more)
-    return sum(procs[pid][2] for pid in counted)
+    return {pid: procs[pid][2] for pid in counted}
 
 
-def run_make(work: Path, jobs: int, log: Path, target: str = "all") -> MakeRun:
-    """Run make in ``work`` and measure it (see MakeRun)."""
+def pss_kb(pid: int) -> int:
+    """A process's proportional set size in kB (its private pages, and each page it shares
+    divided by the number of processes mapping it: summed over processes, the memory they
+    take together); 0 when it has gone."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def run_make(work: Path, jobs: int, log: Path, target: str = "all",
+             env: dict[str, str] | None = None) -> MakeRun:
+    """Run make in ``work`` (``env`` added to its environment) and measure it (see MakeRun)."""
     cmd = make_command(jobs, target)
     with open(log, "wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=work, stdout=out, stderr=subprocess.STDOUT,
-                                env=make_env(), start_new_session=True)
-        sampler = SessionSampler(proc.pid)
+                                env={**make_env(), **(env or {})}, start_new_session=True)
+        sampler = SessionSampler(proc.pid, pss=True)
         sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
@@ -132,7 +159,7 @@ def run_make(work: Path, jobs: int, log: Path, target: str = "all") -> MakeRun:
               and not ln.startswith("make: ***")]
     commands = sum(1 for ln in text.splitlines() if ln.startswith((".venv/", "rm ", "mkdir ")))
     return MakeRun(" ".join(cmd), seconds, proc.returncode, usage.ru_utime + usage.ru_stime,
-                   usage.ru_maxrss, sampler.peak_kb,
+                   usage.ru_maxrss, sampler.peak_kb, sampler.peak_pss_kb,
                    commands, failed, errors)
 
 
