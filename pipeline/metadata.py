@@ -13,6 +13,9 @@ distribution, the session, the organisation), written once for all language vers
     [session]                        # or one text per language
     en = "Ninety-sixth session"
     fr = "Quatre-vingt-seizième session"
+    [status]                         # printed above the title block (R18)
+    en = "Advance unedited version"
+    fr = "Version préliminaire non éditée"
 
 A value set here replaces what the reader found. The file is read with tomllib and checked
 before anything is built: an unknown field, a wrong type or an unknown language is an
@@ -34,11 +37,12 @@ from .writers import labels
 
 #: meta's children in the schema's order (document.rng), before source.
 META_ORDER = ("title", "subtitle", "series", "meeting", "symbol", "original-language",
-              "organisation", "issued", "distribution", "session", "agenda-item", "dates", "job")
+              "organisation", "issued", "distribution", "session", "agenda-item", "dates", "job",
+              "status")
 #: Fields of the file: those of text, then those the writers print from a value.
-TEXT_FIELDS = ("symbol", "organisation", "session", "agenda-item", "job")
+TEXT_FIELDS = ("symbol", "organisation", "session", "agenda-item", "job", "status")
 VALUE_FIELDS = ("issued", "distribution", "original-language")
-VERSION_2 = ("organisation", "issued", "distribution", "session", "agenda-item", "job")
+VERSION_2 = ("organisation", "issued", "distribution", "session", "agenda-item", "job", "status")
 #: Fields never translated: marked its:translate="no".
 UNTRANSLATED = ("symbol", "job")
 LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")

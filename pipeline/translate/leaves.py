@@ -32,7 +32,7 @@ ATTRIBUTES = ("label",)
 SINGLE = frozenset({
     "meta", "agenda", "body", "footnotes", "title", "subtitle", "series", "meeting", "symbol",
     "original-language", "organisation", "issued", "distribution", "session", "agenda-item",
-    "dates", "job", "lead", "discussion", "name", "role", "honorific", "talk", "end", "speakers",
+    "dates", "job", "status", "lead", "discussion", "name", "role", "honorific", "talk", "end", "speakers",
     "questions", "documents", "summary", "heading",
 })
 TRANSLATE = f"{{{ITS_NS}}}translate"

@@ -119,7 +119,7 @@ FEATURE_AGENDA = """<document id="features-agenda" type="agenda" xml:lang="es" v
 """
 #: A UN provisional agenda with its programme of work in an annex (R16: entries that say
 #: when they meet, one meeting an item at two rows, a note and documents in a row, a note
-#: above the table), a second annex in prose, and a job number (R15).
+#: above the table), a second annex in prose, a job number (R15) and a status (R18).
 FEATURE_WORK = """<document id="features-work" type="agenda" xml:lang="fr" version="2">
   <meta>
     <title>Ordre du jour provisoire et programme de travail</title>
@@ -130,6 +130,7 @@ FEATURE_WORK = """<document id="features-work" type="agenda" xml:lang="fr" versi
     <distribution level="limited">Distr. limitée</distribution>
     <session>Commission d’essai, Première session</session>
     <job>29-05123 (F)</job>
+    <status>Version préliminaire non éditée</status>
     <source file="features.txt" sha256="{sha}"/>
   </meta>
   <agenda>

@@ -159,3 +159,16 @@ def governing_body_session(texts: list[str]) -> tuple[str, int] | None:
 #: The line of the Official Records' cover under the organ ("General Assembly" / "Official
 #: Records" / "Seventy-ninth Session" / "Supplement No. 19").
 RECORDS_RE = re.compile(r"^(?:Official Records|Documents officiels|Documentos Oficiales)$", re.I)
+#: A line printed above the title block that qualifies this version or its circulation
+#: (R18: meta/status), in capitals or not.
+STATUS_RE = re.compile(
+    r"^(?:advance\s+(?:unedited\s+|edited\s+)?version|unedited\s+version|"
+    r"(?:unofficial|provisional)\s+translation|for\s+participants\s+only|"
+    r"check\s+against\s+delivery|"
+    r"version\s+(?:préliminaire|avancée|anticipée)(?:\s+non\s+(?:éditée|revue))?|"
+    r"version\s+non\s+(?:éditée|revue)|traduction\s+non\s+officielle|"
+    r"(?:réservé|distribution\s+réservée)\s+aux\s+participants|seul\s+le\s+texte\s+prononcé\s+fait\s+foi|"
+    r"versi[oó]n\s+(?:avanzada|anticipada|preliminar)(?:\s+(?:sin\s+editar|no\s+editada))?|"
+    r"versi[oó]n\s+(?:sin\s+editar|no\s+editada)|traducci[oó]n\s+no\s+oficial|"
+    r"s[oó]lo\s+para\s+(?:los\s+)?participantes|cotejar\s+con\s+el\s+discurso\s+pronunciado)"
+    r"\s*[*]{0,3}$", re.IGNORECASE)

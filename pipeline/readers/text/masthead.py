@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from .entries import PROVISIONAL_OF_RE, PROVISIONAL_RE
 from .letters import LETTER_WORDS, addresses, finished_letter_title, unfinished_letter_title
-from .lexicon import ORIGINAL_RE, RECORDS_RE, governing_body_session
+from .lexicon import ORIGINAL_RE, RECORDS_RE, STATUS_RE, governing_body_session
 from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE, ends_sentence
 from .starnotes import star_attrs
@@ -123,6 +123,8 @@ def _kind(text: str) -> str | None:
     """Which masthead field a piece of text is, or None."""
     if ORG_RE.match(text):
         return "org"
+    if STATUS_RE.match(text):
+        return "status"
     if ORGAN_RE.match(text):
         return "organ"
     if DISTR_RE.match(text):
@@ -282,7 +284,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         if len(head) > 40 or PARA_RE.match(line.text) or ROMAN_HEAD_RE.match(line.text):
             break
         head += [(i, text, kind) for text, kind in _fields(line)]
-    head = _join_bracket_wraps(_unstack_organs(lines, head))
+    head = _status_above(_join_bracket_wraps(_unstack_organs(lines, head)))
     kinds = {k for _, _, k in head[:12]}
     if len(kinds & {"org", "symbol", "distribution", "original-language"}) < 2:
         return None
@@ -299,7 +301,9 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         if kind is None and "symbol" in found and "meeting" not in found and _meeting_field(head, h):
             kind = "meeting"
             head[h] = (i, text, kind)
-        if kind == "org" or (kind == "organ" and "original-language" not in found):
+        if kind == "status":
+            found.setdefault("status", []).append(text)  # "Advance unedited version" (R18)
+        elif kind == "org" or (kind == "organ" and "original-language" not in found):
             found.setdefault("organisation", []).append(text)
             org_line = i
         elif kind == "organ":
@@ -387,11 +391,51 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         org = found.setdefault("organisation", [])
         org.extend(o for o in pending_organ if o not in org)
     end = max(i for i, _, _ in head[:last + 1]) + 1
-    joiners = {"original-language": "; "}
+    joiners = {"original-language": "; ", "status": "; "}
     return Masthead({name: (join_lines(parts) if name == "agenda-item"
                             else _join_fields(parts, joiners.get(name, ", ")),
                             attrs.get(name, {}))
                      for name, parts in found.items()}, end)
+
+
+def _kind_end(lines: list[Line], j: int) -> int:
+    """Where the kind of document on lines[j] ends: the lines under it that go on with it
+    (in lower case, or after a word that needs the next), three lines at most, to a blank."""
+    k = j + 1
+    while k < len(lines) and k - j < 3 and lines[k].kind == "text" and not PARA_RE.match(lines[k].text) \
+            and not ends_sentence(lines[k - 1].text.strip()) \
+            and (lines[k].text.strip()[:1].islower() or _CONTINUES_RE.search(lines[k - 1].text.rstrip())):
+        k += 1
+    return k
+
+
+#: Lines above the masthead that may be a status of their own form (R18): so many at most,
+#: each of so many words at most.
+_STATUS_LINES, _STATUS_WORDS = 2, 8
+
+
+def _status_above(head: list[tuple[int, str, str | None]]) -> list[tuple[int, str, str | None]]:
+    """head with the short lines printed above the masthead marked as the status (R18):
+    up to _STATUS_LINES lines of no known field, each a short phrase (no sentence, no
+    digit), right above United Nations, an organ, the symbol or the distribution
+    ("Advance copy" / "United Nations"). A line of a known form is a status already."""
+    lead = 0
+    while lead < min(len(head), _STATUS_LINES) and head[lead][2] is None \
+            and _status_like(head[lead][1]) and (lead == 0 or head[lead][0] > head[lead - 1][0]):
+        lead += 1
+    if not lead or lead == len(head) or head[lead][2] not in ("org", "organ", "symbol", "distribution"):
+        return head
+    return [(i, text, "status") for i, text, _ in head[:lead]] + head[lead:]
+
+
+def _status_like(text: str) -> bool:
+    """A short phrase that may qualify a version: a few words of letters only (no digit,
+    no symbol's slash or dot, no sentence), the first in capitals."""
+    return len(text.split()) <= _STATUS_WORDS and text[:1].isupper() and _PHRASE_RE.fullmatch(text) is not None
+
+
+#: Words of letters, apart by spaces, hyphens or apostrophes.
+_PHRASE_RE = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*")
 
 
 #: An item's line this long was wrapped at the page's width (our writers print the item
@@ -884,9 +928,10 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         mast.end = j + 1
         j = _skip_blank(lines, j + 1)
     elif "subtitle" not in mast.found and j < len(lines) and KIND_RE.match(lines[j].text):
-        mast.found["subtitle"] = (lines[j].text, {})
-        mast.end = j + 1
-        j = _skip_blank(lines, j + 1)
+        k = _kind_end(lines, j)  # "Report of the Special Rapporteur on ... to safe" / "drinking water ..."
+        mast.found["subtitle"] = (lines[j].text if k == j + 1 else join_lines([ln.text.strip() for ln in lines[j:k]]), {})
+        mast.end = k
+        j = _skip_blank(lines, k)
     got = _session_and_dates(lines, j) if "session" not in mast.found and "dates" not in mast.found else None
     if got:
         mast.found["session"] = (got[0], {})

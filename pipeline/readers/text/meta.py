@@ -5,7 +5,7 @@ import re
 
 from lxml import etree
 
-from .lexicon import (AGENDA_HEADING_RE, ORIGINAL_RE, SYMBOL_RE, TOP_HEADINGS_RE,
+from .lexicon import (AGENDA_HEADING_RE, ORIGINAL_RE, STATUS_RE, SYMBOL_RE, TOP_HEADINGS_RE,
                       governing_body_session)
 from .normalise import Line
 from .text import is_caps, join_lines
@@ -13,9 +13,10 @@ from .times import (as_of_date, find_date, find_date_range, is_date_line, is_pla
                     match_time_range, place_and_dates)
 
 META_ORDER = ["title", "subtitle", "series", "meeting", "symbol", "original-language",
-              "organisation", "issued", "distribution", "session", "agenda-item", "dates"]
+              "organisation", "issued", "distribution", "session", "agenda-item", "dates",
+              "status"]
 #: The title-block elements that version 2 of the vocabulary added.
-META_V2 = frozenset({"organisation", "issued", "distribution", "session", "agenda-item"})
+META_V2 = frozenset({"organisation", "issued", "distribution", "session", "agenda-item", "status"})
 #: Every element version 2 added.
 V2 = META_V2 | {"annex", "entry", "summary", "signature", "honorific", "talk", "rapporteur"}
 
@@ -89,6 +90,8 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
             rest.append(line)
         elif "symbol" not in found and SYMBOL_RE.match(text):
             found["symbol"] = (text, {})
+        elif STATUS_RE.match(text):  # "Advance unedited version" (R18)
+            found["status"] = ((found["status"][0] + "; " if "status" in found else "") + text, {})
         elif "original-language" not in found and ORIGINAL_RE.match(text) and len(text) < 40:
             found["original-language"] = (text, {})
             above = "original-language"

@@ -19,7 +19,7 @@ from .ast import (Node, NoteFor, cell, header, inlines, notes_of, row, span, sty
 from .entries import entries_blocks
 
 #: meta children printed in the title block, in printed order, with their style.
-TITLE_BLOCK = [("organisation", "Organisation"), ("symbol", "Symbol"),
+TITLE_BLOCK = [("status", "Symbol Block"), ("organisation", "Organisation"), ("symbol", "Symbol"),
                ("original-language", "Symbol Block"), ("issued", "Symbol Block"),
                ("distribution", "Symbol Block"), ("series", "Series"),
                ("meeting", "Meeting"), ("session", "Meeting"), ("agenda-item", "Meeting"),
@@ -55,8 +55,8 @@ def printed_order() -> tuple[str, ...]:
 
 
 def title_block(meta: etree._Element, notes: NoteFor) -> list[Node]:
-    """Symbol, original language, series, meeting, title, subtitle and dates, when present,
-    in the house's order."""
+    """Status (R18), organisation, symbol, original language, series, meeting, title,
+    subtitle and dates, when present, in the house's order."""
     styles = dict(TITLE_BLOCK)
     blocks = []
     for tag in printed_order():

@@ -50,9 +50,12 @@ def note_number(ctx: Context, src: etree._Element, note_id: str) -> str:
 
 
 def title_block(ctx: Context, meta: etree._Element) -> etree._Element:
-    """The title block: organisation, symbol line, date of issue and distribution, series,
-    meeting, session, agenda item, title (h1), subtitle, dates."""
+    """The title block: status (R18), organisation, symbol line, date of issue and
+    distribution, series, meeting, session, agenda item, title (h1), subtitle, dates."""
     header = el("header", {"class": "title-block"})
+    if meta.find("status") is not None:
+        header.append(copy_translate(meta.find("status"), el(
+            "p", {"class": "status"}, text_of(meta.find("status")))))
     if meta.find("organisation") is not None:
         header.append(copy_translate(meta.find("organisation"), el(
             "p", {"class": "organisation"}, text_of(meta.find("organisation")))))
