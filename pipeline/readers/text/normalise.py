@@ -466,8 +466,10 @@ def _first_text(lines: list[Line]) -> int:
 
 
 #: What the UN system prints at a page foot or top besides the page number: the job number
-#: ("24-23868 (E)"), the date code ("301224"), the barcode ("*2423868*"), the recycling line.
-JOB_RE = re.compile(r"^\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?$")
+#: ("24-23868 (E)"; at Geneva and Vienna with the office's letters, "GE.25-01234(E)",
+#: "V.25-01234 (E)", perhaps followed by two date codes), the date code ("301224"), the
+#: barcode ("*2423868*"), the recycling line.
+JOB_RE = re.compile(r"^(?:GE\.|V\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$")
 BARCODE_RE = re.compile(r"^\*\d{6,9}\*$")
 DATE_CODE_RE = re.compile(r"^\d{6}$")
 RECYCLE_RE = re.compile(r"^(?:♲\s*)?(?:Please recycle|Merci de recycler|Sírvase reciclar)\s*♲?$|^♲$",
