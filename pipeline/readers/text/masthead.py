@@ -72,7 +72,11 @@ KIND_END_RE = re.compile(
     r"(?:Secretary-General|Secretariat|Director-General|Executive Director|Administrator|"
     r"Co-Chairs?|Chair|President|Bureau|High Commissioner|Secrétaire général|Secrétariat|"
     r"Directeur général|Directrice générale|Président|Présidente|Bureau|Secretario General|"
-    r"Secretaría|Director General|Directora General|Presidente|Presidenta|Mesa)\b.{0,60}$")
+    r"Secretaría|Director General|Directora General|Presidente|Presidenta|Mesa)\b.{0,60}$"
+    # the Human Rights Council's special procedures: "Report of the Special Rapporteur on ..."
+    r"|^(?:Report|Rapport|Informe)\s+(?:of\s+the|du|de\s+la|del|de\s+la)\s+(?:Special\s+Rapporteur|"
+    r"Independent\s+Expert|Rapporteur\s+spécial|Rapporteuse\s+spéciale|Experte?\s+indépendante?|"
+    r"Relatora?\s+Especial|Expert[oa]\s+Independiente)\b.{0,110}$")
 KIND_RE = re.compile(
     r"^(?:(?:Report|Note|Letter|Memorandum|Statement|Proposal|(?:Revised\s+)?[Dd]raft\s+\w+)\s+"
     r"(?:submitted\s+)?(?:of|by)\s+the\s+.{3,80}|"
