@@ -381,13 +381,13 @@ def _holds_inlines(el: etree._Element) -> bool:
 
 
 def _text_slots(root: etree._Element):
-    """Yield (element, attr) for each text or tail of the title and of agenda/body that may
-    hold a noteref, in document order."""
-    title = root.find("meta/title")
-    if title is not None:  # "REVISED PROVISIONAL AGENDA1": a note on the title
-        yield title, "text"
-        for child in title:
-            yield child, "tail"
+    """Yield (element, attr) for each text or tail of the title, the subtitle and agenda/body
+    that may hold a noteref, in document order."""
+    for title in (root.find("meta/title"), root.find("meta/subtitle")):
+        if title is not None:  # "REVISED PROVISIONAL AGENDA1": a note on the title
+            yield title, "text"  # ("Report of the Office of the ... for Human Rights*": on the kind)
+            for child in title:
+                yield child, "tail"
     for part in root:
         if part.tag not in ("agenda", "body"):
             continue

@@ -76,7 +76,15 @@ KIND_END_RE = re.compile(
     # the Human Rights Council's special procedures: "Report of the Special Rapporteur on ..."
     r"|^(?:Report|Rapport|Informe)\s+(?:of\s+the|du|de\s+la|del|de\s+la)\s+(?:Special\s+Rapporteur|"
     r"Independent\s+Expert|Rapporteur\s+spécial|Rapporteuse\s+spéciale|Experte?\s+indépendante?|"
-    r"Relatora?\s+Especial|Expert[oa]\s+Independiente)\b.{0,110}$")
+    r"Relatora?\s+Especial|Expert[oa]\s+Independiente)\b.{0,110}$"
+    # the High Commissioner for Human Rights and the Office, the whole name on the line
+    # ("Report of the Office of the United Nations High Commissioner for Human Rights*";
+    # not "... High Commissioner for Refugees, questions relating to ...", an item's title)
+    r"|^(?:Report|Rapport|Informe)\s+(?:of\s+the|du|de\s+la|del)\s+(?:Office\s+of\s+the\s+)?(?:United\s+Nations\s+)?"
+    r"(?:High\s+Commissioner\s+for\s+Human\s+Rights|"
+    r"Haut-Commissa(?:ire|riat)(?:\s+des\s+Nations\s+Unies)?\s+aux\s+droits\s+de\s+l[’']homme|"
+    r"(?:Oficina\s+del\s+)?Alt[oa]\s+Comisionad[oa](?:\s+de\s+las\s+Naciones\s+Unidas)?"
+    r"\s+para\s+los\s+Derechos\s+Humanos)\s*\**$")
 KIND_RE = re.compile(
     r"^(?:(?:Report|Note|Letter|Memorandum|Statement|Proposal|(?:Revised\s+)?[Dd]raft\s+\w+)\s+"
     r"(?:submitted\s+)?(?:of|by)\s+the\s+.{3,80}|"
@@ -402,6 +410,13 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
                      for name, parts in found.items()}, end)
 
 
+def _kind_wraps(text: str, below: str) -> bool:
+    """True when text, a kind of document that ends a title, is wrapped onto the line below
+    ("Report of the Office of the United Nations High Commissioner for" / "Human Rights*")."""
+    return bool(_CONTINUES_RE.search(text.rstrip()) and KIND_RE.match(text.strip())
+                and KIND_END_RE.match(f"{text.strip()} {below.strip()}"))
+
+
 def _kind_end(lines: list[Line], j: int) -> int:
     """Where the kind of document on lines[j] ends: the lines under it that go on with it
     (in lower case, or after a word that needs the next), three lines at most, to a blank."""
@@ -612,6 +627,10 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
         i += 1
         if KIND_END_RE.match(text) or len(title) == 1 and is_work_title(text):
             break  # "Report of the Secretary-General" ends the title, "Programme of work" is one
+        if len(title) > 1 and i < len(lines) and lines[i].kind == "text" and _kind_wraps(text, lines[i].text):
+            title.append(lines[i])  # "Report of the Office of the ... High Commissioner for" / "Human Rights*"
+            i += 1
+            break
         if text.rstrip().endswith((".", ":")):
             break
     return title, i
@@ -896,8 +915,15 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     if len(title) > 1 and _RAPPORTEUR_LINE_RE.match(title[-1].text.strip()) and "subtitle" not in mast.found \
             and KIND_RE.match(title[-2].text):
         mast.found["subtitle"] = (title.pop().text.strip(), {})  # "Report of the Third Committee" / "Rapporteur: ..."
+    if len(title) > 2 and _kind_wraps(title[-2].text, title[-1].text) and "subtitle" not in mast.found:
+        mast.found["subtitle"] = (join_lines([title[-2].text.strip(), title[-1].text.strip()]), {})
+        del title[-2:]
     if len(title) > 1 and KIND_RE.match(title[-1].text) and "subtitle" not in mast.found:
         mast.found["subtitle"] = (title.pop().text, {})
+        if lines[i - 1].text == mast.found["subtitle"][0] and (k := _kind_end(lines, i - 1)) > i:
+            # "Report of the Office of the United Nations High Commissioner for" / "Human Rights*"
+            mast.found["subtitle"] = (join_lines([ln.text.strip() for ln in lines[i - 1:k]]), {})
+            i = k
     mast.found["title"] = (join_lines([ln.text for ln in title]), {})
     mast.end = i
     j = i
