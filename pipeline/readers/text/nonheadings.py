@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .normalise import Line
-from .people import HONORIFIC_RE, is_name, split_honorific
+from .people import _HONORIFIC, HONORIFIC_RE, is_name, split_honorific
 from .times import find_date, is_date_line
 
 #: An office before the person who holds it, in a list of officers ("Vice-Chairs: ").
@@ -27,6 +27,17 @@ _NUMERAL_RE = re.compile(r"^(?:[IVXLC]+|[A-H])\.[\s\u00a0]+\S")
 _ROW_NAME_RE = re.compile(r"^\S+(?: \S+){0,3} " + HONORIFIC_RE.pattern.removeprefix("^"))
 #: The country a person represents, in brackets at the end of the line (" (Poland)").
 _COUNTRY_RE = re.compile(r"\s\((?:[^\W\d_][^()]{1,60})\)$")
+#: A form of address anywhere in a line, its spaces as printed (not yet single): what a
+#: line that names a person holds, unless it ends with a bracket. "[Ss]" is spelled out so
+#: that re knows the letters a match starts with and skips to them (five times faster).
+_ANY_HONORIFIC_RE = re.compile(_HONORIFIC.replace(r"\s?", r"\s*")
+                               .replace("[Ss]eñora|[Ss]eñor", "Señor|señor"))
+
+
+def _may_name(text: str) -> bool:
+    """False when the line surely names no person (person_line, _names_in_row): no form of
+    address in it, and no bracket at its end. Most lines of a long text are let go so."""
+    return text.rstrip().endswith(")") or bool(_ANY_HONORIFIC_RE.search(text))
 
 
 def person_line(text: str) -> bool:
@@ -35,6 +46,8 @@ def person_line(text: str) -> bool:
     the country in brackets ("Hana Kobayashi (Japan)"), perhaps after an office
     ("Rapporteur: Ms. Hana Kobayashi (Japan)"): a line of a list of participants or of
     officers, never a heading."""
+    if not _may_name(text):
+        return False
     text = " ".join(text.split())
     role = _ROLE_RE.match(text) if ":" in text else None
     rest = text[role.end():] if role else text
@@ -97,11 +110,11 @@ def participants_list(lines: list[Line]) -> bool:
     Ruiz", a row as pypdf prints it). Its headings are then in capitals ("RAPPORTEUR",
     "OBSERVER STATES"); a line in small letters is a country or a name, never a heading."""
     texts = [ln.text for ln in lines if ln.kind == "text"]
-    people = sum(1 for t in texts if person_line(t) or _names_in_row(t))
+    people = sum(1 for t in texts if _may_name(t) and (person_line(t) or _names_in_row(t)))
     return people >= 10 and people >= len(texts) / 6
 
 
 def _names_in_row(text: str) -> bool:
     """True when a form of address and a name follow the row's first words (a country of
     up to four words)."""
-    return bool(_ROW_NAME_RE.match(" ".join(text.split())))
+    return _may_name(text) and bool(_ROW_NAME_RE.match(" ".join(text.split())))
