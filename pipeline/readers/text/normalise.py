@@ -77,7 +77,11 @@ def decode(data: bytes, filename: str) -> tuple[str, str]:
     """Decode raw bytes, returning (text, encoding name); binary input is an error.
     Characters XML cannot hold (U+FFFE, U+FFFF, lone surrogates) are dropped."""
     text, enc = _decode(data, filename)
-    return _NON_XML_RE.sub("", text), enc
+    # (only UTF-16 decodes a lone surrogate; a scan of the text for them costs more than
+    # the decoding: asked only when one may be there)
+    if enc == "utf-16" or "\ufffe" in text or "\uffff" in text:
+        text = _NON_XML_RE.sub("", text)
+    return text, enc
 
 
 def _decode(data: bytes, filename: str) -> tuple[str, str]:
