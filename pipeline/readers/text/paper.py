@@ -49,9 +49,17 @@ _ABBREVIATIONS = frozenset({"para", "paras", "No", "no", "Nos", "p", "pp", "art"
                             "Vol", "Rev", "Add", "Corr", "op", "cit", "n", "núm", "párr", "chap"})
 
 
+#: The characters a TERMINAL_RE match may end with ("\n": $ matches before a last one).
+_LAST_CHARS = frozenset(".!?…;:'\"»”’)]*⁰¹²³⁴⁵⁶⁷⁸⁹\n")
+
+
 def ends_sentence(text: str) -> bool:
     """True when text ends with sentence-final punctuation (a footnote marker may follow);
-    only the last characters are looked at, this runs on every line."""
+    only the last characters are looked at, this runs on every line (most end with a
+    letter: no search then)."""
+    last = text[-1:]
+    if last not in _LAST_CHARS and not last.isdigit():
+        return False
     tail = text[-24:]
     if TERMINAL_RE.search(tail[-12:]):
         return True
