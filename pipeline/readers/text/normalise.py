@@ -608,12 +608,13 @@ def _table_headers(lines: list[Line], kinds: list[list[str] | None]) -> None:
         if words and words[0][0] in "DdFf" and WORK_HEAD_RE.match(" ".join(line.text.split())):
             kinds[i] = ["table header"]  # a programme of work's "Date and time  Item  Subject"
             continue
+        if len(words) > 4 and "|" not in line.text:
+            continue  # a header row of an agenda holds two cells of at most 1 and 3 words
+            # (and WORK_CELL_RE's cell one to three)
         if WORK_CELL_RE.match(line.text.strip()) and _cells_follow(lines, i):
             for k in _cells_follow(lines, i):
                 kinds[k] = ["table header"]  # the same, a cell a line: "Date" / "Heure" / ...
             continue
-        if len(words) > 4 and "|" not in line.text:
-            continue  # a header row of an agenda holds two cells of at most 1 and 3 words
         fields = [f for f in _CELLS_RE.split(line.text.strip()) if f]
         if len(fields) == 2 and TIME_HEAD_RE.match(fields[0]) and PROG_HEAD_RE.match(fields[1]) \
                 or len(words) == 2 and TIME_HEAD_RE.match(words[0]) and PROG_HEAD_RE.match(words[1]):
@@ -1001,7 +1002,7 @@ def number_before_first_line(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     last = 0
     for k, line in enumerate(lines):
-        if line.kind == "text":
+        if line.kind == "text" and line.text.lstrip()[:1].isdigit():  # (both patterns' start)
             m = _LONE_PARA_RE.match(line.text.strip())
             n = int(m.group(1)) if m else None
             if n is not None and n in (last + 1, 1) and len(out) > 1 and out[-1].kind == "text" \

@@ -382,7 +382,10 @@ CELL_RUN = 6
 def _cell_like(text: str) -> bool:
     """A line that could be one cell of a table: at most five words and forty characters,
     no sentence's end, no paragraph or heading number, not a caps heading of two words."""
-    text = " ".join(text.split())
+    words = text.split(None, 5)
+    if len(words) > 5:
+        return False  # (most lines: not split whole)
+    text = " ".join(words)
     return (0 < len(text) <= 40 and len(text.split()) <= 5 and not ends_sentence(text)
             and not (PARA_RE.match(text) or ROMAN_HEAD_RE.match(text) or ALPHA_HEAD_RE.match(text)
                      or ANNEX_RE.match(text) or CHAPTER_RE.match(text))
