@@ -28,16 +28,16 @@ _ROW_NAME_RE = re.compile(r"^\S+(?: \S+){0,3} " + HONORIFIC_RE.pattern.removepre
 #: The country a person represents, in brackets at the end of the line (" (Poland)").
 _COUNTRY_RE = re.compile(r"\s\((?:[^\W\d_][^()]{1,60})\)$")
 #: A form of address anywhere in a line, its spaces as printed (not yet single): what a
-#: line that names a person holds, unless it ends with a bracket. "[Ss]" is spelled out so
-#: that re knows the letters a match starts with and skips to them (five times faster).
-_ANY_HONORIFIC_RE = re.compile(_HONORIFIC.replace(r"\s?", r"\s*")
-                               .replace("[Ss]eñora|[Ss]eñor", "Señor|señor"))
+#: line that names a person holds, unless it ends with a bracket; "señor", "Señora" are
+#: looked for apart ("eñor"), so that the pattern's first letters are capitals that re
+#: skips to (eight times faster than with a lower-case "s" among them).
+_ANY_HONORIFIC_RE = re.compile(_HONORIFIC.replace(r"\s?", r"\s*").replace("[Ss]eñora|[Ss]eñor|", ""))
 
 
 def _may_name(text: str) -> bool:
     """False when the line surely names no person (person_line, _names_in_row): no form of
     address in it, and no bracket at its end. Most lines of a long text are let go so."""
-    return text.rstrip().endswith(")") or bool(_ANY_HONORIFIC_RE.search(text))
+    return text.rstrip().endswith(")") or "eñor" in text or bool(_ANY_HONORIFIC_RE.search(text))
 
 
 def person_line(text: str) -> bool:
