@@ -57,9 +57,6 @@ _CUT_WORD_RE = re.compile(r"((?:\w+[-‐])*\w+)[-‐]$")
 #: Superscript digits (footnote markers) compare as the digits they stand for.
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPT_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-#: Whether a text has one (str.translate walks a text char by char: ten times a search;
-#: and a search for one, not for a run, three times faster).
-_ONE_SUPERSCRIPT_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 #: "Chapter I" at the start of a text (paper.CHAPTER_RE reads it into heading/@n).
 _CHAPTER_WORD_RE = re.compile(r"^\s*(?:Chapter|CHAPTER|Chapitre|CHAPITRE|Capítulo|CAPÍTULO)\s+(?:[IVXLC]{1,6}|\d{1,2})\b")
 #: Paragraph numbers are not compared: the reader renumbers a skipped or repeated number
@@ -123,7 +120,7 @@ class Words:
         if "-" in text or "‐" in text:
             text = _RANGE_HYPHEN_RE.sub(" ", text)  # "2-6 March": two numbers, wherever it wraps
             text = text.replace("-", "").replace("‐", "")
-        if not text.isascii() and _ONE_SUPERSCRIPT_RE.search(text):
+        if not text.isascii() and _has_superscript(text):
             # a marker glued to a number ("$2.35²") is a word of its own
             text = _SUPERSCRIPT_RE.sub(lambda m: " " + m.group(0).translate(SUPERSCRIPTS), text)
         found = _words(text)
@@ -150,6 +147,13 @@ class Words:
         self.starts = [max(k - cut, 0) for k in self.starts[lo:]]
         self.nos = self.nos[lo:]
         self.blocks, self.optional = [], set()
+
+
+def _has_superscript(text: str) -> bool:
+    """Whether a text has a superscript digit: str.translate walks a text char by char (ten
+    times a search), a search of re for one of ten chars is twice as slow as ten of str's."""
+    return ("¹" in text or "²" in text or "³" in text or "⁰" in text or "⁴" in text or "⁵" in text
+            or "⁶" in text or "⁷" in text or "⁸" in text or "⁹" in text)
 
 
 def _words(text: str) -> list[str]:
