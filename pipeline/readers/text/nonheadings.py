@@ -10,7 +10,9 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 
 from .normalise import Line
 from .people import _HONORIFIC, HONORIFIC_RE, is_name, split_honorific
@@ -110,8 +112,29 @@ def participants_list(lines: list[Line]) -> bool:
     Ruiz", a row as pypdf prints it). Its headings are then in capitals ("RAPPORTEUR",
     "OBSERVER STATES"); a line in small letters is a country or a name, never a heading."""
     texts = [ln.text for ln in lines if ln.kind == "text"]
-    people = sum(1 for t in texts if _may_name(t) and (person_line(t) or _names_in_row(t)))
+    people = sum(1 for t in _naming(texts) if person_line(t) or _names_in_row(t))
     return people >= 10 and people >= len(texts) / 6
+
+
+#: A bracket at the end of a text, the texts joined by NUL (_naming).
+_BRACKET_END_RE = re.compile(r"\)\s*(?=\x00|\Z)")
+
+
+def _naming(texts: list[str]) -> list[str]:
+    """The texts that may name a person (_may_name), in any order: its searches made once
+    over the texts joined by NUL (a line holds none: normalise drops it; no pattern of
+    _may_name matches it), not once a text."""
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != len(texts) - 1:
+        return [t for t in texts if _may_name(t)]
+    ends = list(accumulate(len(t) + 1 for t in texts))  # (the index after each text's NUL)
+    found = {bisect.bisect_right(ends, m.start()) for rx in (_ANY_HONORIFIC_RE, _BRACKET_END_RE)
+             for m in rx.finditer(joined)}
+    k = joined.find("eñor")
+    while k >= 0:
+        found.add(bisect.bisect_right(ends, k))
+        k = joined.find("eñor", k + 1)
+    return [texts[k] for k in found]
 
 
 def _names_in_row(text: str) -> bool:
