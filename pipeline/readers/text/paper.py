@@ -830,18 +830,19 @@ class BodyBuilder:
         new_block = self.target is None or (
             self.blank and self._prev_ends_sentence() and not line.page_start
             and not self._officers_go_on(text))
+        in_p = not new_block and self.target.tag == "p"  # (lxml makes a new str each .tag)
         starts_block = BLOCK_START_RE.match(text) or STAR_NOTE_RE.match(text)
         if not new_block and (
                 starts_block and (self._prev_ends_sentence() or line.page_start)
-                or self.target.tag == "p" and self._prev_ends_sentence()
+                or in_p and self._prev_ends_sentence()
                 and line.indent >= self.prev_indent + 3
                 or self._short_last_line(text)
-                or self.target.tag == "p" and len(self.lines) == 1 and SALUTATION_RE.match(self.lines[0])
-                or self.target.tag == "p" and STAR_NOTE_RE.match(self.lines[0])  # (its own block)
-                or self.target.tag == "p" and len(self.lines) == 1 and date_alone(self.lines[0])
+                or in_p and len(self.lines) == 1 and SALUTATION_RE.match(self.lines[0])
+                or in_p and STAR_NOTE_RE.match(self.lines[0])  # (its own block)
+                or in_p and len(self.lines) == 1 and date_alone(self.lines[0])
                 or self._after_last_item(text)):
             new_block = True
-        if not new_block and self.target.tag == "p" and (
+        if not new_block and in_p and (
                 len(self.lines) == 1 and OPENING_RE.match(self.lines[0])
                 or self.resolution and self.lines[-1].rstrip().endswith((",", ";")) and PREAMBLE_RE.match(text)):
             new_block = True  # a resolution's opening, then each paragraph of its preamble
