@@ -137,7 +137,7 @@ def remove_page_numbers(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     kept, debris = [], []
     pending = False
     for i, line in enumerate(lines):
-        if line.kind == "text" and (PAGE_NUMBER_RE.match(line.text) or _page_field(line.text)) \
+        if line.kind == "text" and (_page_number(line.text) or _page_field(line.text)) \
                 and _isolated(lines, i) and not _number_above_page_number(lines, i) \
                 and not _number_above_its_note(lines, i) and not _row_number(lines, i):
             debris.append(line)
@@ -237,14 +237,24 @@ def _number_above(lines: list[Line], i: int) -> int | None:
     return None
 
 
-#: What every PAGE_FIELD_RE match holds: looked for first, as the pattern's lazy field
-#: backtracks over every line of prose.
-_PAGE_WORD_RE = re.compile(r"pag|pág", re.IGNORECASE)
-
-
 def _page_field(text: str) -> re.Match | None:
-    """PAGE_FIELD_RE.match(text), tried only on a line with a page word."""
-    return PAGE_FIELD_RE.match(text) if _PAGE_WORD_RE.search(text) else None
+    """PAGE_FIELD_RE.match(text), tried only on a line with a page word, what every match
+    holds ("pag" or "pág" in any case), as the pattern's lazy field backtracks over every
+    line of prose. Looked for in text.lower() with str's search: an IGNORECASE re cannot
+    skip ahead (and no character but P, A, G, Á lowers to one of its letters, nor does re
+    match another to them)."""
+    low = text.lower()
+    return PAGE_FIELD_RE.match(text) if "pag" in low or "pág" in low else None
+
+
+def _page_number(text: str) -> re.Match | None:
+    """PAGE_NUMBER_RE.match(text), tried only when the line starts (after its spaces) as a
+    page number may: a digit, a dash, "page", "página", "pág.", "p." (IGNORECASE: P or p)."""
+    first = text.lstrip()[:1]
+    return PAGE_NUMBER_RE.match(text) if first.isdigit() or first in _PAGE_NUMBER_FIRST else None
+
+
+_PAGE_NUMBER_FIRST = frozenset("-–—Pp")
 
 
 #: How many lines after a page number may still be the foot of its page.
@@ -493,6 +503,20 @@ _FURNITURE_START_RE = re.compile("|".join(
     for rx in (JOB_RE, BARCODE_RE, DATE_CODE_RE, RECYCLE_RE, PAGE_NUMBER_RE)))
 
 
+#: What a match of _FURNITURE_START_RE may start with, besides a digit: a barcode's star,
+#: the recycling sign, a page number's dash, and the first letters of "Please recycle",
+#: "Merci de recycler", "Sírvase reciclar", "page", "p." in any case (re's IGNORECASE
+#: matches "s" to the long s too).
+_FURNITURE_FIRST = frozenset("*♲-–—PpMmSsſ")
+
+
+def _may_be_furniture(text: str) -> bool:
+    """_FURNITURE_START_RE.match(text) (text stripped), tried only when its first
+    character may start a match: most lines start with none of them."""
+    first = text[:1]
+    return (first in _FURNITURE_FIRST or first.isdigit()) and bool(_FURNITURE_START_RE.match(text))
+
+
 def _debris_field(text: str, symbols: set[str]) -> str | None:
     """The kind of page furniture a line field is (job, barcode, date code, recycling,
     page number, repeated symbol), or None."""
@@ -666,7 +690,7 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     first_symbol = _FirstSymbol(lines)  # the first line that prints a symbol is the title block's
     for i, line in enumerate(lines):
         found = None
-        if line.kind == "text" and (_FURNITURE_START_RE.match(line.text.strip())
+        if line.kind == "text" and (_may_be_furniture(line.text.strip())
                                     or line.text.strip().startswith(starts)):  # (most lines: no)
             found = _debris_fields(_FIELDS_RE.split(line.text.strip()), symbols)
             if not found and len(line.text) <= 60:  # "25-00430 2/2": one space apart
@@ -686,8 +710,8 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if found:
             drop.add(i)
     for i in range(1, len(lines) - 1):  # IOM: "MC/INF/282" / "Annexe" / "Page 3" at a page top
-        if _ANNEX_HEADER_RE.match(lines[i].text.strip()) and (
-                i - 1 in drop and i + 1 in drop or lines[i].page_start and _annex_line_follows(lines, i)):
+        if (i - 1 in drop and i + 1 in drop or lines[i].page_start and _annex_line_follows(lines, i)) \
+                and _ANNEX_HEADER_RE.match(lines[i].text.strip()):
             drop.add(i)
     return drop_lines(lines, drop)
 
@@ -808,6 +832,8 @@ _ANNEX_HEADER_RE = re.compile(r"^(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO)(?:\s+
 #: A marker printed alone on its line before its text (pdftotext does this): a paragraph
 #: number, a bullet, a list letter or numeral, a heading numeral.
 LONE_MARKER_RE = re.compile(r"^(?:\d{1,3}\.|[•·▪◦●‣■➢►]|\(?[a-z]{1,4}\)|[IVXLC]{1,6}\.|[A-H]\.)$")
+#: (The lone marks of this pattern, _PARA_NUMBER_RE's and _LONE_LABEL_RE's hold at most 7,
+#: 5 and 4 characters, and $ a newline after them: a longer line is not matched at all.)
 
 
 _PARA_NUMBER_RE = re.compile(r"^(\d{1,4})\.$")
@@ -817,7 +843,7 @@ def _number_runs(lines: list[Line]) -> list[Line]:
     """pdfminer prints a page's paragraph numbers as a column of their own ("1." / "2." and
     then the paragraphs): give each number of such a run (two or more, in sequence, blank
     lines between) to the next paragraph whose first line is as wide as the body's, in order."""
-    if sum(1 for ln in lines if ln.kind == "text" and _PARA_NUMBER_RE.match(ln.text)) < 2:
+    if sum(1 for ln in lines if ln.kind == "text" and len(ln.text) <= 6 and _PARA_NUMBER_RE.match(ln.text)) < 2:
         return list(lines)  # no run of two numbers (most texts: one pass, not one a line)
     widths = sorted(len(ln.text) for ln in lines if ln.kind == "text")
     wide = 0.75 * widths[int(len(widths) * 0.9)] if widths else 60
@@ -825,7 +851,7 @@ def _number_runs(lines: list[Line]) -> list[Line]:
     while i < len(out):
         run, k = [], i
         while k < len(out) and (out[k].kind == "blank" or (
-                out[k].kind == "text" and _PARA_NUMBER_RE.match(out[k].text)
+                out[k].kind == "text" and len(out[k].text) <= 6 and _PARA_NUMBER_RE.match(out[k].text)
                 and (not run or int(out[k].text[:-1]) == int(run[-1].text[:-1]) + 1))):
             if out[k].kind == "text":
                 run.append(out[k])
@@ -872,7 +898,7 @@ def _label_runs(lines: list[Line]) -> list[Line]:
     run (two or more, in sequence, of one style) to the blocks that follow, in order, when
     as many follow that each end an item (_ITEM_END_RE) and none opens with a marker of
     its own; otherwise the lines stay as they are."""
-    if sum(1 for ln in lines if ln.kind == "text" and _LONE_LABEL_RE.match(ln.text)) < 2:
+    if sum(1 for ln in lines if ln.kind == "text" and len(ln.text) <= 5 and _LONE_LABEL_RE.match(ln.text)) < 2:
         return lines  # (most texts: one pass, not one a line)
     out, i = list(lines), 0
     while i < len(out):
@@ -1030,7 +1056,7 @@ def join_lone_markers(lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.kind == "text" and LONE_MARKER_RE.match(line.text):
+        if line.kind == "text" and len(line.text) <= 8 and LONE_MARKER_RE.match(line.text):
             j = i + 1
             if j < len(lines) and lines[j].kind == "blank":
                 j += 1
