@@ -71,6 +71,7 @@ SYMBOL_LIKE_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9
 _EOL_RE = re.compile(r"\r\n|\r|\n")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NON_XML_RE = re.compile("[\ufffe\uffff\ud800-\udfff]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])
 
 
 def decode(data: bytes, filename: str) -> tuple[str, str]:
@@ -104,7 +105,9 @@ def _decode(data: bytes, filename: str) -> tuple[str, str]:
         text, enc = data.decode("cp1252", errors="replace"), "cp1252"
         if "\ufffd" in text:
             text, enc = data.decode("latin-1"), "latin-1"
-    controls = len(_CONTROL_RE.findall(text))
+    # (_CONTROL_RE's characters are the bytes of the same values in UTF-8, cp1252 and
+    # latin-1, and no other byte decodes to one: counted in the bytes, eight times faster)
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if controls > max(8, len(text) // 200):
         raise DocumentError(filename, 1, f"binary file ({controls} control characters): expected plain text")
     return text, enc
@@ -629,7 +632,7 @@ def _table_headers(lines: list[Line], kinds: list[list[str] | None]) -> None:
         if line.kind != "text":
             continue
         words = line.text.split(None, 5)  # (enough to count to 5: a whole line's words cost)
-        if words and words[0][0] in "DdFf" and WORK_HEAD_RE.match(" ".join(line.text.split())):
+        if words and words[0][:4].lower() in ("date", "fech") and WORK_HEAD_RE.match(" ".join(line.text.split())):
             kinds[i] = ["table header"]  # a programme of work's "Date and time  Item  Subject"
             continue
         if len(words) > 4 and "|" not in line.text:
@@ -690,11 +693,11 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     first_symbol = _FirstSymbol(lines)  # the first line that prints a symbol is the title block's
     for i, line in enumerate(lines):
         found = None
-        if line.kind == "text" and (_may_be_furniture(line.text.strip())
-                                    or line.text.strip().startswith(starts)):  # (most lines: no)
-            found = _debris_fields(_FIELDS_RE.split(line.text.strip()), symbols)
+        text = line.text.strip() if line.kind == "text" else None
+        if text is not None and (_may_be_furniture(text) or text.startswith(starts)):  # (most lines: no)
+            found = _debris_fields(_FIELDS_RE.split(text), symbols)
             if not found and len(line.text) <= 60:  # "25-00430 2/2": one space apart
-                kinds_ = _debris_fields(_TOKEN_RE.findall(line.text.strip()), symbols)
+                kinds_ = _debris_fields(_TOKEN_RE.findall(text), symbols)
                 if kinds_ and {"job", "barcode", "symbol"} & set(kinds_):
                     found = kinds_
             found = found if found and ("symbol" not in found or first_symbol.before(i)) else None
