@@ -240,7 +240,8 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
         root.append(footnotes_element(notes))
     stars = [note for note in notes if note.mark]
     link_markers(root, notes[len(stars):], filename, warnings)
-    link_star_notes(root, stars, list(_text_slots(root)), filename, warnings)
+    # (the text slots are needed only to place a star note: not gathered for none)
+    link_star_notes(root, stars, list(_text_slots(root)) if stars else [], filename, warnings)
     split_long_paragraphs(root, filename, warnings)
     for el in root.iter():
         el.attrib.pop(LINE_ATTR, None)

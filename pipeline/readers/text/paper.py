@@ -100,6 +100,16 @@ _MEETING = (r"\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting|\d{1,4}e\s+séance
 MEETING_CLOSE_RE = re.compile(rf"^(?:{_MEETING})$")
 BLOCK_START_RE = re.compile(r"^(?:\((?:Signed|Signé|Firmado)\)|(?:Annex|Annexe|Anexo|Enclosure|Pièce jointe)\b|"
                             rf"(?:{_MEETING})$)")
+#: What a match of BLOCK_START_RE or STAR_NOTE_RE starts with, besides a digit.
+_BLOCK_FIRST = frozenset("(AEP*")
+
+
+def _may_start_block(text: str) -> bool:
+    """False when neither BLOCK_START_RE nor STAR_NOTE_RE can match text (most lines)."""
+    first = text[:1]
+    return first in _BLOCK_FIRST or first.isdigit()
+
+
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 
@@ -831,7 +841,7 @@ class BodyBuilder:
             self.blank and self._prev_ends_sentence() and not line.page_start
             and not self._officers_go_on(text))
         in_p = not new_block and self.target.tag == "p"  # (lxml makes a new str each .tag)
-        starts_block = BLOCK_START_RE.match(text) or STAR_NOTE_RE.match(text)
+        starts_block = _may_start_block(text) and (BLOCK_START_RE.match(text) or STAR_NOTE_RE.match(text))
         if not new_block and (
                 starts_block and (self._prev_ends_sentence() or line.page_start)
                 or in_p and self._prev_ends_sentence()
