@@ -38,8 +38,10 @@ from .readers.text.work import HOURS_RE, ROW_RE, is_work_title
 
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 #: A run of WORD_RE's words with nothing between them ("A2", "abc"): found twice as fast,
-#: and one word unless it holds both letters and digits (_words).
+#: and one word unless it holds both letters and digits (_words); \w+ finds the same runs
+#: faster still in a text with no underscore.
 _RUN_RE = re.compile(r"[^\W_]+")
+_ALNUM_RE = re.compile(r"\w+")
 #: A number with a dot, alone between spaces: a paragraph or item number, layout not words.
 NUMBER_DOT_RE = re.compile(r"(?<![\w.,/:-])\d{1,4}\.(?=\s|$)")
 _DIGIT_DOT_RE = re.compile(r"\.(?<=\d\.)")  # (\d\. written dot first: re skips to the dots)
@@ -158,7 +160,7 @@ def _has_superscript(text: str) -> bool:
 
 def _words(text: str) -> list[str]:
     """WORD_RE.findall(text): the runs of letters and digits, a run that holds both split."""
-    found = _RUN_RE.findall(text)
+    found = (_ALNUM_RE if "_" not in text else _RUN_RE).findall(text)
     if "".join(found).isalpha():  # (the common case: no digit at all)
         return found
     out: list[str] = []
