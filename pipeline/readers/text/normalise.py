@@ -316,13 +316,15 @@ def _number_above_its_note(lines: list[Line], i: int) -> bool:
 #: "Página 2 de 3", "Page 2 Programme provisoire – Audition".
 INLINE_PAGE_RE = re.compile(r"^(?:page|página|pág\.)\s*(?P<n>\d{1,3})(?:\s*(?:of|de|sur|/)\s*\d{1,3})?"
                             r"(?:\s+(?P<rest>\S.{0,100}))?$", re.IGNORECASE)
+#: What its match starts with (IGNORECASE matches nothing else to "p").
+_PAGE_P = frozenset("pP")
 
 
 def remove_inline_page_heads(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """Drop "Page N …" lines whose numbers run 2, 3, … in order through the text, each
     with the same short running title (or none): page heads set inline, as pypdf prints
     them; the next text line starts a page."""
-    found = [(i, m) for i, ln in enumerate(lines) if ln.kind == "text"
+    found = [(i, m) for i, ln in enumerate(lines) if ln.kind == "text" and ln.text.lstrip()[:1] in _PAGE_P
              for m in [INLINE_PAGE_RE.match(ln.text.strip())] if m]
     rests = {" ".join((m.group("rest") or "").split()) for _, m in found}
     if not found or len(rests) > 1 or [int(m.group("n")) for _, m in found] != list(
