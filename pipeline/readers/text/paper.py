@@ -37,6 +37,8 @@ ARTICLE_RE = re.compile(r"^(?:Article|Artículo|ARTICLE|ARTÍCULO)\s+(?:[IVXLC]{
 MARKER_RE = re.compile(
     r"^(?:\((?P<p>[a-z]{1,4}|\d{1,2})\)|(?P<b>[a-z]{1,4}|\d{1,2})\))[\s\u00a0]+(?P<text>\S.*)$")
 BULLET_RE = re.compile(r"^(?P<bullet>[•·▪◦●‣■➢►*\-–—])[\s\u00a0]+(?P<text>\S.*)$")
+#: What a match of MARKER_RE or BULLET_RE starts with, besides a small letter a-z or a digit.
+_ITEM_FIRST = frozenset("(•·▪◦●‣■➢►*-–—")
 MID_SENTENCE_RE = re.compile(r"(?:,|\b(?:of|and|the|in|see|de|la|le|et|du|des|y|del|en|voir|véase))$",
                              re.IGNORECASE)
 #: Sentence-final punctuation, perhaps followed by a closing quote and a footnote marker.
@@ -133,8 +135,9 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
     the line above was read as a heading, so this one continues no sentence; width: of
     the body's lines)."""
     line = lines[i]
-    text = " ".join(line.text.split())
-    if not text or len(text.split()) > (40 if line.hint.startswith("heading") else 18) \
+    words = line.text.split()
+    text = " ".join(words)
+    if not text or len(words) > (40 if line.hint.startswith("heading") else 18) \
             or ends_sentence(text) or text.endswith(","):
         return None  # (a heading the layout sets as one may be long, on one line)
     decimal = _decimal_heading(lines, i, text, width)
@@ -767,7 +770,7 @@ class BodyBuilder:
     def try_para(self, line: Line, text: str) -> bool:
         """Open a numbered paragraph when the line starts with the next number; a number
         that repeats or skips (at a paragraph boundary) is accepted with a warning."""
-        m = PARA_RE.match(text)
+        m = PARA_RE.match(text) if text[:1].isdigit() else None
         if not m:
             return False
         n, last = int(m.group("n")), self.printed
@@ -791,6 +794,9 @@ class BodyBuilder:
 
     def try_item(self, line: Line, text: str) -> bool:
         """Open a list item for ``(a)``, ``(i)``, ``1)`` or a bullet."""
+        first = text[:1]
+        if not ("a" <= first <= "z" or first.isdigit() or first in _ITEM_FIRST):
+            return False  # (neither MARKER_RE nor BULLET_RE can match: a capital, most lines)
         m = MARKER_RE.match(text)
         b = BULLET_RE.match(text) if not m else None
         if not (m or b) or (b and STAR_NOTE_RE.match(text)):
