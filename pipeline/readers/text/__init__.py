@@ -91,8 +91,8 @@ def detect_type(lines: list[Line]) -> str | None:
     timed = sum(1 for ln in lines if ln.kind == "text" and match_time_range(ln.text))
     if (timed < 2 or split_programme(lines) is not None) and is_provisional_agenda(lines):
         return "agenda"  # (its times, if any, those of the programme of work in its annex)
-    numbers = {int(m.group("n")) for ln in lines if ln.kind == "text"
-               for m in [PARA_RE.match(ln.text.strip())] if m}
+    numbers = {int(m.group("n")) for ln in lines if ln.kind == "text" and ln.text.lstrip()[:1].isdigit()
+               for m in [PARA_RE.match(ln.text.strip())] if m}  # (PARA_RE's number first)
     if timed >= 2 and timed >= len(numbers):
         return "agenda"
     if 1 in numbers:
@@ -240,7 +240,8 @@ def _build(data: bytes, filename: str, lines: list[Line], notes: list[Note], doc
         root.append(footnotes_element(notes))
     stars = [note for note in notes if note.mark]
     link_markers(root, notes[len(stars):], filename, warnings)
-    link_star_notes(root, stars, list(_text_slots(root)), filename, warnings)
+    # (the text slots are needed only to place a star note: not gathered for none)
+    link_star_notes(root, stars, list(_text_slots(root)) if stars else [], filename, warnings)
     split_long_paragraphs(root, filename, warnings)
     for el in root.iter():
         el.attrib.pop(LINE_ATTR, None)

@@ -61,6 +61,10 @@ def join_bare_numbers(lines: list[Line]) -> list[Line]:
     while i < len(lines):
         line = lines[i]
         in_notes = in_notes and not line.page_start
+        if line.kind != "text" or not line.text.lstrip()[:1].isdigit():
+            out.append(line)  # (no number starts it: most lines, let go at once)
+            i += 1
+            continue
         step = 1
         while (step < 4 and i + step + 1 < len(lines) and lines[i + step].kind == "blank"
                and not lines[i + step].page_start):
@@ -340,6 +344,10 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if line.kind == "text" and line.text[:1] != "*" and not line.text.lstrip()[:1].isdigit():
+            out.append(line)  # neither a note's number nor a star starts it: body text
+            i += 1
+            continue
         after_rule = line.kind == "sep"
         j = i + 1 if after_rule else i
         while after_rule and j < len(lines) and lines[j].kind == "blank":

@@ -10,10 +10,12 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 
 from .normalise import Line
-from .people import HONORIFIC_RE, is_name, split_honorific
+from .people import _HONORIFIC, HONORIFIC_RE, is_name, split_honorific
 from .times import find_date, is_date_line
 
 #: An office before the person who holds it, in a list of officers ("Vice-Chairs: ").
@@ -27,6 +29,17 @@ _NUMERAL_RE = re.compile(r"^(?:[IVXLC]+|[A-H])\.[\s\u00a0]+\S")
 _ROW_NAME_RE = re.compile(r"^\S+(?: \S+){0,3} " + HONORIFIC_RE.pattern.removeprefix("^"))
 #: The country a person represents, in brackets at the end of the line (" (Poland)").
 _COUNTRY_RE = re.compile(r"\s\((?:[^\W\d_][^()]{1,60})\)$")
+#: A form of address anywhere in a line, its spaces as printed (not yet single): what a
+#: line that names a person holds, unless it ends with a bracket; "señor", "Señora" are
+#: looked for apart ("eñor"), so that the pattern's first letters are capitals that re
+#: skips to (eight times faster than with a lower-case "s" among them).
+_ANY_HONORIFIC_RE = re.compile(_HONORIFIC.replace(r"\s?", r"\s*").replace("[Ss]eñora|[Ss]eñor|", ""))
+
+
+def _may_name(text: str) -> bool:
+    """False when the line surely names no person (person_line, _names_in_row): no form of
+    address in it, and no bracket at its end. Most lines of a long text are let go so."""
+    return text.rstrip().endswith(")") or "eñor" in text or bool(_ANY_HONORIFIC_RE.search(text))
 
 
 def person_line(text: str) -> bool:
@@ -35,6 +48,8 @@ def person_line(text: str) -> bool:
     the country in brackets ("Hana Kobayashi (Japan)"), perhaps after an office
     ("Rapporteur: Ms. Hana Kobayashi (Japan)"): a line of a list of participants or of
     officers, never a heading."""
+    if not _may_name(text):
+        return False
     text = " ".join(text.split())
     role = _ROLE_RE.match(text) if ":" in text else None
     rest = text[role.end():] if role else text
@@ -97,11 +112,32 @@ def participants_list(lines: list[Line]) -> bool:
     Ruiz", a row as pypdf prints it). Its headings are then in capitals ("RAPPORTEUR",
     "OBSERVER STATES"); a line in small letters is a country or a name, never a heading."""
     texts = [ln.text for ln in lines if ln.kind == "text"]
-    people = sum(1 for t in texts if person_line(t) or _names_in_row(t))
+    people = sum(1 for t in _naming(texts) if person_line(t) or _names_in_row(t))
     return people >= 10 and people >= len(texts) / 6
+
+
+#: A bracket at the end of a text, the texts joined by NUL (_naming).
+_BRACKET_END_RE = re.compile(r"\)\s*(?=\x00|\Z)")
+
+
+def _naming(texts: list[str]) -> list[str]:
+    """The texts that may name a person (_may_name), in any order: its searches made once
+    over the texts joined by NUL (a line holds none: normalise drops it; no pattern of
+    _may_name matches it), not once a text."""
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != len(texts) - 1:
+        return [t for t in texts if _may_name(t)]
+    ends = list(accumulate(len(t) + 1 for t in texts))  # (the index after each text's NUL)
+    found = {bisect.bisect_right(ends, m.start()) for rx in (_ANY_HONORIFIC_RE, _BRACKET_END_RE)
+             for m in rx.finditer(joined)}
+    k = joined.find("eñor")
+    while k >= 0:
+        found.add(bisect.bisect_right(ends, k))
+        k = joined.find("eñor", k + 1)
+    return [texts[k] for k in found]
 
 
 def _names_in_row(text: str) -> bool:
     """True when a form of address and a name follow the row's first words (a country of
     up to four words)."""
-    return bool(_ROW_NAME_RE.match(" ".join(text.split())))
+    return _may_name(text) and bool(_ROW_NAME_RE.match(" ".join(text.split())))

@@ -37,6 +37,8 @@ ARTICLE_RE = re.compile(r"^(?:Article|Artículo|ARTICLE|ARTÍCULO)\s+(?:[IVXLC]{
 MARKER_RE = re.compile(
     r"^(?:\((?P<p>[a-z]{1,4}|\d{1,2})\)|(?P<b>[a-z]{1,4}|\d{1,2})\))[\s\u00a0]+(?P<text>\S.*)$")
 BULLET_RE = re.compile(r"^(?P<bullet>[•·▪◦●‣■➢►*\-–—])[\s\u00a0]+(?P<text>\S.*)$")
+#: What a match of MARKER_RE or BULLET_RE starts with, besides a small letter a-z or a digit.
+_ITEM_FIRST = frozenset("(•·▪◦●‣■➢►*-–—")
 MID_SENTENCE_RE = re.compile(r"(?:,|\b(?:of|and|the|in|see|de|la|le|et|du|des|y|del|en|voir|véase))$",
                              re.IGNORECASE)
 #: Sentence-final punctuation, perhaps followed by a closing quote and a footnote marker.
@@ -49,9 +51,17 @@ _ABBREVIATIONS = frozenset({"para", "paras", "No", "no", "Nos", "p", "pp", "art"
                             "Vol", "Rev", "Add", "Corr", "op", "cit", "n", "núm", "párr", "chap"})
 
 
+#: The characters a TERMINAL_RE match may end with ("\n": $ matches before a last one).
+_LAST_CHARS = frozenset(".!?…;:'\"»”’)]*⁰¹²³⁴⁵⁶⁷⁸⁹\n")
+
+
 def ends_sentence(text: str) -> bool:
     """True when text ends with sentence-final punctuation (a footnote marker may follow);
-    only the last characters are looked at, this runs on every line."""
+    only the last characters are looked at, this runs on every line (most end with a
+    letter: no search then)."""
+    last = text[-1:]
+    if last not in _LAST_CHARS and not last.isdigit():
+        return False
     tail = text[-24:]
     if TERMINAL_RE.search(tail[-12:]):
         return True
@@ -92,6 +102,16 @@ _MEETING = (r"\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting|\d{1,4}e\s+séance
 MEETING_CLOSE_RE = re.compile(rf"^(?:{_MEETING})$")
 BLOCK_START_RE = re.compile(r"^(?:\((?:Signed|Signé|Firmado)\)|(?:Annex|Annexe|Anexo|Enclosure|Pièce jointe)\b|"
                             rf"(?:{_MEETING})$)")
+#: What a match of BLOCK_START_RE or STAR_NOTE_RE starts with, besides a digit.
+_BLOCK_FIRST = frozenset("(AEP*")
+
+
+def _may_start_block(text: str) -> bool:
+    """False when neither BLOCK_START_RE nor STAR_NOTE_RE can match text (most lines)."""
+    first = text[:1]
+    return first in _BLOCK_FIRST or first.isdigit()
+
+
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 
@@ -115,8 +135,9 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
     the line above was read as a heading, so this one continues no sentence; width: of
     the body's lines)."""
     line = lines[i]
-    text = " ".join(line.text.split())
-    if not text or len(text.split()) > (40 if line.hint.startswith("heading") else 18) \
+    words = line.text.split()
+    text = " ".join(words)
+    if not text or len(words) > (40 if line.hint.startswith("heading") else 18) \
             or ends_sentence(text) or text.endswith(","):
         return None  # (a heading the layout sets as one may be long, on one line)
     decimal = _decimal_heading(lines, i, text, width)
@@ -374,7 +395,10 @@ CELL_RUN = 6
 def _cell_like(text: str) -> bool:
     """A line that could be one cell of a table: at most five words and forty characters,
     no sentence's end, no paragraph or heading number, not a caps heading of two words."""
-    text = " ".join(text.split())
+    words = text.split(None, 5)
+    if len(words) > 5:
+        return False  # (most lines: not split whole)
+    text = " ".join(words)
     return (0 < len(text) <= 40 and len(text.split()) <= 5 and not ends_sentence(text)
             and not (PARA_RE.match(text) or ROMAN_HEAD_RE.match(text) or ALPHA_HEAD_RE.match(text)
                      or ANNEX_RE.match(text) or CHAPTER_RE.match(text))
@@ -746,7 +770,7 @@ class BodyBuilder:
     def try_para(self, line: Line, text: str) -> bool:
         """Open a numbered paragraph when the line starts with the next number; a number
         that repeats or skips (at a paragraph boundary) is accepted with a warning."""
-        m = PARA_RE.match(text)
+        m = PARA_RE.match(text) if text[:1].isdigit() else None
         if not m:
             return False
         n, last = int(m.group("n")), self.printed
@@ -770,6 +794,9 @@ class BodyBuilder:
 
     def try_item(self, line: Line, text: str) -> bool:
         """Open a list item for ``(a)``, ``(i)``, ``1)`` or a bullet."""
+        first = text[:1]
+        if not ("a" <= first <= "z" or first.isdigit() or first in _ITEM_FIRST):
+            return False  # (neither MARKER_RE nor BULLET_RE can match: a capital, most lines)
         m = MARKER_RE.match(text)
         b = BULLET_RE.match(text) if not m else None
         if not (m or b) or (b and STAR_NOTE_RE.match(text)):
@@ -819,18 +846,19 @@ class BodyBuilder:
         new_block = self.target is None or (
             self.blank and self._prev_ends_sentence() and not line.page_start
             and not self._officers_go_on(text))
-        starts_block = BLOCK_START_RE.match(text) or STAR_NOTE_RE.match(text)
+        in_p = not new_block and self.target.tag == "p"  # (lxml makes a new str each .tag)
+        starts_block = _may_start_block(text) and (BLOCK_START_RE.match(text) or STAR_NOTE_RE.match(text))
         if not new_block and (
                 starts_block and (self._prev_ends_sentence() or line.page_start)
-                or self.target.tag == "p" and self._prev_ends_sentence()
+                or in_p and self._prev_ends_sentence()
                 and line.indent >= self.prev_indent + 3
                 or self._short_last_line(text)
-                or self.target.tag == "p" and len(self.lines) == 1 and SALUTATION_RE.match(self.lines[0])
-                or self.target.tag == "p" and STAR_NOTE_RE.match(self.lines[0])  # (its own block)
-                or self.target.tag == "p" and len(self.lines) == 1 and date_alone(self.lines[0])
+                or in_p and len(self.lines) == 1 and SALUTATION_RE.match(self.lines[0])
+                or in_p and STAR_NOTE_RE.match(self.lines[0])  # (its own block)
+                or in_p and len(self.lines) == 1 and date_alone(self.lines[0])
                 or self._after_last_item(text)):
             new_block = True
-        if not new_block and self.target.tag == "p" and (
+        if not new_block and in_p and (
                 len(self.lines) == 1 and OPENING_RE.match(self.lines[0])
                 or self.resolution and self.lines[-1].rstrip().endswith((",", ";")) and PREAMBLE_RE.match(text)):
             new_block = True  # a resolution's opening, then each paragraph of its preamble
