@@ -511,10 +511,11 @@ _FURNITURE_START_RE = re.compile("|".join(
 
 
 #: What a match of _FURNITURE_START_RE may start with, besides a digit: a barcode's star,
-#: the recycling sign, a page number's dash, and the first letters of "Please recycle",
-#: "Merci de recycler", "Sírvase reciclar", "page", "p." in any case (re's IGNORECASE
-#: matches "s" to the long s too).
-_FURNITURE_FIRST = frozenset("*♲-–—PpMmSsſ")
+#: the recycling sign, a page number's dash, a Geneva or Vienna job number's G or V, and
+#: the first letters of "Please recycle", "Merci de recycler", "Sírvase reciclar", "page",
+#: "p." in any case (re's IGNORECASE matches "s" to the long s too). A new form of
+#: furniture adds its first characters here (tests/readers/test_units.py tries one of each).
+_FURNITURE_FIRST = frozenset("*♲-–—PpMmSsſGV")
 
 
 def _may_be_furniture(text: str) -> bool:
