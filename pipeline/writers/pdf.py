@@ -219,36 +219,63 @@ class Printer:
         return lot, out
 
     def _loop(self, profile: Path) -> None:
-        """A printing thread: print lot after lot until the queue is complete and empty."""
+        """A printing thread: print lot after lot until the queue is complete and empty.
+        A lot's PDFs are moved into place while LibreOffice prints the next lot: this
+        thread shares the interpreter with the batch's, and waits for it at every file
+        (a tenth of a second or more a lot while documents are being built, with
+        LibreOffice idle, when it moved them before starting the next run)."""
+        behind: list[tuple] = []  # the lot printed last, its PDFs not moved yet
         while (taken := self._take()) is not None:
             lot, out = taken
             try:
-                self._print(lot, out, profile)
+                self._print(lot, out, profile, behind)
             finally:
                 with self._cond:
                     self._running.pop(out, None)
+        self._settle(behind)
 
-    def _print(self, lot: list[tuple[Path, Path]], out: Path, profile: Path) -> None:
-        """One LibreOffice run over lot into out, each PDF moved into place or a problem;
-        when the run overran its time limit, the file it was printing fails and those
-        after it get another run."""
+    def _print(self, lot: list[tuple[Path, Path]], out: Path, profile: Path, behind: list[tuple]) -> None:
+        """One LibreOffice run over lot into out; the lot ``behind`` settled while it runs,
+        and this one left behind. When the run overran its time limit, the file it was
+        printing fails and those after it get another run."""
         while lot:
             odts = [odt for odt, _ in lot]
             limit = time_limit(odts)
-            failure = run_soffice(self.program, odts, out, profile, limit, started=self._started)
-            missing = [pair for pair in lot if not self._move(out, *pair)]
-            shutil.rmtree(out, ignore_errors=True)
+
+            def started(proc: subprocess.Popen) -> None:
+                self._started(proc)
+                self._settle(behind)
+
+            failure = run_soffice(self.program, odts, out, profile, limit, started=started)
+            if failure != TIMED_OUT:
+                behind.append((lot, out, failure))
+                return
+            missing = self._settle([(lot, out, None)])
+            if not missing:
+                return
+            # LibreOffice prints in order: the first missing file is the one it was
+            # printing when stopped; the files after it get a run of their own
+            stuck, lot = missing[0], missing[1:]
             with self._cond:
-                if failure == TIMED_OUT and missing:
-                    # LibreOffice prints in order: the first missing file is the one it was
-                    # printing when stopped; the files after it get a run of their own
-                    stuck, lot = missing[0], missing[1:]
-                    self.problems.append(Diagnostic(str(stuck[0]), None, timeout_message(stuck[0], limit)))
-                    self.runs += 1
-                else:
+                self.problems.append(Diagnostic(str(stuck[0]), None, timeout_message(stuck[0], limit)))
+                self.runs += bool(lot)
+
+    def _settle(self, printed: list[tuple]) -> list[tuple[Path, Path]]:
+        """Move the PDFs of the (lot, out, failure) runs given into place, and empty the
+        list; the pairs with no PDF, in order. Each is a problem (failure says why: "" or
+        LibreOffice's exit), unless failure is None (a run that timed out: the caller
+        decides)."""
+        missing: list[tuple[Path, Path]] = []
+        while printed:
+            lot, out, failure = printed.pop(0)
+            gone = [pair for pair in lot if not self._move(out, *pair)]
+            shutil.rmtree(out, ignore_errors=True)
+            if gone and failure is not None:
+                with self._cond:
                     self.problems += [Diagnostic(str(odt), None, f"LibreOffice made no PDF of it{failure}")
-                                      for odt, _ in missing]
-                    lot = []
+                                      for odt, _ in gone]
+            missing += gone
+        return missing
 
     def _started(self, proc: subprocess.Popen) -> None:
         """Remember a LibreOffice process (abort kills it); forget those that ended."""

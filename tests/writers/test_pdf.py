@@ -294,6 +294,28 @@ def test_what_is_left_is_printed_by_several_runs_at_once(pdfs: dict[str, Path],
     assert {dest.read_bytes() for _, dest in pairs} == {pdfs[name].read_bytes()}
 
 
+def test_a_run_past_its_time_limit_fails_the_file_it_was_printing(office_documents: dict[str, Path],
+                                                                   tmp_path: Path, monkeypatch) -> None:
+    """LibreOffice stopped at its time limit (PIPELINE_PDF_SECONDS, here shorter than its
+    start-up, 0.3 s at best): the file it was printing fails with the reason, the files after it get a
+    run of their own (which fail the same way here), and no partial PDF is left anywhere."""
+    monkeypatch.setenv("PIPELINE_PDF_SECONDS", "0.05")
+    tree = etree.parse(str(office_documents[NAMES[0]]))
+    pairs = []
+    for k in range(3):
+        odt = tmp_path / "odt" / f"doc-{k}.en.odt"
+        get("odt")(tree, odt, Options())
+        pairs.append((odt, tmp_path / "pdf" / f"doc-{k}.en.pdf"))
+    printer = pdf.Printer()
+    printer.add(pairs)
+    problems = printer.finish()
+    assert [p.file for p in problems] == [str(odt) for odt, _ in pairs]
+    assert all("LibreOffice was still printing it after 0 s" in p.message
+               and "PIPELINE_PDF_SECONDS" in p.message for p in problems), problems
+    assert printer.runs == 3 and printer.printed == []
+    assert not (tmp_path / "pdf").exists()
+
+
 def test_time_limit_grows_with_the_text(office_documents: dict[str, Path], tmp_path: Path) -> None:
     """LibreOffice's time limit is a start-up, then per file and per MB of content.xml: a
     big master's ODT gets the time its size needs (a 50 MB master, 59 MB of content.xml,
