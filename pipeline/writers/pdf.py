@@ -113,8 +113,8 @@ class Printer:
     printed by the runs going on, divided by ``processes``), waits for the last run and
     returns the problems. Each printing thread has its own private profile
     (PROFILE_SETTINGS: two LibreOffice processes cannot share one) under one folder; each
-    PDF is made there and moved into place, so a destination is either the new PDF or
-    untouched. ``printed`` lists the pairs whose PDF was written.
+    PDF is made there and moved into place while the next lot prints, so a destination is
+    either the new PDF or untouched. ``printed`` lists the pairs whose PDF was written.
     """
 
     def __init__(self, background: bool = False, processes: int = 1):
@@ -199,8 +199,8 @@ class Printer:
 
     def _take(self) -> tuple[list[tuple[Path, Path]], Path] | None:
         """The next lot and its run folder (None when there is nothing more to print):
-        EARLY_LOT at most while the queue may grow (once START_FILES wait), then this run's share of what is
-        pending."""
+        EARLY_LOT at most while the queue may grow (once START_FILES wait), then this run's
+        share of what is pending."""
         with self._cond:
             self._cond.wait_for(lambda: len(self._queue) >= START_FILES or self._done)
             if not self._queue:
