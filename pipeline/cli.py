@@ -244,7 +244,9 @@ cli.add_command(tmx_cmd, "tmx")
 @click.option("--draft", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="An earlier draft <docid>.<lang>.<rev>.txt (or .xml) to redline against the current text.")
 @click.option("--to", "formats", default=",".join(writers.REGISTRY), show_default=True)
-@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Jobs run at once.")
+@click.option("--jobs", "-j", type=int, default=1, show_default=True,
+              help="Jobs run at once (with --scheduler: the LibreOffice runs that print the PDFs "
+                   "here at once, once the documents are built).")
 @click.option("--scheduler", metavar="dask://HOST:PORT",
               help="Run the jobs on the workers of this Dask scheduler instead (sources and OUT "
                    "on a file system they share, at the same path; see the README).")

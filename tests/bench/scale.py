@@ -128,7 +128,8 @@ def noop_at(work: Path, dest: Path, n: int, runs: int = 3) -> dict:
 
 def cluster_run(work: Path, log: Path, workers: int = 2) -> dict:
     """A clean build of work's corpus by ``pipeline batch --scheduler`` on a LocalCluster of
-    workers single-threaded processes (started before the clock); wall and CPU of the client."""
+    workers single-threaded processes (started before the clock), with as many LibreOffice
+    runs printing what is left at the end; wall and CPU of the client."""
     import logging
 
     from distributed import LocalCluster
@@ -137,7 +138,8 @@ def cluster_run(work: Path, log: Path, workers: int = 2) -> dict:
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=None, silence_logs=logging.ERROR) as local:
         cmd = [str(work / ".venv" / "bin" / "pipeline"), "batch", "--sources-dir", "sources",
-               "--out", "build", "--scheduler", local.scheduler_address.replace("tcp://", "dask://")]
+               "--out", "build", "--scheduler", local.scheduler_address.replace("tcp://", "dask://"),
+               "--jobs", str(workers)]  # (the PDFs left at the end printed by as many LibreOffice runs)
         with open(log, "wb") as out:
             start = time.perf_counter()
             status = subprocess.run(cmd, cwd=work, stdout=out, stderr=subprocess.STDOUT,
