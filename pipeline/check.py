@@ -61,6 +61,8 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPT_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 #: "Chapter I" at the start of a text (paper.CHAPTER_RE reads it into heading/@n).
 _CHAPTER_WORD_RE = re.compile(r"^\s*(?:Chapter|CHAPTER|Chapitre|CHAPITRE|Capítulo|CAPÍTULO)\s+(?:[IVXLC]{1,6}|\d{1,2})\b")
+#: The same inside a text (a reading that joined the "Chapter I" line to the lines around it).
+_CHAPTER_INSIDE_RE = re.compile(r"(?<!\w)(?:Chapter|CHAPTER|Chapitre|CHAPITRE|Capítulo|CAPÍTULO)\s+(?:[IVXLC]{1,6}|\d{1,2})\b")
 #: Paragraph numbers are not compared: the reader renumbers a skipped or repeated number
 #: (with a warning), and the schema wants 1..n.
 PRINTED_ATTRS = {
@@ -128,6 +130,9 @@ class Words:
         found = _words(text)
         if found and _CHAPTER_WORD_RE.match(text):  # the source's "Chapter I" counts as "I"
             self.optional.add(len(self.texts))  # (a reading that keeps it as text has it too)
+        elif found and ("hap" in text or "HAP" in text or "apítulo" in text or "APÍTULO" in text):
+            for m in _CHAPTER_INSIDE_RE.finditer(text):  # ("... 3/9 Chapter I Introduction ...":
+                self.optional.add(len(self.texts) + len(_words(text[:m.start()])))  # a wrapped page top)
         if found and (not self.nos or self.nos[-1] != line):
             self.starts.append(len(self.texts))
             self.nos.append(line)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
+
 from pipeline.check import check_fidelity
 from pipeline.readers.text import read_text
 
@@ -151,3 +153,20 @@ def test_a_star_note_printed_after_numbered_notes_is_not_a_loss():
     assert messages(data, root) == []
     lost = [m for m in messages(data.replace(b"* Circulated", b"* Sent"), root) if "lost" in m]
     assert lost and "Sent" in lost[0]  # (the star note's own words are still compared)
+
+
+def test_a_chapter_line_run_into_a_paragraph_is_no_word_added():
+    """The source's "Chapter I" line counts as "I" (the heading's @n, schema R6); a reading
+    that ran the line into a paragraph ("... 3/9 Chapter I Introduction ...", as a text with
+    no blank lines may) keeps "Chapter" there, which is no word added. Another word added
+    beside it still is."""
+    data = ("A study of rivers\n\nThe rivers were studied.\n\nChapter I\n\nIntroduction\n\n"
+            "1. The rivers run.\n").encode()
+    root = etree.fromstring(
+        '<document id="x" type="paper" xml:lang="en" version="1"><meta><title>A study of rivers</title>'
+        '<source file="x.txt" sha256="0"/></meta><body><p>The rivers were studied. Chapter I Introduction</p>'
+        '<para n="1"><p>The rivers run.</p></para></body></document>')
+    assert messages(data, root) == []
+    root.find("body/para/p").text += " Fast."
+    assert messages(data, root) == ["error: word(s) in the XML but not in the source (near this "
+                                    "line): 'Fast'"]

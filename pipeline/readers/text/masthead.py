@@ -168,7 +168,8 @@ def _kind(text: str) -> str | None:
 
 def _fields(line: Line) -> list[tuple[str, str | None]]:
     """The fields of a header line with their kinds; a line split by runs of spaces only
-    when every piece is a field of its own."""
+    when every piece is a field of its own, and a line of single spaces into two fields of
+    two columns (_glued_fields)."""
     text = " ".join(line.text.split()) if "  " not in line.text.strip() else line.text.strip()
     whole = " ".join(text.split())
     pieces = [p for p in _FIELD_SPLIT_RE.split(text) if p]
@@ -176,7 +177,30 @@ def _fields(line: Line) -> list[tuple[str, str | None]]:
         kinds = [_kind(p) for p in pieces]
         if any(kinds):  # "United Nations Entity      23 April 2025": two fields
             return list(zip(pieces, kinds))
-    return [(whole, _kind(whole))]
+    return _glued_fields(whole) or [(whole, _kind(whole))]
+
+
+#: The organs printed side by side in a masthead, or beside the symbol block's date.
+_SHORT_ORGAN = (r"(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
+                r"Assembl[ée]e g[ée]n[ée]rale|Conseil de s[ée]curit[ée]|Conseil [ée]conomique et social|"
+                r"Asamblea General|Consejo de Seguridad|Consejo Econ[óo]mico y Social)")
+_GLUED_ORGAN_RE = re.compile(rf"^({_SHORT_ORGAN})\s+(\S.*)$")
+#: Two organs' sessions side by side ("Seventy-ninth session Eightieth year").
+_GLUED_SESSION_RE = re.compile(r"^(\S+(?:\s+\S+)?\s+(?:session|year|session|année|período de sesiones|año))\s+(\S.+)$")
+
+
+def _glued_fields(whole: str) -> list[tuple[str, str | None]] | None:
+    """Two fields of two columns printed with one space between them, as pdfplumber prints
+    the masthead of a document of two organs: "General Assembly Security Council",
+    "Security Council 10 January 2025" (the second organ beside the date of issue),
+    "Seventy-ninth session Eightieth year"; None for anything else."""
+    m = _GLUED_ORGAN_RE.match(whole) if " " in whole and whole[:1] in "GSEAHCg" else None
+    if m and (kind := _kind(m.group(2))) in ("organ", "date") and _kind(whole) != "organ":
+        return [(m.group(1), "organ"), (m.group(2), kind)]
+    m = _GLUED_SESSION_RE.match(whole) if whole.endswith(("year", "année", "año", "session", "sesiones")) else None
+    if m and _kind(m.group(1)) == _kind(m.group(2)) == "session":
+        return [(m.group(1), "session"), (m.group(2), "session")]
+    return None
 
 
 def _finish_line(head: list[tuple[int, str, str | None]], h: int, last: int,
@@ -376,6 +400,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
               and len(found["agenda-item"]) < 16 and (len(text) <= 75 or _item_wraps(found["agenda-item"][-1], text))
               and not LETTER_RE.match(text)
               and not _titled_item(found["agenda-item"], text)
+              and not _repeats_item(found["agenda-item"], text)
               and not (KIND_RE.match(text) and not _CONTINUES_RE.search(text))
               and not RESOLUTION_KIND_RE.match(text) and not RESOLUTION_NUMBER_RE.match(text)):
             found["agenda-item"].append(text)  # the item's title, line after line
@@ -503,6 +528,15 @@ def _titled_item(parts: list[str], text: str) -> bool:
             and not _CONTINUES_RE.search(parts[0]) and not parts[0].rstrip().endswith((",", ":", "-")))
 
 
+def _repeats_item(parts: list[str], text: str) -> bool:
+    """True when text, right under the agenda item's title with no blank line (pypdf,
+    pdfplumber), starts as that title does: the document's own title, which often repeats
+    the item's ("The situation in Afghanistan" / "The situation in Afghanistan and its
+    implications for")."""
+    last = " ".join(parts[-1].split()) if len(parts) > 1 else ""
+    return len(last.split()) >= 3 and " ".join(text.split()).startswith(last)
+
+
 #: pypdf starts a line of the right column alone with spaces ("  Implementation of and
 #: follow-up to major", the right organ's item title after the left's has ended); the left
 #: column's lines start at the margin (one space at most).
@@ -526,11 +560,17 @@ def _unstack_organs(lines: list[Line], head: list[tuple[int, str, str | None]]
     right_at = lines[i0].indent + text.rfind(head[at + 1][1])
     # two spaces between the organs: no layout (pypdf); the lines under them are the left
     # organ's, and the right's session comes after them, past a blank line
-    narrow = " " * 4 not in text[text.find(head[at][1]) + len(head[at][1]):text.rfind(head[at + 1][1])]
+    between = text[text.find(head[at][1]) + len(head[at][1]):text.rfind(head[at + 1][1])]
+    narrow = " " * 4 not in between
+    # one space between them (pdfplumber): the columns' fields side by side, line by line,
+    # then the lines under both, which the left column's fields do not take
+    glued = "  " not in between
     left, right, k = [head[at]], [head[at + 1]], at + 2
     single_right = False  # the last line of one field went to the right column (pypdf)
     while k < len(head) and head[k][0] <= head[k - 1][0] + 1:
         same = [f for f in head[k:] if f[0] == head[k][0]]
+        if glued and len(same) != 2:
+            break
         if len(same) == 2:
             left.append(same[0])
             right.append(same[1])

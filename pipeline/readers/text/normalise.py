@@ -545,6 +545,16 @@ def _debris_field(text: str, symbols: set[str]) -> str | None:
     return None
 
 
+def _unglued(tokens: list[str], symbols: set[str]) -> list[str]:
+    """tokens with a masthead symbol glued to the page number or job number before it split
+    off ("3/9A/79/19", "25-04603A/79/19": pdfplumber prints a page's header or foot so)."""
+    out = []
+    for token in tokens:
+        cut = next((len(token) - len(s) for s in symbols if len(token) > len(s) and token.endswith(s)), 0)
+        out += [token[:cut], token[cut:]] if cut else [token]
+    return out
+
+
 def _debris_fields(fields: list[str], symbols: set[str]) -> list[str] | None:
     """The kind of every field (_debris_field), or None as soon as one is not furniture."""
     kinds = []
@@ -702,7 +712,7 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if text is not None and (_may_be_furniture(text) or text.startswith(starts)):  # (most lines: no)
             found = _debris_fields(_FIELDS_RE.split(text), symbols)
             if not found and len(line.text) <= 60:  # "25-00430 2/2": one space apart
-                kinds_ = _debris_fields(_TOKEN_RE.findall(text), symbols)
+                kinds_ = _debris_fields(_unglued(_TOKEN_RE.findall(text), symbols), symbols)
                 if kinds_ and {"job", "barcode", "symbol"} & set(kinds_):
                     found = kinds_
             found = found if found and ("symbol" not in found or first_symbol.before(i)) else None
@@ -1275,7 +1285,9 @@ def _normalise(data: bytes, filename: str, hints: dict[int, str] | None) -> Norm
     text, enc = decode(data, filename)
     if not text.strip():
         raise DocumentError(filename, 1, "empty text: nothing to parse")
-    lines = split_lines(text)
+    from .splitsymbol import join_split_symbol  # (splitsymbol.py reads this module's Line)
+
+    lines = join_split_symbol(split_lines(text))
     for line in lines if hints else ():
         line.hint = hints.get(line.no, "")
     lines, debris1 = remove_page_numbers(lines)
