@@ -90,7 +90,7 @@ bench: $(STAMP)
 	$(PY) -m tests.bench.run $(BENCH_ARGS)
 
 # The extraction harness: every reader fixture printed to PDF by LibreOffice and read back
-# through pdftotext, pdftotext -layout, pypdf and pdfminer.six, and read by our PDF reader;
+# through pdftotext, pdftotext -layout, pypdf, pdfminer.six and pdfplumber, and read by our PDF reader;
 # a line per extractor, then the last line
 # "accuracy: P% over N texts, R refused" (tests/accuracy/).
 accuracy: $(STAMP)

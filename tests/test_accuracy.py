@@ -68,7 +68,7 @@ def test_pdf_reader_round_trip_through_docx(results) -> None:
 
 def test_pdf_input_scores_above_its_extracted_text(results) -> None:
     """The PDF read by the PDF reader scores at least as high as the same PDF's text from
-    each of the four extractors (the layout says more than the text)."""
+    each of the five extractors (the layout says more than the text)."""
     from accuracy.harness import EXTRACTORS, PDF_READER, by_extractor
 
     def mean(extractor: str) -> float:

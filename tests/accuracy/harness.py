@@ -8,8 +8,9 @@ extractors people use, its structure compared with the reading of the clean text
    its pages print the UN page foot: the job number, the date code and the barcode's text
    on the first page, the job number beside the page number on the others (R15).
 3. One LibreOffice process prints every DOCX to PDF.
-4. Each PDF is extracted by ``pdftotext``, ``pdftotext -layout``, pypdf and pdfminer.six,
-   and read by our PDF reader itself (readers/pdf, the fifth "extractor": "pdf-reader").
+4. Each PDF is extracted by ``pdftotext``, ``pdftotext -layout``, pypdf, pdfminer.six and
+   pdfplumber (its ``extract_text``, pages joined by a newline), and read by our PDF reader
+   itself (readers/pdf, the sixth "extractor": "pdf-reader").
 5. Each extraction is read as ``make all`` reads a source (the PDF as a .pdf source); a
    refusal (exit 1) is counted, and the facts of the XML (days, items, times, people,
    questions, paragraphs, headings, notes) are scored against the reference's; a reading
@@ -31,7 +32,7 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests/fixtures/reader"
-EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfminer", "pdf-reader")
+EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfminer", "pdfplumber", "pdf-reader")
 #: The extractor that is our own PDF reader: the PDF file itself is the source.
 PDF_READER = "pdf-reader"
 #: (fixture, category) the PDF reader does not read from our DOCX or ODT printed by
@@ -224,12 +225,17 @@ def extract(pdf: Path) -> dict[str, str]:
         return subprocess.run(["pdftotext", "-enc", "UTF-8", *args, str(pdf), "-"],
                               capture_output=True, check=True, timeout=120).stdout.decode("utf-8")
 
+    import pdfplumber
+
     reader = pypdf.PdfReader(str(pdf))
+    with pdfplumber.open(str(pdf)) as doc:
+        plumbed = "\n".join(page.extract_text() or "" for page in doc.pages)
     return {
         "pdftotext": poppler(),
         "pdftotext-layout": poppler("-layout"),
         "pypdf": "\n".join(page.extract_text() or "" for page in reader.pages),
         "pdfminer": extract_text(str(pdf)),
+        "pdfplumber": plumbed,
     }
 
 

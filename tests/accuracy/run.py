@@ -1,4 +1,4 @@
-"""make accuracy: every reader fixture through LibreOffice and four extractors, scored.
+"""make accuracy: every reader fixture through LibreOffice and five extractors and our PDF reader, scored.
 
 python -m tests.accuracy.run [WORK_DIR] prints one row per text and the last line
 ``accuracy: P% over N texts, R refused``.
