@@ -185,15 +185,20 @@ _SHORT_ORGAN = (r"(?:General Assembly|Security Council|Economic and Social Counc
                 r"Assembl[ée]e g[ée]n[ée]rale|Conseil de s[ée]curit[ée]|Conseil [ée]conomique et social|"
                 r"Asamblea General|Consejo de Seguridad|Consejo Econ[óo]mico y Social)")
 _GLUED_ORGAN_RE = re.compile(rf"^({_SHORT_ORGAN})\s+(\S.*)$")
+_GLUED_ORG_RE = re.compile(r"^(United Nations|Nations Unies|Naciones Unidas)\s+(\S+)$")
 #: Two organs' sessions side by side ("Seventy-ninth session Eightieth year").
 _GLUED_SESSION_RE = re.compile(r"^(\S+(?:\s+\S+)?\s+(?:session|year|session|année|período de sesiones|año))\s+(\S.+)$")
 
 
 def _glued_fields(whole: str) -> list[tuple[str, str | None]] | None:
     """Two fields of two columns printed with one space between them, as pdfplumber prints
-    the masthead of a document of two organs: "General Assembly Security Council",
+    the masthead of a document of two organs (and pdftotext -raw the organisation and the
+    symbol, "United Nations A/79/729-S/2025/40"): "General Assembly Security Council",
     "Security Council 10 January 2025" (the second organ beside the date of issue),
     "Seventy-ninth session Eightieth year"; None for anything else."""
+    m = _GLUED_ORG_RE.match(whole) if whole[:1] in "UN" else None
+    if m and _kind(m.group(2)) == "symbol":  # "United Nations A/79/729-S/2025/40" (pdftotext -raw)
+        return [(m.group(1), "org"), (m.group(2), "symbol")]
     m = _GLUED_ORGAN_RE.match(whole) if " " in whole and whole[:1] in "GSEAHCg" else None
     if m and (kind := _kind(m.group(2))) in ("organ", "date") and _kind(whole) != "organ":
         return [(m.group(1), "organ"), (m.group(2), kind)]
