@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import RECORDS_RE
+from .lexicon import RECORDS_RE, UN_NAME
 from .masthead import SYMBOL_RE  # (a word: the masthead's symbol, "A/79/19")
 from .normalise import Line, drop_lines
 
 #: The imprint at the foot of the cover: "United Nations • New York, 2025".
-IMPRINT_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)\s*[•·–-]\s*"
+IMPRINT_RE = re.compile(rf"^{UN_NAME}\s*[•·–-]\s*"
                         r"(?:New York|Nueva York|Geneva|Genève|Ginebra),?\s+\d{4}$"
                         r"|^ISSN\s+\d{4}-\d{3}[\dX]$")
 

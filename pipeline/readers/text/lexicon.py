@@ -159,6 +159,8 @@ def governing_body_session(texts: list[str]) -> tuple[str, int] | None:
 #: The line of the Official Records' cover under the organ ("General Assembly" / "Official
 #: Records" / "Seventy-ninth Session" / "Supplement No. 19").
 RECORDS_RE = re.compile(r"^(?:Official Records|Documents officiels|Documentos Oficiales)$", re.I)
+#: The organisation's name as its mastheads and covers print it, in the three languages.
+UN_NAME = r"(?:United Nations|Nations Unies|Naciones Unidas)"
 #: A line printed above the title block that qualifies this version or its circulation
 #: (R18: meta/status), in capitals or not.
 STATUS_RE = re.compile(

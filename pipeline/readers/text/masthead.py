@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from .entries import PROVISIONAL_OF_RE, PROVISIONAL_RE
 from .letters import LETTER_WORDS, addresses, finished_letter_title, unfinished_letter_title
-from .lexicon import ORIGINAL_RE, RECORDS_RE, STATUS_RE, governing_body_session
+from .lexicon import ORIGINAL_RE, RECORDS_RE, STATUS_RE, UN_NAME, governing_body_session
 from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE, ends_sentence
 from .starnotes import star_attrs
@@ -36,7 +36,7 @@ from .times import (CROSS_MONTH_RE, DATE_RANGE_RE, find_date, find_date_range, i
                     match_time_range)
 from .work import is_work_title
 
-ORG_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)(?:,\s+[^,]{3,120})*,?$", re.I)
+ORG_RE = re.compile(rf"^{UN_NAME}(?:,\s+[^,]{{3,120}})*,?$", re.I)
 ORGAN_RE = re.compile(
     r"^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
     r"Trusteeship Council|International Court of Justice|"
@@ -185,9 +185,9 @@ _SHORT_ORGAN = (r"(?:General Assembly|Security Council|Economic and Social Counc
                 r"Assembl[ée]e g[ée]n[ée]rale|Conseil de s[ée]curit[ée]|Conseil [ée]conomique et social|"
                 r"Asamblea General|Consejo de Seguridad|Consejo Econ[óo]mico y Social)")
 _GLUED_ORGAN_RE = re.compile(rf"^({_SHORT_ORGAN})\s+(\S.*)$")
-_GLUED_ORG_RE = re.compile(r"^(United Nations|Nations Unies|Naciones Unidas)\s+(\S+)$")
+_GLUED_ORG_RE = re.compile(rf"^({UN_NAME})\s+(\S+)$")
 #: Two organs' sessions side by side ("Seventy-ninth session Eightieth year").
-_GLUED_SESSION_RE = re.compile(r"^(\S+(?:\s+\S+)?\s+(?:session|year|session|année|período de sesiones|año))\s+(\S.+)$")
+_GLUED_SESSION_RE = re.compile(r"^(\S+(?:\s+\S+)?\s+(?:session|year|année|período de sesiones|año))\s+(\S.+)$")
 
 
 def _glued_fields(whole: str) -> list[tuple[str, str | None]] | None:
@@ -447,15 +447,16 @@ def _kind_wraps(text: str, below: str) -> bool:
                 and KIND_END_RE.match(f"{text.strip()} {below.strip()}"))
 
 
-def _kind_end(lines: list[Line], j: int) -> int:
-    """Where the kind of document on lines[j] ends: the lines under it that go on with it
-    (in lower case, or after a word that needs the next), three lines at most, to a blank."""
+def _kind_lines(lines: list[Line], j: int) -> tuple[str, int]:
+    """The kind of document on lines[j] with the lines under it that go on with it (in
+    lower case, or after a word that needs the next), three lines at most, to a blank; and
+    the index after them. One line is kept as printed."""
     k = j + 1
     while k < len(lines) and k - j < 3 and lines[k].kind == "text" and not PARA_RE.match(lines[k].text) \
             and not ends_sentence(lines[k - 1].text.strip()) \
             and (lines[k].text.strip()[:1].islower() or _CONTINUES_RE.search(lines[k - 1].text.rstrip())):
         k += 1
-    return k
+    return (lines[j].text if k == j + 1 else join_lines([ln.text.strip() for ln in lines[j:k]])), k
 
 
 #: Lines above the masthead that may be a status of their own form (R18): so many at most,
@@ -964,11 +965,10 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         mast.found["subtitle"] = (join_lines([title[-2].text.strip(), title[-1].text.strip()]), {})
         del title[-2:]
     if len(title) > 1 and KIND_RE.match(title[-1].text) and "subtitle" not in mast.found:
-        mast.found["subtitle"] = (title.pop().text, {})
-        if lines[i - 1].text == mast.found["subtitle"][0] and (k := _kind_end(lines, i - 1)) > i:
-            # "Report of the Office of the United Nations High Commissioner for" / "Human Rights*"
-            mast.found["subtitle"] = (join_lines([ln.text.strip() for ln in lines[i - 1:k]]), {})
-            i = k
+        kind = title.pop()
+        # (the kind going on under it: "... High Commissioner for" / "Human Rights*")
+        text, i = _kind_lines(lines, i - 1) if kind is lines[i - 1] else (kind.text, i)
+        mast.found["subtitle"] = (text, {})
     mast.found["title"] = (join_lines([ln.text for ln in title]), {})
     mast.end = i
     j = i
@@ -1003,10 +1003,9 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         mast.end = j + 1
         j = _skip_blank(lines, j + 1)
     elif "subtitle" not in mast.found and j < len(lines) and KIND_RE.match(lines[j].text):
-        k = _kind_end(lines, j)  # "Report of the Special Rapporteur on ... to safe" / "drinking water ..."
-        mast.found["subtitle"] = (lines[j].text if k == j + 1 else join_lines([ln.text.strip() for ln in lines[j:k]]), {})
-        mast.end = k
-        j = _skip_blank(lines, k)
+        kind, mast.end = _kind_lines(lines, j)  # "Report of the Special Rapporteur on ... to safe" / "drinking water ..."
+        mast.found["subtitle"] = (kind, {})
+        j = _skip_blank(lines, mast.end)
     got = _session_and_dates(lines, j) if "session" not in mast.found and "dates" not in mast.found else None
     if got:
         mast.found["session"] = (got[0], {})

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import UN_NAME
 from .normalise import Line
 
 #: The letters alone: one to four capitals or runs of capitals ("A S", "A E", "E").
@@ -23,7 +24,7 @@ _LETTERS_RE = re.compile(r"^[A-Z]{1,5}(?: [A-Z]{1,5}){0,3}$")
 #: The rest of a symbol, from its first slash ("/79/718-", "/2025/201*", "/AC.109/2025/18").
 _PIECE_RE = re.compile(r"(?<!\S)/[A-Z0-9][A-Za-z0-9./()*]*-?(?!\S)")
 #: A masthead line that ends with a symbol's letters ("United Nations UNW").
-_ENDS_IN_LETTERS_RE = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas)\s+([A-Z]{1,10})$")
+_ENDS_IN_LETTERS_RE = re.compile(rf"^{UN_NAME}\s+([A-Z]{{1,10}})$")
 #: How many of the first text lines are looked at.
 _HEAD = 4
 
