@@ -248,18 +248,25 @@ def test_two_prints_are_byte_identical(pdfs: dict[str, Path],
         assert doc.check_pdf_syntax() == []  # qpdf finds the cross-references sound
 
 
+def odt_copies(master: Path, tmp_path: Path, n: int) -> list[tuple[Path, Path]]:
+    """n ODTs of one master under tmp_path/odt, each paired with its PDF's place under
+    tmp_path/pdf."""
+    tree = etree.parse(str(master))
+    pairs = []
+    for k in range(n):
+        odt = tmp_path / "odt" / f"{master.stem}-{k:02d}.odt"
+        get("odt")(tree, odt, Options())
+        pairs.append((odt, tmp_path / "pdf" / f"{master.stem}-{k:02d}.pdf"))
+    return pairs
+
+
 def test_lots_printed_as_they_come_are_the_same(pdfs: dict[str, Path],
                                                 office_documents: dict[str, Path], tmp_path: Path) -> None:
     """A background Printer given files in three lots (the batch under -jN, queuing each
     ODT as it is written) prints each lot in one LibreOffice run, one run at a time: every
     PDF is there, byte for byte the one a single run prints."""
     name = "idm2008-ws2-agenda.fr"
-    tree = etree.parse(str(office_documents[name]))
-    pairs = []
-    for k in range(6):
-        odt = tmp_path / "odt" / f"{name}-{k:02d}.odt"
-        get("odt")(tree, odt, Options())
-        pairs.append((odt, tmp_path / "pdf" / f"{name}-{k:02d}.pdf"))
+    pairs = odt_copies(office_documents[name], tmp_path, 6)
     printer = pdf.Printer(background=True)
     for lot in (pairs[:1], pairs[1:4], pairs[4:]):
         printer.add(lot)
@@ -280,12 +287,7 @@ def test_what_is_left_is_printed_by_several_runs_at_once(pdfs: dict[str, Path],
     runs."""
     monkeypatch.setattr(pdf, "START_FILES", 1)
     name = "idm2008-ws2-agenda.fr"
-    tree = etree.parse(str(office_documents[name]))
-    pairs = []
-    for k in range(6):
-        odt = tmp_path / "odt" / f"{name}-{k:02d}.odt"
-        get("odt")(tree, odt, Options())
-        pairs.append((odt, tmp_path / "pdf" / f"{name}-{k:02d}.pdf"))
+    pairs = odt_copies(office_documents[name], tmp_path, 6)
     printer = pdf.Printer(processes=2)
     printer.add(pairs)
     assert printer.finish() == []
@@ -300,12 +302,7 @@ def test_a_run_past_its_time_limit_fails_the_file_it_was_printing(office_documen
     start-up, 0.3 s at best): the file it was printing fails with the reason, the files after it get a
     run of their own (which fail the same way here), and no partial PDF is left anywhere."""
     monkeypatch.setenv("PIPELINE_PDF_SECONDS", "0.05")
-    tree = etree.parse(str(office_documents[NAMES[0]]))
-    pairs = []
-    for k in range(3):
-        odt = tmp_path / "odt" / f"doc-{k}.en.odt"
-        get("odt")(tree, odt, Options())
-        pairs.append((odt, tmp_path / "pdf" / f"doc-{k}.en.pdf"))
+    pairs = odt_copies(office_documents[NAMES[0]], tmp_path, 3)
     printer = pdf.Printer()
     printer.add(pairs)
     problems = printer.finish()
