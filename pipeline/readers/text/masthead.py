@@ -325,7 +325,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         if len(head) > 40 or PARA_RE.match(line.text) or ROMAN_HEAD_RE.match(line.text):
             break
         head += [(i, text, kind) for text, kind in _fields(line)]
-    head = _status_above(_join_bracket_wraps(_unstack_organs(lines, head)))
+    head = _date_beside_organisation(_status_above(_join_bracket_wraps(_unstack_organs(lines, head))))
     kinds = {k for _, _, k in head[:12]}
     if len(kinds & {"org", "symbol", "distribution", "original-language"}) < 2:
         return None
@@ -476,6 +476,25 @@ def _status_above(head: list[tuple[int, str, str | None]]) -> list[tuple[int, st
     if not lead or lead == len(head) or head[lead][2] not in ("org", "organ", "symbol", "distribution"):
         return head
     return [(i, text, "status") for i, text, _ in head[:lead]] + head[lead:]
+
+
+def _date_beside_organisation(head: list[tuple[int, str, str | None]]) -> list[tuple[int, str, str | None]]:
+    """head with the date of issue split from the organisation's line it is glued to with
+    one space, as pdfplumber prints a governing body's name over lines beside the symbol
+    block ("Executive Board of the" / "Distr.: General" / "United Nations Entity 23 April
+    2025"): the first line of no known field that ends with a whole date, under the
+    organisation and before any session or date, when no field is a date yet."""
+    for h, (i, text, kind) in enumerate(head[:12]):
+        if kind in ("session", "agenda-item", "date"):
+            return head
+        if kind is not None or h == 0 or not any(k == "org" for _, _, k in head[:h]):
+            continue
+        found = find_date(text)
+        if found and found[1].end() == len(text) and found[1].start() > 0 \
+                and _kind(text[found[1].start():]) == "date" and not find_date(text[:found[1].start()]):
+            return head[:h] + [(i, text[:found[1].start()].rstrip(), None),
+                               (i, text[found[1].start():], "date")] + head[h + 1:]
+    return head
 
 
 def _status_like(text: str) -> bool:
@@ -926,6 +945,7 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     _governing_body(lines, mast)
     _agenda_item_runs_to_title(lines, mast)
     _title_inside_item(lines, mast, width)
+    _title_after_item(lines, mast)
     first = _skip_blank(lines, mast.end)
     if first < len(lines) and _resolution_kind(lines, first, mast):
         if "title" in mast.found:
@@ -1164,6 +1184,48 @@ def _title_inside_item(lines: list[Line], mast: Masthead, width: int) -> None:
     attrs = mast.found["agenda-item"][1]
     mast.found["agenda-item"] = (join_lines([ln.text.strip() for ln in item[:cut + 1]]), attrs)
     mast.end = start + cut + 1
+
+
+#: An item's title line this share of its block's longest line or longer is wrapped.
+_ITEM_LINE_FULL = 0.8
+
+
+def _title_after_item(lines: list[Line], mast: Masthead) -> None:
+    """The document's title (and the kind under it) taken in by the agenda item's title with
+    no blank line between, when the body's first heading or paragraph follows them ("Agenda
+    item 139" / "Proposed programme budget for 2025" / "Third annual progress report on ..."
+    / "I. Introduction", as pdfplumber prints the UN title block): without a cut no title
+    is left and the document is read as plain paragraphs. The item ends after its first
+    line that is not wrapped (shorter than the block's longest, not ending on 'for', a
+    comma ...) when the next starts in capitals; the lines after it are the title's
+    (mast.end moves back to them)."""
+    if "title" in mast.found or "agenda-item" not in mast.found or list(mast.found)[-1] != "agenda-item":
+        return
+    nxt = _skip_blank(lines, mast.end)
+    if nxt < len(lines) and not (PARA_RE.match(lines[nxt].text) or ROMAN_HEAD_RE.match(lines[nxt].text.strip())):
+        return
+    start = mast.end - 1
+    while start > 0 and lines[start].kind == "text" and not ITEM_RE.match(lines[start].text.strip()):
+        start -= 1
+    item = lines[start:mast.end]
+    if not item or not ITEM_RE.match(item[0].text.strip()) or any(ln.kind != "text" for ln in item):
+        return
+    texts = [" ".join(ln.text.split()) for ln in item]
+    first = 2 if _BARE_ITEM_RE.match(texts[0]) else 1  # the first line that may start the title
+    longest = max(len(t) for t in texts[first - 1:])
+
+    def ends_item(k: int) -> bool:
+        above, text = texts[k - 1], texts[k]
+        return (text[:1].isupper() and not _CONTINUES_RE.search(above)
+                and not above.endswith((",", ":", ";", "-", "–")))
+
+    cuts = [k for k in range(first, len(texts)) if ends_item(k)]
+    if not cuts:
+        return
+    cut = next((k for k in cuts if len(texts[k - 1]) < _ITEM_LINE_FULL * longest), cuts[0])
+    attrs = mast.found["agenda-item"][1]
+    mast.found["agenda-item"] = (join_lines([ln.text.strip() for ln in item[:cut]]), attrs)
+    mast.end = start + cut
 
 
 #: The fields of the symbol block that may be printed under the title, and their meta names.
