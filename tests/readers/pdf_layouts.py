@@ -140,6 +140,56 @@ def table_agenda(dest: Path) -> str:
     return "\n".join(text) + "\n"
 
 
+CELL_DAYS = [
+    ("Day 1 – Tuesday, 9 March 2027", [
+        ("08:30 – 09:00", ["Registration of participants"]),
+        ("09:00 – 09:40", ["Opening session",
+                           "Welcome remarks: Ms. Celeste Machava, Director, National Water Directorate"]),
+        ("09:40 – 11:00", ["Session 1: Flood warnings in the basins of the region",
+                           "Moderator: Dr. Ines Cossa, River Basin Authority of the South",
+                           "Speakers:", "• Mr. Paulo Nhantumbo, Meteorological Institute",
+                           "• Ms. Laura Sitoe, Red Cross Society of Mozambique"]),
+        ("11:00 – 11:20", ["Coffee break"]),
+        ("11:20 – 12:45", ["Session 2: Reaching the last village", "Guiding questions:",
+                           "• Which channels reach people living along the rivers?",
+                           "• Who acts first when a warning is issued?"]),
+    ]),
+    ("Day 2 – Wednesday, 10 March 2027", [
+        ("09:00 – 10:30", ["Session 3: Paying for preparedness",
+                           "Moderator: Mr. Jorge Mabunda, Ministry of Finance"]),
+        ("10:30 – 11:00", ["Closing of the workshop"]),
+    ]),
+]
+
+
+def cell_agenda(dest: Path) -> str:
+    """An agenda set as one table of two columns, the time and the item, each item's
+    speakers and questions in its cell over several lines, the days as rows of one merged
+    cell (default pdftotext and pdfminer print the whole time column, then the whole item
+    column)."""
+    doc = Document()
+    text = ["Regional Workshop on Flood Forecasting", "", "Maputo, Mozambique, 9–10 March 2027", "",
+            "Provisional programme", ""]
+    _line(doc, text[0], 15, True, True)
+    _line(doc, text[2], 11, False, True, 12)
+    _line(doc, text[4], 13, True, False, 8)
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for day, rows in CELL_DAYS:
+        cells = table.add_row().cells
+        cells[0].merge(cells[1]).text = day
+        text += [day, ""]
+        for time, lines in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = time, "\n".join(lines)
+            text += [f"{time}  {lines[0]}", *lines[1:], ""]
+    for row in table.rows:
+        for cell, width in zip(row.cells, (Cm(3.5), Cm(12))):
+            cell.width = width
+    doc.save(dest)
+    return "\n".join(text) + "\n"
+
+
 PAPER_SECTIONS = [
     ("I. Background", [
         "The present note describes the progress made in the collection of data on labour "
@@ -186,4 +236,4 @@ def numbered_paper(dest: Path) -> str:
 
 #: Every maker, by the name of the document it writes.
 MAKERS = {"tabbed-agenda.en": tabbed_agenda, "table-agenda.en": table_agenda,
-          "numbered-paper.en": numbered_paper}
+          "cell-agenda.en": cell_agenda, "numbered-paper.en": numbered_paper}

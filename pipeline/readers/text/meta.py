@@ -5,12 +5,12 @@ import re
 
 from lxml import etree
 
-from .lexicon import (AGENDA_HEADING_RE, ORIGINAL_RE, STATUS_RE, SYMBOL_RE, TOP_HEADINGS_RE,
+from .lexicon import (AGENDA_HEADING_RE, ORIGINAL_RE, STATUS_RE, SYMBOL_RE, TOP_HEADINGS_RE, WEEKDAYS,
                       governing_body_session)
 from .normalise import Line
 from .text import is_caps, join_lines
-from .times import (as_of_date, find_date, find_date_range, is_date_line, is_place_line, lone_date,
-                    match_time_range, place_and_dates)
+from .times import (CROSS_MONTH_RE, DATE_RANGE_RE, DATE_RE, as_of_date, find_date, find_date_range,
+                    is_date_line, is_place_line, lone_date, match_time_range, place_and_dates)
 
 META_ORDER = ["title", "subtitle", "series", "meeting", "symbol", "original-language",
               "organisation", "issued", "distribution", "session", "agenda-item", "dates",
@@ -315,6 +315,26 @@ def _line_kind(text: str, in_column: bool, last: bool) -> str | None:
     return None
 
 
+#: A room or a building, printed above the meeting's place and dates.
+_ROOM_RE = re.compile(r"\d|\b(?:Room|Salle|Sala|Hall|Building|Bâtiment|Edificio|Palais|Palacio|Centre|Center|"
+                      r"Centro|Headquarters|Siège|Sede|Auditorium|Floor|Étage|Piso)\b", re.I)
+
+
+_WEEKDAY_RE = re.compile(rf"\b(?:{WEEKDAYS})\b", re.I)
+
+
+def _title_over_place(lines: list, kinds: list, k: int) -> bool:
+    """True when line k, right above the meeting's place and dates ("Early Warning Systems"
+    / "Nairobi, Kenya, 14–15 April 2026"), goes on with a title line right above it (no blank
+    line between, as pdftotext prints a title of two lines) while the dates' line names its
+    own place: the title's last line, not a place, unless it names a room or building."""
+    dates = " ".join(lines[k + 1][0].text.split())
+    rest = DATE_RE.sub("", DATE_RANGE_RE.sub("", CROSS_MONTH_RE.sub("", dates)))
+    own_place = re.sub(r"[\W\d_]+", "", _WEEKDAY_RE.sub("", rest))
+    return (k > 0 and kinds[k - 1] is None and lines[k - 1][0].kind == "text" and len(own_place) >= 3
+            and not _ROOM_RE.search(lines[k][0].text))
+
+
 def agenda_lines(header: list[Line], known: Found) -> tuple[Found, str | None, list[Line]]:
     """Pick out an agenda's title-block lines recognised by their form: the symbol (over
     one or two lines), the original language, the date of issue (a date in the right
@@ -333,7 +353,8 @@ def agenda_lines(header: list[Line], known: Found) -> tuple[Found, str | None, l
     if d is not None:  # a place printed right above or under the dates belongs with them
         for k in (d - 1, d + 1):
             if 0 <= k < len(lines) and kinds[k] is None and not is_caps(lines[k][0].text) and (
-                    is_place_line(lines[k][0].text) or k > d and _continues(lines[k][0].text)):
+                    is_place_line(lines[k][0].text) or k > d and _continues(lines[k][0].text)) \
+                    and not (k < d and _title_over_place(lines, kinds, k)):
                 kinds[k] = "venue"
     found: Found = {}
     heading, rest, venue, dates = None, [], [], []

@@ -1308,6 +1308,9 @@ def _normalise(data: bytes, filename: str, hints: dict[int, str] | None) -> Norm
     lines = number_before_first_line(lines)
     lines = join_lone_markers(lines)
     lines = attach_trailing_note_numbers(lines)
+    from .timecolumn import zip_time_columns  # (timecolumn.py reads this module's Line)
+
+    lines = zip_time_columns(lines)
     warnings = []
     if enc == "latin-1":
         warnings.append(Diagnostic(filename, 1, "neither UTF-8 nor cp1252: read as latin-1; "

@@ -1,0 +1,234 @@
+"""An agenda's table printed a column after the other: the times, then the items.
+
+A programme laid out as a Word table of two columns (the time, then the item with its
+speakers and questions) comes out of default pdftotext and pdfminer as the whole time
+column first, day rows among the times, and then the whole item column:
+
+    Day 1 – Tuesday, 14 April 2026
+    08:30 – 09:00
+    09:00 – 09:45
+    ...
+    Registration of participants
+    Opening session
+    Welcome remarks: Ms. ... (wrapped over lines)
+
+``zip_time_columns`` puts each time back before its item: the item column is cut into as
+many items as the column has times. An item starts on a line in capitals that does not go
+on with the line above: that line does not end on a word that needs the next ('of', a
+comma) and is not wrapped, that is, the new line's first word would have fitted on it
+with room to spare (the column's longest line gives its width, in characters). A line that would not have fitted ends an
+item only after an item's own title (its speakers' names and bullets wrap), and only when
+the clear cuts are one too few. A run that cannot be cut into exactly as many items as
+times is left as it is (the reader then warns, as before).
+"""
+from __future__ import annotations
+
+import re
+
+from .normalise import Line
+
+#: Times alone on their lines, this many at least, make a time column.
+MIN_TIMES = 3
+#: A column's heading row ("Time" / "Programme"), printed at the head of each column.
+_HEAD_RE = re.compile(r"^(?:Times?|Hours?|Heures?|Horaires?|Horas?|Horario|Hora)$", re.I)
+#: A label or a role over people or questions ("Moderator:", "Guiding questions:"); not
+#: an item's own title ("Session 1: ...", "Panel 2: ...": a number before the colon).
+_LABEL_RE = re.compile(r"^[^\W\d_][^:\d]{0,60}:(?:\s|$)")
+_BULLET_RE = re.compile(r"^[•·▪◦●○‣■□➢►*\-–—]\s")
+#: A line that needs the next: it ends on a preposition, an article, a conjunction or a comma.
+_NEEDS_NEXT_RE = re.compile(r"(?:\b(?:of|the|and|for|on|to|in|at|with|by|a|an|de|du|des|la|le|les|"
+                            r"et|pour|sur|en|del|el|los|las|y|para|por|con)|[,:;–—-])$", re.I)
+
+
+#: Characters of room a line must leave for the next line's first word to be sure it was
+#: not wrapped (letters differ in width: counting characters only guesses the column's).
+_MIN_ROOM = 2
+
+
+def _bare_time(text: str) -> bool:
+    from .times import match_time_range
+
+    found = match_time_range(text)
+    return found is not None and not found[2].strip()
+
+
+def _day(text: str) -> bool:
+    from .agenda import is_day_line
+
+    return bool(is_day_line(text))
+
+
+#: A time and a dash alone on a line: the start of a range whose end tab stops put apart.
+_OPEN_RANGE_RE = re.compile(r"^\d{1,2}(?:[:.h]\s?\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*[–—-]$", re.I)
+#: Blank lines between the pieces of one row set by tab stops.
+_ROW_BLANKS = 2
+
+
+def zip_time_columns(lines: list[Line]) -> list[Line]:
+    """lines with every time column followed by its item column put back row by row, and
+    the pieces of a row set by tab stops joined (join_tabbed_rows)."""
+    if sum(1 for ln in lines[:4000] if ln.kind == "text" and ln.text[:1].isdigit()) < MIN_TIMES:
+        return lines
+    lines = join_tabbed_rows(lines)
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        run_end = _time_run(lines, i)
+        if run_end is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        col_end = _item_column_end(lines, run_end)
+        zipped = _zip(lines[i:run_end], lines[run_end:col_end])
+        if zipped is None:
+            out.extend(lines[i:run_end])
+            i = run_end
+            continue
+        out.extend(zipped)
+        i = col_end
+    return out
+
+
+def join_tabbed_rows(lines: list[Line]) -> list[Line]:
+    """lines with a range's start and dash, its end and the item's title joined into one
+    line when each was printed on a line of its own with blank lines between them, as
+    default pdftotext prints a row set by tab stops ("09:00 –" / "" / "09:30" / "" /
+    "Registration of participants")."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind == "text" and ln.text[:1].isdigit() and _OPEN_RANGE_RE.match(ln.text.strip()):
+            end = _next_text(lines, i + 1)
+            if end is not None and _bare_time(f"{ln.text.strip()} {lines[end].text.strip()}"):
+                text, last = f"{ln.text.strip()} {lines[end].text.strip()}", end
+                title = _next_text(lines, end + 1)
+                if title is not None and not (_bare_time(lines[title].text) or _day(lines[title].text)
+                                              or _OPEN_RANGE_RE.match(lines[title].text.strip())):
+                    text, last = f"{text} {lines[title].text.strip()}", title
+                out.append(Line(ln.no, text, page_start=ln.page_start, indent=ln.indent, hint=ln.hint))
+                i = last + 1
+                continue
+        out.append(ln)
+        i += 1
+    return out
+
+
+def _next_text(lines: list[Line], i: int) -> int | None:
+    """The index of the next text line from i, past _ROW_BLANKS blank lines at most."""
+    for k in range(i, min(i + _ROW_BLANKS + 1, len(lines))):
+        if lines[k].kind == "text":
+            return k
+        if lines[k].kind != "blank":
+            return None
+    return None
+
+
+def _time_run(lines: list[Line], i: int) -> int | None:
+    """The end of a time column starting at lines[i] (times, day lines, blank lines and a
+    'Time' heading only, MIN_TIMES times at least, starting on a time, a day or the
+    heading), or None."""
+    first = lines[i]
+    if first.kind != "text" or not (_bare_time(first.text) or _day(first.text) or _HEAD_RE.match(first.text)):
+        return None
+    times, k, end = 0, i, None
+    while k < len(lines):
+        ln = lines[k]
+        if ln.kind == "text":
+            if _bare_time(ln.text):
+                times += 1
+            elif not (_day(ln.text) or k == i and _HEAD_RE.match(ln.text)):
+                break
+            end = k + 1
+        elif ln.kind != "blank":
+            break
+        k += 1
+    return end if times >= MIN_TIMES and end is not None and end < len(lines) else None
+
+
+def _item_column_end(lines: list[Line], start: int) -> int:
+    """The end of the item column after a time column: the next time or day line, a page
+    break or the end."""
+    k = start
+    while k < len(lines):
+        ln = lines[k]
+        if ln.kind == "sep" or ln.kind == "text" and (_bare_time(ln.text) or _day(ln.text)):
+            break
+        k += 1
+    while k > start and lines[k - 1].kind != "text":
+        k -= 1
+    return k
+
+
+def _zip(run: list[Line], column: list[Line]) -> list[Line] | None:
+    """The rows of a time column and its item column, or None when the column cannot be
+    cut into as many items as there are times."""
+    times = [ln for ln in run if ln.kind == "text" and _bare_time(ln.text)]
+    texts = [ln for ln in column if ln.kind == "text"]
+    head = []
+    if texts and run and run[0].kind == "text" and _HEAD_RE.match(run[0].text) and len(texts[0].text.split()) <= 3:
+        head = [texts.pop(0)]  # "Programme": the item column's heading
+    if len(texts) < len(times):
+        return None
+    starts = _item_starts(column, texts, len(times))
+    if starts is None:
+        return None
+    blocks = [texts[a:b] for a, b in zip(starts, starts[1:] + [len(texts)])]
+    out: list[Line] = []
+    if head:
+        out.append(Line(run[0].no, f"{run[0].text} {head[0].text}"))
+    items = iter(blocks)
+    for ln in run:
+        if ln.kind != "text" or head and ln is run[0]:
+            continue
+        if _bare_time(ln.text):
+            block = next(items)
+            out.append(Line(ln.no, f"{ln.text.strip()} {block[0].text.strip()}", page_start=ln.page_start,
+                            indent=ln.indent, hint=block[0].hint))
+            out.extend(block[1:])
+        else:
+            out.append(Line(ln.no, "", "blank"))
+            out.append(ln)
+            out.append(Line(ln.no, "", "blank"))
+    return out
+
+
+def _item_starts(column: list[Line], texts: list[Line], n: int) -> list[int] | None:
+    """The indexes into texts of the n items' first lines (0 first), or None."""
+    width = max(len(ln.text.strip()) for ln in texts)
+    after_blank = set()
+    k = 0
+    for ln in column:
+        if ln.kind == "text":
+            k += 1
+        elif k:
+            after_blank.add(k)
+    sure, maybe = [], []
+    in_people = False  # the line above is a label's, a bullet's or their wrapped lines
+    for k in range(1, len(texts)):
+        above, text = texts[k - 1].text.strip(), texts[k].text.strip()
+        labelled = bool(_LABEL_RE.match(text) or _BULLET_RE.match(text))
+        in_people = bool(_LABEL_RE.match(above) or _BULLET_RE.match(above)) or in_people
+        if labelled:
+            in_people = True
+            continue
+        if k in after_blank:
+            sure.append(k)
+        elif text[:1].isupper() and not _NEEDS_NEXT_RE.search(above):
+            room = width - len(above) - 1 - len(text.split()[0])
+            if room >= max(_MIN_ROOM, width // 10):
+                sure.append(k)
+            elif not in_people:
+                maybe.append((room, k))
+            else:
+                continue
+        else:
+            continue
+        in_people = False
+    if len(sure) > n - 1:
+        return None
+    need = n - 1 - len(sure)
+    if need > len(maybe):
+        return None
+    chosen = sorted(sure + [k for _, k in sorted(maybe, reverse=True)[:need]])
+    return [0] + chosen
