@@ -132,3 +132,35 @@ def test_a_time_range_with_a_colon_after_it() -> None:
     root, _ = read("WORKSHOP ON RETURN\n\n7 July 2008\n\n9.00 – 9.45: Opening\n9.45 – 10.30: Session I\n")
     assert [(i.get("start"), i.get("end"), i.findtext("title")) for i in root.iter("item")] == [
         ("09:00", "09:45", "Opening"), ("09:45", "10:30", "Session I")]
+
+
+def test_a_time_column_printed_before_its_item_column() -> None:
+    """pdftotext, pdfminer: a two-column table's times, then its items (timecolumn.py)."""
+    root, warnings = read("Workshop on Coastal Erosion\n\nLomé, 2 June 2027\n\n"
+                          "Time\n08:30 – 09:00\n09:00 – 10:30\n\n10:30 – 11:00\n\n"
+                          "Programme\nRegistration\nSession 1: Mapping the coast\n"
+                          "Moderator: Ms. Afi Mensah, Coastal\nAgency\nCoffee break\n")
+    assert [(i.get("start"), i.findtext("title")) for i in root.iter("item")] == [
+        ("08:30", "Registration"), ("09:00", "Mapping the coast"), ("10:30", "Coffee break")], warnings
+    assert root.find(".//item[@start='09:00']/moderator/person/name").text == "Afi Mensah"
+
+
+def test_a_time_column_is_not_cut_into_items_it_does_not_hold() -> None:
+    """Fewer item starts than times, or item numbers after the times (a programme of work
+    as pdfminer prints it): the lines stay in their order (timecolumn._zip)."""
+    from pipeline.readers.text.normalise import normalise
+
+    for text in ("Title\n\n10:00–13:00\n15:00–18:00\n10:00–13:00\n\n1\n\n2\n\n3\n",
+                 "Title\n\n10:00–13:00\n15:00–18:00\n10:00–13:00\n\nOpening of the meeting,\n"
+                 "general debate and\nadoption of the agenda\n"):
+        lines = [ln.text for ln in normalise(text.encode(), "x.txt").lines if ln.kind == "text"]
+        assert lines == [ln for ln in text.split("\n") if ln]
+
+
+def test_a_row_set_by_tab_stops_printed_a_piece_a_line() -> None:
+    """pdftotext: "09:00 –" / "09:30" / "Registration", blank lines between (timecolumn.py)."""
+    root, warnings = read("WORKSHOP ON RETURN\n\n7 July 2008\n\n09:00 –\n\n09:30\n\nRegistration\n\n"
+                          "09:30 –\n\n10:30\n\nOpening session\n10:30 –\n\n11:00\n\nCoffee break\n")
+    assert [(i.get("start"), i.get("end"), i.findtext("title")) for i in root.iter("item")] == [
+        ("09:00", "09:30", "Registration"), ("09:30", "10:30", "Opening session"),
+        ("10:30", "11:00", "Coffee break")], warnings

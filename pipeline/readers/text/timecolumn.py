@@ -174,6 +174,8 @@ def _zip(run: list[Line], column: list[Line]) -> list[Line] | None:
     if starts is None:
         return None
     blocks = [texts[a:b] for a, b in zip(starts, starts[1:] + [len(texts)])]
+    if not all(block[0].text.strip()[:1].isalpha() for block in blocks):
+        return None  # item numbers after a programme of work's times (work.py reads those)
     out: list[Line] = []
     if head:
         out.append(Line(run[0].no, f"{run[0].text} {head[0].text}"))
