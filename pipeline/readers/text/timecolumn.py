@@ -16,7 +16,8 @@ column first, day rows among the times, and then the whole item column:
 many items as the column has times. An item starts on a line in capitals that does not go
 on with the line above: that line does not end on a word that needs the next ('of', a
 comma) and is not wrapped, that is, the new line's first word would have fitted on it
-with room to spare (the column's longest line gives its width, in characters). A line that would not have fitted ends an
+with room to spare (the column's longest line gives its width, in characters), or it
+opens as item titles do ('Session 2:', 'Coffee break', 'Clausura'). A line that would not have fitted ends an
 item only after an item's own title (its speakers' names and bullets wrap), and only when
 the clear cuts are one too few. A run that cannot be cut into exactly as many items as
 times is left as it is (the reader then warns, as before).
@@ -35,6 +36,14 @@ _HEAD_RE = re.compile(r"^(?:Times?|Hours?|Heures?|Horaires?|Horas?|Horario|Hora)
 #: an item's own title ("Session 1: ...", "Panel 2: ...": a number before the colon).
 _LABEL_RE = re.compile(r"^[^\W\d_][^:\d]{0,60}:(?:\s|$)")
 _BULLET_RE = re.compile(r"^[•·▪◦●○‣■□➢►*\-–—]\s")
+#: The words an agenda item's title opens with, whatever the line above (a name wrapped in
+#: the cell above it or not): sessions, breaks, openings and closings.
+_ITEM_OPENING_RE = re.compile(
+    r"^(?:Session|S[ée]ance|Sesi[óo]n|Panel|Round ?table|Table ronde|Mesa redonda|Segment|Part|Partie|Parte|"
+    r"Opening|Closing|Cl[ôo]ture|Clausura|Cierre|Ouverture|Apertura|Welcome|Accueil|Bienvenida|"
+    r"C[ée]r[ée]monie|Ceremonia|Keynote|Coffee|Lunch|Break|Pause|D[ée]jeuner|Almuerzo|Pausa|Receso|"
+    r"Registration|Inscription|Inscripci[óo]n|Discussion|D[ée]bat|Debate|Conclusions?|Conclusiones|"
+    r"Adoption|Adopci[óo]n|Wrap-up|Working group|Groupe de travail|Grupo de trabajo)\b", re.I)
 #: A line that needs the next: it ends on a preposition, an article, a conjunction or a comma.
 _NEEDS_NEXT_RE = re.compile(r"(?:\b(?:of|the|and|for|on|to|in|at|with|by|a|an|de|du|des|la|le|les|"
                             r"et|pour|sur|en|del|el|los|las|y|para|por|con)|[,:;–—-])$", re.I)
@@ -218,7 +227,7 @@ def _item_starts(column: list[Line], texts: list[Line], n: int) -> list[int] | N
             sure.append(k)
         elif text[:1].isupper() and not _NEEDS_NEXT_RE.search(above):
             room = width - len(above) - 1 - len(text.split()[0])
-            if room >= max(_MIN_ROOM, width // 10):
+            if room >= max(_MIN_ROOM, width // 10) or _ITEM_OPENING_RE.match(text):
                 sure.append(k)
             elif not in_people:
                 maybe.append((room, k))

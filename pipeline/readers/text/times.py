@@ -210,10 +210,13 @@ _PLACE_SMALL = frozenset("de des du la le les l d of the and y del et en".split(
 
 
 def _is_place(part: str) -> bool:
-    """A place or room name: capitalised words, numbers and small linking words."""
-    return bool(_PLACE_PART_RE.match(part)) and len(part.split()) <= 8 and all(
+    """A place or room name: capitalised words, numbers and small linking words, the
+    country in brackets after the city as the UN prints it ("Lima (Perú)", "Ouagadougou
+    (Burkina Faso)")."""
+    words = [w.lstrip("(").rstrip(")") for w in part.split()]
+    return bool(_PLACE_PART_RE.match(part)) and len(words) <= 8 and part.count("(") == part.count(")") and all(
         w[:1].isupper() or w[:1].isdigit() or w.lower() in _PLACE_SMALL
-        or re.split(r"[’']", w)[0].lower() in _PLACE_SMALL for w in part.split())
+        or re.split(r"[’']", w)[0].lower() in _PLACE_SMALL for w in words)
 
 
 def is_place_line(text: str) -> bool:
