@@ -190,6 +190,52 @@ def cell_agenda(dest: Path) -> str:
     return "\n".join(text) + "\n"
 
 
+DAY_TABLES = [
+    ("Monday, 6 September 2027", [
+        ("9:00 a.m. – 9:30 a.m.", ["Registration and welcome coffee"]),
+        ("9:30 a.m. – 10:00 a.m.", ["Opening remarks", "Mr. Hiroshi Tanaka, Executive Secretary, Regional Commission"]),
+        ("10:00 a.m. – 11:30 a.m.", ["Session I: Trends in road safety data", "Chair: Ms. Priya Nair, Ministry of Transport",
+                                     "Presentations:", "• Mr. Le Van Minh, Road Safety Committee",
+                                     "• Ms. Siti Rahman, Institute for Road Safety Research"]),
+        ("11:30 a.m. – 1:00 p.m.", ["Session II: Speed management", "Discussion"]),
+        ("1:00 p.m. – 2:00 p.m.", ["Lunch break"]),
+    ]),
+    ("Tuesday, 7 September 2027", [
+        ("9:00 a.m. – 10:30 a.m.", ["Session III: The way forward",
+                                    "Moderator: Mr. Ahmad Karimi, Automobile Association"]),
+        ("10:30 a.m. – 11:00 a.m.", ["Closing of the meeting"]),
+    ]),
+]
+
+
+def day_tables_agenda(dest: Path) -> str:
+    """An agenda with a table of two columns a day under the day's heading, each under a
+    header row ("Time" / "Session"), times on a 12-hour clock (pdfminer prints every
+    day's time column, then every day's item column)."""
+    doc = Document()
+    text = ["Expert Group Meeting on Road Safety Statistics", "", "Bangkok, 6–7 September 2027", "",
+            "Programme", ""]
+    _line(doc, text[0], 15, True, True)
+    _line(doc, text[2], 11, False, True, 12)
+    _line(doc, text[4], 13, True, False, 8)
+    for day, rows in DAY_TABLES:
+        _line(doc, day, 12, True, after=6)
+        text += [day, ""]
+        table = doc.add_table(rows=1, cols=2)
+        table.style = "Table Grid"
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Time", "Session"
+        for time, lines in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = time, "\n".join(lines)
+            text += [f"{time}  {lines[0]}", *lines[1:], ""]
+        for row in table.rows:
+            for cell, width in zip(row.cells, (Cm(4), Cm(12))):
+                cell.width = width
+        _line(doc, "", after=6)
+    doc.save(dest)
+    return "\n".join(text) + "\n"
+
+
 PAPER_SECTIONS = [
     ("I. Background", [
         "The present note describes the progress made in the collection of data on labour "
@@ -236,4 +282,5 @@ def numbered_paper(dest: Path) -> str:
 
 #: Every maker, by the name of the document it writes.
 MAKERS = {"tabbed-agenda.en": tabbed_agenda, "table-agenda.en": table_agenda,
-          "cell-agenda.en": cell_agenda, "numbered-paper.en": numbered_paper}
+          "cell-agenda.en": cell_agenda, "day-tables-agenda.en": day_tables_agenda,
+          "numbered-paper.en": numbered_paper}

@@ -26,15 +26,19 @@ from __future__ import annotations
 
 import re
 
-from .normalise import Line
+from .normalise import PROG_HEAD_RE, TIME_HEAD_RE, Line
 
-#: Times alone on their lines, this many at least, make a time column.
+#: Times alone on their lines, this many at least, make a time column; fewer
+#: (MIN_HEADED_TIMES) under the column's heading ("Time") or after a column already put back.
 MIN_TIMES = 3
-#: A column's heading row ("Time" / "Programme"), printed at the head of each column.
-_HEAD_RE = re.compile(r"^(?:Times?|Hours?|Heures?|Horaires?|Horas?|Horario|Hora)$", re.I)
+MIN_HEADED_TIMES = 2
+#: A table's header row ("Time" / "Programme"), a cell a line at the head of each column.
+_HEAD_RE = TIME_HEAD_RE
 #: A label or a role over people or questions ("Moderator:", "Guiding questions:"); not
 #: an item's own title ("Session 1: ...", "Panel 2: ...": a number before the colon).
 _LABEL_RE = re.compile(r"^[^\W\d_][^:\d]{0,60}:(?:\s|$)")
+#: A label that ends on a Roman numeral: a numbered session's, an item title.
+_ROMAN_END_RE = re.compile(r"\s[IVXLC]{1,5}\s*:$")
 _BULLET_RE = re.compile(r"^[•·▪◦●○‣■□➢►*\-–—]\s")
 #: The words an agenda item's title opens with, whatever the line above (a name wrapped in
 #: the cell above it or not): sessions, breaks, openings and closings.
@@ -42,7 +46,7 @@ _ITEM_OPENING_RE = re.compile(
     r"^(?:Session|S[ée]ance|Sesi[óo]n|Panel|Round ?table|Table ronde|Mesa redonda|Segment|Part|Partie|Parte|"
     r"Opening|Closing|Cl[ôo]ture|Clausura|Cierre|Ouverture|Apertura|Welcome|Accueil|Bienvenida|"
     r"C[ée]r[ée]monie|Ceremonia|Keynote|Coffee|Lunch|Break|Pause|D[ée]jeuner|Almuerzo|Pausa|Receso|"
-    r"Registration|Inscription|Inscripci[óo]n|Discussion|D[ée]bat|Debate|Conclusions?|Conclusiones|"
+    r"Registration|Inscription|Inscripci[óo]n|Conclusions?|Conclusiones|"
     r"Adoption|Adopci[óo]n|Wrap-up|Working group|Groupe de travail|Grupo de trabajo)\b", re.I)
 #: A line that needs the next: it ends on a preposition, an article, a conjunction or a comma.
 _NEEDS_NEXT_RE = re.compile(r"(?:\b(?:of|the|and|for|on|to|in|at|with|by|a|an|de|du|des|la|le|les|"
@@ -80,9 +84,9 @@ def zip_time_columns(lines: list[Line]) -> list[Line]:
         return lines
     lines = join_tabbed_rows(lines)
     out: list[Line] = []
-    i = 0
+    i, zipped_one = 0, False
     while i < len(lines):
-        run_end = _time_run(lines, i)
+        run_end = _time_run(lines, i, MIN_HEADED_TIMES if zipped_one else MIN_TIMES)
         if run_end is None:
             out.append(lines[i])
             i += 1
@@ -94,7 +98,7 @@ def zip_time_columns(lines: list[Line]) -> list[Line]:
             i = run_end
             continue
         out.extend(zipped)
-        i = col_end
+        i, zipped_one = col_end, True
     return out
 
 
@@ -133,10 +137,10 @@ def _next_text(lines: list[Line], i: int) -> int | None:
     return None
 
 
-def _time_run(lines: list[Line], i: int) -> int | None:
+def _time_run(lines: list[Line], i: int, least: int = MIN_TIMES) -> int | None:
     """The end of a time column starting at lines[i] (times, day lines, blank lines and a
-    'Time' heading only, MIN_TIMES times at least, starting on a time, a day or the
-    heading), or None."""
+    'Time' heading only, ``least`` times at least or MIN_HEADED_TIMES under the heading,
+    starting on a time, a day or the heading), or None."""
     first = lines[i]
     if first.kind != "text" or not (_bare_time(first.text) or _day(first.text) or _HEAD_RE.match(first.text)):
         return None
@@ -146,13 +150,15 @@ def _time_run(lines: list[Line], i: int) -> int | None:
         if ln.kind == "text":
             if _bare_time(ln.text):
                 times += 1
-            elif not (_day(ln.text) or k == i and _HEAD_RE.match(ln.text)):
+            elif _HEAD_RE.match(ln.text):
+                least = min(least, MIN_HEADED_TIMES)
+            elif not _day(ln.text):
                 break
             end = k + 1
         elif ln.kind != "blank":
             break
         k += 1
-    return end if times >= MIN_TIMES and end is not None and end < len(lines) else None
+    return end if times >= least and end is not None and end < len(lines) else None
 
 
 def _item_column_end(lines: list[Line], start: int) -> int:
@@ -171,12 +177,14 @@ def _item_column_end(lines: list[Line], start: int) -> int:
 
 def _zip(run: list[Line], column: list[Line]) -> list[Line] | None:
     """The rows of a time column and its item column, or None when the column cannot be
-    cut into as many items as there are times."""
+    cut into as many items as there are times. The table's header row ("Time" in the
+    time column, "Programme" or "Session" heading the item column, once a page or a day)
+    is layout and left out, as remove_page_debris leaves it out when printed as a row."""
     times = [ln for ln in run if ln.kind == "text" and _bare_time(ln.text)]
+    heads = sum(1 for ln in run if ln.kind == "text" and _HEAD_RE.match(ln.text))
+    dropped = [ln for ln in column if ln.kind == "text" and PROG_HEAD_RE.match(ln.text.strip())][:heads]
+    column = [ln for ln in column if not any(ln is d for d in dropped)]
     texts = [ln for ln in column if ln.kind == "text"]
-    head = []
-    if texts and run and run[0].kind == "text" and _HEAD_RE.match(run[0].text) and len(texts[0].text.split()) <= 3:
-        head = [texts.pop(0)]  # "Programme": the item column's heading
     if len(texts) < len(times):
         return None
     starts = _item_starts(column, texts, len(times))
@@ -186,11 +194,9 @@ def _zip(run: list[Line], column: list[Line]) -> list[Line] | None:
     if not all(block[0].text.strip()[:1].isalpha() for block in blocks):
         return None  # item numbers after a programme of work's times (work.py reads those)
     out: list[Line] = []
-    if head:
-        out.append(Line(run[0].no, f"{run[0].text} {head[0].text}"))
     items = iter(blocks)
     for ln in run:
-        if ln.kind != "text" or head and ln is run[0]:
+        if ln.kind != "text" or _HEAD_RE.match(ln.text):
             continue
         if _bare_time(ln.text):
             block = next(items)
@@ -202,6 +208,17 @@ def _zip(run: list[Line], column: list[Line]) -> list[Line] | None:
             out.append(ln)
             out.append(Line(ln.no, "", "blank"))
     return out
+
+
+def _labelled(text: str) -> bool:
+    """True for a line of people or questions: a label ("Welcome remarks: Ms. ..."), a
+    bullet or a person's honorific; not an item's numbered title ("Session IV: ...")."""
+    from .people import HONORIFIC_RE
+
+    label = _LABEL_RE.match(text)
+    if label and _ROMAN_END_RE.search(label.group(0).rstrip()):
+        return False  # "Session IV: The way forward"
+    return bool(label or _BULLET_RE.match(text) or HONORIFIC_RE.match(text))
 
 
 def _item_starts(column: list[Line], texts: list[Line], n: int) -> list[int] | None:
@@ -218,8 +235,8 @@ def _item_starts(column: list[Line], texts: list[Line], n: int) -> list[int] | N
     in_people = False  # the line above is a label's, a bullet's or their wrapped lines
     for k in range(1, len(texts)):
         above, text = texts[k - 1].text.strip(), texts[k].text.strip()
-        labelled = bool(_LABEL_RE.match(text) or _BULLET_RE.match(text))
-        in_people = bool(_LABEL_RE.match(above) or _BULLET_RE.match(above)) or in_people
+        labelled = _labelled(text)
+        in_people = _labelled(above) or in_people
         if labelled:
             in_people = True
             continue
