@@ -114,7 +114,8 @@ KINDS = [
 TOP_HEADINGS_RE = re.compile(
     r"^(introduction|introducci[óo]n|conclusions?|conclusi[óo]n(es)?|background|contexte|"
     r"antecedentes|recommendations?|recommandations?|recomendaciones|annex(e)?|anexo|"
-    r"summary|r[ée]sum[ée]|resumen|executive summary)\b", re.IGNORECASE)
+    r"summary|r[ée]sum[ée]|resumen|executive summary|purpose of the document|objet du document|"
+    r"finalidad del documento)\b", re.IGNORECASE)
 
 #: Prefixes whose line-end hyphen is part of the word ("socio-" + "economic").
 COMPOUND_PREFIXES = {
@@ -124,7 +125,13 @@ COMPOUND_PREFIXES = {
 }
 
 ORIGINAL_RE = re.compile(r"^(original|original\s*:|originale?)\s*:?\s*\S+", re.IGNORECASE)
-SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()-]*$")
+#: The symbols of the specialized agencies' governing bodies, unlike the UN's: WHO's
+#: ("EB160/12", "A79/5", "EB160/INF./1"), UNESCO's ("221 EX/5", "43 C/5") and FAO's
+#: ("CL 178/3", "C 2027/12", "FC 201/4").
+AGENCY_SYMBOL = (r"(?:[A-Z]{1,8}\d{1,4}(?:/[A-Z0-9][A-Za-z0-9.()-]*)+|\d{1,3}\s(?:EX|C)/[A-Z0-9][A-Za-z0-9.()-]*|"
+                 r"(?:CL|C|FC|PC|COAG|COFI|COFO|CCP|CFS|JM)\s\d{2,4}/[A-Z0-9][A-Za-z0-9.()-]*)"
+                 r"(?:\s(?:Add|Rev|Corr)\.\s?\d{1,2})*")
+SYMBOL_RE = re.compile(rf"^(?:[A-Z]{{1,10}}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()-]*|{AGENCY_SYMBOL})$")
 
 #: A day named by its rank, with no date printed ("Day One", "Deuxième journée", "Día 2").
 DAY_RANK_RE = re.compile(
@@ -138,20 +145,35 @@ DAY_RANK_RE = re.compile(
 #: "Hundredth Session", "CONSEJO" / "Centésima decimoctava reunión").
 GOVERNING_BODY_RE = re.compile(
     r"^(?:COUNCIL|CONSEJO|CONSEIL|EXECUTIVE COMMITTEE|COMITÉ EJECUTIVO|COMITÉ EXÉCUTIF|"
+    r"EXECUTIVE BOARD|CONSEIL EXÉCUTIF|CONSEJO EJECUTIVO|GOVERNING BODY|CONSEIL D[’']ADMINISTRATION|"
+    r"CONSEJO DE ADMINISTRACIÓN|GENERAL CONFERENCE|CONFÉRENCE GÉNÉRALE|CONFERENCIA GENERAL|"
+    r"CONFERENCE|CONFÉRENCE|CONFERENCIA|PROGRAMME COMMITTEE|FINANCE COMMITTEE|COMITÉ DU PROGRAMME|"
+    r"COMITÉ FINANCIER|COMITÉ DEL PROGRAMA|COMITÉ DE FINANZAS|"
     r"STANDING COMMITTEE ON PROGRAMMES AND FINANCE|COMITÉ PERMANENTE DE PROGRAMAS Y FINANZAS|"
     r"COMITÉ PERMANENT DES PROGRAMMES ET DES FINANCES)$")
+#: A governing body printed in lower case over its session (UNESCO's "Executive Board" /
+#: "Two hundred and twenty-first session", the ILO's "Governing Body" / "352nd Session, ...").
+_TITLED_BODY_RE = re.compile(r"^(?:Executive Board|Conseil exécutif|Consejo Ejecutivo|Governing Body|"
+                             r"Conseil d[’']administration|Consejo de Administración|General Conference|"
+                             r"Conférence générale|Conferencia General|Council|Conseil|Consejo)$")
 SESSION_LINE_RE = re.compile(r"^\S.{0,60}\b(?:[Ss]ession|sesión|reunión|[Rr]éunion|"
-                             r"período de sesiones)(?:\s+\(.{1,40}\))?$")
+                             r"período de sesiones)(?:\s+\(.{1,40}\)|(?:,\s+[^,]{2,30}){1,2})?$")
+#: A session of the World Health Assembly, printed in capitals on a line of its own.
+HEALTH_ASSEMBLY_RE = re.compile(r"^\S+(?:\s\S+)?\s+(?:WORLD HEALTH ASSEMBLY|ASSEMBLÉE MONDIALE DE LA SANTÉ|"
+                                r"ASAMBLEA MUNDIAL DE LA SALUD)$")
 
 
 def governing_body_session(texts: list[str]) -> tuple[str, int] | None:
     """(meta/session, lines it takes) when texts start with a governing body and its
     session, on two lines as IOM prints them or on one ("COUNCIL, Hundredth Session", as
     our writers print meta/session); else None."""
-    if len(texts) >= 2 and GOVERNING_BODY_RE.match(texts[0]) and SESSION_LINE_RE.match(texts[1]):
+    if len(texts) >= 2 and (GOVERNING_BODY_RE.match(texts[0]) or _TITLED_BODY_RE.match(texts[0])) \
+            and SESSION_LINE_RE.match(texts[1]):
         return f"{texts[0]}, {texts[1]}", 2
+    if texts and HEALTH_ASSEMBLY_RE.match(texts[0]):
+        return texts[0], 1  # "SEVENTY-NINTH WORLD HEALTH ASSEMBLY"
     body, comma, session = texts[0].partition(", ") if texts else ("", "", "")
-    if comma and GOVERNING_BODY_RE.match(body) and SESSION_LINE_RE.match(session):
+    if comma and (GOVERNING_BODY_RE.match(body) or _TITLED_BODY_RE.match(body)) and SESSION_LINE_RE.match(session):
         return texts[0], 1
     return None
 

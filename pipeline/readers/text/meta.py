@@ -77,19 +77,59 @@ def meta_element(found: Found, source: etree._Element) -> etree._Element:
     return meta
 
 
+#: A specialized agency's agenda item line, its number alone ("Provisional agenda item
+#: 9.2", "Item 5 of the provisional agenda", "Third item on the agenda", "Point 9.2 de
+#: l’ordre du jour provisoire", "Punto 9.2 del orden del día provisional").
+AGENCY_ITEM_RE = re.compile(
+    r"^(?:(?:(?:Provisional|Preliminary)\s+)?agenda\s+item\s+\d+(?:\.\d+)*(?:\s*\([a-z]\))?|"
+    r"Item\s+\d+(?:\.\d+)*(?:\s*\([a-z]\))?\s+of\s+the\s+provisional\s+agenda|"
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\w+(?:th|st|nd|rd))\s+item\s+on\s+the\s+agenda|"
+    r"(?:Point|Punto)\s+\d+(?:\.\d+)*(?:\s*\([a-z]\))?\s+(?:de\s+l[’']ordre\s+du\s+jour|del\s+orden\s+del\s+d[íi]a)"
+    r"(?:\s+provisoire|\s+provisional)?)$", re.I)
+
+
+#: The date of issue printed with its name ("Date: 4 October 2024", as the ILO prints it).
+_DATE_FIELD_RE = re.compile(r"^(?:Date|Fecha)\s*:\s*(.{6,30})$")
+#: Two fields of a title block printed on one line, far apart (pdftotext -layout:
+#: "EXECUTIVE BOARD        EB160/12", "160th session        5 December 2026").
+_FAR_APART_RE = re.compile(r"\s{3,}")
+
+
+def _two_fields_apart(header: list[Line]) -> list[Line]:
+    """header with each line whose last piece, after a run of spaces, is a symbol or a date
+    alone printed as two lines (the piece on the left first)."""
+    out: list[Line] = []
+    for line in header:
+        pieces = _FAR_APART_RE.split(line.text.strip()) if line.kind == "text" else []
+        if len(pieces) == 2 and (SYMBOL_RE.match(pieces[1]) or lone_date(pieces[1])) \
+                and not (SYMBOL_RE.match(pieces[0]) or lone_date(pieces[0])):
+            out += [Line(line.no, pieces[0], indent=line.indent, hint=line.hint), Line(line.no, pieces[1])]
+        else:
+            out.append(line)
+    return out
+
+
 def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None, list[Line]]:
     """Pick out the lines recognised by their form: symbol, original, dates, agenda heading."""
     found: Found = {}
     heading = None
     rest: list[Line] = []
     above = None  # the field of the line right above (None after a blank or another line)
-    for line in header:
+    for line in _two_fields_apart(header):
         text = " ".join(line.text.split())
         kind, above = above, None
         if line.kind != "text":
             rest.append(line)
         elif "symbol" not in found and SYMBOL_RE.match(text):
             found["symbol"] = (text, {})
+            above = "symbol"
+        elif kind == "symbol" and "issued" not in found and lone_date(text):
+            # (right under the symbol, a date alone is the date of issue: WHO's block)
+            found["issued"] = (text, {"date": find_date(text)[0]})
+        elif "issued" not in found and (m := _DATE_FIELD_RE.match(text)) and find_date(m.group(1)):
+            found["issued"] = (text, {"date": find_date(m.group(1))[0]})  # "Date: 4 October 2024" (ILO)
+        elif doc_type == "paper" and "agenda-item" not in found and AGENCY_ITEM_RE.match(text):
+            found["agenda-item"] = (text, {})  # "Provisional agenda item 9.2" (WHO)
         elif STATUS_RE.match(text):  # "Advance unedited version" (R18)
             found["status"] = ((found["status"][0] + "; " if "status" in found else "") + text, {})
         elif "original-language" not in found and ORIGINAL_RE.match(text) and len(text) < 40:
@@ -112,9 +152,13 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
 def _governing_body_session(rest: list[Line], found: Found) -> list[Line]:
     """The session of a governing body ("COUNCIL" / "Hundredth Session") at the top of the
     title block goes to meta/session, as the UN's body and session do; the lines without it."""
-    texts = [k for k, ln in enumerate(rest) if ln.kind == "text"][:2]
-    got = governing_body_session([" ".join(rest[k].text.split()) for k in texts]) \
-        if "session" not in found else None
+    lines = [k for k, ln in enumerate(rest) if ln.kind == "text"][:3]
+    got, texts = None, lines[:2]
+    for texts in (lines[:2], lines[1:3], lines[2:3]):  # (under the organisation's name: the ILO's block)
+        got = governing_body_session([" ".join(rest[k].text.split()) for k in texts]) \
+            if "session" not in found and texts else None
+        if got:
+            break
     if got is None:
         return rest
     found["session"] = (got[0], {})
@@ -166,12 +210,35 @@ def _split_series_line(blocks: list[list[Line]]) -> None:
         blocks[0:1] = [[first], blocks[0][1:]]
 
 
+#: An organisation's name in capitals alone on the first line of a title block.
+_AGENCY_NAME_RE = re.compile(r"^(?:[A-ZÀ-Ý’'-]+\s+){1,8}(?:ORGANIZATION|ORGANISATION|ORGANIZACIÓN|OFFICE|BUREAU|"
+                             r"OFICINA|UNION|UNIÓN|FUND|FONDS|FONDO|PROGRAMME|PROGRAMA)(?:\s+OF\s+THE\s+UNITED\s+NATIONS)?$")
+
+
+def _symbol_section(block: list[Line], found: Found) -> bool:
+    """True for a block that ends with a part of the symbol in capitals after the section's
+    name ("Institutional Section" / "INS" over GB.352/INS/3, as the ILO prints the series
+    of a Governing Body document; on one line as our writers print meta/series)."""
+    words = block[-1].text.split() if block else []
+    last = words[-1] if words else ""
+    parts = re.split(r"[./ ]", found.get("symbol", ("", {}))[0])
+    return len(block) <= 2 and len(words) <= 5 and 2 <= len(last) <= 6 and last.isupper() and last.isalpha() \
+        and last in parts
+
+
 def _series_and_meeting(blocks: list[list[Line]], found: Found, doc_type: str) -> None:
     """A first block in capitals is the series (and the meeting on its second line);
     a short block naming a session after it is the meeting; a venue alone makes the
     meeting line the title. A block the layout sets as the title (hint) is the title."""
     if blocks and _hinted_title(blocks[0]):
         return
+    if len(blocks) > 1 and "organisation" not in found and _AGENCY_NAME_RE.match(" ".join(blocks[0][0].text.split())):
+        found["organisation"] = (" ".join(blocks[0].pop(0).text.split()), {})  # "INTERNATIONAL LABOUR OFFICE"
+        if not blocks[0]:
+            blocks.pop(0)
+    section = next((k for k, b in enumerate(blocks[:3]) if _symbol_section(b, found)), None)
+    if section is not None and len(blocks) > section + 1 and "series" not in found:
+        found["series"] = (join_lines([ln.text for ln in blocks.pop(section)]), {})
     if len(blocks) > 1 and _is_meeting(blocks[0]) and is_caps(blocks[0][0].text):
         found["meeting"] = (" ".join(blocks.pop(0)[0].text.split()), {})
     elif len(blocks) > 1 and is_caps(blocks[0][0].text) and len(blocks[0]) <= 2 \
@@ -201,6 +268,16 @@ def _title_and_subtitle(blocks: list[list[Line]], found: Found, doc_type: str) -
             title_lines = blocks.pop(0)
             if blocks and not _looks_like_heading(blocks[0]):
                 found["subtitle"] = (join_lines([ln.text for ln in blocks.pop(0)]), {})
+    from .masthead import KIND_END_RE  # (masthead.py reads this module's neighbours)
+
+    kind = next((k for k, ln in enumerate(title_lines) if k and KIND_END_RE.match(" ".join(ln.text.split()))), None)
+    if doc_type == "paper" and "subtitle" not in found and kind is not None:
+        # "Health workforce migration: ..." / "Report by the Director-General", no blank
+        # line between (a specialized agency's title block as pypdf prints it): the kind
+        # ends the title; what follows it is the body's
+        found["subtitle"] = (" ".join(title_lines[kind].text.split()), {})
+        blocks.insert(0, title_lines[kind + 1:]) if kind + 1 < len(title_lines) else None
+        title_lines = title_lines[:kind]
     if doc_type == "paper" and "subtitle" not in found and len(title_lines) > 1 \
             and is_caps(title_lines[0].text):
         # A title in capitals with a line in lower case under it: that line is a subtitle.
