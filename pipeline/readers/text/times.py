@@ -164,7 +164,7 @@ def _iso_of(m: re.Match) -> str | None:
     return _date(m.group("y2"), m.group("m2"), m.group("d2"))
 
 
-_PLACE_RE = re.compile(r"^[^\W\d_][\w’'. -]{0,38},\s*(?=\d)")
+_PLACE_RE = re.compile(r"^[^\W\d_][\w’'. -]{0,38},\s*(?:le\s+|el\s+)?(?=\d)")  # ("Paris, le 3 mars 2025")
 
 
 def is_date_line(text: str) -> bool:
