@@ -128,9 +128,9 @@ def test_other_layouts_read_as_their_text(printed, name: str) -> None:
 #: The extractors people run on a PDF before they hand us its text, as the harness runs
 #: them (tests/accuracy/harness.extract).
 EXTRACTED = ("pdftotext", "pdftotext-layout", "pypdf", "pdfminer", "pdfplumber")
-#: The facts asserted of each layout's extracted text: an agenda's days, items, times and
-#: people; a paper's paragraphs and notes.
-EXTRACTED_FACTS = {"agenda": ("days", "items", "times", "people"), "paper": ("paragraphs", "notes")}
+#: The facts asserted of each layout's extracted text: an agenda's title block, days,
+#: items, times and people; a paper's paragraphs and notes.
+EXTRACTED_FACTS = {"agenda": ("title", "days", "items", "times", "people"), "paper": ("paragraphs", "notes")}
 #: (layout, extractor) read wrong yet, asserted only to read: the three-column table
 #: (time, session, moderator) comes out of every extractor but pypdf with the cells of a
 #: row interleaved with the next rows' (the PDF reader reads it: test_time_and_moderator_columns).

@@ -556,8 +556,12 @@ def _continues(text: str) -> bool:
 
 
 def _joins(first: str, second: str) -> bool:
-    """True when the second line of a block in capitals continues the first."""
-    return bool(_JOINS_RE.search(first.rstrip()) or _JOINS_RE.match(second.strip()))
+    """True when the second line of a block in capitals continues the first: a word that
+    needs the next ends the first, one starts the second, or the second is one word left
+    over from a wrapped title ("REGIONAL CONSULTATION ON LABOUR" / "MOBILITY")."""
+    return bool(_JOINS_RE.search(first.rstrip()) or _JOINS_RE.match(second.strip())
+                or len(second.split()) == 1 and len(first.split()) >= 3 and second.strip().isalpha()
+                and not MEETING_RE.search(second) and not first.rstrip().endswith((".", ":", ",")))
 
 
 def _is_prose(block: list[Line]) -> bool:
