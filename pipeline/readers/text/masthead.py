@@ -1212,6 +1212,8 @@ def _title_after_item(lines: list[Line], mast: Masthead) -> None:
         return
     texts = [" ".join(ln.text.split()) for ln in item]
     first = 2 if _BARE_ITEM_RE.match(texts[0]) else 1  # the first line that may start the title
+    if len(texts) <= first:
+        return  # no line under the item's own for a title
     longest = max(len(t) for t in texts[first - 1:])
 
     def ends_item(k: int) -> bool:
