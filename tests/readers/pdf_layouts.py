@@ -162,30 +162,42 @@ CELL_DAYS = [
 ]
 
 
+def _agenda_head(doc, title: str, place: str, heading: str) -> list[str]:
+    """The title, the place and dates, and the programme's heading, as the two-column
+    agendas set them; their typed text."""
+    _line(doc, title, 15, True, True)
+    _line(doc, place, 11, False, True, 12)
+    _line(doc, heading, 13, True, False, 8)
+    return [title, "", place, "", heading, ""]
+
+
+def _item_rows(table, rows: list[tuple[str, list[str]]], text: list[str], widths: tuple[float, float]) -> None:
+    """A row a (time, lines) of rows in table, the item's lines in one cell; their typed
+    text appended to text; the columns' widths in centimetres."""
+    for time, lines in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = time, "\n".join(lines)
+        text += [f"{time}  {lines[0]}", *lines[1:], ""]
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Cm(width)
+
+
 def cell_agenda(dest: Path) -> str:
     """An agenda set as one table of two columns, the time and the item, each item's
     speakers and questions in its cell over several lines, the days as rows of one merged
     cell (default pdftotext and pdfminer print the whole time column, then the whole item
     column)."""
     doc = Document()
-    text = ["Regional Workshop on Flood Forecasting", "", "Maputo, Mozambique, 9–10 March 2027", "",
-            "Provisional programme", ""]
-    _line(doc, text[0], 15, True, True)
-    _line(doc, text[2], 11, False, True, 12)
-    _line(doc, text[4], 13, True, False, 8)
+    text = _agenda_head(doc, "Regional Workshop on Flood Forecasting", "Maputo, Mozambique, 9–10 March 2027",
+                        "Provisional programme")
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     for day, rows in CELL_DAYS:
         cells = table.add_row().cells
         cells[0].merge(cells[1]).text = day
         text += [day, ""]
-        for time, lines in rows:
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text = time, "\n".join(lines)
-            text += [f"{time}  {lines[0]}", *lines[1:], ""]
-    for row in table.rows:
-        for cell, width in zip(row.cells, (Cm(3.5), Cm(12))):
-            cell.width = width
+        _item_rows(table, rows, text, (3.5, 12))
     doc.save(dest)
     return "\n".join(text) + "\n"
 
@@ -213,24 +225,15 @@ def day_tables_agenda(dest: Path) -> str:
     header row ("Time" / "Session"), times on a 12-hour clock (pdfminer prints every
     day's time column, then every day's item column)."""
     doc = Document()
-    text = ["Expert Group Meeting on Road Safety Statistics", "", "Bangkok, 6–7 September 2027", "",
-            "Programme", ""]
-    _line(doc, text[0], 15, True, True)
-    _line(doc, text[2], 11, False, True, 12)
-    _line(doc, text[4], 13, True, False, 8)
+    text = _agenda_head(doc, "Expert Group Meeting on Road Safety Statistics", "Bangkok, 6–7 September 2027",
+                        "Programme")
     for day, rows in DAY_TABLES:
         _line(doc, day, 12, True, after=6)
         text += [day, ""]
         table = doc.add_table(rows=1, cols=2)
         table.style = "Table Grid"
         table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Time", "Session"
-        for time, lines in rows:
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text = time, "\n".join(lines)
-            text += [f"{time}  {lines[0]}", *lines[1:], ""]
-        for row in table.rows:
-            for cell, width in zip(row.cells, (Cm(4), Cm(12))):
-                cell.width = width
+        _item_rows(table, rows, text, (4, 12))
         _line(doc, "", after=6)
     doc.save(dest)
     return "\n".join(text) + "\n"

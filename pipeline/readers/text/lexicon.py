@@ -163,17 +163,21 @@ HEALTH_ASSEMBLY_RE = re.compile(r"^\S+(?:\s\S+)?\s+(?:WORLD HEALTH ASSEMBLY|ASSE
                                 r"ASAMBLEA MUNDIAL DE LA SALUD)$")
 
 
+def _is_body(text: str) -> bool:
+    """A governing body's name, in capitals (GOVERNING_BODY_RE) or not (_TITLED_BODY_RE)."""
+    return bool(GOVERNING_BODY_RE.match(text) or _TITLED_BODY_RE.match(text))
+
+
 def governing_body_session(texts: list[str]) -> tuple[str, int] | None:
     """(meta/session, lines it takes) when texts start with a governing body and its
     session, on two lines as IOM prints them or on one ("COUNCIL, Hundredth Session", as
     our writers print meta/session); else None."""
-    if len(texts) >= 2 and (GOVERNING_BODY_RE.match(texts[0]) or _TITLED_BODY_RE.match(texts[0])) \
-            and SESSION_LINE_RE.match(texts[1]):
+    if len(texts) >= 2 and _is_body(texts[0]) and SESSION_LINE_RE.match(texts[1]):
         return f"{texts[0]}, {texts[1]}", 2
     if texts and HEALTH_ASSEMBLY_RE.match(texts[0]):
         return texts[0], 1  # "SEVENTY-NINTH WORLD HEALTH ASSEMBLY"
     body, comma, session = texts[0].partition(", ") if texts else ("", "", "")
-    if comma and (GOVERNING_BODY_RE.match(body) or _TITLED_BODY_RE.match(body)) and SESSION_LINE_RE.match(session):
+    if comma and _is_body(body) and SESSION_LINE_RE.match(session):
         return texts[0], 1
     return None
 

@@ -152,14 +152,14 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
 def _governing_body_session(rest: list[Line], found: Found) -> list[Line]:
     """The session of a governing body ("COUNCIL" / "Hundredth Session") at the top of the
     title block goes to meta/session, as the UN's body and session do; the lines without it."""
+    if "session" in found:
+        return rest
     lines = [k for k, ln in enumerate(rest) if ln.kind == "text"][:3]
-    got, texts = None, lines[:2]
     for texts in (lines[:2], lines[1:3], lines[2:3]):  # (under the organisation's name: the ILO's block)
-        got = governing_body_session([" ".join(rest[k].text.split()) for k in texts]) \
-            if "session" not in found and texts else None
+        got = governing_body_session([" ".join(rest[k].text.split()) for k in texts]) if texts else None
         if got:
             break
-    if got is None:
+    else:
         return rest
     found["session"] = (got[0], {})
     if "dates" in found and "issued" not in found and found["dates"][1].get("from") == \
@@ -276,7 +276,8 @@ def _title_and_subtitle(blocks: list[list[Line]], found: Found, doc_type: str) -
         # line between (a specialized agency's title block as pypdf prints it): the kind
         # ends the title; what follows it is the body's
         found["subtitle"] = (" ".join(title_lines[kind].text.split()), {})
-        blocks.insert(0, title_lines[kind + 1:]) if kind + 1 < len(title_lines) else None
+        if kind + 1 < len(title_lines):
+            blocks.insert(0, title_lines[kind + 1:])
         title_lines = title_lines[:kind]
     if doc_type == "paper" and "subtitle" not in found and len(title_lines) > 1 \
             and is_caps(title_lines[0].text):

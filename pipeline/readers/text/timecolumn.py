@@ -32,14 +32,11 @@ from .normalise import PROG_HEAD_RE, TIME_HEAD_RE, Line
 #: (MIN_HEADED_TIMES) under the column's heading ("Time") or after a column already put back.
 MIN_TIMES = 3
 MIN_HEADED_TIMES = 2
-#: A table's header row ("Time" / "Programme"), a cell a line at the head of each column.
-_HEAD_RE = TIME_HEAD_RE
 #: A label or a role over people or questions ("Moderator:", "Guiding questions:"); not
 #: an item's own title ("Session 1: ...", "Panel 2: ...": a number before the colon).
 _LABEL_RE = re.compile(r"^[^\W\d_][^:\d]{0,60}:(?:\s|$)")
 #: A label that ends on a Roman numeral: a numbered session's, an item title.
 _ROMAN_END_RE = re.compile(r"\s[IVXLC]{1,5}\s*:$")
-_BULLET_RE = re.compile(r"^[•·▪◦●○‣■□➢►*\-–—]\s")
 #: The words an agenda item's title opens with, whatever the line above (a name wrapped in
 #: the cell above it or not): sessions, breaks, openings and closings.
 _ITEM_OPENING_RE = re.compile(
@@ -142,7 +139,7 @@ def _time_run(lines: list[Line], i: int, least: int = MIN_TIMES) -> int | None:
     'Time' heading only, ``least`` times at least or MIN_HEADED_TIMES under the heading,
     starting on a time, a day or the heading), or None."""
     first = lines[i]
-    if first.kind != "text" or not (_bare_time(first.text) or _day(first.text) or _HEAD_RE.match(first.text)):
+    if first.kind != "text" or not (_bare_time(first.text) or _day(first.text) or TIME_HEAD_RE.match(first.text)):
         return None
     times, k, end = 0, i, None
     while k < len(lines):
@@ -150,7 +147,7 @@ def _time_run(lines: list[Line], i: int, least: int = MIN_TIMES) -> int | None:
         if ln.kind == "text":
             if _bare_time(ln.text):
                 times += 1
-            elif _HEAD_RE.match(ln.text):
+            elif TIME_HEAD_RE.match(ln.text):
                 least = min(least, MIN_HEADED_TIMES)
             elif not _day(ln.text):
                 break
@@ -181,7 +178,7 @@ def _zip(run: list[Line], column: list[Line]) -> list[Line] | None:
     time column, "Programme" or "Session" heading the item column, once a page or a day)
     is layout and left out, as remove_page_debris leaves it out when printed as a row."""
     times = [ln for ln in run if ln.kind == "text" and _bare_time(ln.text)]
-    heads = sum(1 for ln in run if ln.kind == "text" and _HEAD_RE.match(ln.text))
+    heads = sum(1 for ln in run if ln.kind == "text" and TIME_HEAD_RE.match(ln.text))
     dropped = [ln for ln in column if ln.kind == "text" and PROG_HEAD_RE.match(ln.text.strip())][:heads]
     column = [ln for ln in column if not any(ln is d for d in dropped)]
     texts = [ln for ln in column if ln.kind == "text"]
@@ -196,7 +193,7 @@ def _zip(run: list[Line], column: list[Line]) -> list[Line] | None:
     out: list[Line] = []
     items = iter(blocks)
     for ln in run:
-        if ln.kind != "text" or _HEAD_RE.match(ln.text):
+        if ln.kind != "text" or TIME_HEAD_RE.match(ln.text):
             continue
         if _bare_time(ln.text):
             block = next(items)
@@ -213,12 +210,13 @@ def _zip(run: list[Line], column: list[Line]) -> list[Line] | None:
 def _labelled(text: str) -> bool:
     """True for a line of people or questions: a label ("Welcome remarks: Ms. ..."), a
     bullet or a person's honorific; not an item's numbered title ("Session IV: ...")."""
+    from .agenda import BULLET_RE  # (agenda.py reads normalise, which calls this module)
     from .people import HONORIFIC_RE
 
     label = _LABEL_RE.match(text)
     if label and _ROMAN_END_RE.search(label.group(0).rstrip()):
         return False  # "Session IV: The way forward"
-    return bool(label or _BULLET_RE.match(text) or HONORIFIC_RE.match(text))
+    return bool(label or BULLET_RE.match(text) or HONORIFIC_RE.match(text))
 
 
 def _item_starts(column: list[Line], texts: list[Line], n: int) -> list[int] | None:
