@@ -302,7 +302,7 @@ def test_un_page_foot_lines(line, foot):
 @pytest.mark.parametrize("line", [
     "24-23868 (E)", "24-23868*", "GE.27-00412 (E)", "GE.27-00412(F) 130127 140127", "V.25-01234 (E)",
     "*2423868*", "301224", "Please recycle", "♲ Merci de recycler", "Sírvase reciclar ♲",
-    "2/9", "- 3 -", "– 4 –", "Page 5", "page 6 of 9", "p. 7"])
+    "2/9", "- 3 -", "– 4 –", "Page 5", "page 6 of 9", "p. 7", "(26-2871)", "Page: 1/3"])
 def test_page_furniture_is_tried(line):
     """Every form of page furniture gets past the first-character guard of the debris pass
     (a form added to the patterns without its first character in _FURNITURE_FIRST would

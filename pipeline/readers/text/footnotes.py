@@ -366,7 +366,7 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             continue
         if j < len(lines) and (_starts_note(lines[j], len(notes) + 1, after_rule) and (
                 after_rule or _prev_is_blank(out) or _prev_is_star_note(out))
-                or _ends_page_as_notes(lines, j, len(notes) + 1, turns)):
+                or _ends_page_as_notes(lines, j, len(notes) + 1, turns)) and not _numbered_heading_under(lines, j):
             i = _consume_block(lines, j, notes, turns)
             while out and out[-1].kind == "blank":
                 out.pop()
@@ -378,6 +378,21 @@ def extract_notes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         out.append(line)
         i += 1
     return out, stars + notes
+
+
+#: A heading numbered as WTO and others number them, in capitals ("1 INTRODUCTION").
+_CAPS_HEADING_RE = re.compile(r"^(?P<n>\d{1,2})[\s\u00a0]+(?P<text>[^a-z]{3,120})$")
+
+
+def _numbered_heading_under(lines: list[Line], j: int) -> bool:
+    """True when lines[j], under a rule, is a numbered heading in capitals over its first
+    paragraph numbered under it ("1 INTRODUCTION" / "1.1. Members agreed ...": a WTO
+    document's rule under the circulation note), not note 1."""
+    m = _CAPS_HEADING_RE.match(lines[j].text.strip())
+    if not m or not re.search(r"[A-Z]{3}", m.group("text")) or TERMINAL_RE.search(m.group("text")):
+        return False
+    k = next((k for k in range(j + 1, min(j + 4, len(lines))) if lines[k].kind == "text"), None)
+    return k is not None and lines[k].text.lstrip().startswith(m.group("n") + ".1")
 
 
 def _prev_is_star_note(out: list[Line]) -> bool:

@@ -157,10 +157,25 @@ _TITLED_BODY_RE = re.compile(r"^(?:Executive Board|Conseil exécutif|Consejo Eje
                              r"Conseil d[’']administration|Consejo de Administración|General Conference|"
                              r"Conférence générale|Conferencia General|Council|Conseil|Consejo)$")
 SESSION_LINE_RE = re.compile(r"^\S.{0,60}\b(?:[Ss]ession|sesión|reunión|[Rr]éunion|"
-                             r"período de sesiones)(?:\s+\(.{1,40}\)|(?:,\s+[^,]{2,30}){1,2})?$")
+                             r"período de sesiones|[Ss]eries of [Mm]eetings|série de réunions|"
+                             r"serie de reuniones)(?:\s+\(.{1,40}\)|(?:,\s+[^,]{2,30}){1,2})?$")
 #: A session of the World Health Assembly, printed in capitals on a line of its own.
 HEALTH_ASSEMBLY_RE = re.compile(r"^\S+(?:\s\S+)?\s+(?:WORLD HEALTH ASSEMBLY|ASSEMBLÉE MONDIALE DE LA SANTÉ|"
                                 r"ASAMBLEA MUNDIAL DE LA SALUD)$")
+
+
+#: Any other body's name, over its session on the next line (WIPO's "WIPO General
+#: Assembly" / "Fifty-Eighth (34th Ordinary) Session", "Program and Budget Committee",
+#: "Assemblée générale de l’OMPI", the IAEA's "Board of Governors"): a few capitalised
+#: words (an acronym first, perhaps) ending on the body, or the body first in French and
+#: Spanish; never a title ("Report of the Committee ...").
+NAMED_BODY_RE = re.compile(
+    r"^(?!(?:Report|Rapport|Informe|Draft|Projet|Proyecto|Note|Nota)\b)(?:"
+    r"(?:[A-Z]{2,8}\s+)?(?:(?:[A-Z][\w’'-]*|of|the|and|on|for)\s+){0,6}"
+    r"(?:Assembly|Assemblies|Council|Committee|Board|Conference|Commission)"
+    r"(?:\s+(?:of|on|for)\s+[\w’' ,()-]{3,80})?|"
+    r"(?:Assemblée|Assemblées|Conseil|Comité|Commission|Conférence|Asamblea|Asambleas|Consejo|"
+    r"Comisión|Conferencia|Junta)\b[\w’' ,()-]{0,100})$")
 
 
 def _is_body(text: str) -> bool:
@@ -168,16 +183,20 @@ def _is_body(text: str) -> bool:
     return bool(GOVERNING_BODY_RE.match(text) or _TITLED_BODY_RE.match(text))
 
 
-def governing_body_session(texts: list[str]) -> tuple[str, int] | None:
+def governing_body_session(texts: list[str], named: bool = True) -> tuple[str, int] | None:
     """(meta/session, lines it takes) when texts start with a governing body and its
     session, on two lines as IOM prints them or on one ("COUNCIL, Hundredth Session", as
-    our writers print meta/session); else None."""
-    if len(texts) >= 2 and _is_body(texts[0]) and SESSION_LINE_RE.match(texts[1]):
+    our writers print meta/session); else None. With ``named`` False, the one-line form
+    takes a governing body's name only, not any body's (NAMED_BODY_RE): the UN masthead's
+    "Commission on Population and Development, Sixty-third session" is an organ's session,
+    which it reads as such."""
+    if len(texts) >= 2 and (_is_body(texts[0]) or NAMED_BODY_RE.match(texts[0])) \
+            and SESSION_LINE_RE.match(texts[1]):
         return f"{texts[0]}, {texts[1]}", 2
     if texts and HEALTH_ASSEMBLY_RE.match(texts[0]):
         return texts[0], 1  # "SEVENTY-NINTH WORLD HEALTH ASSEMBLY"
     body, comma, session = texts[0].partition(", ") if texts else ("", "", "")
-    if comma and _is_body(body) and SESSION_LINE_RE.match(session):
+    if comma and (_is_body(body) or named and NAMED_BODY_RE.match(body)) and SESSION_LINE_RE.match(session):
         return texts[0], 1
     return None
 
@@ -189,6 +208,12 @@ RECORDS_RE = re.compile(r"^(?:Official Records|Documents officiels|Documentos Of
 UN_NAME = r"(?:United Nations|Nations Unies|Naciones Unidas)"
 #: A line printed above the title block that qualifies this version or its circulation
 #: (R18: meta/status), in capitals or not.
+#: A restriction printed alone at the top of a document, without "Distr.": WTO's
+#: "RESTRICTED", the IAEA's "For official use only" (meta/distribution, level restricted).
+RESTRICTED_RE = re.compile(
+    r"^(?:RESTRICTED|Restricted|RESTREINT|Restreint|RESTRINGIDO|Restringido|"
+    r"Restricted distribution|Distribution restreinte|Distribución restringida|"
+    r"For official use only|Pour usage officiel seulement|Para uso oficial exclusivamente)$")
 STATUS_RE = re.compile(
     r"^(?:advance\s+(?:unedited\s+|edited\s+)?version|unedited\s+version|"
     r"(?:unofficial|provisional)\s+translation|for\s+participants\s+only|"

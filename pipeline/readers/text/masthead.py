@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from .entries import PROVISIONAL_OF_RE, PROVISIONAL_RE
 from .letters import LETTER_WORDS, addresses, finished_letter_title, unfinished_letter_title
-from .lexicon import ORIGINAL_RE, RECORDS_RE, STATUS_RE, UN_NAME, governing_body_session
+from .lexicon import NAMED_BODY_RE, ORIGINAL_RE, RECORDS_RE, RESTRICTED_RE, STATUS_RE, UN_NAME, governing_body_session
 from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE, ends_sentence
 from .starnotes import star_attrs
@@ -53,7 +53,7 @@ ORGAN_RE = re.compile(
 SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./()*-]*"
                        r"(?:\s\((?:\d{4}|Sect\.\s?\w{1,4}|Part\s+[IVX]{1,4}|Vol\.\s?[IVX]{1,4})\))?$")  # "S/RES/2801 (2026)"
 DISTR_RE = re.compile(r"^Distr\.?\s*:?\s*(?P<level>general|générale|limited|limitée|limitada|"
-                      r"restricted|restreinte|reservada|restringida)\.?$", re.I)
+                      r"restricted|restreinte|reservada|restringida)\.?$|" + RESTRICTED_RE.pattern, re.I)
 LEVELS = {"general": "general", "générale": "general", "limited": "limited",
           "limitée": "limited", "limitada": "limited", "restricted": "restricted",
           "restreinte": "restricted", "reservada": "restricted", "restringida": "restricted"}
@@ -91,7 +91,11 @@ KIND_RE = re.compile(
     r"(?:Projet|Proyecto)\s+de\s+\w+\s+(?:présentée?s?|presentados?|presentadas?)\s+par\s+.{3,80}|"
     r"(?:Rapport|Note|Lettre|D[ée]claration)\s+(?:du|de la|des|de l[’'])\s*.{3,80}|"
     r"(?:Informe|Nota|Carta|Declaraci[óo]n|Documento)\s+(?:del|de la|de los|de las)\s+.{3,80}|"
-    r"Document\s+(?:du|de la)\s+Secr[ée]tariat)$")
+    r"Document\s+(?:du|de la)\s+Secr[ée]tariat|"
+    # WTO's communications ("COMMUNICATION FROM THE DELEGATION OF ..."), WIPO's "Document
+    # prepared by the Secretariat"
+    r"(?:Communication|COMMUNICATION|Comunicación|COMUNICACIÓN)\s+(?:from|FROM|de|DE|del|DEL)\s+.{3,120}|"
+    r"(?:Document|Documento)\s+(?:prepared\s+by|préparé\s+par|preparado\s+por)\s+(?:the|le|la)\s+.{3,60})$")
 #: The kind of a report that one of a series of reports is, printed under the title over
 #: two or three lines: "Fourteenth report of the Advisory Committee on Administrative /
 #: and Budgetary Questions on ...".
@@ -342,6 +346,9 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         if kind is None and "symbol" in found and "meeting" not in found and _meeting_field(head, h):
             kind = "meeting"
             head[h] = (i, text, kind)
+        if kind is None and "symbol" in found and "organisation" not in found and h + 1 < len(head) \
+                and head[h + 1][2] == "original-language" and NAMED_BODY_RE.match(text):
+            kind = "organ"  # "General Council" over or beside "Original: English" (WTO)
         if kind == "status":
             found.setdefault("status", []).append(text)  # "Advance unedited version" (R18)
         elif kind == "org" or (kind == "organ" and "original-language" not in found):
@@ -365,7 +372,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "original-language" and "original" not in taken:
             found.setdefault("original-language", []).append(text)
             taken.add("original")
-        elif kind == "session" and "session" not in found and governing_body_session([text]):
+        elif kind == "session" and "session" not in found and governing_body_session([text], named=False):
             found["session"] = [text]  # "COUNCIL, Hundredth Session", as our writers print it
             body_session = True  # (the date of issue may follow it)
         elif kind in ("session", "agenda-item") and "organisation" not in found:
@@ -475,6 +482,10 @@ def _status_above(head: list[tuple[int, str, str | None]]) -> list[tuple[int, st
         lead += 1
     if not lead or lead == len(head) or head[lead][2] not in ("org", "organ", "symbol", "distribution"):
         return head
+    if lead == 1 and head[1][2] == "symbol" and NAMED_BODY_RE.match(head[0][1]) and not is_caps(head[0][1]):
+        # a body's name right above the symbol ("Board of Governors" / "GOV/2026/12", as
+        # our writers print the IAEA's block): the organisation, as an organ above it is
+        return [(head[0][0], head[0][1], "organ")] + head[1:]
     return [(i, text, "status") for i, text, _ in head[:lead]] + head[lead:]
 
 
@@ -1264,7 +1275,8 @@ def _field_value(name: str, text: str) -> tuple[str, dict[str, str]]:
     if name == "symbol":
         return _STAR_RE.sub("", text), star_attrs(text)
     if name == "distribution":
-        return text, {"level": LEVELS.get(DISTR_RE.match(text).group("level").lower(), "general")}
+        level = DISTR_RE.match(text).group("level")  # (none: a restriction alone, RESTRICTED_RE)
+        return text, {"level": LEVELS.get(level.lower(), "general") if level else "restricted"}
     if name == "issued":
         return text, {"date": find_date(text)[0]}
     return text, {}

@@ -5,8 +5,8 @@ import re
 
 from lxml import etree
 
-from .lexicon import (AGENDA_HEADING_RE, ORIGINAL_RE, STATUS_RE, SYMBOL_RE, TOP_HEADINGS_RE, WEEKDAYS,
-                      governing_body_session)
+from .lexicon import (AGENDA_HEADING_RE, ORIGINAL_RE, RESTRICTED_RE, STATUS_RE, SYMBOL_RE, TOP_HEADINGS_RE, WEEKDAYS,
+                      NAMED_BODY_RE, governing_body_session)
 from .normalise import Line
 from .text import is_caps, join_lines
 from .times import (CROSS_MONTH_RE, DATE_RANGE_RE, DATE_RE, as_of_date, find_date, find_date_range,
@@ -85,9 +85,12 @@ AGENCY_ITEM_RE = re.compile(
     r"Item\s+\d+(?:\.\d+)*(?:\s*\([a-z]\))?\s+of\s+the\s+provisional\s+agenda|"
     r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\w+(?:th|st|nd|rd))\s+item\s+on\s+the\s+agenda|"
     r"(?:Point|Punto)\s+\d+(?:\.\d+)*(?:\s*\([a-z]\))?\s+(?:de\s+l[’']ordre\s+du\s+jour|del\s+orden\s+del\s+d[íi]a)"
-    r"(?:\s+provisoire|\s+provisional)?)$", re.I)
+    r"(?:\s+provisoire|\s+provisional)?)"
+    r"(?:\s+\([A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./-]*\))?$", re.I)  # "(GOV/2026/1)"
 
 
+#: A document symbol in brackets alone on its line.
+_BRACKETED_SYMBOL_RE = re.compile(r"^\((?:[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./-]*)\)$")
 #: The date of issue printed with its name ("Date: 4 October 2024", as the ILO prints it).
 _DATE_FIELD_RE = re.compile(r"^(?:Date|Fecha)\s*:\s*(.{6,30})$")
 #: Two fields of a title block printed on one line, far apart (pdftotext -layout:
@@ -130,6 +133,13 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
             found["issued"] = (text, {"date": find_date(m.group(1))[0]})  # "Date: 4 October 2024" (ILO)
         elif doc_type == "paper" and "agenda-item" not in found and AGENCY_ITEM_RE.match(text):
             found["agenda-item"] = (text, {})  # "Provisional agenda item 9.2" (WHO)
+            above = "agenda-item"
+        elif "distribution" not in found and RESTRICTED_RE.match(text):
+            found["distribution"] = (text, {"level": "restricted"})  # "For official use only" (IAEA)
+        elif kind == "agenda-item" and _BRACKETED_SYMBOL_RE.match(text):
+            # the agenda the item is of, under it ("Item 4 of the provisional agenda" /
+            # "(GOV/2026/1)", as the IAEA prints it)
+            found["agenda-item"] = (found["agenda-item"][0] + " " + text, {})
         elif STATUS_RE.match(text):  # "Advance unedited version" (R18)
             found["status"] = ((found["status"][0] + "; " if "status" in found else "") + text, {})
         elif "original-language" not in found and ORIGINAL_RE.match(text) and len(text) < 40:
@@ -159,14 +169,35 @@ def _governing_body_session(rest: list[Line], found: Found) -> list[Line]:
         got = governing_body_session([" ".join(rest[k].text.split()) for k in texts]) if texts else None
         if got:
             break
+        if texts == lines[:2] and len(texts) == 2 and texts[1] == texts[0] + 1:
+            # "Asamblea General de la OMPI, Quincuagésimo octavo período de sesiones (34.º" /
+            # "período ordinario de sesiones)": the one line of body and session, wrapped
+            got = governing_body_session([join_lines([rest[k].text for k in texts])])
+            if got and "," in rest[texts[0]].text:
+                got = (got[0], 2)
+                break
     else:
-        return rest
+        return _body_alone(rest, found)
     found["session"] = (got[0], {})
     if "dates" in found and "issued" not in found and found["dates"][1].get("from") == \
             found["dates"][1].get("to"):
         text, attrs = found.pop("dates")  # one day, by a governing body's session: the issue
         found["issued"] = (text, {"date": attrs["from"]})
     return [ln for k, ln in enumerate(rest) if k not in texts[:got[1]]]
+
+
+def _body_alone(rest: list[Line], found: Found) -> list[Line]:
+    """The body that issues the document named alone in a block of its own at the top
+    of the title block, with no session under it (the IAEA's "Board of Governors" over
+    the title): meta/organisation; the lines without it."""
+    first = next((k for k, ln in enumerate(rest) if ln.kind == "text"), None)
+    if first is None or "organisation" in found or first + 1 >= len(rest) or rest[first + 1].kind == "text":
+        return rest
+    text = " ".join(rest[first].text.split())
+    if is_caps(text) or len(text.split()) > 8 or not NAMED_BODY_RE.match(text):
+        return rest
+    found["organisation"] = (text, {})
+    return rest[:first] + rest[first + 1:]
 
 
 def _one_block_paper(blocks: list[list[Line]], found: Found) -> None:

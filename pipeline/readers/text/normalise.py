@@ -58,7 +58,7 @@ class Normalised:
 
 
 PAGE_NUMBER_RE = re.compile(
-    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:page|página|pág\.|p\.)\s*\d{1,4}"
+    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:page|página|pág\.|p\.):?\s*\d{1,4}"
     r"(?:\s*(?:of|de|sur|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
 #: A running footer or header set apart from its page number by a run of spaces
 #: ("Bali Process Workshop – Trafficking at Sea          Page 2").
@@ -488,14 +488,17 @@ def _first_text(lines: list[Line]) -> int:
 #: ("24-23868 (E)"; at Geneva and Vienna with the office's letters, "GE.25-01234(E)",
 #: "V.25-01234 (E)", perhaps followed by two date codes), the date code ("301224"), the
 #: barcode ("*2423868*"), the recycling line.
-JOB_RE = re.compile(r"^(?:GE\.|V\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$")
+JOB_RE = re.compile(r"^(?:GE\.|V\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$|"
+                    r"^\(\d{2}-\d{4,5}\)$")  # (WTO's, in brackets: "(26-2871)")
 BARCODE_RE = re.compile(r"^\*\d{6,9}\*$")
 DATE_CODE_RE = re.compile(r"^\d{6}$")
 RECYCLE_RE = re.compile(r"^(?:♲\s*)?(?:Please recycle|Merci de recycler|Sírvase reciclar)\s*♲?$|^♲$",
                         re.IGNORECASE)
 _FIELDS_RE = re.compile(r"\s{3,}")
-#: A document symbol inside a masthead line ("A/79/718-S/2025/21": both symbols).
-_SYMBOL_IN_RE = re.compile(r"\b[A-Z]{1,10}(?:[./][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()]*")
+#: A document symbol inside a masthead line ("A/79/718-S/2025/21": both symbols); not one
+#: in brackets, which names another document ("Item 4 of the provisional agenda" /
+#: "(GOV/2026/1)" above the IAEA's symbol).
+_SYMBOL_IN_RE = re.compile(r"(?<!\()\b[A-Z]{1,10}(?:[./][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()]*")
 
 
 #: Any of the furniture patterns of _debris_field (most fields match none: one test).
@@ -510,12 +513,13 @@ _FURNITURE_START_RE = re.compile("|".join(
     for rx in (JOB_RE, BARCODE_RE, DATE_CODE_RE, RECYCLE_RE, PAGE_NUMBER_RE)))
 
 
-#: What a match of _FURNITURE_START_RE may start with, besides a digit: a barcode's star,
+#: What a match of _FURNITURE_START_RE may start with, besides a digit: a WTO job number's
+#: bracket, a barcode's star,
 #: the recycling sign, a page number's dash, a Geneva or Vienna job number's G or V, and
 #: the first letters of "Please recycle", "Merci de recycler", "Sírvase reciclar", "page",
 #: "p." in any case (re's IGNORECASE matches "s" to the long s too). A new form of
 #: furniture adds its first characters here (tests/readers/test_units.py tries one of each).
-_FURNITURE_FIRST = frozenset("*♲-–—PpMmSsſGV")
+_FURNITURE_FIRST = frozenset("*♲-–—PpMmSsſGV(")
 
 
 def _may_be_furniture(text: str) -> bool:
@@ -727,6 +731,10 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             found = None  # a page number alone is stage 1's to judge (remove_page_numbers)
         if found:
             drop.add(i)
+    texts = [k for k, ln in enumerate(lines[:12]) if ln.kind == "text"][:2]
+    if len(texts) == 2 and lines[texts[0]].text.strip() in ("E", "F", "S") \
+            and SYMBOL_LIKE_RE.match(lines[texts[1]].text.strip()):
+        drop.add(texts[0])  # the version's letter over the symbol, as WIPO prints it ("E")
     for i in range(1, len(lines) - 1):  # IOM: "MC/INF/282" / "Annexe" / "Page 3" at a page top
         if (i - 1 in drop and i + 1 in drop or lines[i].page_start and _annex_line_follows(lines, i)) \
                 and _ANNEX_HEADER_RE.match(lines[i].text.strip()):

@@ -143,6 +143,8 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
     decimal = _decimal_heading(lines, i, text, width)
     if decimal:
         return decimal
+    if _caps_numbered_heading(lines, i, text):
+        return Heading(text, None, "plain"), i + 1
     if not _HAS_WORD_RE.search(text):
         return None  # "12 173.9", "(1.5)": a cell of a table of figures
     if PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text):
@@ -258,6 +260,22 @@ def _decimal_heading(lines: list[Line], i: int, text: str, width: int) -> tuple[
             or below > end + 1 or len(lines[below].text.strip()) < 0.6 * width):
         return None
     return Heading(f"{m.group('n')} {title}", None, "plain"), end
+
+
+#: A heading numbered with a whole number and no dot, in capitals ("1 INTRODUCTION",
+#: as WTO prints them), and the paragraphs numbered under it ("1.1. Members ...").
+CAPS_NUMBERED_RE = re.compile(r"^(?P<n>\d{1,2})[\s\u00a0]+(?P<text>[^a-z]{3,120})$")
+DECIMAL_PARA_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.[\s\u00a0]+\S")
+
+
+def _caps_numbered_heading(lines: list[Line], i: int, text: str) -> bool:
+    """True when "1 INTRODUCTION" heads paragraphs numbered under its number: the next
+    text line starts "1.1." (a figure's "2 000" or a table's row has none under it)."""
+    m = CAPS_NUMBERED_RE.match(text)
+    if not m or not re.search(r"[A-ZÀ-Ý]{3}", m.group("text")):
+        return False
+    k = _next_text_index(lines, i + 1)
+    return k is not None and k <= i + 2 and lines[k].text.lstrip().startswith(m.group("n") + ".1.")
 
 
 def _short_decimal_line(lines: list[Line], i: int, text: str, width: int) -> bool:
@@ -856,8 +874,9 @@ class BodyBuilder:
                 or in_p and len(self.lines) == 1 and SALUTATION_RE.match(self.lines[0])
                 or in_p and STAR_NOTE_RE.match(self.lines[0])  # (its own block)
                 or in_p and len(self.lines) == 1 and date_alone(self.lines[0])
-                or self._after_last_item(text)):
-            new_block = True
+                or self._after_last_item(text)
+                or DECIMAL_PARA_RE.match(text) and self._prev_ends_sentence()):
+            new_block = True  # (a paragraph numbered "1.2." after the end of one: WTO's)
         if not new_block and in_p and (
                 len(self.lines) == 1 and OPENING_RE.match(self.lines[0])
                 or self.resolution and self.lines[-1].rstrip().endswith((",", ";")) and PREAMBLE_RE.match(text)):

@@ -129,6 +129,11 @@ CROSS_MONTH_RE = re.compile(
     r"(?<!\w)(?P<d1>\d{1,2})(?:er|º)?\s+(?:de\s+)?(?P<m1>" + MONTH_RE + r")\.?\s*(?:–|—|-|a|al|au|to)\s*"
     r"(?P<d2>\d{1,2})(?:er|º)?\s+(?:de\s+)?(?P<m2>" + MONTH_RE + r")\.?(?:\s+(?:de\s+)?|,\s*)(?P<y>\d{4})(?!\w)",
     re.IGNORECASE)
+#: The same with the month first, as US English prints them (WIPO, the OAS): "July 7 to
+#: 15, 2026", "July 7-15, 2026", "September 30 to October 9, 2019".
+US_RANGE_RE = re.compile(
+    r"(?<!\w)(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>\d{1,2})\s*(?:–|—|-|to|and)\s*"
+    r"(?:(?P<m2>" + MONTH_RE + r")\.?\s+)?(?P<d2>\d{1,2}),?\s+(?P<y>\d{4})(?!\w)", re.IGNORECASE)
 
 
 def lone_date(text: str) -> bool:
@@ -144,11 +149,12 @@ def find_date_range(text: str) -> tuple[str, str] | None:
     (from, to), or one date twice."""
     if not _YEAR_DIGITS_RE.search(text):
         return None
-    for pattern, first, second in ((CROSS_MONTH_RE, "m1", "m2"), (DATE_RANGE_RE, "mon", "mon")):
+    for pattern, first, second in ((CROSS_MONTH_RE, "m1", "m2"), (DATE_RANGE_RE, "mon", "mon"),
+                                   (US_RANGE_RE, "m1", "m2")):
         m = pattern.search(text)
         if m:
             a = _date(m.group("y"), m.group(first), m.group("d1"))
-            b = _date(m.group("y"), m.group(second), m.group("d2"))
+            b = _date(m.group("y"), m.group(second) or m.group(first), m.group("d2"))
             if a and b and a <= b:
                 return a, b
     found = [iso for iso in (_iso_of(mm) for mm in DATE_RE.finditer(text)) if iso]
@@ -164,7 +170,10 @@ def _iso_of(m: re.Match) -> str | None:
     return _date(m.group("y2"), m.group("m2"), m.group("d2"))
 
 
-_PLACE_RE = re.compile(r"^[^\W\d_][\w’'. -]{0,38},\s*(?:le\s+|el\s+)?(?=\d)")  # ("Paris, le 3 mars 2025")
+#: The place before a date ("Paris, le 3 mars 2025", "Geneva, July 7 to 15, 2026"): words
+#: without digits ("July 7-15, 2026" is a date of its own).
+_PLACE_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[’'. -]){0,38},\s*(?:le\s+|el\s+)?"
+                       r"(?=\d|(?:" + MONTH_RE + r")\.?\s+\d)", re.I)
 
 
 def is_date_line(text: str) -> bool:
@@ -173,7 +182,7 @@ def is_date_line(text: str) -> bool:
     if not _YEAR_DIGITS_RE.search(text):
         return False
     text = _PLACE_RE.sub("", text)
-    stripped = DATE_RANGE_RE.sub("", CROSS_MONTH_RE.sub("", text))
+    stripped = US_RANGE_RE.sub("", DATE_RANGE_RE.sub("", CROSS_MONTH_RE.sub("", text)))
     stripped = DATE_RE.sub("", stripped)
     # "31 February" has the form of a date but is none: not a date line, only text
     return stripped != text and not re.search(r"\w", stripped) and find_date_range(text) is not None
@@ -236,7 +245,7 @@ def place_and_dates(text: str) -> tuple[str, str] | None:
     dates = find_date_range(text)
     if not dates:
         return None
-    rest = DATE_RE.sub(",", DATE_RANGE_RE.sub(",", CROSS_MONTH_RE.sub(",", text)))
+    rest = DATE_RE.sub(",", US_RANGE_RE.sub(",", DATE_RANGE_RE.sub(",", CROSS_MONTH_RE.sub(",", text))))
     parts = [p.strip(" –—-") for p in rest.split(",")]
     if not all(not p or _is_place(p) for p in parts):
         return None
