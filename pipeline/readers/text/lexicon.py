@@ -115,7 +115,8 @@ TOP_HEADINGS_RE = re.compile(
     r"^(introduction|introducci[óo]n|conclusions?|conclusi[óo]n(es)?|background|contexte|"
     r"antecedentes|recommendations?|recommandations?|recomendaciones|annex(e)?|anexo|"
     r"summary|r[ée]sum[ée]|resumen|executive summary|purpose of the document|objet du document|"
-    r"finalidad del documento)\b", re.IGNORECASE)
+    r"finalidad del documento|action required|action requested|suite à donner|acción solicitada|"
+    r"acción requerida)\b", re.IGNORECASE)
 
 #: Prefixes whose line-end hyphen is part of the word ("socio-" + "economic").
 COMPOUND_PREFIXES = {
@@ -127,8 +128,9 @@ COMPOUND_PREFIXES = {
 ORIGINAL_RE = re.compile(r"^(original|original\s*:|originale?)\s*:?\s*\S+", re.IGNORECASE)
 #: The symbols of the specialized agencies' governing bodies, unlike the UN's: WHO's
 #: ("EB160/12", "A79/5", "EB160/INF./1"), UNESCO's ("221 EX/5", "43 C/5") and FAO's
-#: ("CL 178/3", "C 2027/12", "FC 201/4").
-AGENCY_SYMBOL = (r"(?:[A-Z]{1,8}\d{1,4}(?:/[A-Z0-9][A-Za-z0-9.()-]*)+|\d{1,3}\s(?:EX|C)/[A-Z0-9][A-Za-z0-9.()-]*|"
+#: ("CL 178/3", "C 2027/12", "FC 201/4"), ICAO's working papers ("A42-WP/123", "C-WP/15321").
+AGENCY_SYMBOL = (r"(?:[A-Z]{1,8}\d{1,4}(?:/[A-Z0-9][A-Za-z0-9.()-]*)+|[A-Z]{1,2}\d{0,3}-WP/\d{1,6}(?:/[A-Za-z0-9.]+)*|"
+                 r"\d{1,3}\s(?:EX|C)/[A-Z0-9][A-Za-z0-9.()-]*|"
                  r"(?:CL|C|FC|PC|COAG|COFI|COFO|CCP|CFS|JM)\s\d{2,4}/[A-Z0-9][A-Za-z0-9.()-]*)"
                  r"(?:\s(?:Add|Rev|Corr)\.\s?\d{1,2})*")
 SYMBOL_RE = re.compile(rf"^(?:[A-Z]{{1,10}}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()-]*|{AGENCY_SYMBOL})$")
@@ -144,7 +146,7 @@ DAY_RANK_RE = re.compile(
 #: A governing body printed in capitals over its session, as IOM prints them ("COUNCIL" /
 #: "Hundredth Session", "CONSEJO" / "Centésima decimoctava reunión").
 GOVERNING_BODY_RE = re.compile(
-    r"^(?:COUNCIL|CONSEJO|CONSEIL|EXECUTIVE COMMITTEE|COMITÉ EJECUTIVO|COMITÉ EXÉCUTIF|"
+    r"^(?:COUNCIL|CONSEJO|CONSEIL|ASSEMBLY|ASSEMBLÉE|ASAMBLEA|EXECUTIVE COMMITTEE|COMITÉ EJECUTIVO|COMITÉ EXÉCUTIF|"
     r"EXECUTIVE BOARD|CONSEIL EXÉCUTIF|CONSEJO EJECUTIVO|GOVERNING BODY|CONSEIL D[’']ADMINISTRATION|"
     r"CONSEJO DE ADMINISTRACIÓN|GENERAL CONFERENCE|CONFÉRENCE GÉNÉRALE|CONFERENCIA GENERAL|"
     r"CONFERENCE|CONFÉRENCE|CONFERENCIA|PROGRAMME COMMITTEE|FINANCE COMMITTEE|COMITÉ DU PROGRAMME|"
@@ -178,6 +180,13 @@ NAMED_BODY_RE = re.compile(
     r"Comisión|Conferencia|Junta)\b[\w’' ,()-]{0,100})$")
 
 
+#: A body and its session on one line, a dash between, as ICAO prints them.
+_DASHED_SESSION_RE = re.compile(r"^(\S.{2,60}?)\s+[—–-]\s+(\S+\s+(?:SESSION|[Ss]ession|PERÍODO DE SESIONES))"
+                                r"(?:,\s+[A-ZÀ-Ý ]{4,60})?$")  # (", EXECUTIVE COMMITTEE", as we print it)
+#: A governing body's yearly session named by its year alone ("Council 2026", ITU's).
+YEARLY_SESSION_RE = re.compile(r"^(?:Council|Conseil|Consejo)\s+(?:19|20)\d\d$")
+
+
 def _is_body(text: str) -> bool:
     """A governing body's name, in capitals (GOVERNING_BODY_RE) or not (_TITLED_BODY_RE)."""
     return bool(GOVERNING_BODY_RE.match(text) or _TITLED_BODY_RE.match(text))
@@ -195,6 +204,11 @@ def governing_body_session(texts: list[str], named: bool = True) -> tuple[str, i
         return f"{texts[0]}, {texts[1]}", 2
     if texts and HEALTH_ASSEMBLY_RE.match(texts[0]):
         return texts[0], 1  # "SEVENTY-NINTH WORLD HEALTH ASSEMBLY"
+    m = _DASHED_SESSION_RE.match(texts[0]) if texts else None
+    if m and (_is_body(m.group(1)) or NAMED_BODY_RE.match(m.group(1))):
+        return texts[0], 1  # "ASSEMBLY — 42ND SESSION", "COUNCIL — 230TH SESSION" (ICAO)
+    if texts and YEARLY_SESSION_RE.match(texts[0]):
+        return texts[0], 1  # "Council 2026" (ITU's)
     body, comma, session = texts[0].partition(", ") if texts else ("", "", "")
     if comma and (_is_body(body) or named and NAMED_BODY_RE.match(body)) and SESSION_LINE_RE.match(session):
         return texts[0], 1
@@ -217,7 +231,7 @@ RESTRICTED_RE = re.compile(
 STATUS_RE = re.compile(
     r"^(?:advance\s+(?:unedited\s+|edited\s+)?version|unedited\s+version|"
     r"(?:unofficial|provisional)\s+translation|for\s+participants\s+only|"
-    r"check\s+against\s+delivery|"
+    r"check\s+against\s+delivery|pre-session\s+public\s+release\s*:.{0,3}|"
     r"version\s+(?:préliminaire|avancée|anticipée)(?:\s+non\s+(?:éditée|revue))?|"
     r"version\s+non\s+(?:éditée|revue)|traduction\s+non\s+officielle|"
     r"(?:réservé|distribution\s+réservée)\s+aux\s+participants|seul\s+le\s+texte\s+prononcé\s+fait\s+foi|"

@@ -81,12 +81,33 @@ def meta_element(found: Found, source: etree._Element) -> etree._Element:
 #: 9.2", "Item 5 of the provisional agenda", "Third item on the agenda", "Point 9.2 de
 #: l’ordre du jour provisoire", "Punto 9.2 del orden del día provisional").
 AGENCY_ITEM_RE = re.compile(
-    r"^(?:(?:(?:Provisional|Preliminary)\s+)?agenda\s+item\s+\d+(?:\.\d+)*(?:\s*\([a-z]\))?|"
+    r"^(?:(?:(?:Provisional|Preliminary)\s+)?agenda\s+item\s+\d+(?:\.\d+)*(?:\s*\([a-z]\))?(?:\s*:\s+\S.{2,150})?|"
+    r"agenda\s+item\s*:\s*(?:[A-Z]{1,5}\s?)?\d+(?:\.\d+)*|"  # ICAO's "Agenda Item 20: ...", ITU's "Agenda item: PL 2.3"
     r"Item\s+\d+(?:\.\d+)*(?:\s*\([a-z]\))?\s+of\s+the\s+provisional\s+agenda|"
     r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\w+(?:th|st|nd|rd))\s+item\s+on\s+the\s+agenda|"
     r"(?:Point|Punto)\s+\d+(?:\.\d+)*(?:\s*\([a-z]\))?\s+(?:de\s+l[’']ordre\s+du\s+jour|del\s+orden\s+del\s+d[íi]a)"
     r"(?:\s+provisoire|\s+provisional)?)"
     r"(?:\s+\([A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./-]*\))?$", re.I)  # "(GOV/2026/1)"
+
+
+#: ICAO's name of a paper for a meeting, printed under the organisation.
+_WORKING_PAPER_RE = re.compile(r"^(?:WORKING PAPER|INFORMATION PAPER|DOCUMENT DE TRAVAIL|NOTE DE TRAVAIL|"
+                               r"NOTA DE ESTUDIO|NOTA DE INFORMACIÓN)$")
+#: A date of issue in figures, day first ("12/8/25", "12/08/2025").
+_NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+
+
+def numeric_date(text: str) -> str | None:
+    """The ISO date of a date printed in figures, day first (_NUMERIC_DATE_RE), or None."""
+    m = _NUMERIC_DATE_RE.match(text)
+    if not m:
+        return None
+    day, month, year = (int(g) for g in m.groups())
+    try:
+        import datetime as dt
+        return dt.date(year + 2000 if year < 100 else year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 #: A document symbol in brackets alone on its line.
@@ -123,12 +144,22 @@ def _special_lines(header: list[Line], doc_type: str) -> tuple[Found, str | None
         kind, above = above, None
         if line.kind != "text":
             rest.append(line)
-        elif "symbol" not in found and SYMBOL_RE.match(text):
-            found["symbol"] = (text, {})
+        elif "symbol" not in found and (SYMBOL_RE.match(text) or text.count(" ") == 1 and all(
+                SYMBOL_RE.match(part) and "/" in part for part in text.split(" "))):
+            found["symbol"] = (text, {})  # (of two parts, as we print ICAO's: "A42-WP/123 EX/45")
+            above = "symbol"
+        elif kind == "symbol" and SYMBOL_RE.match(text) and len(text) <= 12 and text.count("/") == 1:
+            # the committee's own number under a working paper's symbol ("A42-WP/123" /
+            # "EX/45", ICAO's): one symbol, its parts one space apart, as the OAS's is
+            found["symbol"] = (found["symbol"][0] + " " + text, {})
             above = "symbol"
         elif kind == "symbol" and "issued" not in found and lone_date(text):
             # (right under the symbol, a date alone is the date of issue: WHO's block)
             found["issued"] = (text, {"date": find_date(text)[0]})
+        elif "symbol" in found and "issued" not in found and (iso := numeric_date(text)):
+            found["issued"] = (text, {"date": iso})  # "12/8/25" under the symbols (ICAO's)
+        elif "series" not in found and _WORKING_PAPER_RE.match(text):
+            found["series"] = (text, {})  # "WORKING PAPER" (ICAO's)
         elif "issued" not in found and (m := _DATE_FIELD_RE.match(text)) and find_date(m.group(1)):
             found["issued"] = (text, {"date": find_date(m.group(1))[0]})  # "Date: 4 October 2024" (ILO)
         elif doc_type == "paper" and "agenda-item" not in found and AGENCY_ITEM_RE.match(text):
@@ -179,11 +210,23 @@ def _governing_body_session(rest: list[Line], found: Found) -> list[Line]:
     else:
         return _body_alone(rest, found)
     found["session"] = (got[0], {})
+    taken = set(texts[:got[1]])
+    after = next((k for k in range(max(taken) + 1, len(rest)) if rest[k].kind == "text"), None)
+    if after is not None and _COMMITTEE_OF_SESSION_RE.match(" ".join(rest[after].text.split())):
+        # the committee of the session under it ("ASSEMBLY — 42ND SESSION" / "EXECUTIVE
+        # COMMITTEE", ICAO's), as the UN's "Third Committee" under its session
+        found["session"] = (got[0] + ", " + " ".join(rest[after].text.split()), {})
+        taken.add(after)
     if "dates" in found and "issued" not in found and found["dates"][1].get("from") == \
             found["dates"][1].get("to"):
         text, attrs = found.pop("dates")  # one day, by a governing body's session: the issue
         found["issued"] = (text, {"date": attrs["from"]})
-    return [ln for k, ln in enumerate(rest) if k not in texts[:got[1]]]
+    return [ln for k, ln in enumerate(rest) if k not in taken]
+
+
+#: A committee or commission of a session, in capitals on its own line.
+_COMMITTEE_OF_SESSION_RE = re.compile(r"^(?:[A-Z]+\s+)?(?:COMMITTEE|COMMISSION|COMITÉ|COMISIÓN)(?:\s+[A-Z]+)?$|"
+                                      r"^(?:PLENARY|PLÉNIÈRE|PLENARIA)$")
 
 
 def _body_alone(rest: list[Line], found: Found) -> list[Line]:
@@ -243,7 +286,12 @@ def _split_series_line(blocks: list[list[Line]]) -> None:
 
 #: An organisation's name in capitals alone on the first line of a title block.
 _AGENCY_NAME_RE = re.compile(r"^(?:[A-ZÀ-Ý’'-]+\s+){1,8}(?:ORGANIZATION|ORGANISATION|ORGANIZACIÓN|OFFICE|BUREAU|"
-                             r"OFICINA|UNION|UNIÓN|FUND|FONDS|FONDO|PROGRAMME|PROGRAMA)(?:\s+OF\s+THE\s+UNITED\s+NATIONS)?$")
+                             r"OFICINA|UNION|UNIÓN|FUND|FONDS|FONDO|PROGRAMME|PROGRAMA)"
+                             r"(?:\s+OF\s+THE\s+UNITED\s+NATIONS)?$|"
+                             # in lower case, as ICAO, ITU and IMO print theirs
+                             r"^(?:International|World|Universal)(?:\s+[A-Z][a-z]+){1,4}\s+(?:Organization|Union)$|"
+                             r"^(?:Organisation|Organización|Union|Unión)\s+(?:de|du|des|mondiale|postale|"
+                             r"internationale|internacional|mundial|postal)\b(?:\s+[\w’'-]+){0,6}$")
 
 
 def _symbol_section(block: list[Line], found: Found) -> bool:
@@ -263,7 +311,8 @@ def _series_and_meeting(blocks: list[list[Line]], found: Found, doc_type: str) -
     meeting line the title. A block the layout sets as the title (hint) is the title."""
     if blocks and _hinted_title(blocks[0]):
         return
-    if len(blocks) > 1 and "organisation" not in found and _AGENCY_NAME_RE.match(" ".join(blocks[0][0].text.split())):
+    if blocks and (len(blocks) > 1 or len(blocks[0]) > 1) and "organisation" not in found \
+            and _AGENCY_NAME_RE.match(" ".join(blocks[0][0].text.split())):
         found["organisation"] = (" ".join(blocks[0].pop(0).text.split()), {})  # "INTERNATIONAL LABOUR OFFICE"
         if not blocks[0]:
             blocks.pop(0)
@@ -290,6 +339,8 @@ def _series_and_meeting(blocks: list[list[Line]], found: Found, doc_type: str) -
 def _title_and_subtitle(blocks: list[list[Line]], found: Found, doc_type: str) -> list[Line]:
     """Title from the next block (all blocks for an agenda), a subtitle under it; return
     the blocks left for the body."""
+    from .masthead import KIND_END_RE  # (masthead.py reads this module's neighbours)
+
     title_lines: list[Line] = []
     if "title" not in found:
         if doc_type == "agenda" or len(blocks) <= 1:
@@ -297,10 +348,14 @@ def _title_and_subtitle(blocks: list[list[Line]], found: Found, doc_type: str) -
             blocks = []
         else:
             title_lines = blocks.pop(0)
+            if len(title_lines) == 1 and blocks and len(blocks[0]) <= 3 and is_caps(blocks[0][0].text) \
+                    and KIND_END_RE.match(" ".join(title_lines[0].text.split())):
+                # the kind printed above the title in capitals ("Report by the Secretary-
+                # General" / "REPORT ON ...", as ITU prints them): the subtitle
+                found["subtitle"] = (" ".join(title_lines[0].text.split()), {})
+                title_lines = blocks.pop(0)
             if blocks and not _looks_like_heading(blocks[0]):
                 found["subtitle"] = (join_lines([ln.text for ln in blocks.pop(0)]), {})
-    from .masthead import KIND_END_RE  # (masthead.py reads this module's neighbours)
-
     kind = next((k for k, ln in enumerate(title_lines) if k and KIND_END_RE.match(" ".join(ln.text.split()))), None)
     if doc_type == "paper" and "subtitle" not in found and kind is not None:
         # "Health workforce migration: ..." / "Report by the Director-General", no blank

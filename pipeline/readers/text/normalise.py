@@ -495,10 +495,12 @@ DATE_CODE_RE = re.compile(r"^\d{6}$")
 RECYCLE_RE = re.compile(r"^(?:♲\s*)?(?:Please recycle|Merci de recycler|Sírvase reciclar)\s*♲?$|^♲$",
                         re.IGNORECASE)
 _FIELDS_RE = re.compile(r"\s{3,}")
-#: A document symbol inside a masthead line ("A/79/718-S/2025/21": both symbols); not one
+#: A document symbol inside a masthead line ("A/79/718-S/2025/21": both symbols; the
+#: agencies' "A42-WP/123", "C 136/4"); not one
 #: in brackets, which names another document ("Item 4 of the provisional agenda" /
 #: "(GOV/2026/1)" above the IAEA's symbol).
-_SYMBOL_IN_RE = re.compile(r"(?<!\()\b[A-Z]{1,10}(?:[./][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()]*")
+_SYMBOL_IN_RE = re.compile(r"(?<!\()\b(?:[A-Z]{1,10}\d{0,4}(?:[-./][A-Z0-9]+)*|[A-Z]{1,5}\s\d{1,4})"
+                           r"/[A-Z0-9][A-Za-z0-9./()]*")
 
 
 #: Any of the furniture patterns of _debris_field (most fields match none: one test).
@@ -584,6 +586,14 @@ class _FirstSymbol:
                 self.found = self.scanned
             self.scanned += 1
         return self.found is not None and self.found < i
+
+    def right_above(self, i: int) -> bool:
+        """True when the first line that prints a symbol is the text line right above
+        lines[i] (a second symbol printed under the first, ICAO's "A42-WP/123" / "EX/45",
+        is the title block's, not a symbol repeated as page furniture)."""
+        k = self.found
+        return k is not None and k < i and all(ln.kind == "blank" for ln in self.lines[k + 1:i]) \
+            and i - k <= 2
 
 
 #: A token of a short line: a run of non-spaces, with a "(E)" after it.
@@ -719,7 +729,8 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
                 kinds_ = _debris_fields(_unglued(_TOKEN_RE.findall(text), symbols), symbols)
                 if kinds_ and {"job", "barcode", "symbol"} & set(kinds_):
                     found = kinds_
-            found = found if found and ("symbol" not in found or first_symbol.before(i)) else None
+            found = found if found and ("symbol" not in found or first_symbol.before(i)
+                                        and not first_symbol.right_above(i)) else None
         kinds.append(found)
     _table_headers(lines, kinds)
     anchors = [i for i, k in enumerate(kinds) if k and ("job" in k or "barcode" in k)]
@@ -731,10 +742,10 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             found = None  # a page number alone is stage 1's to judge (remove_page_numbers)
         if found:
             drop.add(i)
-    texts = [k for k, ln in enumerate(lines[:12]) if ln.kind == "text"][:2]
-    if len(texts) == 2 and lines[texts[0]].text.strip() in ("E", "F", "S") \
-            and SYMBOL_LIKE_RE.match(lines[texts[1]].text.strip()):
-        drop.add(texts[0])  # the version's letter over the symbol, as WIPO prints it ("E")
+    first = _first_text(lines)
+    if lines and lines[first].kind == "text" and lines[first].text.strip() in ("E", "F", "S") \
+            and any(ln.kind == "text" for ln in lines[first + 1:first + 4]):
+        drop.add(first)  # the version's letter over the title block, as WIPO and IMO print it ("E")
     for i in range(1, len(lines) - 1):  # IOM: "MC/INF/282" / "Annexe" / "Page 3" at a page top
         if (i - 1 in drop and i + 1 in drop or lines[i].page_start and _annex_line_follows(lines, i)) \
                 and _ANNEX_HEADER_RE.match(lines[i].text.strip()):
@@ -1288,6 +1299,22 @@ def _lines_of(columns: list[list]) -> list[Line]:
     return [Line(*values) for values in zip(*columns)]
 
 
+#: A symbol printed after its label ("Document C26/12-E", as ITU prints it).
+_LABELLED_SYMBOL_RE = re.compile(r"^(?P<label>Document|Documento)\s+(?P<symbol>[A-Z]{1,10}\d{0,4}(?:[./-][A-Za-z0-9]+)*"
+                                 r"/[A-Z0-9][A-Za-z0-9./()-]*)$")
+
+
+def strip_symbol_label(lines: list[Line]) -> list[Line]:
+    """The label of a symbol printed before it in the title block taken off its line (in
+    place), as layout: the symbol alone is meta/symbol. Returns the label, as debris."""
+    for line in _first_lines(lines, 15):
+        m = _LABELLED_SYMBOL_RE.match(line.text.strip())
+        if m and any(c.isdigit() for c in m.group("symbol")):
+            line.text = m.group("symbol")
+            return [Line(line.no, m.group("label"))]
+    return []
+
+
 def _normalise(data: bytes, filename: str, hints: dict[int, str] | None) -> Normalised:
     """normalise() itself."""
     text, enc = decode(data, filename)
@@ -1308,7 +1335,7 @@ def _normalise(data: bytes, filename: str, hints: dict[int, str] | None) -> Norm
     from .cover import remove_repeated_cover  # (cover.py reads this module's Line)
 
     lines, debris5 = remove_repeated_cover(lines)
-    debris3 += debris4 + debris5
+    debris3 += debris4 + debris5 + strip_symbol_label(lines)
     for line in lines:
         if line.kind == "text":
             line.text = line.text.strip(" ")

@@ -144,7 +144,7 @@ def heading_of(lines: list[Line], i: int, after_heading: bool = False,
     if decimal:
         return decimal
     if _caps_numbered_heading(lines, i, text):
-        return Heading(text, None, "plain"), i + 1
+        return Heading(text, None, "number"), i + 1
     if not _HAS_WORD_RE.search(text):
         return None  # "12 173.9", "(1.5)": a cell of a table of figures
     if PARA_RE.match(text) or MARKER_RE.match(text) or BULLET_RE.match(text):
@@ -262,20 +262,37 @@ def _decimal_heading(lines: list[Line], i: int, text: str, width: int) -> tuple[
     return Heading(f"{m.group('n')} {title}", None, "plain"), end
 
 
-#: A heading numbered with a whole number and no dot, in capitals ("1 INTRODUCTION",
-#: as WTO prints them), and the paragraphs numbered under it ("1.1. Members ...").
-CAPS_NUMBERED_RE = re.compile(r"^(?P<n>\d{1,2})[\s\u00a0]+(?P<text>[^a-z]{3,120})$")
-DECIMAL_PARA_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.[\s\u00a0]+\S")
+#: A heading numbered with a whole number ("1 INTRODUCTION", as WTO prints them;
+#: "1. INTRODUCTION", ICAO's; "1 Introduction", ITU's), and the paragraphs numbered under
+#: it ("1.1. Members ...", "1.1 The Council ...").
+CAPS_NUMBERED_RE = re.compile(r"^(?P<n>\d{1,2})\.?[\s\u00a0]+(?P<text>[A-ZÀ-Ý][^.;:!?]{2,100})$")
+DECIMAL_PARA_RE = re.compile(r"^\d{1,2}\.\d{1,2}(?:\.[\s\u00a0]+\S|[\s\u00a0]+[A-ZÀ-Ý])")
+
+
+#: A row of a summary set as a table, its label then its value ("Action to be taken:
+#: Paragraph 4", "Related documents: C 134/4").
+_LABEL_VALUE_RE = re.compile(r"^[A-Z][\w ,’'()-]{2,50}:\s+\S")
+
+
+_BARE_NUMBER_RE = re.compile(r"^(\d{1,3})[\s\u00a0]+[A-ZÀ-Ý][a-zà-ÿ]")
+
+
+def _bare_number(text: str) -> int | None:
+    """The number of a paragraph numbered with no dot ("3 The review found ...", as IMO
+    numbers them), or None."""
+    m = _BARE_NUMBER_RE.match(text)
+    return int(m.group(1)) if m else None
 
 
 def _caps_numbered_heading(lines: list[Line], i: int, text: str) -> bool:
     """True when "1 INTRODUCTION" heads paragraphs numbered under its number: the next
     text line starts "1.1." (a figure's "2 000" or a table's row has none under it)."""
     m = CAPS_NUMBERED_RE.match(text)
-    if not m or not re.search(r"[A-ZÀ-Ý]{3}", m.group("text")):
+    if not m or len(m.group("text").split()) > 12 or ends_sentence(text):
         return False
     k = _next_text_index(lines, i + 1)
-    return k is not None and k <= i + 2 and lines[k].text.lstrip().startswith(m.group("n") + ".1.")
+    return k is not None and k <= i + 2 and bool(DECIMAL_PARA_RE.match(lines[k].text.lstrip())) \
+        and lines[k].text.lstrip().startswith(m.group("n") + ".1")
 
 
 def _short_decimal_line(lines: list[Line], i: int, text: str, width: int) -> bool:
@@ -360,8 +377,10 @@ def compact_heading(lines: list[Line], i: int, width: int) -> tuple[Heading, int
     body = " ".join(nxt.text.split())
     if date_alone(body) and not date_alone(text):
         body = _prose_under_dateline(lines, i + 1)
-    if not body[:1].isupper() or len(body) < 0.6 * width or BULLET_RE.match(body):
-        return None
+    if not (body[:1].isupper() or _bare_number(body) is not None or PARA_RE.match(body)) \
+            or len(body) < 0.6 * width and not whole_top_heading(text) or BULLET_RE.match(body):
+        return None  # (prose under it, perhaps numbered: "1. The ...", IMO's "1 At its ..."; a
+        # short line under a heading's usual words: "Action required" / "The Council is ...")
     return Heading(text, None, "caps" if is_caps(text, 2) else "plain"), i + 1
 
 
@@ -620,6 +639,7 @@ class BodyBuilder:
         self.blank = False
         self.after_heading = False
         self.resolution = False  # past a resolution's opening ("The General Assembly,")
+        self.bare = 0  # the number of the last p opened by a number with no dot ("2 The ...", IMO's)
         self.prev_indent = 0
         self.warnings: list[Diagnostic] = []
 
@@ -694,13 +714,29 @@ class BodyBuilder:
             if SIGNED_RE.match(text) and not self.para_open_mid_sentence():
                 i = self.add_signature(lines, i)
                 continue
+            if self.sections[-1][0] == "summary" and self.lines and _LABEL_VALUE_RE.match(text) and (
+                    self.blank or self.compact and (self._prev_ends_sentence()
+                                                    or _LABEL_VALUE_RE.match(self.lines[0]))):
+                self.flush()  # "Action to be taken: Paragraph 4": a row of the summary's table (IMO's)
+                self._open_text(self.sections[-1][1], "p", text, line.no)
+                self.blank = False
+                i += 1
+                continue
+            if text[:1].isdigit() and (self.blank or self._prev_ends_sentence() or not self.lines) \
+                    and _caps_numbered_heading(lines, i, text):
+                self.open_section(text, None, "number")  # "1. INTRODUCTION" over "1.1 ...": no paragraph 1
+                i, self.blank = i + 1, False
+                continue
             if self.try_number_list(lines, i, text) or self.try_para(line, text) or self.try_item(line, text):
                 pass
             else:
                 heads = bool(self.blank or self._prev_ends_sentence() or self._heads_next_para(lines, i, text)
                              or self.lines and (person_line(self.lines[-1])
                                                 or is_caps(text, 2) and names_person(self.lines[-1])))
-                compact = self.blank or self.compact and (self._prev_ends_sentence() or not self.lines) \
+                row = self.sections[-1][0] == "summary" and bool(self.lines) \
+                    and bool(_LABEL_VALUE_RE.match(self.lines[0]))
+                heads = heads or row  # (a row of a summary's table ends with no full stop: "Related documents: ...")
+                compact = self.blank or self.compact and (self._prev_ends_sentence() or not self.lines or row) \
                     or self._at_body_start()
                 # a table cell, a person or a date is never a heading (asked only of a
                 # line that may head a section)
@@ -819,6 +855,8 @@ class BodyBuilder:
         b = BULLET_RE.match(text) if not m else None
         if not (m or b) or (b and STAR_NOTE_RE.match(text)):
             return False  # "* A/80/50." is the note of a "*" mark, not a bullet
+        if b and text.rstrip().endswith(b.group("bullet")) and len(text) > 2:
+            return False  # "— END —", "- 2 -": a line set between dashes, no bullet
         if not (self.blank or self._prev_ends_sentence() or self.lists):
             return False
         if b:
@@ -875,8 +913,9 @@ class BodyBuilder:
                 or in_p and STAR_NOTE_RE.match(self.lines[0])  # (its own block)
                 or in_p and len(self.lines) == 1 and date_alone(self.lines[0])
                 or self._after_last_item(text)
-                or DECIMAL_PARA_RE.match(text) and self._prev_ends_sentence()):
-            new_block = True  # (a paragraph numbered "1.2." after the end of one: WTO's)
+                or DECIMAL_PARA_RE.match(text) and self._prev_ends_sentence()
+                or self.bare and self._prev_ends_sentence() and _bare_number(text) == self.bare + 1):
+            new_block = True  # (a paragraph numbered "1.2." after the end of one, WTO's; "3 The ...", IMO's)
         if not new_block and in_p and (
                 len(self.lines) == 1 and OPENING_RE.match(self.lines[0])
                 or self.resolution and self.lines[-1].rstrip().endswith((",", ";")) and PREAMBLE_RE.match(text)):
@@ -885,6 +924,9 @@ class BodyBuilder:
             self.lines.append(text)
             return
         self.close_lists()
+        n = _bare_number(text)
+        if n is not None and (n == 1 or n == self.bare + 1):
+            self.bare = n
         if MEETING_CLOSE_RE.match(text):
             self.para = None  # a resolution's closing belongs to no paragraph
         self._open_text(self.container(), "p", text, line.no)
@@ -1028,8 +1070,8 @@ class BodyBuilder:
         elif any(s == style for s, _ in stack[1:]):
             depth = max(k for k, (s, _) in enumerate(stack) if s == style)
             del stack[depth:]
-        elif style == "roman":
-            del stack[1:]
+        elif style in ("roman", "number"):
+            del stack[1:]  # (a heading numbered "1" over paragraphs "1.1", "1.2": the top level)
         section = etree.SubElement(stack[-1][1], "section")
         heading = etree.SubElement(section, "heading")
         if n:
