@@ -46,6 +46,11 @@ ORGAN_RE = re.compile(
     r"Executive Board of .{2,80}|Conseil d[’']administration .{2,80}|Junta Ejecutiva .{2,80}|"
     r"UN-Women|ONU-Femmes|ONU-Mujeres|"
     r"Conference of the Parties.{0,80}|Conf[ée]rence des Parties.{0,80}|"
+    r"United Nations Environment Assembly(?: of the)?(?: United Nations Environment Programme)?|"
+    r"Assembl[ée]e des Nations Unies pour l[’']environnement(?: du Programme des Nations Unies pour "
+    r"l[’']environnement)?|"
+    r"Asamblea de las Naciones Unidas sobre el Medio Ambiente(?: del Programa de las Naciones Unidas para "
+    r"el Medio Ambiente)?|"
     # a human rights treaty, over its treaty body's documents (its name wraps over lines)
     r"(?:International\s+)?(?:Convention|Covenant)\s+(?:on|against|for)\s+the\s+.{3,120}|"
     r"Convention\s+(?:sur|relative|contre|internationale)\s+.{3,120}|Pacte\s+international\s+relatif\s+.{3,120}|"
@@ -69,10 +74,10 @@ ITEM_RE = re.compile(
 #: The kind of a document as the UN prints it under the title: what ends a title.
 KIND_END_RE = re.compile(
     r"^(?:Report|Note|Rapport|Informe|Nota)\s+(?:of|by|du|de|de la|del)\s+(?:the\s+|l[’'])?"
-    r"(?:Secretary-General|Secretariat|Director-General|Executive Director|Administrator|"
-    r"Co-Chairs?|Chair|President|Bureau|High Commissioner|Secrétaire général|Secrétariat|"
+    r"(?:Secretary-General|[Ss]ecretariat|Director-General|Executive Director|Administrator|"
+    r"Co-Chairs?|Chair|President|Bureau|High Commissioner|Secrétaire général|[Ss]ecrétariat|"
     r"Directeur général|Directrice générale|Président|Présidente|Bureau|Secretario General|"
-    r"Secretaría|Director General|Directora General|Presidente|Presidenta|Mesa)\b.{0,60}$"
+    r"[Ss]ecretaría|Director General|Directora General|Presidente|Presidenta|Mesa)\b.{0,60}$"
     # the Human Rights Council's special procedures: "Report of the Special Rapporteur on ..."
     r"|^(?:Report|Rapport|Informe)\s+(?:of\s+the|du|de\s+la|del|de\s+la)\s+(?:Special\s+Rapporteur|"
     r"Independent\s+Expert|Rapporteur\s+spécial|Rapporteuse\s+spéciale|Experte?\s+indépendante?|"
@@ -375,13 +380,18 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "session" and "session" not in found and governing_body_session([text], named=False):
             found["session"] = [text]  # "COUNCIL, Hundredth Session", as our writers print it
             body_session = True  # (the date of issue may follow it)
-        elif kind in ("session", "agenda-item") and "organisation" not in found:
+        elif kind in ("session", "agenda-item") and "organisation" not in found and not (
+                kind == "session" and len(pending_organ) == 2 and pending_organ[0] == pending_organ[1]):
             break  # not the UN masthead (IOM prints the session above its title): meta.py's
         elif kind == "session" and len(pending_organ) > 1 and h + 1 < len(head) \
                 and head[h + 1][0] == i and head[h + 1][2] == "session":
             # two organs side by side over their sessions side by side: each with its own
             found.setdefault("session", []).extend([pending_organ.pop(0), text])
         elif kind == "session":
+            if len(pending_organ) == 2 and pending_organ[0] == pending_organ[1] and "organisation" not in found:
+                # an organ's name printed twice, its logo's and the masthead's (UNEP's): the
+                # first is the organisation
+                found["organisation"] = [pending_organ.pop(0)]
             found.setdefault("session", []).extend(pending_organ + [text])
             pending_organ = []
         elif kind is None and _session_wraps(head, h, found):
@@ -413,11 +423,22 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
               and not LETTER_RE.match(text)
               and not _titled_item(found["agenda-item"], text)
               and not _repeats_item(found["agenda-item"], text)
-              and not (KIND_RE.match(text) and not _CONTINUES_RE.search(text))
+              and not (KIND_RE.match(text) and not _CONTINUES_RE.search(text) and not _kind_below(head, h))
               and not RESOLUTION_KIND_RE.match(text) and not RESOLUTION_NUMBER_RE.match(text)):
             found["agenda-item"].append(text)  # the item's title, line after line
             last = h
             continue
+        elif kind in (None, "org") and pending_organ and head[h - 1][0] == i - 1 and (
+                _CONTINUES_RE.search(pending_organ[-1]) or kind is None and len(text.split()) == 1
+                and text[:1].isupper() and text.isalpha()):
+            # "United Nations Environment Assembly of the" / "United Nations Environment" /
+            # "Programme": an organ's name wrapped (UNEP's logo prints it beside its emblem)
+            pending_organ[-1] += " " + text
+        elif kind is None and "organisation" in found and "session" not in found and i == org_line + 1 \
+                and len(text.split()) == 1 and text[:1].isupper() and text.isalpha() \
+                and len(found["organisation"][-1].split()) <= 3:
+            found["organisation"][-1] += " " + text  # a logo's name a word a line: "United Nations" / "Environment"
+            org_line = i
         elif kind is None and "organisation" in found and "session" not in found \
                 and (_CONTINUES_RE.search(found["organisation"][-1]) or text[:1].islower()
                      or _organ_wraps(head, h, org_line, found)
@@ -445,6 +466,16 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
                             else _join_fields(parts, joiners.get(name, ", ")),
                             attrs.get(name, {}))
                      for name, parts in found.items()}, end)
+
+
+def _kind_below(head: list[tuple[int, str, str | None]], h: int) -> bool:
+    """True when the document's own kind comes in the block after a blank line under
+    field h ("Item 4 of the provisional agenda" / "Report of the Committee of Permanent
+    Representatives" (the item's title) / blank / the title / "Note by the secretariat"):
+    field h, which looks like a kind, is the item's title."""
+    if h + 2 >= len(head) or head[h + 1][0] <= head[h][0] + 1 or KIND_END_RE.match(head[h + 1][1]):
+        return False  # (the kind right after the blank: no title between, field h is the title)
+    return any(KIND_END_RE.match(text) for _, text, _ in head[h + 2:h + 4])
 
 
 def _kind_wraps(text: str, below: str) -> bool:

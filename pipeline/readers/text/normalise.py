@@ -742,6 +742,12 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             found = None  # a page number alone is stage 1's to judge (remove_page_numbers)
         if found:
             drop.add(i)
+    texts = [k for k, ln in enumerate(lines[:12]) if ln.kind == "text"][:4]
+    for a, b in zip(texts, texts[1:]):
+        letters, below = lines[a].text.strip(), lines[b].text.strip()
+        if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() and SYMBOL_LIKE_RE.match(below) \
+                and letters in below.split("/")[0]:
+            drop.add(a)  # the symbol's large letters over the symbol whole: UNEP's "EP" / "UNEP/EA.7/1"
     first = _first_text(lines)
     if lines and lines[first].kind == "text" and lines[first].text.strip() in ("E", "F", "S") \
             and any(ln.kind == "text" for ln in lines[first + 1:first + 4]):

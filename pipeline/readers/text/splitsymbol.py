@@ -25,6 +25,8 @@ _LETTERS_RE = re.compile(r"^[A-Z]{1,5}(?: [A-Z]{1,5}){0,3}$")
 _PIECE_RE = re.compile(r"(?<!\S)/[A-Z0-9][A-Za-z0-9./()*]*-?(?!\S)")
 #: A masthead line that ends with a symbol's letters ("United Nations UNW").
 _ENDS_IN_LETTERS_RE = re.compile(rf"^{UN_NAME}\s+([A-Z]{{1,10}})$")
+#: The United Nations' name printed a word a line.
+_STACKED_NAME = {("UNITED", "NATIONS"), ("NATIONS", "UNIES"), ("NACIONES", "UNIDAS")}
 #: How many of the first text lines are looked at.
 _HEAD = 4
 
@@ -33,6 +35,10 @@ def join_split_symbol(lines: list[Line]) -> list[Line]:
     """lines with a symbol split from its first letters put back together (module
     docstring); the same lines otherwise."""
     head = [i for i, ln in enumerate(lines[:40]) if ln.kind == "text"][:_HEAD]
+    if len(head) > 1 and (lines[head[0]].text.strip(), lines[head[1]].text.strip()) in _STACKED_NAME:
+        # the organisation's name a word a line, as UNEP's logo prints it ("UNITED" / "NATIONS")
+        lines[head[0]].text = f"{lines[head[0]].text.strip()} {lines[head[1]].text.strip()}"
+        return join_split_symbol(lines[:head[1]] + lines[head[1] + 1:])
     for a, b in zip(head, head[1:]):
         upper, lower = lines[a].text.strip(), lines[b].text
         if _LETTERS_RE.match(upper):
