@@ -46,6 +46,8 @@ ORGAN_RE = re.compile(
     r"Executive Board of .{2,80}|Conseil d[’']administration .{2,80}|Junta Ejecutiva .{2,80}|"
     r"UN-Women|ONU-Femmes|ONU-Mujeres|"
     r"Conference of the Parties.{0,80}|Conf[ée]rence des Parties.{0,80}|"
+    r"Convention on Biological Diversity|Convention sur la diversit[ée] biologique|"
+    r"Convenio sobre la Diversidad Biol[óo]gica|"
     r"United Nations Environment Assembly(?: of the)?(?: United Nations Environment Programme)?|"
     r"Assembl[ée]e des Nations Unies pour l[’']environnement(?: du Programme des Nations Unies pour "
     r"l[’']environnement)?|"
@@ -67,7 +69,9 @@ SESSION_RE = re.compile(
     r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire|annuelle|anual))?"
     r"(?:\s+of\s+\d{4}|\s+de\s+\d{4}|\s+\d{4})?"
     r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire|annuelle|anual))?"
-    r"|(?:Session|Sesi[óo]n)\s+\S+.{0,40})$", re.I)
+    r"|(?:Session|Sesi[óo]n)\s+\S+.{0,40}"
+    # a treaty body's meeting, by its rank (the CBD's "Twenty-eighth meeting", "Seizième réunion")
+    r"|(?:.{3,100},\s+)?[A-Z][\w-]*(?:\s[a-zé][\w-]*)?\s+(?:meeting|réunion|reunión)(?:\s+\(.{1,40}\))?)$", re.I)
 ITEM_RE = re.compile(
     r"^(?:(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?|points?|temas?|puntos?)\s+"
     r"\d+.{0,400}$", re.I)  # (two organs' items, as our writers print them on one line)
@@ -334,7 +338,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         if len(head) > 40 or PARA_RE.match(line.text) or ROMAN_HEAD_RE.match(line.text):
             break
         head += [(i, text, kind) for text, kind in _fields(line)]
-    head = _date_beside_organisation(_status_above(_join_bracket_wraps(_unstack_organs(lines, head))))
+    head = _date_beside_organisation(_status_above(_join_bracket_wraps(_join_organ_wraps(
+        _unstack_organs(lines, head)))))
     kinds = {k for _, _, k in head[:12]}
     if len(kinds & {"org", "symbol", "distribution", "original-language"}) < 2:
         return None
@@ -430,7 +435,7 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             continue
         elif kind in (None, "org") and pending_organ and head[h - 1][0] == i - 1 and (
                 _CONTINUES_RE.search(pending_organ[-1]) or kind is None and len(text.split()) == 1
-                and text[:1].isupper() and text.isalpha()):
+                and text[:1].isupper() and text.isalpha() or kind is None and text[:1].islower()):
             # "United Nations Environment Assembly of the" / "United Nations Environment" /
             # "Programme": an organ's name wrapped (UNEP's logo prints it beside its emblem)
             pending_organ[-1] += " " + text
@@ -466,6 +471,25 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
                             else _join_fields(parts, joiners.get(name, ", ")),
                             attrs.get(name, {}))
                      for name, parts in found.items()}, end)
+
+
+def _join_organ_wraps(head: list[tuple[int, str, str | None]]) -> list[tuple[int, str, str | None]]:
+    """head with an organ's name wrapped over two lines, the first ending on a small word,
+    made one field ("Convention on" / "Biological Diversity", the CBD's logo)."""
+    out: list[tuple[int, str, str | None]] = []
+    skip = False
+    for h, (i, text, kind) in enumerate(head):
+        if skip:
+            skip = False
+            continue
+        nxt = head[h + 1] if h + 1 < len(head) else None
+        if kind is None and nxt is not None and nxt[2] is None and nxt[0] == i + 1 and _CONTINUES_RE.search(text) \
+                and ORGAN_RE.match(joined := f"{text} {nxt[1]}"):
+            out.append((i, joined, "organ"))
+            skip = True
+        else:
+            out.append((i, text, kind))
+    return out
 
 
 def _kind_below(head: list[tuple[int, str, str | None]], h: int) -> bool:
