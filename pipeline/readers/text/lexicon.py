@@ -90,7 +90,9 @@ AGENDA_HEADING_RE = re.compile(
     r"( provisoire| provisionnel| anotad[ao]| provisional| of the \w+(?: \w+){0,4})?|"
     r"(projet d['’] ?|projet de )?(ordre du jour|programme)( provisoire| annoté)?|"
     r"(proyecto de )?(programa|orden del d[íi]a)( provisional| anotad[ao])?|"
-    r"(provisional )?programme of work)\s*$", re.IGNORECASE)
+    r"(provisional )?programme of work)"
+    # who prepared it, on the heading's line or under it ("prepared by the International Bureau")
+    r"(\s+(prepared|préparé|établi|preparado|elaborado)\s+(by|par|por)\s+\S.{2,80})?\s*$", re.IGNORECASE)
 
 #: Words that make an item title a numbered session: "Session I: ...".
 SESSION_RE = re.compile(

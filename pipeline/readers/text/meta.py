@@ -237,8 +237,10 @@ def _body_alone(rest: list[Line], found: Found) -> list[Line]:
     if first is None or "organisation" in found or first + 1 >= len(rest) or rest[first + 1].kind == "text":
         return rest
     text = " ".join(rest[first].text.split())
-    if is_caps(text) or len(text.split()) > 8 or not NAMED_BODY_RE.match(text):
-        return rest
+    if is_caps(text) or len(text.split()) > 8 or not NAMED_BODY_RE.match(text) \
+            or re.search(r"\b(?:Conference|Conférence|Conferencia)\b", text) \
+            or not any(ln.kind == "text" for ln in rest[first + 1:]):
+        return rest  # (a conference's name is a meeting's title; the body's name alone is no organisation)
     found["organisation"] = (text, {})
     return rest[:first] + rest[first + 1:]
 
@@ -414,8 +416,15 @@ def after_heading(lines: list[Line], i: int) -> int:
         if match_time_range(text):
             return i
         if AGENDA_HEADING_RE.match(text):
-            return j + 1
+            below = lines[j + 1] if j + 1 < len(lines) else None
+            prepared = below is not None and below.kind == "text" and PREPARED_RE.match(below.text.strip())
+            return j + 2 if prepared else j + 1
     return i
+
+
+#: Who prepared an agenda, printed under its heading ("PROVISIONAL PROGRAM" / "prepared by
+#: the International Bureau", as WIPO prints it): the heading's second line.
+PREPARED_RE = re.compile(r"^(?:prepared|préparé|établi|preparado|elaborado)\s+(?:by|par|por)\s+\S.{2,80}$", re.I)
 
 
 #: An agenda's symbol, which may have lower-case letters ("OEA/Ser.G").
@@ -506,6 +515,10 @@ def agenda_lines(header: list[Line], known: Found) -> tuple[Found, str | None, l
     them), an office line, a room line, and the agenda's heading; return the other lines."""
     lines = _columns(header)
     last = max((k for k, (ln, _) in enumerate(lines) if ln.kind == "text"), default=-1)
+    prepared = None
+    if last > 0 and PREPARED_RE.match(lines[last][0].text.strip()):
+        prepared, lines = " ".join(lines[last][0].text.split()), lines[:last]
+        last = max((k for k, (ln, _) in enumerate(lines) if ln.kind == "text"), default=-1)
     kinds = [_line_kind(" ".join(ln.text.split()), col, k == last) if ln.kind == "text" else "blank"
              for k, (ln, col) in enumerate(lines)]
     for k, kind in enumerate(kinds):  # a bare date under the symbol block: the date of issue
@@ -545,6 +558,10 @@ def agenda_lines(header: list[Line], known: Found) -> tuple[Found, str | None, l
             rest.append(line)
     if "dates" in found:
         found["dates"] = (" ".join(dates), found["dates"][1])
+    if prepared and heading:
+        heading += " " + prepared  # (the heading's second line, in the order printed)
+    elif prepared:
+        rest.append(Line(0, prepared))
     if venue:
         found["venue"] = (" ".join(venue), {})
     return found, heading, rest
