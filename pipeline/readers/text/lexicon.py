@@ -194,6 +194,11 @@ def _is_body(text: str) -> bool:
     return bool(GOVERNING_BODY_RE.match(text) or _TITLED_BODY_RE.match(text))
 
 
+def _any_body(text: str) -> bool:
+    """A governing body's name (_is_body) or any other body's (NAMED_BODY_RE)."""
+    return _is_body(text) or bool(NAMED_BODY_RE.match(text))
+
+
 def governing_body_session(texts: list[str], named: bool = True) -> tuple[str, int] | None:
     """(meta/session, lines it takes) when texts start with a governing body and its
     session, on two lines as IOM prints them or on one ("COUNCIL, Hundredth Session", as
@@ -201,18 +206,17 @@ def governing_body_session(texts: list[str], named: bool = True) -> tuple[str, i
     takes a governing body's name only, not any body's (NAMED_BODY_RE): the UN masthead's
     "Commission on Population and Development, Sixty-third session" is an organ's session,
     which it reads as such."""
-    if len(texts) >= 2 and (_is_body(texts[0]) or NAMED_BODY_RE.match(texts[0])) \
-            and SESSION_LINE_RE.match(texts[1]):
+    if len(texts) >= 2 and _any_body(texts[0]) and SESSION_LINE_RE.match(texts[1]):
         return f"{texts[0]}, {texts[1]}", 2
     if texts and HEALTH_ASSEMBLY_RE.match(texts[0]):
         return texts[0], 1  # "SEVENTY-NINTH WORLD HEALTH ASSEMBLY"
     m = _DASHED_SESSION_RE.match(texts[0]) if texts else None
-    if m and (_is_body(m.group(1)) or NAMED_BODY_RE.match(m.group(1))):
+    if m and _any_body(m.group(1)):
         return texts[0], 1  # "ASSEMBLY — 42ND SESSION", "COUNCIL — 230TH SESSION" (ICAO)
     if texts and YEARLY_SESSION_RE.match(texts[0]):
         return texts[0], 1  # "Council 2026" (ITU's)
     body, comma, session = texts[0].partition(", ") if texts else ("", "", "")
-    if comma and (_is_body(body) or named and NAMED_BODY_RE.match(body)) and SESSION_LINE_RE.match(session):
+    if comma and (_any_body(body) if named else _is_body(body)) and SESSION_LINE_RE.match(session):
         return texts[0], 1
     return None
 
@@ -222,14 +226,14 @@ def governing_body_session(texts: list[str], named: bool = True) -> tuple[str, i
 RECORDS_RE = re.compile(r"^(?:Official Records|Documents officiels|Documentos Oficiales)$", re.I)
 #: The organisation's name as its mastheads and covers print it, in the three languages.
 UN_NAME = r"(?:United Nations|Nations Unies|Naciones Unidas)"
-#: A line printed above the title block that qualifies this version or its circulation
-#: (R18: meta/status), in capitals or not.
 #: A restriction printed alone at the top of a document, without "Distr.": WTO's
 #: "RESTRICTED", the IAEA's "For official use only" (meta/distribution, level restricted).
 RESTRICTED_RE = re.compile(
     r"^(?:RESTRICTED|Restricted|RESTREINT|Restreint|RESTRINGIDO|Restringido|"
     r"Restricted distribution|Distribution restreinte|Distribución restringida|"
     r"For official use only|Pour usage officiel seulement|Para uso oficial exclusivamente)$")
+#: A line printed above the title block that qualifies this version or its circulation
+#: (R18: meta/status), in capitals or not.
 STATUS_RE = re.compile(
     r"^(?:advance\s+(?:unedited\s+|edited\s+)?version|unedited\s+version|"
     r"(?:unofficial|provisional)\s+translation|for\s+participants\s+only|"

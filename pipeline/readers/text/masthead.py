@@ -353,6 +353,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
     item_of = 0  # how many session fields were read when the last agenda item was
     org_line = -2  # the line of the organisation's last part
     for h, (i, text, kind) in enumerate(head):
+        # an organ's name printed twice, its logo's and the masthead's (UNEP's)
+        twice = len(pending_organ) == 2 and pending_organ[0] == pending_organ[1]
         if kind is None and "symbol" in found and "meeting" not in found and _meeting_field(head, h):
             kind = "meeting"
             head[h] = (i, text, kind)
@@ -385,18 +387,15 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "session" and "session" not in found and governing_body_session([text], named=False):
             found["session"] = [text]  # "COUNCIL, Hundredth Session", as our writers print it
             body_session = True  # (the date of issue may follow it)
-        elif kind in ("session", "agenda-item") and "organisation" not in found and not (
-                kind == "session" and len(pending_organ) == 2 and pending_organ[0] == pending_organ[1]):
+        elif kind in ("session", "agenda-item") and "organisation" not in found and not (kind == "session" and twice):
             break  # not the UN masthead (IOM prints the session above its title): meta.py's
         elif kind == "session" and len(pending_organ) > 1 and h + 1 < len(head) \
                 and head[h + 1][0] == i and head[h + 1][2] == "session":
             # two organs side by side over their sessions side by side: each with its own
             found.setdefault("session", []).extend([pending_organ.pop(0), text])
         elif kind == "session":
-            if len(pending_organ) == 2 and pending_organ[0] == pending_organ[1] and "organisation" not in found:
-                # an organ's name printed twice, its logo's and the masthead's (UNEP's): the
-                # first is the organisation
-                found["organisation"] = [pending_organ.pop(0)]
+            if twice and "organisation" not in found:
+                found["organisation"] = [pending_organ.pop(0)]  # (the logo's is the organisation)
             found.setdefault("session", []).extend(pending_organ + [text])
             pending_organ = []
         elif kind is None and _session_wraps(head, h, found):

@@ -10,7 +10,7 @@ from .lexicon import (AGENDA_HEADING_RE, ORIGINAL_RE, RESTRICTED_RE, STATUS_RE, 
 from .normalise import Line
 from .text import is_caps, join_lines
 from .times import (CROSS_MONTH_RE, DATE_RANGE_RE, DATE_RE, as_of_date, find_date, find_date_range,
-                    is_date_line, is_place_line, lone_date, match_time_range, place_and_dates)
+                    is_date_line, is_place_line, lone_date, match_time_range, numeric_date, place_and_dates)
 
 META_ORDER = ["title", "subtitle", "series", "meeting", "symbol", "original-language",
               "organisation", "issued", "distribution", "session", "agenda-item", "dates",
@@ -93,23 +93,6 @@ AGENCY_ITEM_RE = re.compile(
 #: ICAO's name of a paper for a meeting, printed under the organisation.
 _WORKING_PAPER_RE = re.compile(r"^(?:WORKING PAPER|INFORMATION PAPER|DOCUMENT DE TRAVAIL|NOTE DE TRAVAIL|"
                                r"NOTA DE ESTUDIO|NOTA DE INFORMACIÓN)$")
-#: A date of issue in figures, day first ("12/8/25", "12/08/2025").
-_NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
-
-
-def numeric_date(text: str) -> str | None:
-    """The ISO date of a date printed in figures, day first (_NUMERIC_DATE_RE), or None."""
-    m = _NUMERIC_DATE_RE.match(text)
-    if not m:
-        return None
-    day, month, year = (int(g) for g in m.groups())
-    try:
-        import datetime as dt
-        return dt.date(year + 2000 if year < 100 else year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
 #: A document symbol in brackets alone on its line.
 _BRACKETED_SYMBOL_RE = re.compile(r"^\((?:[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./-]*)\)$")
 #: The date of issue printed with its name ("Date: 4 October 2024", as the ILO prints it).

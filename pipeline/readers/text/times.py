@@ -90,6 +90,22 @@ def _date(y: str, m: str, d: str) -> str | None:
         return None
 
 
+#: A date of issue in figures, day first ("12/8/25", "12/08/2025", as ICAO prints it).
+_NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+
+
+def numeric_date(text: str) -> str | None:
+    """The ISO date of a date printed in figures, day first (_NUMERIC_DATE_RE), or None."""
+    m = _NUMERIC_DATE_RE.match(text)
+    if not m:
+        return None
+    day, month, year = (int(g) for g in m.groups())
+    try:
+        return dt.date(year + 2000 if year < 100 else year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 #: Four digits in a row: every date pattern below needs its year (a cheap test first).
 _YEAR_DIGITS_RE = re.compile(r"\d{4}")
 
