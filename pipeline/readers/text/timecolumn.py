@@ -45,9 +45,12 @@ _ITEM_OPENING_RE = re.compile(
     r"C[ée]r[ée]monie|Ceremonia|Keynote|Coffee|Lunch|Break|Pause|D[ée]jeuner|Almuerzo|Pausa|Receso|"
     r"Registration|Inscription|Inscripci[óo]n|Conclusions?|Conclusiones|"
     r"Adoption|Adopci[óo]n|Wrap-up|Working group|Groupe de travail|Grupo de trabajo)\b", re.I)
-#: A line that needs the next: it ends on a preposition, an article, a conjunction or a comma.
+#: A line that needs the next: it ends on a preposition, an article, a conjunction, a comma
+#: or an honorific (``Discours d'ouverture : Mme`` / ``Aminata Traoré, ...``: the name).
 _NEEDS_NEXT_RE = re.compile(r"(?:\b(?:of|the|and|for|on|to|in|at|with|by|a|an|de|du|des|la|le|les|"
-                            r"et|pour|sur|en|del|el|los|las|y|para|por|con)|[,:;–—-])$", re.I)
+                            r"et|pour|sur|en|del|el|los|las|y|para|por|con)|[,:;–—-]|"
+                            r"(?-i:\b(?:Mme|Mmes|Mlle|Mrs?|Ms|Dr|Drs|Prof|Sra?|Sres|Dra|H\.\s?E|S\.\s?E)\.?|\bM\.))$",
+                            re.I)
 
 
 #: Characters of room a line must leave for the next line's first word to be sure it was
