@@ -83,6 +83,8 @@ def zip_time_columns(lines: list[Line]) -> list[Line]:
     if sum(1 for ln in lines[:4000] if ln.kind == "text" and ln.text[:1].isdigit()) < MIN_TIMES:
         return lines
     lines = join_tabbed_rows(lines)
+    if sum(1 for ln in lines if ln.kind == "text" and _bare_time(ln.text)) < MIN_HEADED_TIMES:
+        return lines  # (no column of times: a paper's numbered paragraphs, not asked line by line)
     out: list[Line] = []
     i, zipped_one = 0, False
     while i < len(lines):
@@ -245,11 +247,13 @@ def _item_starts(column: list[Line], texts: list[Line], n: int) -> list[int] | N
             sure.append(k)
         elif text[:1].isupper() and not _NEEDS_NEXT_RE.search(above):
             room = width - len(above) - 1 - len(text.split()[0])
-            if room >= max(_MIN_ROOM, width // 10) or _ITEM_OPENING_RE.match(text):
+            if _ITEM_OPENING_RE.match(text) or room >= max(_MIN_ROOM, width // 10) and not in_people:
                 sure.append(k)
             elif not in_people:
                 maybe.append((room, k))
-            else:
+            else:  # under a speaker's line, room only guesses: a long name elsewhere widens the
+                if room >= max(_MIN_ROOM, width // 10):  # column ("Salas, Viceministro ..." under
+                    maybe.append((room, k))  # "...: Sr. Jorge" then looks short enough)
                 continue
         else:
             continue
