@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .normalise import Line
-from .text import join_lines
+from .text import is_caps, join_lines
 
 SIGNED_RE = re.compile(r"^\((?:Signed|Signé|Firmado|Signée)\)\s*\S")
 #: A line that cannot be a role line under a signature.
@@ -162,6 +162,8 @@ def annex_title(lines: list[Line], j: int, width: int, para_re: re.Pattern) -> t
             if parts and text[:1].isupper():
                 break  # the annex's body, printed with no blank line under its title
             return None
+        if parts and is_caps(text, 4) and not is_caps(parts[-1], 2):
+            break  # "List of participants" / "MEMBER STATES": a heading under the title (pdftotext, pypdf)
         if len(parts) == 3 and _RUNS_ON_RE.search(text):
             break  # a fourth line that runs on ("... against the Crime of"): the body's first
         if _title_ended(parts, text):

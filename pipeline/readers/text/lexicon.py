@@ -232,6 +232,15 @@ RESTRICTED_RE = re.compile(
     r"^(?:RESTRICTED|Restricted|RESTREINT|Restreint|RESTRINGIDO|Restringido|"
     r"Restricted distribution|Distribution restreinte|Distribución restringida|"
     r"For official use only|Pour usage officiel seulement|Para uso oficial exclusivamente)$")
+#: The OECD's classification, printed alone at the top of its covers (meta/distribution):
+#: "Unclassified" / "Non classifié" (level general), "For Official Use" / "À usage officiel",
+#: "Confidential" / "Confidentiel" (level restricted).
+CLASSIFIED_RE = re.compile(r"^(?:Unclassified|Non classifi[ée]|For Official Use|[ÀA] usage officiel|"
+                           r"Confidential|Confidentiel)$", re.I)
+#: The language of this version and of the original on one line, as the OECD prints it
+#: ("English - Or. English", "Français - Or. anglais"): meta/original-language.
+VERSION_ORIGINAL_RE = re.compile(r"^(?:English|French|Spanish|Anglais|Français|Espagnol|Inglés|Francés|Español)"
+                                 r"\s*[-–]\s*Or\.\s*[^\W\d_]{4,12}$", re.I)
 #: A line printed above the title block that qualifies this version or its circulation
 #: (R18: meta/status), in capitals or not.
 STATUS_RE = re.compile(

@@ -27,13 +27,14 @@ from dataclasses import dataclass, field
 
 from .entries import PROVISIONAL_OF_RE, PROVISIONAL_RE
 from .letters import LETTER_WORDS, addresses, finished_letter_title, unfinished_letter_title
-from .lexicon import NAMED_BODY_RE, ORIGINAL_RE, RECORDS_RE, RESTRICTED_RE, STATUS_RE, UN_NAME, governing_body_session
+from .lexicon import (CLASSIFIED_RE, NAMED_BODY_RE, ORIGINAL_RE, RECORDS_RE, RESTRICTED_RE, STATUS_RE, UN_NAME,
+                      VERSION_ORIGINAL_RE, governing_body_session)
 from .normalise import Line
 from .paper import PARA_RE, ROMAN_HEAD_RE, ends_sentence
 from .starnotes import star_attrs
 from .text import is_caps, join_lines
-from .times import (CROSS_MONTH_RE, DATE_RANGE_RE, find_date, find_date_range, is_date_line, lone_date,
-                    match_time_range)
+from .times import (CROSS_MONTH_RE, DATE_RANGE_RE, find_date, find_date_range, is_date_line, is_place_line,
+                    lone_date, match_time_range)
 from .work import is_work_title
 
 ORG_RE = re.compile(rf"^{UN_NAME}(?:,\s+[^,]{{3,120}})*,?$", re.I)
@@ -58,9 +59,12 @@ ORGAN_RE = re.compile(
     r"Convention\s+(?:sur|relative|contre|internationale)\s+.{3,120}|Pacte\s+international\s+relatif\s+.{3,120}|"
     r"Convenci[óo]n\s+(?:sobre|contra|Internacional)\s+.{3,120}|Pacto\s+Internacional\s+de\s+.{3,120})$", re.I)
 SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./()*-]*"
-                       r"(?:\s\((?:\d{4}|Sect\.\s?\w{1,4}|Part\s+[IVX]{1,4}|Vol\.\s?[IVX]{1,4})\))?$")  # "S/RES/2801 (2026)"
+                       r"(?:\s\((?:\d{4}|Sect\.\s?\w{1,4}|Part\s+[IVX]{1,4}|Vol\.\s?[IVX]{1,4})\))?$"  # "S/RES/2801 (2026)"
+                       # the Council of Europe's (and the OECD's) body, year and number: "CDDH(2026)R105", "CM(2026)45"
+                       r"|^[A-Z][A-Z-]{0,11}\(\d{4}\)[A-Za-z]{0,6}\d{1,4}(?:[-_]?(?:rev|REV|final|prov|add|corr)\d{0,2})?$")
 DISTR_RE = re.compile(r"^Distr\.?\s*:?\s*(?P<level>general|générale|limited|limitée|limitada|"
-                      r"restricted|restreinte|reservada|restringida)\.?$|" + RESTRICTED_RE.pattern, re.I)
+                      r"restricted|restreinte|reservada|restringida)\.?$|" + RESTRICTED_RE.pattern
+                      + "|" + CLASSIFIED_RE.pattern, re.I)
 LEVELS = {"general": "general", "générale": "general", "limited": "limited",
           "limitée": "limited", "limitada": "limited", "restricted": "restricted",
           "restreinte": "restricted", "reservada": "restricted", "restringida": "restricted"}
@@ -71,7 +75,11 @@ SESSION_RE = re.compile(
     r"(?:\s+(?:sustantivo|extraordinario|ordinario|reanudado|de fond|extraordinaire|ordinaire|annuelle|anual))?"
     r"|(?:Session|Sesi[óo]n)\s+\S+.{0,40}"
     # a treaty body's meeting, by its rank (the CBD's "Twenty-eighth meeting", "Seizième réunion")
-    r"|(?:.{3,100},\s+)?[A-Z][\w-]*(?:\s[a-zé][\w-]*)?\s+(?:meeting|réunion|reunión)(?:\s+\(.{1,40}\))?)$", re.I)
+    r"|(?:.{3,100},\s+)?(?!(?:Rapport|Report|Informe|Compte|Ordre|Orden|Agenda|Summary|Résumé|Resumen)\b)"
+    r"[A-Z][\w-]*(?:\s[a-zé][\w-]*)?\s+(?:meeting|réunion|reunión)(?:\s+\(.{1,40}\))?"
+    # the Council of Europe's committees' meetings by number ("105th meeting", "105e réunion")
+    r"|\d{1,4}(?:st|nd|rd|th|e|ème|re|ª|a)\s+(?:plenary\s+|plénière\s+)?(?:meeting|réunion|reunión)"
+    r"(?:\s+(?:plénière|plenaria))?)$", re.I)
 ITEM_RE = re.compile(
     r"^(?:(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?|points?|temas?|puntos?)\s+"
     r"\d+.{0,400}$", re.I)  # (two organs' items, as our writers print them on one line)
@@ -154,7 +162,7 @@ def _kind(text: str) -> str | None:
         return "organ"
     if DISTR_RE.match(text):
         return "distribution"
-    if ORIGINAL_RE.match(text) and len(text) < 40 or ONLY_RE.match(text):
+    if ORIGINAL_RE.match(text) and len(text) < 40 or ONLY_RE.match(text) or VERSION_ORIGINAL_RE.match(text):
         return "original-language"
     lang, sep, original = text.partition("; ")  # "Español; Original: inglés", as we print it
     if sep and VERSION_LANG_RE.match(lang) and ORIGINAL_RE.match(original) and len(original) < 40:
@@ -283,6 +291,21 @@ def _session_follows(head: list[tuple[int, str, str | None]], h: int) -> bool:
 _SYMBOL_BLOCK_KINDS = ("original-language", "version-language", "distribution")
 
 
+def _issue_before_range(head: list[tuple[int, str, str | None]], h: int) -> bool:
+    """True when head[h], one day's date, comes before a range of days in the next fields:
+    the date of issue, the range the meeting's ("105th meeting" / "Strasbourg, 19 June
+    2026" / "Meeting report" / "Strasbourg, 10-12 June 2026", as pdftotext prints our
+    writers' block of a Council of Europe report)."""
+    span = find_date_range(head[h][1])
+    if not span or span[0] != span[1]:
+        return False
+    for _, text, kind in head[h + 1:h + 4]:
+        other = find_date_range(text) if kind == "date" else None
+        if other and other[0] != other[1]:
+            return True
+    return False
+
+
 def _issue_date_among_fields(head: list[tuple[int, str, str | None]], h: int) -> bool:
     """True when head[h], a date alone (one day, no place), stands on its own line right
     after the original language or right before "Distr.:": the date of issue inside the
@@ -341,8 +364,11 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
     head = _date_beside_organisation(_status_above(_join_bracket_wraps(_join_organ_wraps(
         _unstack_organs(lines, head)))))
     kinds = {k for _, _, k in head[:12]}
-    if len(kinds & {"org", "symbol", "distribution", "original-language"}) < 2:
-        return None
+    dateline = len(head) > 1 and head[0][2] == "date" and head[1][2] == "symbol" and head[0][0] == head[1][0]
+    unit_first = bool(head) and head[0][2] is None and _unit_line(head[0][1]) and "symbol" in kinds
+    if len(kinds & {"org", "symbol", "distribution", "original-language"}) < 2 and not (dateline or unit_first):
+        return None  # (the Council of Europe prints only its dateline beside the symbol; our
+        # writers print a body in capitals over the symbol)
     found: dict[str, list[str]] = {}
     attrs: dict[str, dict] = {}
     last = -1  # index (into head) of the last field taken
@@ -352,10 +378,18 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
     body_session = False
     item_of = 0  # how many session fields were read when the last agenda item was
     org_line = -2  # the line of the organisation's last part
+    unit_line = -2  # the line of the last of the OECD's units in capitals (_unit_line)
     for h, (i, text, kind) in enumerate(head):
         # an organ's name printed twice, its logo's and the masthead's (UNEP's)
         twice = len(pending_organ) == 2 and pending_organ[0] == pending_organ[1]
-        if kind is None and "symbol" in found and "meeting" not in found and _meeting_field(head, h):
+        # the OECD's directorate and committee in capitals under the symbol block
+        # ("ENVIRONMENT DIRECTORATE" / "ENVIRONMENT POLICY COMMITTEE"): the organisation
+        # (not IOM's "COUNCIL" over its session: the session's body)
+        unit = kind is None and "session" not in found and _unit_line(text) \
+            and not (h + 1 < len(head) and head[h + 1][2] == "session") and (
+                "organisation" not in found and ("issued" in found or "distribution" in found or h == 0)
+                or unit_line >= 0 and i == unit_line + 1)  # (first, as our writers print them)
+        if kind is None and "symbol" in found and "meeting" not in found and not unit and _meeting_field(head, h):
             kind = "meeting"
             head[h] = (i, text, kind)
         if kind is None and "symbol" in found and "organisation" not in found and h + 1 < len(head) \
@@ -375,8 +409,11 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             found["distribution"] = [text]
             attrs["distribution"] = _field_value("distribution", text)[1]
         elif kind == "date" and "issued" not in found and (
-                "session" not in found or body_session or _issue_date_among_fields(head, h)) and (
-                "distribution" in found or "symbol" in found or "organisation" in found):
+                "session" not in found or body_session or _issue_date_among_fields(head, h)
+                or _issue_before_range(head, h)) and (
+                "distribution" in found or "symbol" in found or "organisation" in found
+                or h == 0 and len(head) > 1 and head[1][0] == i and head[1][2] == "symbol"):
+            # (the Council of Europe's "Strasbourg, 19 June 2026" beside its symbol)
             found["issued"] = [text]
             attrs["issued"] = _field_value("issued", text)[1]
         elif kind == "version-language" and "original-language" not in found:
@@ -432,6 +469,19 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             found["agenda-item"].append(text)  # the item's title, line after line
             last = h
             continue
+        elif unit:
+            found.setdefault("organisation", []).append(text)
+            org_line = unit_line = i
+        elif kind is None and unit_line >= 0 and i == unit_line + 1 and (_ACRONYM_RE.match(text) or (
+                is_caps(text, 2) and len(text) <= 40 and len(found["organisation"][-1]) >= 40
+                and not any(c.isdigit() for c in text))):
+            # "STEERING COMMITTEE FOR HUMAN RIGHTS" / "(CDDH)"; a long unit's name wrapped
+            # ("DIRECTION DE L'ENVIRONNEMENT, COMITÉ DES POLITIQUES" / "D'ENVIRONNEMENT")
+            found["organisation"][-1] += " " + text
+            org_line = unit_line = i
+        elif kind is None and unit_line >= 0 and "meeting" not in found and "session" not in found \
+                and _UNIT_BODY_RE.match(text):
+            found["meeting"] = [text]  # "Working Party on ..." under them: the meeting
         elif kind in (None, "org") and pending_organ and head[h - 1][0] == i - 1 and (
                 _CONTINUES_RE.search(pending_organ[-1]) or kind is None and len(text.split()) == 1
                 and text[:1].isupper() and text.isalpha() or kind is None and text[:1].islower()):
@@ -470,6 +520,41 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
                             else _join_fields(parts, joiners.get(name, ", ")),
                             attrs.get(name, {}))
                      for name, parts in found.items()}, end)
+
+
+#: The words that name a unit of the OECD's secretariat or one of its committees, printed in
+#: capitals under the symbol block of its covers.
+_UNIT_WORD_RE = re.compile(r"\b(?:DIRECTORATE|DIRECTION|COMMITTEE|COMITÉ|CENTRE|AGENCY|AGENCE|FORUM|"
+                           r"COUNCIL|CONSEIL|SECRETARIAT|SECRÉTARIAT|SECRETARY-GENERAL|SECRÉTAIRE GÉNÉRAL|"
+                           r"BOARD|BUREAU|EXECUTIVE|EXÉCUTIF)\b")
+#: A subsidiary body's name under the units (the meeting): "Working Party on ...".
+_UNIT_BODY_RE = re.compile(r"^(?:Working Party|Working Group|Global Forum|Task Force|Expert Group|Group of Experts|"
+                           r"Network|Joint Meeting|Steering Group|Sub-?Group|Committee|Groupe de travail|"
+                           r"Forum mondial|Réseau|Groupe d[’']experts|Équipe spéciale|Réunion conjointe|"
+                           r"Comité|Sous-groupe)\b[^.;:]{3,150}$")
+
+
+def _unit_line(text: str) -> bool:
+    """A unit's name in capitals (_UNIT_WORD_RE), letters and commas only: no date, no symbol."""
+    return len(text) <= 90 and is_caps(text, 2) and not any(c.isdigit() for c in text) \
+        and "/" not in text and bool(_UNIT_WORD_RE.search(text))
+
+
+def _dates_then_venue(text: str) -> bool:
+    """True for the meeting's dates, then its venue and city, on one line ("15-16 novembre
+    2026, Centre de conférences de l'OCDE, Paris", as our writers print the OECD's two lines)."""
+    m = re.match(r"^(.{6,40}?\d{4}),\s+(.+)$", text)
+    return bool(m) and is_date_line(m.group(1)) and bool(_VENUE_RE.match(m.group(2)))
+
+
+#: A word that names a body, in a title.
+_BODY_WORD_RE = re.compile(r"\b(?:Committee|Commission|Council|Conference|Assembly|Board|Group|Forum|Panel|"
+                           r"Comité|Conseil|Conférence|Assemblée|Groupe|Comisión|Consejo|Conferencia|Asamblea|"
+                           r"Grupo|Junta)\b")
+#: A body's acronym in brackets under its name ("(CDDH)").
+_ACRONYM_RE = re.compile(r"^\([A-Z][A-Za-z0-9-]{1,14}\)$")
+#: A venue and its city, under the meeting's dates ("Centre de conférences de l'OCDE, Paris").
+_VENUE_RE = re.compile(r"^[A-Z][^.;:!?\d]{2,60},\s+[A-Z][\w’' -]{1,30}$")
 
 
 def _join_organ_wraps(head: list[tuple[int, str, str | None]]) -> list[tuple[int, str, str | None]]:
@@ -739,6 +824,12 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
             break  # "Provisional agenda and annotations" / "Provisional agenda": the list's heading
         if title and _session_and_dates(lines, i) and not _CONTINUES_RE.search(title[-1].text.strip()):
             break  # "2025 substantive session" / "(New York, ...)": the session, under the title
+        if title and find_date_range(text) and is_date_line(text.strip()) and len(text.split()) <= 8 \
+                and not _CONTINUES_RE.search(title[-1].text.strip()) and not is_date_line(title[-1].text.strip()) \
+                and not _BODY_WORD_RE.search(join_lines([ln.text for ln in title])):
+            # "Meeting report" / "Strasbourg, 10-12 June 2026": the meeting's place and dates
+            # (pypdf); a body's name with its dates is the title of a UN meeting's document
+            break
         if title and _day_or_time(text) and not _CONTINUES_RE.search(title[-1].text.strip()):
             break  # "Provisional programme of work" / "9 April 2029" / "10:00–13:00 1 ...": its days (pypdf)
         goes_on = title and (LETTER_RE.match(title[0].text.strip()) and (
@@ -1097,10 +1188,14 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         mast.found["dates"] = (got[1], dict(zip(("from", "to"), got[2])))
         mast.end = j + 2
     elif "dates" not in mast.found and j < len(lines) and find_date_range(lines[j].text) \
-            and is_date_line(lines[j].text.strip()):
+            and (is_date_line(lines[j].text.strip()) or _dates_then_venue(lines[j].text.strip())):
         # the meeting's place and dates printed under the title (as our writers lay it out)
-        mast.found["dates"] = (lines[j].text.strip(), dict(zip(("from", "to"), find_date_range(lines[j].text))))
+        dates, span = lines[j].text.strip(), dict(zip(("from", "to"), find_date_range(lines[j].text)))
         mast.end = j + 1
+        if j + 1 < len(lines) and lines[j + 1].kind == "text" and "," not in dates and (
+                is_place_line(lines[j + 1].text) or _VENUE_RE.match(lines[j + 1].text.strip())):
+            dates, mast.end = f"{dates}, {' '.join(lines[j + 1].text.split())}", j + 2  # the OECD's place under them
+        mast.found["dates"] = (dates, span)
     _fields_under_title(lines, mast)
     _official_records(lines, mast)
 
@@ -1330,6 +1425,8 @@ def _field_value(name: str, text: str) -> tuple[str, dict[str, str]]:
         return _STAR_RE.sub("", text), star_attrs(text)
     if name == "distribution":
         level = DISTR_RE.match(text).group("level")  # (none: a restriction alone, RESTRICTED_RE)
+        if not level and re.match(r"(?:Unclassified|Non classifi)", text, re.I):
+            level = "general"  # the OECD's "Unclassified" (CLASSIFIED_RE)
         return text, {"level": LEVELS.get(level.lower(), "general") if level else "restricted"}
     if name == "issued":
         return text, {"date": find_date(text)[0]}

@@ -67,7 +67,8 @@ PAGE_FIELD_RE = re.compile(r"^\s*(?:\S.{2,100}?\s{3,}(?:page|página|pág\.)\s*\
 SEP_RE = re.compile(r"^(?:\s{10,}|\s*[_‗–—-]{5,}\s*)$")
 #: Temporary attribute holding an element's source line while the tree is built.
 LINE_ATTR = "_line"
-SYMBOL_LIKE_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()-]*$")
+SYMBOL_LIKE_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()-]*$"
+                            r"|^[A-Z][A-Z-]{0,11}\(\d{4}\)[A-Za-z]{0,6}\d{1,4}$")  # (the Council of Europe's "CDDH(2026)R105")
 _EOL_RE = re.compile(r"\r\n|\r|\n")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NON_XML_RE = re.compile("[\ufffe\uffff\ud800-\udfff]")
@@ -489,12 +490,13 @@ def _first_text(lines: list[Line]) -> int:
 #: "V.25-01234 (E)", perhaps followed by two date codes), the date code ("301224"), the
 #: barcode ("*2423868*"), the recycling line.
 JOB_RE = re.compile(r"^(?:GE\.|V\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$|"
-                    r"^\(\d{2}-\d{4,5}\)$")  # (WTO's, in brackets: "(26-2871)")
+                    r"^\(\d{2}-\d{4,5}\)$|"  # (WTO's, in brackets: "(26-2871)")
+                    r"^JT\d{8}$")  # (the OECD's: "JT03571234", its cover's foot)
 BARCODE_RE = re.compile(r"^\*\d{6,9}\*$")
 DATE_CODE_RE = re.compile(r"^\d{6}$")
 RECYCLE_RE = re.compile(r"^(?:♲\s*)?(?:Please recycle|Merci de recycler|Sírvase reciclar)\s*♲?$|^♲$",
                         re.IGNORECASE)
-_FIELDS_RE = re.compile(r"\s{3,}")
+_FIELDS_RE = re.compile(r"\s{3,}|\s+\|\s+")  # (and a bar: the OECD's "2 | ENV/EPOC(2026)7")
 #: A document symbol inside a masthead line ("A/79/718-S/2025/21": both symbols; the
 #: agencies' "A42-WP/123", "C 136/4"); not one
 #: in brackets, which names another document ("Item 4 of the provisional agenda" /
@@ -517,11 +519,12 @@ _FURNITURE_START_RE = re.compile("|".join(
 
 #: What a match of _FURNITURE_START_RE may start with, besides a digit: a WTO job number's
 #: bracket, a barcode's star,
-#: the recycling sign, a page number's dash, a Geneva or Vienna job number's G or V, and
+#: the recycling sign, a page number's dash, a Geneva or Vienna job number's G or V, the
+#: OECD's J, and
 #: the first letters of "Please recycle", "Merci de recycler", "Sírvase reciclar", "page",
 #: "p." in any case (re's IGNORECASE matches "s" to the long s too). A new form of
 #: furniture adds its first characters here (tests/readers/test_units.py tries one of each).
-_FURNITURE_FIRST = frozenset("*♲-–—PpMmSsſGV(")
+_FURNITURE_FIRST = frozenset("*♲-–—PpMmSsſGV(J")
 
 
 def _may_be_furniture(text: str) -> bool:
@@ -710,6 +713,10 @@ def _near(sorted_ints: list[int], i: int, distance: int) -> bool:
     return k < len(sorted_ints) and sorted_ints[k] <= i + distance
 
 
+#: The code the OECD prints under the job number of a cover ("OFDE").
+_CODE_UNDER_JOB_RE = re.compile(r"^[A-Z]{4}$")
+
+
 def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """Drop the page furniture of UN-system documents: a line whose every field (fields are
     split by runs of spaces, as ``pdftotext -layout`` sets them) is a job number, barcode,
@@ -734,6 +741,11 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         kinds.append(found)
     _table_headers(lines, kinds)
     anchors = [i for i, k in enumerate(kinds) if k and ("job" in k or "barcode" in k)]
+    for i in anchors:  # the OECD's document code under its job number ("JT03571234" / "OFDE")
+        k = i + 1
+        if lines[i].text.strip().startswith("JT") and k < len(lines) and lines[k].kind == "text" \
+                and _CODE_UNDER_JOB_RE.match(lines[k].text.strip()):
+            kinds[k] = ["job"]
     drop = set()
     for i, found in enumerate(kinds):
         if found and all(k == "date code" for k in found) and not _near(anchors, i, 6):

@@ -78,6 +78,10 @@ SUMMARY_RE = re.compile(r"^(?:Summary|Executive summary|Résumé|Resumen|Resumen
 #: The line that opens an annex: "Annex", "Annex II", "Annex to the letter dated ...".
 ANNEX_RE = re.compile(r"^(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO)(?:\s+(?P<n>[IVXLC]+|\d{1,2}))?"
                       r"(?P<rest>\s+(?:to|of|à|au|aux|de|al|del|a)\b.*)?$")
+#: An appendix printed where an annex would be (the Council of Europe's "Appendix I"), with
+#: ANNEX_RE's groups.
+APPENDIX_RE = re.compile(r"^(?:Appendix|Appendice|Apéndice|APPENDIX|APPENDICE|APÉNDICE)"
+                         r"(?:\s+(?P<n>[IVXLC]+|\d{1,2}|[A-H]))?(?P<rest>\s+(?:to|of|à|au|aux|de|al|del|a)\b.*)?$")
 #: A letter's enclosure or an annex's appendix, alone on its line: a heading of its own,
 #: its title (if any) under it.
 ENCLOSURE_RE = re.compile(r"^(?:Enclosures?|Pièces? jointes?|Adjuntos?|Appendix|Appendice|Apéndice)"
@@ -640,6 +644,7 @@ class BodyBuilder:
         self.after_heading = False
         self.resolution = False  # past a resolution's opening ("The General Assembly,")
         self.bare = 0  # the number of the last p opened by a number with no dot ("2 The ...", IMO's)
+        self.appendices = False  # the annexes are appendices ("Appendix I", with no "Annex" before)
         self.prev_indent = 0
         self.warnings: list[Diagnostic] = []
 
@@ -698,6 +703,12 @@ class BodyBuilder:
             at_start = self.blank or self._prev_ends_sentence() or line.page_start or (
                 bool(self.lines) and self.lines[0].startswith(SIGNED))
             annex = ANNEX_RE.match(text) if at_start else None
+            if annex is None and at_start and text[:2] in ("Ap", "AP") and (
+                    self.appendices or self.body.find("annex") is None):
+                # the Council of Europe's "Appendix I" with no annex before it: an annex
+                # (under an annex, an appendix is the annex's: ENCLOSURE_RE below)
+                annex = APPENDIX_RE.match(text)
+                self.appendices = self.appendices or bool(annex)
             if annex:
                 i = self.open_annex(lines, i, annex)
                 self.blank = False
@@ -725,6 +736,11 @@ class BodyBuilder:
             if text[:1].isdigit() and (self.blank or self._prev_ends_sentence() or not self.lines) \
                     and _caps_numbered_heading(lines, i, text):
                 self.open_section(text, None, "number")  # "1. INTRODUCTION" over "1.1 ...": no paragraph 1
+                i, self.blank = i + 1, False
+                continue
+            if text[:1].isdigit() and (self.blank or self._prev_ends_sentence() or not self.lines) \
+                    and self._number_heading(lines, i, text):
+                self.open_section(text, None, "number")  # "1. Introduction" over paragraph 1 (the OECD's)
                 i, self.blank = i + 1, False
                 continue
             if self.try_number_list(lines, i, text) or self.try_para(line, text) or self.try_item(line, text):
@@ -767,6 +783,24 @@ class BodyBuilder:
         self.leave_summary()
         self.flush()
         return self.body
+
+    def _number_heading(self, lines: list[Line], i: int, text: str) -> bool:
+        """True when a line numbered as a paragraph is a heading numbered in a series of its
+        own ("1. Introduction", "2. A method of ...", as the OECD numbers its chapters): a
+        short title alone on its line, ending on no punctuation, right above the next
+        numbered paragraph, which carries the number this line would take (paragraph 1
+        under heading 1, paragraph 3 under heading 2)."""
+        m = PARA_RE.match(text)
+        if not m or m.group("text")[:1].islower() or len(m.group("text").split()) > 12 \
+                or text.rstrip()[-1:] in ".:;,?!" or self.para is not None and self.lines \
+                and self.lines[-1].rstrip().endswith(":"):
+            return False
+        k = _next_text_index(lines, i + 1)
+        if k is None or any(ln.kind != "blank" for ln in lines[i + 1:k]):
+            return False  # (blank lines between: pdfminer prints a column of numbers apart)
+        below = PARA_RE.match(lines[k].text.strip())
+        return bool(below) and int(below.group("n")) == self.printed + 1 \
+            and (int(m.group("n")) != self.printed + 1 or int(below.group("n")) == int(m.group("n")))
 
     def _at_body_start(self) -> bool:
         """True when nothing is in the body yet: its first line comes right under the
