@@ -59,9 +59,11 @@ ORGAN_RE = re.compile(
     r"Convention\s+(?:sur|relative|contre|internationale)\s+.{3,120}|Pacte\s+international\s+relatif\s+.{3,120}|"
     r"Convenci[óo]n\s+(?:sobre|contra|Internacional)\s+.{3,120}|Pacto\s+Internacional\s+de\s+.{3,120})$", re.I)
 SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./()*-]*"
-                       r"(?:\s\((?:\d{4}|Sect\.\s?\w{1,4}|Part\s+[IVX]{1,4}|Vol\.\s?[IVX]{1,4})\))?$"  # "S/RES/2801 (2026)"
+                       # "S/RES/2801 (2026)"
+                       r"(?:\s\((?:\d{4}|Sect\.\s?\w{1,4}|Part\s+[IVX]{1,4}|Vol\.\s?[IVX]{1,4})\))?$"
                        # the Council of Europe's (and the OECD's) body, year and number: "CDDH(2026)R105", "CM(2026)45"
-                       r"|^[A-Z][A-Z-]{0,11}\(\d{4}\)[A-Za-z]{0,6}\d{1,4}(?:[-_]?(?:rev|REV|final|prov|add|corr)\d{0,2})?$")
+                       r"|^[A-Z][A-Z-]{0,11}\(\d{4}\)[A-Za-z]{0,6}\d{1,4}"
+                       r"(?:[-_]?(?:rev|REV|final|prov|add|corr)\d{0,2})?$")
 DISTR_RE = re.compile(r"^Distr\.?\s*:?\s*(?P<level>general|générale|limited|limitée|limitada|"
                       r"restricted|restreinte|reservada|restringida)\.?$|" + RESTRICTED_RE.pattern
                       + "|" + CLASSIFIED_RE.pattern, re.I)

@@ -68,7 +68,7 @@ SEP_RE = re.compile(r"^(?:\s{10,}|\s*[_‗–—-]{5,}\s*)$")
 #: Temporary attribute holding an element's source line while the tree is built.
 LINE_ATTR = "_line"
 SYMBOL_LIKE_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/[A-Z0-9][A-Za-z0-9./()-]*$"
-                            r"|^[A-Z][A-Z-]{0,11}\(\d{4}\)[A-Za-z]{0,6}\d{1,4}$")  # (the Council of Europe's "CDDH(2026)R105")
+                            r"|^[A-Z][A-Z-]{0,11}\(\d{4}\)[A-Za-z]{0,6}\d{1,4}$")  # (the Council of Europe's)
 _EOL_RE = re.compile(r"\r\n|\r|\n")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NON_XML_RE = re.compile("[\ufffe\uffff\ud800-\udfff]")
