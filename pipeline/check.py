@@ -232,6 +232,11 @@ def source_words(data: bytes, filename: str, lines: list[Line] | None = None,
             m = _CUT_WORD_RE.search(text)
             if m:
                 pending, text = m.group(1), text[:m.start()]
+        elif text.endswith(("-", "‐")) and " " in text:
+            # a range cut at its hyphen ("for 2026-" / "2027."): joined as the reader joins it,
+            # so that "2027." is not taken for a paragraph's number (NUMBER_DOT_RE)
+            cut = text.rindex(" ") + 1
+            pending, text = text[cut:], text[:cut]
         out.add(text, line.no)
     if pending:
         out.add(pending, lines[-1].no if lines else 0)

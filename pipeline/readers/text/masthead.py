@@ -45,6 +45,9 @@ ORGAN_RE = re.compile(
     r"Conseil des droits de l[’']homme|Asamblea General|Consejo de Seguridad|"
     r"Consejo Econ[óo]mico y Social|Consejo de Derechos Humanos|"
     r"Executive Board of .{2,80}|Conseil d[’']administration .{2,80}|Junta Ejecutiva .{2,80}|"
+    # the Council of Europe's
+    r"Ministers[’'] Deputies|D[ée]l[ée]gu[ée]s des Ministres|Committee of Ministers|Comit[ée] des Ministres|"
+    r"Parliamentary Assembly|Assembl[ée]e parlementaire|"
     r"UN-Women|ONU-Femmes|ONU-Mujeres|"
     r"Conference of the Parties.{0,80}|Conf[ée]rence des Parties.{0,80}|"
     r"Convention on Biological Diversity|Convention sur la diversit[ée] biologique|"
@@ -81,7 +84,7 @@ SESSION_RE = re.compile(
     r"[A-Z][\w-]*(?:\s[a-zé][\w-]*)?\s+(?:meeting|réunion|reunión)(?:\s+\(.{1,40}\))?"
     # the Council of Europe's committees' meetings by number ("105th meeting", "105e réunion")
     r"|\d{1,4}(?:st|nd|rd|th|e|ème|re|ª|a)\s+(?:plenary\s+|plénière\s+)?(?:meeting|réunion|reunión)"
-    r"(?:\s+(?:plénière|plenaria))?)$", re.I)
+    r"(?:\s+(?:plénière|plenaria))?(?:,\s+\d{1,2}(?:er)?\s+\w{3,9}\s+\d{4})?)$", re.I)  # ("1505th meeting, 2 April 2026")
 ITEM_RE = re.compile(
     r"^(?:(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?|points?|temas?|puntos?)\s+"
     r"\d+.{0,400}$", re.I)  # (two organs' items, as our writers print them on one line)
@@ -160,6 +163,8 @@ def _kind(text: str) -> str | None:
         return "org"
     if STATUS_RE.match(text):
         return "status"
+    if _SERIES_RE.match(text):
+        return "series"
     if ORGAN_RE.match(text):
         return "organ"
     if DISTR_RE.match(text):
@@ -367,7 +372,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         _unstack_organs(lines, head)))))
     kinds = {k for _, _, k in head[:12]}
     dateline = len(head) > 1 and head[0][2] == "date" and head[1][2] == "symbol" and head[0][0] == head[1][0]
-    unit_first = bool(head) and head[0][2] is None and _unit_line(head[0][1]) and "symbol" in kinds
+    unit_first = bool(head) and head[0][2] is None and _unit_line(head[0][1]) and "symbol" in kinds \
+        or "series" in kinds and "symbol" in kinds  # ("Ministers' Deputies" / "CM Documents" / "CM(2026)45")
     if len(kinds & {"org", "symbol", "distribution", "original-language"}) < 2 and not (dateline or unit_first):
         return None  # (the Council of Europe prints only its dateline beside the symbol; our
         # writers print a body in capitals over the symbol)
@@ -399,6 +405,11 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             kind = "organ"  # "General Council" over or beside "Original: English" (WTO)
         if kind == "status":
             found.setdefault("status", []).append(text)  # "Advance unedited version" (R18)
+        elif kind == "series" and "series" not in found:
+            found["series"] = [text]  # "CM Documents"
+        elif kind is None and "series" in found and "session" in found and "agenda-item" not in found \
+                and head[h - 1][2] == "session" and _CM_ITEM_RE.match(text):
+            found["agenda-item"] = [text]  # "1505th meeting, 2 April 2026" / "10 Legal questions"
         elif kind == "org" or (kind == "organ" and "original-language" not in found):
             found.setdefault("organisation", []).append(text)
             org_line = i
@@ -549,6 +560,10 @@ def _dates_then_venue(text: str) -> bool:
     return bool(m) and is_date_line(m.group(1)) and bool(_VENUE_RE.match(m.group(2)))
 
 
+#: The series of a Council of Europe document, printed under its organ ("CM Documents").
+_SERIES_RE = re.compile(r"^(?:CM Documents|Documents CM|CM Notes|Notes CM|CM Decisions|Décisions CM)$")
+#: An item of the Committee of Ministers' agenda over a document's title ("10 Legal questions").
+_CM_ITEM_RE = re.compile(r"^\d{1,2}\.?\s+[A-ZÀ-Ý][^\d.;:]{2,80}$")
 #: A word that names a body, in a title.
 _BODY_WORD_RE = re.compile(r"\b(?:Committee|Commission|Council|Conference|Assembly|Board|Group|Forum|Panel|"
                            r"Comité|Conseil|Conférence|Assemblée|Groupe|Comisión|Consejo|Conferencia|Asamblea|"
@@ -844,7 +859,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
             break  # "The Economic and Social Council,": a resolution's opening, under its title
         if PARA_RE.match(text) or ROMAN_HEAD_RE.match(text.strip()) or (
                 title and len(text) > 0.85 * width and not goes_on
-                and not _CONTINUES_RE.search(title[-1].text.strip())):
+                and not _CONTINUES_RE.search(title[-1].text.strip())
+                and not title[-1].text.rstrip().endswith(("–", "—"))):  # ("... (CDPC) –" / "Abridged report ...")
             break  # (a letter's title goes on in lower case, however long the line)
         title.append(lines[i])
         i += 1

@@ -96,7 +96,13 @@ def never_heading(text: str) -> bool:
     Representative Alpine Road Commission Ms. Lena Brunner"), a date or a place and date
     alone (the dateline of a statement or a decision, "16 March 2026", "March 16, 2026")."""
     text = " ".join(text.split())
-    return names_person(text) or date_alone(text)
+    return names_person(text) or date_alone(text) or bool(_TO_BE_CONSIDERED_RE.match(text))
+
+
+#: Who is to consider a document, under its title (the Council of Europe's "Item to be
+#: considered by the GR-J at its meeting on 17 March 2026"): a line of the document's own.
+_TO_BE_CONSIDERED_RE = re.compile(r"^(?:Items?|Documents?|Points?)\s+(?:to be considered|à examiner|examiné)\s+(?:by|par)\b",
+                                  re.I)
 
 
 def date_alone(text: str) -> bool:
