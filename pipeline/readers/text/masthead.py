@@ -37,7 +37,13 @@ from .times import (CROSS_MONTH_RE, DATE_RANGE_RE, find_date, find_date_range, i
                     lone_date, match_time_range)
 from .work import is_work_title
 
-ORG_RE = re.compile(rf"^{UN_NAME}(?:,\s+[^,]{{3,120}})*,?$", re.I)
+#: The African Union's name, in the languages its letterhead prints.
+AU_NAME = r"(?:African Union|Union africaine|Uni[ãa]o Africana|Uni[óo]n Africana|الاتحاد\s?الأفريقي)"
+ORG_RE = re.compile(rf"^(?:{UN_NAME}|{AU_NAME}|[\u0600-\u06ff]+\s[\u0600-\u06ff]+(?=,\s+{AU_NAME}))"
+                    rf"(?:,\s+[^,]{{3,120}})*,?$", re.I)  # (pdfminer: the Arabic name, reversed, before the others)
+#: Arabic letters only (with the marks of direction extractors add), two words at most.
+_ARABIC_RE = re.compile(r"^[\u200e\u200f\u202a-\u202e]*[\u0600-\u06ff]+(?:\s[\u0600-\u06ff]+)?"
+                        r"[\u200e\u200f\u202a-\u202e]*$")
 ORGAN_RE = re.compile(
     r"^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
     r"Trusteeship Council|International Court of Justice|"
@@ -84,7 +90,8 @@ SESSION_RE = re.compile(
     r"[A-Z][\w-]*(?:\s[a-zé][\w-]*)?\s+(?:meeting|réunion|reunión)(?:\s+\(.{1,40}\))?"
     # the Council of Europe's committees' meetings by number ("105th meeting", "105e réunion")
     r"|\d{1,4}(?:st|nd|rd|th|e|ème|re|ª|a)\s+(?:plenary\s+|plénière\s+)?(?:meeting|réunion|reunión)"
-    r"(?:\s+(?:plénière|plenaria))?(?:,\s+\d{1,2}(?:er)?\s+\w{3,9}\s+\d{4})?)$", re.I)  # ("1505th meeting, 2 April 2026")
+    r"(?:\s+(?:plénière|plenaria))?(?:,\s+\d{1,2}(?:er)?\s+\w{3,9}\s+\d{4})?)$",  # ("1505th meeting, 2 April 2026")
+    re.I)
 ITEM_RE = re.compile(
     r"^(?:(?:Provisional\s+|Preliminary\s+)?(?:agenda\s+)?items?|points?|temas?|puntos?)\s+"
     r"\d+.{0,400}$", re.I)  # (two organs' items, as our writers print them on one line)
@@ -159,8 +166,8 @@ _SESSION_COMMITTEE_RE = re.compile(r",\s+" + _COMMITTEE)
 
 def _kind(text: str) -> str | None:
     """Which masthead field a piece of text is, or None."""
-    if ORG_RE.match(text):
-        return "org"
+    if ORG_RE.match(text) or _ARABIC_RE.match(text):
+        return "org"  # (a name in Arabic alone: the African Union's letterhead prints its name so)
     if STATUS_RE.match(text):
         return "status"
     if _SERIES_RE.match(text):
@@ -202,6 +209,9 @@ def _fields(line: Line) -> list[tuple[str, str | None]]:
     whole = " ".join(text.split())
     pieces = [p for p in _FIELD_SPLIT_RE.split(text) if p]
     if len(pieces) > 1:
+        # (a name's comma moved by an extractor that reorders a right-to-left name: pypdf's
+        # "AFRICAN UNION,  الاتحادالأفريقي  ,UNION AFRICAINE")
+        pieces = [p.strip(" ,") if _kind(p.strip(" ,")) == "org" else p for p in pieces]
         kinds = [_kind(p) for p in pieces]
         if any(kinds):  # "United Nations Entity      23 April 2025": two fields
             return list(zip(pieces, kinds))
@@ -461,6 +471,9 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "date" and "session" in found and "dates" not in found and find_date_range(text):
             found["dates"] = [text]  # the session's place and dates, as printed
             attrs["dates"] = dict(zip(("from", "to"), find_date_range(text)))
+        elif kind is None and "dates" in found and head[h - 1][2] == "date" and head[h - 1][0] == i - 1 \
+                and head[h - 1][1] == found["dates"][-1] and is_place_line(text):
+            found["dates"].append(text)  # "12 - 13 February 2026" / "Addis Ababa, Ethiopia" (the AU's)
         elif kind == "date" and "session" in found:
             found["session"].append(text)
         elif kind == "agenda-item" and ("agenda-item" not in found or len(found.get("session", [])) > item_of):
@@ -557,7 +570,7 @@ def _dates_then_venue(text: str) -> bool:
     """True for the meeting's dates, then its venue and city, on one line ("15-16 novembre
     2026, Centre de conférences de l'OCDE, Paris", as our writers print the OECD's two lines)."""
     m = re.match(r"^(.{6,40}?\d{4}),\s+(.+)$", text)
-    return bool(m) and is_date_line(m.group(1)) and bool(_VENUE_RE.match(m.group(2)))
+    return bool(m) and is_date_line(m.group(1)) and bool(_VENUE_RE.match(m.group(2)) or is_place_line(m.group(2)))
 
 
 #: The series of a Council of Europe document, printed under its organ ("CM Documents").
@@ -792,6 +805,8 @@ def _join_fields(parts: list[str], sep: str) -> str:
             out[-1] = join_lines([out[-1], part])
         else:
             out.append(part)
+    if sep == ", ":  # ("AFRICAN UNION," over the next name: one comma between them)
+        out = [part[:-1] if part.endswith(",") and k < len(out) - 1 else part for k, part in enumerate(out)]
     return sep.join(out)
 
 

@@ -713,6 +713,11 @@ def _near(sorted_ints: list[int], i: int, distance: int) -> bool:
     return k < len(sorted_ints) and sorted_ints[k] <= i + distance
 
 
+#: The labels of a letterhead's address line (the African Union's, at the top of its first
+#: page): two of them make the line furniture.
+_LETTERHEAD_RE = re.compile(r"\b(?:Telephone|Téléphone|Teléfono|Tel|Tél|Fax|Télécopie|P\.\s?O\.\s?Box|B\.\s?P\.|"
+                            r"Website|Site web|Site internet|E-?mail|Courriel)\s*[.:]?\s*\S", re.I)
+_WEBSITE_RE = re.compile(r"^(?:Website|Site web|Site internet|Web)\s*:\s*(?:https?://)?www\.\S+$", re.I)
 #: The code the OECD prints under the job number of a cover ("OFDE").
 _CODE_UNDER_JOB_RE = re.compile(r"^[A-Z]{4}$")
 
@@ -760,6 +765,9 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() and SYMBOL_LIKE_RE.match(below) \
                 and letters in below.split("/")[0]:
             drop.add(a)  # the symbol's large letters over the symbol whole: UNEP's "EP" / "UNEP/EA.7/1"
+    for k in [k for k, ln in enumerate(lines[:15]) if ln.kind == "text"][:8]:
+        if len(_LETTERHEAD_RE.findall(lines[k].text)) >= 2 or _WEBSITE_RE.match(lines[k].text.strip()):
+            drop.add(k)  # the letterhead's address: "Addis Ababa, ETHIOPIA  P. O. Box 3243  Telephone: ..."
     first = _first_text(lines)
     if lines and lines[first].kind == "text" and lines[first].text.strip() in ("E", "F", "S") \
             and any(ln.kind == "text" for ln in lines[first + 1:first + 4]):
