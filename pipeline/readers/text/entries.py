@@ -45,6 +45,9 @@ _BULLET_RE = re.compile(r"^[•·▪◦●‣■➢►–-]\s+")
 #: A document's symbol in brackets at the end of its title: "(E/C.16/2028/CRP.1)".
 DOC_SYMBOL_RE = re.compile(r"\((?P<symbol>[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Za-z0-9./()-]*[A-Za-z0-9)])\)\s*$")
 _ENDS_RE = re.compile(r"[.:;]['\"»”’)\]]*\*?\d{0,2}$")
+#: A title line that needs the next, whatever comes between.
+_RUNS_ON_RE = re.compile(r"\b(?:of|the|and|for|on|to|in|at|with|by|a|an|de|du|des|la|le|les|et|pour|sur|en|del|el|"
+                         r"los|las|y|para|por|con)$|[,–—-]$", re.I)
 
 
 #: A symbol in the column at the right of the items ("3.  Adoption of the agenda   C/118/1/Rev.2").
@@ -53,8 +56,9 @@ _COLUMN_RE = re.compile(r"^(?P<left>.*?\S)?\s{3,}(?P<symbol>\S+)$|^\s*(?P<alone>
 
 
 #: A document printed as its symbol alone, in brackets, perhaps bulleted: "• (C/118/2)".
-_SYMBOL_ALONE_RE = re.compile(r"^(?:[•·▪◦●‣■➢►–-]\s+)?\((?P<symbol>[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/"
-                              r"[A-Za-z0-9./()-]*[A-Za-z0-9)])\)$")
+_SYMBOL_ALONE_RE = re.compile(r"^(?:[•·▪◦●‣■➢►–-]\s+)?(?:\((?P<symbol>[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/"
+                              r"[A-Za-z0-9./()-]*[A-Za-z0-9)])\)|\[(?P<square>[A-Z]{1,10}(?:[./-][A-Z0-9]+)*/"
+                              r"[A-Za-z0-9./()-]*[A-Za-z0-9)])\])$")  # (the OECD's in square brackets)
 
 
 def _symbol_column(line: Line) -> tuple[Line | None, str | None]:
@@ -96,6 +100,7 @@ class EntryBuilder:
         self.mode = "title"  # title | text | docs
         self.docs: etree._Element | None = None
         self.orphans: list[Line] = []  # lines before the first entry
+        self.after_blank = False  # a blank line came before this line
 
     def run(self, lines: list[Line]) -> etree._Element:
         """Build the agenda from every line."""
@@ -110,6 +115,7 @@ class EntryBuilder:
         if line.kind != "text":
             if self.mode == "text":
                 self.flush()
+            self.after_blank = True
             return
         line, symbol = _symbol_column(line)
         if line is not None:
@@ -129,6 +135,7 @@ class EntryBuilder:
     def _feed_text(self, line: Line) -> None:
         """One line of text (no symbol column)."""
         text = " ".join(line.text.split())
+        after_blank, self.after_blank = self.after_blank, False
         if line.hint == "annotation" and self.current is not None and self.mode != "docs" \
                 and not DOCS_RE.match(text):
             # a line of an annotation (annotations.item_order): prose, never an item; a
@@ -141,7 +148,7 @@ class EntryBuilder:
         alone = _SYMBOL_ALONE_RE.match(text)
         if alone and self.current is not None and self.mode != "docs":
             self.flush()  # "• (C/118/2)": a document known by its symbol, as we print one
-            self._column_doc(alone.group("symbol"))
+            self._column_doc(alone.group("symbol") or alone.group("square"))
             return
         m = ENTRY_RE.match(text)
         if m and self._next_number(m.group("n")):
@@ -167,7 +174,9 @@ class EntryBuilder:
             line = Line(line.no, _BULLET_RE.sub("", line.text.strip()), line.kind, line.page_start,
                         line.indent)
         if self.mode == "title" and self.part and (_ENDS_RE.search(self.part[-1].text.strip())
-                                                   or len(self.part) >= 4):
+                                                   or len(self.part) >= 4 or after_blank and text[:1].isupper()
+                                                   and not _RUNS_ON_RE.search(self.part[-1].text.strip())):
+            # (a blank line, then a sentence: the annotation under the title, as the OECD prints it)
             self.flush()
             self.mode = "text"
         self.part.append(line)

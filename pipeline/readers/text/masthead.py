@@ -526,7 +526,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
             found["organisation"][-1] += " " + text  # "Executive Board of the" / "United Nations Entity"
             org_line = i
         elif kind is None and "organisation" in found and _session_follows(head, h) \
-                and not _REPORT_RE.match(text) and not (h + 1 < len(head) and head[h + 1][2] == "organ"):
+                and not _REPORT_RE.match(text) and not (h + 1 < len(head) and head[h + 1][2] == "organ") \
+                and not PROVISIONAL_RE.match(text):  # ("Draft Agenda" over "41st meeting": the title)
             pending_organ.append(text)  # the body's name ("Commission on ...") above its session
         elif kind is None and "meeting" not in found and _body_inside_block(head, h, found):
             found["meeting"] = [text]  # "A/AC.340/2031/3" / "Groupe de travail sur ..." / "Original : anglais"
@@ -1220,6 +1221,12 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         mast.found["session"] = (got[0], {})
         mast.found["dates"] = (got[1], dict(zip(("from", "to"), got[2])))
         mast.end = j + 2
+        k = mast.end
+        if k < len(lines) and lines[k].kind == "text" and lines[k - 1].kind == "text" and "," not in got[1] \
+                and _VENUE_RE.match(lines[k].text.strip()) and lines[k - 1].text.strip() == got[1]:
+            # "41st meeting" / "15-16 November 2026" / "OECD Conference Centre, Paris"
+            mast.found["dates"] = (f"{got[1]}, {' '.join(lines[k].text.split())}", mast.found["dates"][1])
+            mast.end = k + 1
     elif "dates" not in mast.found and j < len(lines) and find_date_range(lines[j].text) \
             and (is_date_line(lines[j].text.strip()) or _dates_then_venue(lines[j].text.strip())):
         # the meeting's place and dates printed under the title (as our writers lay it out)
