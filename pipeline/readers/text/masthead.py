@@ -54,6 +54,11 @@ ORGAN_RE = re.compile(
     # the Council of Europe's
     r"Ministers[’'] Deputies|D[ée]l[ée]gu[ée]s des Ministres|Committee of Ministers|Comit[ée] des Ministres|"
     r"Parliamentary Assembly|Assembl[ée]e parlementaire|"
+    # the UN's regional commissions, under "United Nations" (ECLAC's masthead)
+    r"Economic(?: and Social)? Commission for (?:Africa|Europe|Latin America and the Caribbean|Asia and the "
+    r"Pacific|Western Asia)|Comisi[óo]n Econ[óo]mica para Am[ée]rica Latina y el Caribe|"
+    r"Commission [ée]conomique (?:et sociale )?pour (?:l[’']Afrique|l[’']Europe|l[’']Am[ée]rique latine et les "
+    r"Cara[ïi]bes|l[’']Asie et le Pacifique|l[’']Asie occidentale)|"
     r"UN-Women|ONU-Femmes|ONU-Mujeres|"
     r"Conference of the Parties.{0,80}|Conf[ée]rence des Parties.{0,80}|"
     r"Convention on Biological Diversity|Convention sur la diversit[ée] biologique|"
@@ -73,7 +78,8 @@ SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./
                        # the Council of Europe's (and the OECD's) body, year and number: "CDDH(2026)R105", "CM(2026)45"
                        r"|^[A-Z][A-Z-]{0,11}\(\d{4}\)[A-Za-z]{0,6}\d{1,4}"
                        r"(?:[-_]?(?:rev|REV|final|prov|add|corr)\d{0,2})?$")
-DISTR_RE = re.compile(r"^Distr\.?\s*:?\s*(?P<level>general|générale|limited|limitée|limitada|"
+DISTR_RE = re.compile(r"^Distr\.?\s*:?$|"  # ("Distr." / "LIMITADA": its level on the next line, ECLAC's)
+                      r"^Distr\.?\s*:?\s*(?P<level>general|générale|limited|limitée|limitada|"
                       r"restricted|restreinte|reservada|restringida)\.?$|" + RESTRICTED_RE.pattern
                       + "|" + CLASSIFIED_RE.pattern, re.I)
 LEVELS = {"general": "general", "générale": "general", "limited": "limited",
@@ -141,7 +147,8 @@ ONLY_RE = re.compile(r"^(?:English|French|Spanish|Anglais|Français|Espagnol|Ing
                      r"\s+(?:only|seulement|únicamente|solamente)$", re.I)
 #: The language of this version, printed above "Original:" in translations.
 VERSION_LANG_RE = re.compile(r"^(?:English|French|Spanish|Arabic|Chinese|Russian|Anglais|Français|"
-                             r"Espagnol|Arabe|Chinois|Russe|Inglés|Francés|Español|Árabe|Chino|Ruso)$")
+                             r"Espagnol|Arabe|Chinois|Russe|Inglés|Francés|Español|Árabe|Chino|Ruso)$"
+                             r"|^(?:ENGLISH|FRENCH|SPANISH|ANGLAIS|FRANÇAIS|ESPAGNOL|INGLÉS|FRANCÉS|ESPAÑOL)$")  # (ECLAC's)
 
 
 @dataclass
@@ -431,6 +438,10 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
         elif kind == "distribution" and "distribution" not in found:
             found["distribution"] = [text]
             attrs["distribution"] = _field_value("distribution", text)[1]
+        elif kind is None and "distribution" in found and head[h - 1][2] == "distribution" \
+                and found["distribution"][-1].rstrip(".: ") == "Distr" and DISTR_RE.match(f"Distr. {text}"):
+            found["distribution"] = [f"{found['distribution'][-1]} {text}"]  # "Distr." / "LIMITADA"
+            attrs["distribution"] = _field_value("distribution", found["distribution"][0])[1]
         elif kind == "date" and "issued" not in found and (
                 "session" not in found or body_session or _issue_date_among_fields(head, h)
                 or _issue_before_range(head, h)) and (
@@ -578,6 +589,16 @@ def _dates_then_venue(text: str) -> bool:
 _SERIES_RE = re.compile(r"^(?:CM Documents|Documents CM|CM Notes|Notes CM|CM Decisions|Décisions CM)$")
 #: An item of the Committee of Ministers' agenda over a document's title ("10 Legal questions").
 _CM_ITEM_RE = re.compile(r"^\d{1,2}\.?\s+[A-ZÀ-Ý][^\d.;:]{2,80}$")
+def _caps_kind_title(block: list[Line]) -> bool:
+    """True when a block of lines is a document's title in capitals that names its kind
+    ("REPORT ON THE ACTIVITIES OF THE SECRETARIAT ..."; not a heading such as "LIST OF
+    PARTICIPANTS")."""
+    return bool(block) and is_caps(block[0].text, 4) and bool(_KIND_WORD_RE.match(block[0].text.strip()))
+
+
+#: The first word of a title in capitals that names a kind of document.
+_KIND_WORD_RE = re.compile(r"^(?:REPORT|INFORME|RAPPORT|NOTE|NOTA|PROPOSAL|PROPUESTA|PROPOSITION|DRAFT|PROYECTO|"
+                           r"PROJET|STUDY|ESTUDIO|ÉTUDE|REVIEW|EXAMEN|ANÁLISIS|ANALYSIS)\b")
 #: A word that names a body, in a title.
 _BODY_WORD_RE = re.compile(r"\b(?:Committee|Commission|Council|Conference|Assembly|Board|Group|Forum|Panel|"
                            r"Comité|Conseil|Conférence|Assemblée|Groupe|Comisión|Consejo|Conferencia|Asamblea|"
@@ -876,7 +897,8 @@ def _title_block(lines: list[Line], i: int, width: int) -> tuple[list[Line], int
         if PARA_RE.match(text) or ROMAN_HEAD_RE.match(text.strip()) or (
                 title and len(text) > 0.85 * width and not goes_on
                 and not _CONTINUES_RE.search(title[-1].text.strip())
-                and not title[-1].text.rstrip().endswith(("–", "—"))):  # ("... (CDPC) –" / "Abridged report ...")
+                and not title[-1].text.rstrip().endswith(("–", "—"))  # ("... (CDPC) –" / "Abridged report ...")
+                and not (text.strip()[:1].islower() and not ends_sentence(title[-1].text.strip()))):
             break  # (a letter's title goes on in lower case, however long the line)
         title.append(lines[i])
         i += 1
@@ -1156,6 +1178,17 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
     title, i = _title_block(lines, mast.end, width)
     if not title:
         return
+    if len(title) > 1 and "dates" not in mast.found and "meeting" not in mast.found \
+            and find_date_range(title[-1].text) and is_date_line(title[-1].text.strip()) \
+            and _BODY_WORD_RE.search(join_lines([ln.text for ln in title[:-1]])):
+        third, m = _title_block(lines, i, width)
+        if _caps_kind_title(third):
+            # the meeting's name and its place and dates, then the document's title in
+            # capitals, a kind of document's (as pdftotext prints our writers' ECLAC block)
+            mast.found["meeting"] = (join_lines([ln.text for ln in title[:-1]]), {})
+            dates = title[-1].text.strip()
+            mast.found["dates"] = (dates, dict(zip(("from", "to"), find_date_range(dates))))
+            title, i = third, m
     if not KIND_RE.match(title[-1].text) and "session" not in mast.found:
         second, k = _title_block(lines, i, width)
         after = _skip_blank(lines, k)
@@ -1166,6 +1199,17 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
                 and lines[i].kind != "text":
             mast.found["meeting"] = (join_lines([ln.text for ln in title]), {})
             title, i = second, k
+        elif len(second) == 1 and "dates" not in mast.found and i < len(lines) and lines[i].kind != "text" \
+                and k < len(lines) and lines[k].kind != "text" and find_date_range(second[0].text) \
+                and is_date_line(second[0].text.strip()) and _BODY_WORD_RE.search(join_lines([ln.text for ln in title])):
+            third, m = _title_block(lines, k, width)
+            if _caps_kind_title(third) and not is_caps(title[0].text, 4):
+                # the meeting's name, its place and dates, then the document's title in
+                # capitals, each a block of its own (ECLAC's): meeting, dates, title
+                mast.found["meeting"] = (join_lines([ln.text for ln in title]), {})
+                dates = second[0].text.strip()
+                mast.found["dates"] = (dates, dict(zip(("from", "to"), find_date_range(dates))))
+                title, i = third, m
     if _body_over_title(title) and "meeting" not in mast.found:
         mast.found["meeting"] = (" ".join(title.pop(0).text.split()), {})
     if len(title) > 1 and _RAPPORTEUR_LINE_RE.match(title[-1].text.strip()) and "subtitle" not in mast.found \
