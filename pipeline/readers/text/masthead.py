@@ -76,6 +76,8 @@ SYMBOL_RE = re.compile(r"^[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Z0-9][A-Za-z0-9./
                        # "S/RES/2801 (2026)"
                        r"(?:\s\((?:\d{4}|Sect\.\s?\w{1,4}|Part\s+[IVX]{1,4}|Vol\.\s?[IVX]{1,4})\))?$"
                        # the Council of Europe's (and the OECD's) body, year and number: "CDDH(2026)R105", "CM(2026)45"
+                       # the Parliamentary Assembly's "Doc. 16201"
+                       r"|^Doc\.\s?\d{4,6}(?:\s(?:rev|Add\.|Addendum|corr)\s?\d{0,2})?$"
                        r"|^[A-Z][A-Z-]{0,11}\(\d{4}\)[A-Za-z]{0,6}\d{1,4}"
                        r"(?:[-_]?(?:rev|REV|final|prov|add|corr)\d{0,2})?$")
 DISTR_RE = re.compile(r"^Distr\.?\s*:?$|"  # ("Distr." / "LIMITADA": its level on the next line, ECLAC's)
@@ -388,7 +390,8 @@ def read_masthead(lines: list[Line]) -> Masthead | None:
     head = _date_beside_organisation(_status_above(_join_bracket_wraps(_join_organ_wraps(
         _unstack_organs(lines, head)))))
     kinds = {k for _, _, k in head[:12]}
-    dateline = len(head) > 1 and head[0][2] == "date" and head[1][2] == "symbol" and head[0][0] == head[1][0]
+    dateline = len(head) > 1 and head[0][2] == "date" and head[1][2] == "symbol" and head[0][0] == head[1][0] \
+        or len(head) > 1 and head[0][2] == "symbol" and head[0][1].startswith("Doc.") and head[1][2] == "date"
     unit_first = bool(head) and head[0][2] is None and _unit_line(head[0][1]) and "symbol" in kinds \
         or "series" in kinds and "symbol" in kinds  # ("Ministers' Deputies" / "CM Documents" / "CM(2026)45")
     if len(kinds & {"org", "symbol", "distribution", "original-language"}) < 2 and not (dateline or unit_first):

@@ -718,6 +718,11 @@ def _near(sorted_ints: list[int], i: int, distance: int) -> bool:
 _LETTERHEAD_RE = re.compile(r"\b(?:Telephone|Téléphone|Teléfono|Tel|Tél|Fax|Télécopie|P\.\s?O\.\s?Box|B\.\s?P\.|"
                             r"Website|Site web|Site internet|E-?mail|Courriel)\s*[.:]?\s*\S", re.I)
 _WEBSITE_RE = re.compile(r"^(?:Website|Site web|Site internet|Web)\s*:\s*(?:https?://)?www\.\S+$", re.I)
+#: The Parliamentary Assembly's symbol, first on its first page, and its page header.
+_PACE_DOC_RE = re.compile(r"^Doc\.\s?(\d{4,6})$")
+_PACE_HEADER_RE = re.compile(r"^Doc\.\s?(\d{4,6})\s+(?:Report|Rapport|Opinion|Avis|Addendum|Information report|"
+                             r"Rapport d[’']information)$")
+_PHONE_RE = re.compile(r"^(?:Tel|Tél|Phone|Téléphone|Fax)\b", re.I)
 #: The code the OECD prints under the job number of a cover ("OFDE").
 _CODE_UNDER_JOB_RE = re.compile(r"^[A-Z]{4}$")
 
@@ -769,6 +774,16 @@ def remove_page_debris(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if len(_LETTERHEAD_RE.findall(lines[k].text)) >= 2 or _WEBSITE_RE.match(lines[k].text.strip()):
             drop.add(k)  # the letterhead's address: "Addis Ababa, ETHIOPIA  P. O. Box 3243  Telephone: ..."
     first = _first_text(lines)
+    doc = _PACE_DOC_RE.match(lines[first].text.strip()) if lines and lines[first].kind == "text" else None
+    for k, ln in enumerate(lines):
+        if ln.kind != "text" or "|" not in ln.text and not (doc and ln.text.lstrip().startswith("Doc")):
+            continue
+        text = " ".join(ln.text.split())
+        fields = text.split(" | ")
+        if len(fields) >= 3 and any("@" in f for f in fields) and any(_PHONE_RE.match(f) for f in fields):
+            drop.add(k)  # a page's foot of addresses: "F – 67075 Strasbourg Cedex | assembly@coe.int | Tel: ..."
+        elif doc and k > first and (m := _PACE_HEADER_RE.match(text)) and m.group(1) == doc.group(1):
+            drop.add(k)  # the page's header: "Doc. 16201 Report" (the Parliamentary Assembly's)
     if lines and lines[first].kind == "text" and lines[first].text.strip() in ("E", "F", "S") \
             and any(ln.kind == "text" for ln in lines[first + 1:first + 4]):
         drop.add(first)  # the version's letter over the title block, as WIPO and IMO print it ("E")

@@ -758,7 +758,7 @@ class BodyBuilder:
                 # line that may head a section)
                 cell = (heads or compact) and (
                     i in cells and not (is_caps(text, 2) and _person_below(lines, i + 1))
-                    or never_heading(text) or table_row(line.text))
+                    or never_heading(text) and not self._next_lettered(text) or table_row(line.text))
                 found = heading_of(lines, i, self.after_heading, self.width) \
                     if heads and not cell else None
                 if found is None and not cell and compact:
@@ -801,6 +801,17 @@ class BodyBuilder:
         below = PARA_RE.match(lines[k].text.strip())
         return bool(below) and int(below.group("n")) == self.printed + 1 \
             and (int(m.group("n")) != self.printed + 1 or int(below.group("n")) == int(m.group("n")))
+
+    def _next_lettered(self, text: str) -> bool:
+        """True when text opens with the letter after an open section's ("B. Explanatory
+        memorandum by Ms Maria Silva, rapporteur" after "A. Draft resolution"): a heading,
+        though it names a person."""
+        m = ALPHA_HEAD_RE.match(text)
+        if not m or m.group("n") == "A":
+            return False
+        before = chr(ord(m.group("n")) - 1)
+        return any(section.find("heading") is not None and section.find("heading").get("n") == before
+                   for _, section in self.sections[1:])
 
     def _at_body_start(self) -> bool:
         """True when nothing is in the body yet: its first line comes right under the
