@@ -20,6 +20,7 @@ import re
 
 from lxml import etree
 
+from .lexicon import LINKING_WORDS
 from .normalise import LINE_ATTR, Line
 from .text import join_lines
 
@@ -46,8 +47,7 @@ _BULLET_RE = re.compile(r"^[•·▪◦●‣■➢►–-]\s+")
 DOC_SYMBOL_RE = re.compile(r"\((?P<symbol>[A-Z]{1,10}(?:[./-][A-Za-z0-9]+)*/[A-Za-z0-9./()-]*[A-Za-z0-9)])\)\s*$")
 _ENDS_RE = re.compile(r"[.:;]['\"»”’)\]]*\*?\d{0,2}$")
 #: A title line that needs the next, whatever comes between.
-_RUNS_ON_RE = re.compile(r"\b(?:of|the|and|for|on|to|in|at|with|by|a|an|de|du|des|la|le|les|et|pour|sur|en|del|el|"
-                         r"los|las|y|para|por|con)$|[,–—-]$", re.I)
+_RUNS_ON_RE = re.compile(rf"\b(?:{LINKING_WORDS})$|[,–—-]$", re.I)
 
 
 #: A symbol in the column at the right of the items ("3.  Adoption of the agenda   C/118/1/Rev.2").

@@ -224,6 +224,10 @@ def governing_body_session(texts: list[str], named: bool = True) -> tuple[str, i
 #: The line of the Official Records' cover under the organ ("General Assembly" / "Official
 #: Records" / "Seventy-ninth Session" / "Supplement No. 19").
 RECORDS_RE = re.compile(r"^(?:Official Records|Documents officiels|Documentos Oficiales)$", re.I)
+#: The small words a wrapped line ends on when it needs the next (prepositions, articles,
+#: conjunctions), in the three languages: a pattern's alternatives, to put in a group.
+LINKING_WORDS = (r"of|the|and|for|on|to|in|at|with|by|a|an|de|du|des|la|le|les|et|pour|sur|en|del|el|los|las|y|"
+                 r"para|por|con")
 #: The organisation's name as its mastheads and covers print it, in the three languages.
 UN_NAME = r"(?:United Nations|Nations Unies|Naciones Unidas)"
 #: A restriction printed alone at the top of a document, without "Distr.": WTO's

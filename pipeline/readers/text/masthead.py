@@ -220,10 +220,13 @@ def _fields(line: Line) -> list[tuple[str, str | None]]:
     if len(pieces) > 1:
         # (a name's comma moved by an extractor that reorders a right-to-left name: pypdf's
         # "AFRICAN UNION,  الاتحادالأفريقي  ,UNION AFRICAINE")
-        pieces = [p.strip(" ,") if _kind(p.strip(" ,")) == "org" else p for p in pieces]
-        kinds = [_kind(p) for p in pieces]
-        if any(kinds):  # "United Nations Entity      23 April 2025": two fields
-            return list(zip(pieces, kinds))
+        fields = []
+        for piece in pieces:
+            bare = piece.strip(" ,")
+            kind = _kind(bare)
+            fields.append((bare, kind) if kind == "org" else (piece, kind if bare == piece else _kind(piece)))
+        if any(kind for _, kind in fields):  # "United Nations Entity      23 April 2025": two fields
+            return fields
     return _glued_fields(whole) or [(whole, _kind(whole))]
 
 
@@ -588,20 +591,37 @@ def _dates_then_venue(text: str) -> bool:
     return bool(m) and is_date_line(m.group(1)) and bool(_VENUE_RE.match(m.group(2)) or is_place_line(m.group(2)))
 
 
+def _venue_under(lines: list[Line], k: int, dates: str, places: bool = True) -> str | None:
+    """The venue on lines[k], right under the meeting's dates when they name no place yet
+    (no comma): a venue and its city (_VENUE_RE), or with ``places`` any place line; None
+    when there is none."""
+    if k >= len(lines) or lines[k].kind != "text" or "," in dates:
+        return None
+    text = lines[k].text.strip()
+    return " ".join(text.split()) if _VENUE_RE.match(text) or places and is_place_line(text) else None
+
+
+def _meeting_and_dates(mast: Masthead, meeting: list[Line], dates: Line) -> None:
+    """The meeting's name and its place and dates, read from the blocks above the title."""
+    mast.found["meeting"] = (join_lines([ln.text for ln in meeting]), {})
+    text = dates.text.strip()
+    mast.found["dates"] = (text, dict(zip(("from", "to"), find_date_range(text))))
+
+
 #: The series of a Council of Europe document, printed under its organ ("CM Documents").
 _SERIES_RE = re.compile(r"^(?:CM Documents|Documents CM|CM Notes|Notes CM|CM Decisions|Décisions CM)$")
 #: An item of the Committee of Ministers' agenda over a document's title ("10 Legal questions").
 _CM_ITEM_RE = re.compile(r"^\d{1,2}\.?\s+[A-ZÀ-Ý][^\d.;:]{2,80}$")
+#: The first word of a title in capitals that names a kind of document.
+_KIND_WORD_RE = re.compile(r"^(?:REPORT|INFORME|RAPPORT|NOTE|NOTA|PROPOSAL|PROPUESTA|PROPOSITION|DRAFT|PROYECTO|"
+                           r"PROJET|STUDY|ESTUDIO|ÉTUDE|REVIEW|EXAMEN|ANÁLISIS|ANALYSIS)\b")
+
+
 def _caps_kind_title(block: list[Line]) -> bool:
     """True when a block of lines is a document's title in capitals that names its kind
     ("REPORT ON THE ACTIVITIES OF THE SECRETARIAT ..."; not a heading such as "LIST OF
     PARTICIPANTS")."""
     return bool(block) and is_caps(block[0].text, 4) and bool(_KIND_WORD_RE.match(block[0].text.strip()))
-
-
-#: The first word of a title in capitals that names a kind of document.
-_KIND_WORD_RE = re.compile(r"^(?:REPORT|INFORME|RAPPORT|NOTE|NOTA|PROPOSAL|PROPUESTA|PROPOSITION|DRAFT|PROYECTO|"
-                           r"PROJET|STUDY|ESTUDIO|ÉTUDE|REVIEW|EXAMEN|ANÁLISIS|ANALYSIS)\b")
 #: A word that names a body, in a title.
 _BODY_WORD_RE = re.compile(r"\b(?:Committee|Commission|Council|Conference|Assembly|Board|Group|Forum|Panel|"
                            r"Comité|Conseil|Conférence|Assemblée|Groupe|Comisión|Consejo|Conferencia|Asamblea|"
@@ -1188,9 +1208,7 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         if _caps_kind_title(third):
             # the meeting's name and its place and dates, then the document's title in
             # capitals, a kind of document's (as pdftotext prints our writers' ECLAC block)
-            mast.found["meeting"] = (join_lines([ln.text for ln in title[:-1]]), {})
-            dates = title[-1].text.strip()
-            mast.found["dates"] = (dates, dict(zip(("from", "to"), find_date_range(dates))))
+            _meeting_and_dates(mast, title[:-1], title[-1])
             title, i = third, m
     if not KIND_RE.match(title[-1].text) and "session" not in mast.found:
         second, k = _title_block(lines, i, width)
@@ -1209,9 +1227,7 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
             if _caps_kind_title(third) and not is_caps(title[0].text, 4):
                 # the meeting's name, its place and dates, then the document's title in
                 # capitals, each a block of its own (ECLAC's): meeting, dates, title
-                mast.found["meeting"] = (join_lines([ln.text for ln in title]), {})
-                dates = second[0].text.strip()
-                mast.found["dates"] = (dates, dict(zip(("from", "to"), find_date_range(dates))))
+                _meeting_and_dates(mast, title, second[0])
                 title, i = third, m
     if _body_over_title(title) and "meeting" not in mast.found:
         mast.found["meeting"] = (" ".join(title.pop(0).text.split()), {})
@@ -1268,20 +1284,19 @@ def _read_title(lines: list[Line], mast: Masthead, width: int) -> None:
         mast.found["session"] = (got[0], {})
         mast.found["dates"] = (got[1], dict(zip(("from", "to"), got[2])))
         mast.end = j + 2
-        k = mast.end
-        if k < len(lines) and lines[k].kind == "text" and lines[k - 1].kind == "text" and "," not in got[1] \
-                and _VENUE_RE.match(lines[k].text.strip()) and lines[k - 1].text.strip() == got[1]:
-            # "41st meeting" / "15-16 November 2026" / "OECD Conference Centre, Paris"
-            mast.found["dates"] = (f"{got[1]}, {' '.join(lines[k].text.split())}", mast.found["dates"][1])
-            mast.end = k + 1
+        venue = _venue_under(lines, mast.end, got[1], places=False) \
+            if lines[mast.end - 1].kind == "text" and lines[mast.end - 1].text.strip() == got[1] else None
+        if venue:  # "41st meeting" / "15-16 November 2026" / "OECD Conference Centre, Paris"
+            mast.found["dates"] = (f"{got[1]}, {venue}", mast.found["dates"][1])
+            mast.end += 1
     elif "dates" not in mast.found and j < len(lines) and find_date_range(lines[j].text) \
             and (is_date_line(lines[j].text.strip()) or _dates_then_venue(lines[j].text.strip())):
         # the meeting's place and dates printed under the title (as our writers lay it out)
         dates, span = lines[j].text.strip(), dict(zip(("from", "to"), find_date_range(lines[j].text)))
         mast.end = j + 1
-        if j + 1 < len(lines) and lines[j + 1].kind == "text" and "," not in dates and (
-                is_place_line(lines[j + 1].text) or _VENUE_RE.match(lines[j + 1].text.strip())):
-            dates, mast.end = f"{dates}, {' '.join(lines[j + 1].text.split())}", j + 2  # the OECD's place under them
+        venue = _venue_under(lines, j + 1, dates)
+        if venue:
+            dates, mast.end = f"{dates}, {venue}", j + 2  # the OECD's place under them
         mast.found["dates"] = (dates, span)
     _fields_under_title(lines, mast)
     _official_records(lines, mast)

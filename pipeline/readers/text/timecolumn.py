@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import LINKING_WORDS
 from .normalise import PROG_HEAD_RE, TIME_HEAD_RE, Line
 
 #: Times alone on their lines, this many at least, make a time column; fewer
@@ -47,8 +48,7 @@ _ITEM_OPENING_RE = re.compile(
     r"Adoption|Adopci[óo]n|Wrap-up|Working group|Groupe de travail|Grupo de trabajo)\b", re.I)
 #: A line that needs the next: it ends on a preposition, an article, a conjunction, a comma
 #: or an honorific (``Discours d'ouverture : Mme`` / ``Aminata Traoré, ...``: the name).
-_NEEDS_NEXT_RE = re.compile(r"(?:\b(?:of|the|and|for|on|to|in|at|with|by|a|an|de|du|des|la|le|les|"
-                            r"et|pour|sur|en|del|el|los|las|y|para|por|con)|[,:;–—-]|"
+_NEEDS_NEXT_RE = re.compile(rf"(?:\b(?:{LINKING_WORDS})|[,:;–—-]|"
                             r"(?-i:\b(?:Mme|Mmes|Mlle|Mrs?|Ms|Dr|Drs|Prof|Sra?|Sres|Dra|H\.\s?E|S\.\s?E)\.?|\bM\.))$",
                             re.I)
 
@@ -247,14 +247,14 @@ def _item_starts(column: list[Line], texts: list[Line], n: int) -> list[int] | N
             sure.append(k)
         elif text[:1].isupper() and not _NEEDS_NEXT_RE.search(above):
             room = width - len(above) - 1 - len(text.split()[0])
-            if _ITEM_OPENING_RE.match(text) or room >= max(_MIN_ROOM, width // 10) and not in_people:
+            roomy = room >= max(_MIN_ROOM, width // 10)
+            if _ITEM_OPENING_RE.match(text) or roomy and not in_people:
                 sure.append(k)
-            elif not in_people:
-                maybe.append((room, k))
-            else:  # under a speaker's line, room only guesses: a long name elsewhere widens the
-                if room >= max(_MIN_ROOM, width // 10):  # column ("Salas, Viceministro ..." under
-                    maybe.append((room, k))  # "...: Sr. Jorge" then looks short enough)
-                continue
+            else:
+                if roomy or not in_people:
+                    maybe.append((room, k))
+                if in_people:  # under a speaker's line, room only guesses: a long name elsewhere
+                    continue  # widens the column ("Salas, ..." under "...: Sr. Jorge" looks short)
         else:
             continue
         in_people = False
